@@ -1,0 +1,180 @@
+import type { Source } from '../model/source';
+import type { Api, Inventory } from '../model/types';
+import { isUnresolved, type Value } from '../model/value';
+import type { Acknowledgement, Finding, FindingResource } from './finding';
+import { compareFindings } from './finding';
+import type { AnyRule, ReportOptions, RuleContext, SubjectKind, Subjects } from './rule';
+import type { ResolvedStandard } from './standard';
+
+export interface EvaluateOptions {
+  readonly standard: ResolvedStandard;
+  /** Looks up an acknowledgement for a failing finding (CDK metadata, baseline, ...). */
+  readonly acknowledge?: (finding: Finding) => Acknowledgement | undefined;
+  /** Include `pass` findings in the result. @default true */
+  readonly includePasses?: boolean;
+}
+
+export interface Evaluation {
+  readonly findings: Finding[];
+  readonly inventory: Inventory;
+}
+
+/** Thrown by `ctx.need` to turn an unresolved value into an `unknown` finding. */
+class UnresolvedSignal {
+  constructor(readonly message: string) {}
+}
+
+interface Scope {
+  readonly tier: string;
+  readonly api?: Api;
+  readonly stage?: Subjects['stage'];
+}
+
+/**
+ * Run every enabled rule once per subject, in one walk of the inventory. Deterministic: findings are
+ * sorted by status, rule, resource and message.
+ */
+export function evaluate(inventory: Inventory, options: EvaluateOptions): Evaluation {
+  const { standard } = options;
+  const byKind = new Map<SubjectKind, AnyRule[]>();
+  for (const rule of standard.rules) {
+    const list = byKind.get(rule.appliesTo) ?? [];
+    list.push(rule);
+    byKind.set(rule.appliesTo, list);
+  }
+  const findings: Finding[] = [];
+  const run = <K extends SubjectKind>(kind: K, subject: Subjects[K], resource: FindingResource, scope: Scope): void => {
+    for (const rule of byKind.get(kind) ?? []) runRule(rule, subject, resource, scope, inventory, options, findings);
+  };
+
+  const tierByApi = new Map<string, string>();
+  for (const api of inventory.apis) {
+    const tier = standard.tierOf(api);
+    tierByApi.set(api.id, tier);
+    const apiLabel = labelOfApi(api);
+    run('api', api, { kind: 'api', label: apiLabel, source: api.source, apiId: api.id }, { tier, api });
+    for (const stage of api.stages) {
+      const label = `${apiLabel} › stage ${show(stage.name)}`;
+      run('stage', stage, { kind: 'stage', label, source: stage.source, apiId: api.id }, { tier, api, stage });
+    }
+    for (const op of api.operations) {
+      const label = `${apiLabel} › ${op.method ? `${op.method} ` : 'route '}${op.path}`;
+      run('operation', op, { kind: 'operation', label, source: op.source, apiId: api.id }, { tier, api });
+    }
+    for (const authorizer of api.authorizers) {
+      const label = `${apiLabel} › authorizer ${show(authorizer.name, authorizer.id)}`;
+      run('authorizer', authorizer, { kind: 'authorizer', label, source: authorizer.source, apiId: api.id }, { tier, api });
+    }
+  }
+  const strictestOf = (apiIds: Value<string>[]): string => {
+    let tier: string | undefined;
+    for (const id of apiIds) {
+      const t = isUnresolved(id) ? undefined : tierByApi.get(id);
+      if (t) tier = tier ? standard.stricter(tier, t) : t;
+    }
+    return tier ?? standard.strictestTier;
+  };
+  for (const domain of inventory.domains) {
+    const tier = strictestOf(domain.mappings.map((m) => m.apiId));
+    run('domain', domain, { kind: 'domain', label: `domain ${show(domain.name, domain.id)}`, source: domain.source }, { tier });
+  }
+  for (const plan of inventory.usagePlans) {
+    const tier = strictestOf(plan.stages.map((s) => s.apiId));
+    run('usagePlan', plan, { kind: 'usagePlan', label: `usage plan ${plan.id}`, source: plan.source }, { tier });
+  }
+  for (const notice of inventory.notices) {
+    if (notice.level !== 'error') continue;
+    findings.push({
+      ruleId: 'not-evaluable',
+      title: 'Template can be evaluated',
+      status: 'unknown',
+      severity: 'error',
+      message: notice.message,
+      fix: 'Evaluate the processed template (e.g. `sam build` / `cdk synth` output) instead.',
+      resource: { kind: 'template', label: notice.source.templatePath ?? notice.source.logicalId ?? 'template', source: notice.source },
+      tier: standard.strictestTier,
+    });
+  }
+  const kept = options.includePasses === false ? findings.filter((f) => f.status !== 'pass') : findings;
+  kept.sort(compareFindings);
+  return { findings: kept, inventory };
+}
+
+function runRule(
+  rule: AnyRule,
+  subject: Subjects[SubjectKind],
+  resource: FindingResource,
+  scope: Scope,
+  inventory: Inventory,
+  options: EvaluateOptions,
+  out: Finding[],
+): void {
+  const setting = options.standard.setting(rule.id, scope.tier);
+  if (!setting || !setting.enabled) return;
+  const unknownSeverity = options.standard.standard.unknownAs === 'warning' && setting.severity === 'error' ? 'warning' : setting.severity;
+  const produced: Finding[] = [];
+  let skipped = false;
+  const make = (status: 'fail' | 'unknown' | 'pass', message: string, opts?: ReportOptions): Finding => ({
+    ruleId: rule.id,
+    title: rule.title,
+    status,
+    severity: status === 'unknown' ? unknownSeverity : setting.severity,
+    message,
+    fix: opts?.fix ?? rule.fix,
+    resource: opts?.source ? { ...resource, source: opts.source as Source } : resource,
+    location: opts?.location,
+    tier: scope.tier,
+  });
+  const ctx: RuleContext<unknown> = {
+    options: setting.options,
+    tier: scope.tier,
+    inventory,
+    api: scope.api,
+    stage: scope.stage,
+    fail: (message, opts) => void produced.push(make('fail', message, opts)),
+    unknown: (because, opts) => void produced.push(make('unknown', because, opts)),
+    skip: () => {
+      skipped = true;
+    },
+    need: <T>(value: Value<T>, what: string): T => {
+      if (isUnresolved(value)) throw new UnresolvedSignal(`Cannot decide: ${what} is unresolved (${value.because}).`);
+      return value;
+    },
+  };
+  try {
+    rule.check(subject, ctx);
+  } catch (error) {
+    if (error instanceof UnresolvedSignal) {
+      produced.push(make('unknown', error.message));
+    } else {
+      const detail = error instanceof Error ? error.message : String(error);
+      produced.push({ ...make('fail', `Rule ${rule.id} threw while evaluating this resource: ${detail}`), severity: 'error' });
+    }
+  }
+  if (skipped && produced.length === 0) return;
+  if (produced.length === 0) produced.push(make('pass', rule.title));
+  for (const finding of produced) out.push(applyAcknowledgement(finding, setting.acknowledgeable, options));
+}
+
+function applyAcknowledgement(finding: Finding, acknowledgeable: boolean, options: EvaluateOptions): Finding {
+  if (finding.status === 'pass' || !options.acknowledge) return finding;
+  const ack = options.acknowledge(finding);
+  if (!ack) return finding;
+  if (!acknowledgeable) {
+    return {
+      ...finding,
+      message: `${finding.message} An acknowledgement was given ("${ack.reason}") but rule ${finding.ruleId} cannot be acknowledged in tier ${finding.tier}.`,
+    };
+  }
+  return { ...finding, status: 'acknowledged', acknowledgement: ack };
+}
+
+export function labelOfApi(api: Api): string {
+  return `${show(api.name, api.id)} (${api.kind} API)`;
+}
+
+function show(value: Value<string | undefined> | undefined, fallback = '?'): string {
+  if (value === undefined) return fallback;
+  if (isUnresolved(value)) return `<${fallback === '?' ? 'unresolved' : fallback}>`;
+  return value;
+}

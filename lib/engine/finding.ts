@@ -1,0 +1,84 @@
+import type { Source } from '../model/source';
+import type { Severity, SubjectKind } from './rule';
+
+export type FindingStatus = 'fail' | 'unknown' | 'pass' | 'acknowledged';
+
+/** Why a finding is acknowledged, kept in every report so compliance can see open exceptions. */
+export interface Acknowledgement {
+  readonly reason: string;
+  readonly ticket?: string;
+  /** ISO date (YYYY-MM-DD) after which the acknowledgement lapses. */
+  readonly expires?: string;
+  readonly approvedBy?: string;
+  /** Who acknowledged it: CDK's Validations API, a baseline file, or the standard. */
+  readonly via: 'cdk' | 'baseline' | 'standard';
+}
+
+export interface FindingResource {
+  /** The model element kind, or 'template' for notices about a whole template. */
+  readonly kind: SubjectKind | 'template';
+  /** Human label, e.g. "Orders (rest) › stage prod › GET /orders". */
+  readonly label: string;
+  readonly source: Source;
+  /** The inventory id of the API the resource belongs to, when any. */
+  readonly apiId?: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly status: FindingStatus;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly fix: string;
+  readonly resource: FindingResource;
+  /** Property path relative to the resource. */
+  readonly location?: string;
+  /** Data-classification tier the rule was evaluated under. */
+  readonly tier: string;
+  readonly acknowledgement?: Acknowledgement;
+}
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** Whether a finding should fail a build under `failOn`. Pass and acknowledged findings never block. */
+export function isBlocking(finding: Finding, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  if (finding.status !== 'fail' && finding.status !== 'unknown') return false;
+  return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn];
+}
+
+export function severityAtLeast(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}
+
+export interface FindingCounts {
+  readonly fail: number;
+  readonly unknown: number;
+  readonly pass: number;
+  readonly acknowledged: number;
+}
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const counts = { fail: 0, unknown: 0, pass: 0, acknowledged: 0 };
+  for (const f of findings) counts[f.status]++;
+  return counts;
+}
+
+const STATUS_ORDER: Record<FindingStatus, number> = { fail: 0, unknown: 1, acknowledged: 2, pass: 3 };
+
+/** Deterministic order: status, rule, resource, message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.resource.label, b.resource.label) ||
+    cmp(a.message, b.message)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
