@@ -1,0 +1,54 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { withRuleTable } from '../policies/docs/rule-table';
+import { allRules } from '../policies/rules';
+
+const root = join(__dirname, '..');
+const ruleFiles = readdirSync(join(root, 'policies', 'rules'))
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.replace(/\.ts$/, ''));
+
+describe('repository conventions (ESLint checkRuleFiles idea)', () => {
+  it('registers every rule file exactly once, under its file name', () => {
+    expect(allRules.map((r) => r.id).sort()).toEqual([...ruleFiles].sort());
+    expect(new Set(allRules.map((r) => r.id)).size).toBe(allRules.length);
+  });
+
+  it.each(ruleFiles)('rule %s has a test file', (id) => {
+    expect(existsSync(join(root, 'test', 'policies', 'rules', `${id}.test.ts`))).toBe(true);
+  });
+
+  it.each(allRules.map((r) => [r.id, r] as const))('rule %s has complete metadata', (_id, rule) => {
+    expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(rule.title.length).toBeGreaterThan(10);
+    expect(rule.rationale.length).toBeGreaterThan(30);
+    expect(rule.fix.length).toBeGreaterThan(20);
+    expect(['error', 'warning', 'info']).toContain(rule.severity);
+    expect(rule.owasp.length).toBeGreaterThan(0);
+    for (const id of rule.owasp) expect(id).toMatch(/^API([1-9]|10):2023$/);
+  });
+
+  it.each(allRules.filter((r) => r.options).map((r) => [r.id, r] as const))('rule %s has option defaults valid under its own schema', (_id, rule) => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(rule.options!.schema);
+    expect(validate(rule.options!.defaults) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('keeps the README rule table generated from the rules (run `npm run docs` after changing a rule)', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(withRuleTable(readme)).toBe(readme);
+  });
+
+  it('keeps rules on the neutral model: no CDK, constructs or AWS SDK imports under policies/', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.ts') && /from ['"](aws-cdk-lib|constructs|@aws-sdk\/)/.test(readFileSync(path, 'utf8'))) offenders.push(path);
+      }
+    };
+    walk(join(root, 'policies'));
+    expect(offenders).toEqual([]);
+  });
+});
