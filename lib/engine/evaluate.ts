@@ -121,7 +121,7 @@ function runRule(
     severity: status === 'unknown' ? unknownSeverity : setting.severity,
     message,
     fix: opts?.fix ?? rule.fix,
-    resource: opts?.source ? { ...resource, source: opts.source as Source } : resource,
+    resource: opts?.source ? { ...resource, source: opts.source } : resource,
     location: opts?.location,
     tier: scope.tier,
   });

@@ -1,4 +1,5 @@
 import type { Api, Authorizer, Domain, Inventory, Operation, Stage, UsagePlan } from '../model/types';
+import type { Source } from '../model/source';
 import type { Value } from '../model/value';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -34,7 +35,7 @@ export interface ReportOptions {
   /** A fix specific to this finding (else the rule's fix is used). */
   readonly fix?: string;
   /** Report on another source than the subject's (e.g. the log group behind an access log). */
-  readonly source?: import('../model/source').Source;
+  readonly source?: Source;
 }
 
 export interface RuleContext<O> {
