@@ -1,4 +1,3 @@
-import type { Source } from '../model/source';
 import type { Api, Inventory } from '../model/types';
 import { isUnresolved, type Value } from '../model/value';
 import type { Acknowledgement, Finding, FindingResource } from './finding';
