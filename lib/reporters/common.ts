@@ -1,0 +1,108 @@
+import { isAbsolute, relative, sep } from 'node:path';
+import type { Finding, FindingCounts, FindingStatus } from '../engine/finding';
+import type { Severity } from '../engine/rule';
+import type { Source } from '../model/source';
+import type { Report, RuleInfo } from './report';
+
+/** Options every renderer accepts. */
+export interface RenderOptions {
+  /** Directory template paths are shown relative to. @default process.cwd() */
+  readonly cwd?: string;
+  /** ANSI colours (text only). The CLI turns them on only on a TTY without NO_COLOR. @default false */
+  readonly color?: boolean;
+}
+
+/** A template path as reports show it: relative to cwd when absolute, always with forward slashes. */
+export function displayPath(path: string | undefined, cwd: string = process.cwd()): string | undefined {
+  if (path === undefined) return undefined;
+  const shown = isAbsolute(path) ? relative(cwd, path) || '.' : path;
+  return shown.split(sep).join('/');
+}
+
+/** Where a finding points, in one short phrase: "templates/api.json › OrdersStage" or the ARN. */
+export function whereLabel(source: Source, cwd?: string): string {
+  const file = displayPath(source.templatePath, cwd);
+  const id = source.logicalId ?? source.arn ?? source.pointer;
+  if (file && id) return `${file} › ${id}`;
+  return file ?? id ?? '(no location)';
+}
+
+export interface RuleGroup {
+  readonly rule: RuleInfo;
+  readonly findings: Finding[];
+}
+
+const STATUS_RANK: Record<FindingStatus, number> = { fail: 0, unknown: 1, acknowledged: 2, pass: 3 };
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Findings with the given statuses grouped by rule; groups ordered by worst status, then rule id. */
+export function groupByRule(report: Report, statuses: readonly FindingStatus[]): RuleGroup[] {
+  const infos = new Map(report.rules.map((r) => [r.id, r]));
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    if (!statuses.includes(f.status)) continue;
+    const list = groups.get(f.ruleId) ?? [];
+    list.push(f);
+    groups.set(f.ruleId, list);
+  }
+  const result: RuleGroup[] = [];
+  for (const [id, findings] of groups) {
+    const rule = infos.get(id) ?? { id, title: findings[0].title, rationale: '', fix: findings[0].fix, severity: findings[0].severity, owasp: [], references: {} };
+    result.push({ rule, findings });
+  }
+  return result.sort((a, b) => worstStatus(a.findings) - worstStatus(b.findings) || (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0));
+}
+
+function worstStatus(findings: readonly Finding[]): number {
+  return Math.min(...findings.map((f) => STATUS_RANK[f.status]));
+}
+
+/** The most severe severity among findings. */
+export function worstSeverity(findings: readonly Finding[]): Severity {
+  let best: Severity = 'info';
+  for (const f of findings) if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[best]) best = f.severity;
+  return best;
+}
+
+/** Findings of one rule grouped by resource (label + logical location), in first-seen order. */
+export function groupByResource(findings: readonly Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = resourceKey(f);
+    const list = groups.get(key) ?? [];
+    list.push(f);
+    groups.set(key, list);
+  }
+  return [...groups.values()];
+}
+
+export function resourceKey(f: Finding): string {
+  const s = f.resource.source;
+  return [f.resource.label, s.templatePath ?? '', s.logicalId ?? '', s.arn ?? '', s.pointer ?? ''].join('\u0000');
+}
+
+/** "3 failing, 1 unknown" style count phrase (zero counts left out). */
+export function countPhrase(counts: FindingCounts): string {
+  const parts: string[] = [];
+  if (counts.fail) parts.push(`${counts.fail} failing`);
+  if (counts.unknown) parts.push(`${counts.unknown} unknown`);
+  if (counts.acknowledged) parts.push(`${counts.acknowledged} acknowledged`);
+  if (counts.pass) parts.push(`${counts.pass} passing`);
+  return parts.join(', ');
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** "2 APIs (1 REST, 1 HTTP)". */
+export function apisPhrase(report: Report): string {
+  const a = report.inventory.apis;
+  const kinds = [a.rest && `${a.rest} REST`, a.http && `${a.http} HTTP`, a.websocket && `${a.websocket} WebSocket`].filter(Boolean);
+  return `${plural(a.total, 'API')}${kinds.length ? ` (${kinds.join(', ')})` : ''}`;
+}
+
+/** One-line text: collapse whitespace (messages and reasons may contain newlines). */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

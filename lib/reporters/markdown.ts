@@ -1,0 +1,98 @@
+import type { Finding } from '../engine/finding';
+import { countFindings, isBlocking } from '../engine/finding';
+import type { RenderOptions } from './common';
+import { apisPhrase, countPhrase, displayPath, groupByResource, groupByRule, oneLine, plural, whereLabel, worstSeverity } from './common';
+import type { Report } from './report';
+
+/** GitHub rejects comments over 65,536 characters; stop adding rows well before that. */
+const MAX_ROWS_PER_RULE = 50;
+
+/**
+ * A pull-request comment (`--format markdown`): a verdict line, a summary table, failing findings
+ * grouped by rule in collapsible <details>, acknowledged exceptions with reason and expiry, the APIs
+ * with tier and owner, and notices. All user text is escaped (tables, HTML).
+ */
+export function renderMarkdown(report: Report, options: RenderOptions = {}): string {
+  const out: string[] = [];
+  const c = report.summary.counts;
+  const verdict =
+    report.summary.result === 'failed'
+      ? `❌ ${plural(report.summary.blocking, 'blocking finding')} (fail on \`${report.failOn}\`)`
+      : `✅ passed (fail on \`${report.failOn}\`)`;
+  out.push(`## API Guardrails: ${verdict}`, '');
+  out.push(`Standard **${esc(report.standard.name)}**${report.standard.version ? ` ${esc(report.standard.version)}` : ''} · ${plural(report.inputs.length, 'input')} · ${apisPhrase(report)} · ${report.tool.name} ${report.tool.version}`, '');
+  out.push('| ❌ Failing | ❔ Unknown | 🔕 Acknowledged | ✅ Passing |', '|---:|---:|---:|---:|', `| ${c.fail} | ${c.unknown} | ${c.acknowledged} | ${c.pass} |`, '');
+
+  const failing = groupByRule(report, ['fail', 'unknown']);
+  if (failing.length > 0) {
+    out.push('### Findings', '');
+    for (const group of failing) {
+      const blocking = group.findings.some((f) => isBlocking(f, report.failOn));
+      const icon = group.findings.some((f) => f.status === 'fail') ? '❌' : '❔';
+      const summary = `${icon} <code>${esc(group.rule.id)}</code> ${esc(group.rule.title)}: ${countPhrase(countFindings(group.findings))} (${worstSeverity(group.findings)}${blocking ? '' : ', not blocking'})`;
+      out.push('<details>', `<summary>${summary}</summary>`, '');
+      out.push('| Resource | Where | Finding |', '|---|---|---|');
+      const resources = groupByResource(group.findings);
+      for (const findings of resources.slice(0, MAX_ROWS_PER_RULE)) out.push(row(findings, options));
+      if (resources.length > MAX_ROWS_PER_RULE) out.push(`| …and ${resources.length - MAX_ROWS_PER_RULE} more | | see the full report |`);
+      out.push('', `**Fix:** ${esc(oneLine(group.rule.fix))}`);
+      if (group.rule.owasp.length) out.push('', `OWASP: ${group.rule.owasp.join(', ')}`);
+      out.push('', '</details>', '');
+    }
+  }
+
+  const acknowledged = report.findings.filter((f) => f.status === 'acknowledged');
+  if (acknowledged.length > 0) {
+    out.push('### Acknowledged exceptions', '');
+    out.push('| Rule | Resource | Reason | Ticket | Expires | Approved by | Via |', '|---|---|---|---|---|---|---|');
+    for (const f of acknowledged.slice(0, MAX_ROWS_PER_RULE * 4)) {
+      const a = f.acknowledgement;
+      out.push(
+        `| \`${esc(f.ruleId)}\` | ${esc(f.resource.label)} | ${esc(oneLine(a?.reason ?? ''))} | ${esc(a?.ticket ?? '')} | ${esc(a?.expires ?? 'never')} | ${esc(a?.approvedBy ?? '')} | ${a?.via ?? ''} |`,
+      );
+    }
+    out.push('');
+  }
+
+  if (report.inventory.perApi.length > 0) {
+    out.push('<details>', `<summary>APIs (${report.inventory.perApi.length})</summary>`, '');
+    out.push('| API | Kind | Tier | Owner | Stages | Operations | Findings |', '|---|---|---|---|---:|---:|---|');
+    for (const api of report.inventory.perApi) {
+      out.push(`| ${esc(api.name)} | ${api.kind} | ${esc(api.tier)} | ${api.owner ? esc(api.owner) : '⚠️ none'} | ${api.stages} | ${api.operations} | ${countPhrase(api.counts) || 'none'} |`);
+    }
+    out.push('', '</details>', '');
+  }
+
+  if (report.notices.length > 0) {
+    out.push('### Notices', '');
+    for (const n of report.notices) {
+      const icon = n.level === 'error' ? '❌' : n.level === 'warning' ? '⚠️' : 'ℹ️';
+      const file = displayPath(n.source.templatePath, options.cwd);
+      out.push(`- ${icon} \`${esc(n.code)}\`${file ? ` ${code(file)}` : ''}: ${esc(oneLine(n.message))}`);
+    }
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function row(findings: Finding[], options: RenderOptions): string {
+  const first = findings[0];
+  const messages = findings.map((f) => `${f.status === 'unknown' ? '❔ ' : ''}${esc(oneLine(f.message))}${f.location ? ` (${code(f.location)})` : ''}`);
+  return `| ${esc(first.resource.label)} | ${code(whereLabel(first.resource.source, options.cwd))} | ${messages.join('<br>')} |`;
+}
+
+/** Escape text for a Markdown table cell or line: HTML, pipes, and Markdown emphasis/link characters. */
+export function esc(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([`*_[\]|])/g, '\\$1')
+    .replace(/\s+/g, ' ');
+}
+
+/** Inline code that survives tables: <code> with escaped content (backticks cannot break out). */
+function code(text: string): string {
+  return `<code>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;')}</code>`;
+}

@@ -1,0 +1,169 @@
+import type { Evaluation } from '../engine/evaluate';
+import type { FailOn, Finding, FindingCounts } from '../engine/finding';
+import { compareFindings, countFindings, isBlocking } from '../engine/finding';
+import type { RuleReferences, Severity } from '../engine/rule';
+import type { ResolvedStandard } from '../engine/standard';
+import type { Source } from '../model/source';
+import type { ApiKind, Inventory, Notice } from '../model/types';
+import { isKnown, isUnresolved } from '../model/value';
+import { toolInfo, type ToolInfo } from './tool';
+
+/** A rule's metadata as reporters print it (no check function, only data). */
+export interface RuleInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly rationale: string;
+  readonly fix: string;
+  /** Severity the standard gives the rule at its top level (tiers may differ; findings carry their own). */
+  readonly severity: Severity;
+  readonly owasp: string[];
+  readonly references: RuleReferences;
+}
+
+/** One API of the inventory, as the evidence report lists it. */
+export interface ApiSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ApiKind;
+  /** Data-classification tier the API was evaluated under. */
+  readonly tier: string;
+  /** Value of the standard's owner tag; undefined when the tag is missing, '(unresolved)' when it cannot be known. */
+  readonly owner?: string;
+  readonly external: boolean;
+  readonly source: Source;
+  readonly stages: number;
+  readonly operations: number;
+  readonly counts: FindingCounts;
+}
+
+export interface InventorySummary {
+  readonly apis: { readonly total: number } & Record<ApiKind, number>;
+  readonly stages: number;
+  readonly operations: number;
+  readonly domains: number;
+  readonly webAcls: number;
+  readonly usagePlans: number;
+  readonly perApi: ApiSummary[];
+}
+
+/** One input the report was made from (a template file, or an account/region for an audit). */
+export interface ReportInput {
+  readonly path: string;
+  readonly stackName?: string;
+}
+
+export interface ReportSummary {
+  readonly counts: FindingCounts;
+  /** Findings that fail the run under `failOn`. */
+  readonly blocking: number;
+  readonly result: 'passed' | 'failed';
+}
+
+/** Everything a reporter renders. Built once by `buildReport`; every format is a pure function of it. */
+export interface Report {
+  readonly tool: ToolInfo;
+  readonly standard: { readonly name: string; readonly version?: string };
+  readonly failOn: FailOn;
+  readonly inputs: ReportInput[];
+  /** Metadata of every rule the standard ran, plus any rule id that only appears in findings. Sorted by id. */
+  readonly rules: RuleInfo[];
+  /** Sorted by status, rule, resource, message (engine order). */
+  readonly findings: Finding[];
+  readonly notices: Notice[];
+  readonly inventory: InventorySummary;
+  readonly summary: ReportSummary;
+}
+
+export interface BuildReportOptions {
+  readonly evaluation: Evaluation;
+  readonly standard: ResolvedStandard;
+  /** @default 'error' */
+  readonly failOn?: FailOn;
+  /** @default the template paths in the inventory's origins */
+  readonly inputs?: ReportInput[];
+  /** Extra notices (e.g. files the CLI skipped), appended after the inventory's. */
+  readonly notices?: Notice[];
+  /** @default this package's name and version */
+  readonly tool?: ToolInfo;
+}
+
+export function buildReport(options: BuildReportOptions): Report {
+  const { evaluation, standard } = options;
+  const failOn = options.failOn ?? 'error';
+  const findings = [...evaluation.findings].sort(compareFindings);
+  const counts = countFindings(findings);
+  const blocking = findings.filter((f) => isBlocking(f, failOn)).length;
+  return {
+    tool: options.tool ?? toolInfo(),
+    standard: { name: standard.standard.name, version: standard.standard.version },
+    failOn,
+    inputs: options.inputs ?? evaluation.inventory.origins.map((path) => ({ path })),
+    rules: ruleInfos(standard, findings),
+    findings,
+    notices: [...evaluation.inventory.notices, ...(options.notices ?? [])],
+    inventory: summariseInventory(evaluation.inventory, standard, findings),
+    summary: { counts, blocking, result: blocking > 0 ? 'failed' : 'passed' },
+  };
+}
+
+function ruleInfos(standard: ResolvedStandard, findings: readonly Finding[]): RuleInfo[] {
+  const infos = new Map<string, RuleInfo>();
+  for (const rule of standard.rules) {
+    infos.set(rule.id, {
+      id: rule.id,
+      title: rule.title,
+      rationale: rule.rationale,
+      fix: rule.fix,
+      severity: standard.standard.rules[rule.id]?.severity ?? rule.severity,
+      owasp: [...rule.owasp],
+      references: { ...rule.references },
+    });
+  }
+  // Findings the engine makes without a rule (e.g. 'not-evaluable') still need metadata in every format.
+  for (const f of findings) {
+    if (infos.has(f.ruleId)) continue;
+    infos.set(f.ruleId, { id: f.ruleId, title: f.title, rationale: f.title, fix: f.fix, severity: f.severity, owasp: [], references: {} });
+  }
+  return [...infos.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function summariseInventory(inventory: Inventory, standard: ResolvedStandard, findings: readonly Finding[]): InventorySummary {
+  const apis = { total: inventory.apis.length, rest: 0, http: 0, websocket: 0 };
+  let stages = 0;
+  let operations = 0;
+  const byApi = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.resource.apiId === undefined) continue;
+    const list = byApi.get(f.resource.apiId) ?? [];
+    list.push(f);
+    byApi.set(f.resource.apiId, list);
+  }
+  const ownerKey = standard.standard.ownerTagKey;
+  const perApi: ApiSummary[] = inventory.apis.map((api) => {
+    apis[api.kind]++;
+    stages += api.stages.length;
+    operations += api.operations.length;
+    const ownerTag = api.tags[ownerKey];
+    return {
+      id: api.id,
+      name: isKnown(api.name) ? api.name : api.id,
+      kind: api.kind,
+      tier: standard.tierOf(api),
+      owner: ownerTag === undefined ? undefined : isUnresolved(ownerTag) ? '(unresolved)' : ownerTag,
+      external: api.external,
+      source: api.source,
+      stages: api.stages.length,
+      operations: api.operations.length,
+      counts: countFindings(byApi.get(api.id) ?? []),
+    };
+  });
+  return {
+    apis,
+    stages,
+    operations,
+    domains: inventory.domains.length,
+    webAcls: inventory.webAcls.length,
+    usagePlans: inventory.usagePlans.length,
+    perApi,
+  };
+}

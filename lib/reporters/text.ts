@@ -1,0 +1,104 @@
+import type { Finding } from '../engine/finding';
+import { countFindings, isBlocking } from '../engine/finding';
+import type { Notice } from '../model/types';
+import type { RenderOptions } from './common';
+import { apisPhrase, countPhrase, displayPath, groupByResource, groupByRule, oneLine, plural, whereLabel, worstSeverity } from './common';
+import type { Report } from './report';
+
+type Paint = (text: string) => string;
+
+interface Palette {
+  readonly red: Paint;
+  readonly yellow: Paint;
+  readonly green: Paint;
+  readonly cyan: Paint;
+  readonly dim: Paint;
+  readonly bold: Paint;
+}
+
+function palette(enabled: boolean): Palette {
+  const code = (open: number, close: number): Paint => (enabled ? (t) => `\u001b[${open}m${t}\u001b[${close}m` : (t) => t);
+  return { red: code(31, 39), yellow: code(33, 39), green: code(32, 39), cyan: code(36, 39), dim: code(2, 22), bold: code(1, 22) };
+}
+
+/**
+ * Human-readable report for a terminal or a CI log. Findings are grouped by rule: one line per rule
+ * with its counts ("✖ stage-waf  3 failing  (error)"), the resources indented below it, the fix once per
+ * rule. Passes are only counted. Colours only when `options.color` is true.
+ */
+export function renderText(report: Report, options: RenderOptions = {}): string {
+  const p = palette(options.color === true);
+  const out: string[] = [];
+  const inputs = plural(report.inputs.length, 'input');
+  const std = `${report.standard.name}${report.standard.version ? ` ${report.standard.version}` : ''}`;
+  out.push(p.bold(`${report.tool.name} ${report.tool.version}`) + p.dim(` · standard ${std} · ${inputs} · ${apisPhrase(report)} · fail on ${report.failOn}`));
+  out.push('');
+
+  for (const group of groupByRule(report, ['fail', 'unknown', 'acknowledged'])) {
+    const severity = worstSeverity(group.findings.filter((f) => f.status !== 'acknowledged'));
+    const hasFail = group.findings.some((f) => f.status === 'fail');
+    const hasUnknown = group.findings.some((f) => f.status === 'unknown');
+    const blocking = group.findings.some((f) => isBlocking(f, report.failOn));
+    const colour = blocking ? p.red : hasFail || hasUnknown ? p.yellow : p.dim;
+    const icon = hasFail ? '✖' : hasUnknown ? '?' : '~';
+    const sev = hasFail || hasUnknown ? `  (${severity}${blocking ? '' : ', not blocking'})` : '';
+    out.push(`${colour(`${icon} ${group.rule.id}`)}  ${countPhrase(countFindings(group.findings))}${p.dim(sev)}`);
+    out.push(`    ${p.dim(group.rule.title)}`);
+    for (const resource of groupByResource(group.findings)) out.push(...resourceLines(resource, options, p));
+    if (hasFail || hasUnknown) out.push(`    ${p.cyan('fix:')} ${oneLine(group.rule.fix)}`);
+    out.push('');
+  }
+
+  const passes = groupByRule(report, ['pass']);
+  if (passes.length > 0) {
+    const total = passes.reduce((n, g) => n + g.findings.length, 0);
+    const perRule = passes.map((g) => `${g.rule.id} ${g.findings.length}`).join(', ');
+    out.push(`${p.green('✔')} ${plural(total, 'check')} passed across ${plural(passes.length, 'rule')}${p.dim(` (${perRule})`)}`);
+    out.push('');
+  }
+
+  if (report.notices.length > 0) {
+    out.push(p.bold('Notices'));
+    for (const notice of report.notices) out.push(`  ${noticeLine(notice, options, p)}`);
+    out.push('');
+  }
+
+  const inv = report.inventory;
+  out.push(p.bold(`${apisPhrase(report)} · ${plural(inv.stages, 'stage')} · ${plural(inv.operations, 'operation')}`));
+  for (const api of inv.perApi) {
+    const owner = api.owner ?? p.yellow('no owner tag');
+    out.push(`  ${api.name}  ${p.dim(`${api.kind} · tier ${api.tier} · owner`)} ${owner}  ${p.dim(countPhrase(api.counts) || 'no findings')}`);
+  }
+  out.push('');
+
+  const c = report.summary.counts;
+  const totals = `${c.fail} failing, ${c.unknown} unknown, ${c.acknowledged} acknowledged, ${c.pass} passing`;
+  if (report.summary.result === 'failed') {
+    out.push(p.red(p.bold(`✖ FAILED: ${plural(report.summary.blocking, 'blocking finding')} at fail-on ${report.failOn}`)) + p.dim(` (${totals})`));
+  } else {
+    out.push(p.green(p.bold(`✔ PASSED at fail-on ${report.failOn}`)) + p.dim(` (${totals})`));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function resourceLines(findings: Finding[], options: RenderOptions, p: Palette): string[] {
+  const first = findings[0];
+  const lines = [`    ${first.resource.label}  ${p.dim(`[${whereLabel(first.resource.source, options.cwd)}]`)}`];
+  for (const f of findings) {
+    const marker = f.status === 'unknown' ? p.yellow('unknown: ') : f.status === 'acknowledged' ? p.dim('acknowledged: ') : '';
+    const at = f.location ? p.dim(` (${f.location})`) : '';
+    lines.push(`      ${marker}${oneLine(f.message)}${at}`);
+    if (f.acknowledgement) {
+      const a = f.acknowledgement;
+      const extra = [a.ticket && `ticket ${a.ticket}`, a.expires && `until ${a.expires}`, a.approvedBy && `approved by ${a.approvedBy}`, `via ${a.via}`].filter(Boolean);
+      lines.push(`      ${p.dim(`reason: ${oneLine(a.reason)} (${extra.join(', ')})`)}`);
+    }
+  }
+  return lines;
+}
+
+function noticeLine(notice: Notice, options: RenderOptions, p: Palette): string {
+  const icon = notice.level === 'error' ? p.red('✖') : notice.level === 'warning' ? p.yellow('⚠') : p.cyan('ℹ');
+  const file = displayPath(notice.source.templatePath, options.cwd) ?? notice.source.logicalId ?? '';
+  return `${icon} ${notice.code}${file ? ` ${file}` : ''}: ${oneLine(notice.message)}`;
+}
