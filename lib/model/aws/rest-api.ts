@@ -1,0 +1,194 @@
+import type {
+  Authorizer as RestAuthorizer,
+  Integration as RestIntegration,
+  Method as RestMethod,
+  RequestValidator,
+} from '@aws-sdk/client-api-gateway';
+import type { Api, ApiModel, Authorizer, CorsPolicy, GatewayResponse, Integration, Operation, PolicyDocument, Validator } from '../types';
+import { unresolved, type Value } from '../value';
+import { apigatewayArn } from './arn';
+import { mapRestStage } from './rest-stage';
+import { corsFromHeaders, deployedSource, listOrNotice, tagsOf, type MappingContext } from './shared';
+import type { RestApiSnapshot } from './snapshot';
+
+/** One deployed REST API (with its stages, methods, authorizers, ...) as a model Api. */
+export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api {
+  const { api } = snapshot;
+  const id = api.id ?? '';
+  const base = `/restapis/${id}`;
+  const source = deployedSource(apigatewayArn(ctx.region, base), 'AWS::ApiGateway::RestApi', api.tags);
+  const label = `REST API ${api.name ?? id} (${id})`;
+
+  const authorizers = listOrNotice(snapshot.authorizers, `Authorizers of ${label} (GetAuthorizers)`, source, ctx).map((a) =>
+    mapAuthorizer(a, apigatewayArn(ctx.region, `${base}/authorizers/${a.id}`)),
+  );
+  const validators = listOrNotice(snapshot.validators, `Request validators of ${label} (GetRequestValidators)`, source, ctx).map((v) =>
+    mapValidator(v, apigatewayArn(ctx.region, `${base}/requestvalidators/${v.id}`)),
+  );
+  const authorizerById = lookup(authorizers, snapshot.authorizers.ok ? undefined : snapshot.authorizers.because);
+  const validatorById = lookup(validators, snapshot.validators.ok ? undefined : snapshot.validators.because);
+
+  const operations: Operation[] = [];
+  const cors: CorsPolicy[] = [];
+  if (snapshot.resources.ok) {
+    for (const resource of snapshot.resources.value) {
+      for (const [verb, method] of Object.entries(resource.resourceMethods ?? {})) {
+        const opArn = apigatewayArn(ctx.region, `${base}/resources/${resource.id}/methods/${verb}`);
+        const op = mapMethod(resource.path ?? '/', verb, method, opArn, authorizerById, validatorById);
+        operations.push(op);
+        if (op.method === 'OPTIONS' && op.integration) {
+          const policy = corsFromHeaders(knownStrings(op.integration.responseParameters), 'method.response.header.', 'preflight', op.source);
+          if (policy) cors.push(policy);
+        }
+      }
+    }
+  }
+  operations.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
+
+  const gatewayResponses = listOrNotice(snapshot.gatewayResponses, `Gateway responses of ${label} (GetGatewayResponses)`, source, ctx)
+    // AWS lists every response type; only the customised ones are configuration (as in a template).
+    .filter((r) => r.defaultResponse !== true)
+    .map((r): GatewayResponse => {
+      const grSource = { arn: apigatewayArn(ctx.region, `${base}/gatewayresponses/${r.responseType}`), resourceType: 'AWS::ApiGateway::GatewayResponse' };
+      const policy = corsFromHeaders(r.responseParameters ?? {}, 'gatewayresponse.header.', 'gateway-response', grSource);
+      if (policy) cors.push(policy);
+      return {
+        source: grSource,
+        type: r.responseType ?? '',
+        ...(r.statusCode !== undefined ? { statusCode: r.statusCode } : {}),
+        responseParameters: { ...(r.responseParameters ?? {}) },
+        responseTemplates: { ...(r.responseTemplates ?? {}) },
+      };
+    });
+
+  const models = listOrNotice(snapshot.models, `Models of ${label} (GetModels)`, source, ctx).map(
+    (m): ApiModel => ({
+      source: { arn: apigatewayArn(ctx.region, `${base}/models/${m.name}`), resourceType: 'AWS::ApiGateway::Model' },
+      name: m.name ?? '',
+      schema: parseSchema(m.schema),
+    }),
+  );
+  const stages = listOrNotice(snapshot.stages, `Stages of ${label} (GetStages)`, source, ctx).map((s) => mapRestStage(id, s, ctx));
+  const policy = api.policy === undefined || api.policy === '' ? undefined : parsePolicy(api.policy);
+
+  return {
+    id,
+    kind: 'rest',
+    source,
+    external: false,
+    name: api.name,
+    endpointTypes: api.endpointConfiguration?.types ?? ['EDGE'],
+    vpcEndpointIds: api.endpointConfiguration?.vpcEndpointIds ?? [],
+    tags: tagsOf(api.tags),
+    ...(policy !== undefined ? { policy } : {}),
+    disableExecuteApiEndpoint: api.disableExecuteApiEndpoint ?? false,
+    models,
+    operations,
+    stages,
+    authorizers,
+    validators,
+    gatewayResponses,
+    cors,
+    domainIds: ctx.domainIds(id),
+    definedByOpenApi: false,
+    ...(snapshot.resources.ok ? {} : { operationsUnresolved: snapshot.resources.because }),
+  };
+}
+
+function mapMethod(
+  path: string,
+  verb: string,
+  method: RestMethod,
+  arn: string,
+  authorizerById: (id: string) => Value<Authorizer>,
+  validatorById: (id: string) => Value<Validator>,
+): Operation {
+  const integration = method.methodIntegration ? mapIntegration(method.methodIntegration, arn) : undefined;
+  return {
+    source: { arn, resourceType: 'AWS::ApiGateway::Method' },
+    method: (method.httpMethod ?? verb).toUpperCase(),
+    path,
+    auth: {
+      type: method.authorizationType ?? 'NONE',
+      ...(method.authorizerId ? { authorizer: authorizerById(method.authorizerId) } : {}),
+      scopes: method.authorizationScopes ?? [],
+      apiKeyRequired: method.apiKeyRequired ?? false,
+    },
+    ...(integration ? { integration } : {}),
+    ...(method.requestValidatorId ? { validator: validatorById(method.requestValidatorId) } : {}),
+    requestParameters: { ...(method.requestParameters ?? {}) },
+    requestModels: { ...(method.requestModels ?? {}) },
+  };
+}
+
+function mapIntegration(integration: RestIntegration, methodArn: string): Integration {
+  const responseParameters: Record<string, string> = {};
+  for (const response of Object.values(integration.integrationResponses ?? {})) Object.assign(responseParameters, response.responseParameters ?? {});
+  return {
+    source: { arn: `${methodArn}/integration`, resourceType: 'AWS::ApiGateway::Method' },
+    type: integration.type ?? '',
+    ...(integration.uri !== undefined ? { uri: integration.uri } : {}),
+    ...(integration.connectionType !== undefined ? { connectionType: integration.connectionType } : {}),
+    requestParameters: { ...(integration.requestParameters ?? {}) },
+    responseParameters,
+  };
+}
+
+function mapAuthorizer(a: RestAuthorizer, arn: string): Authorizer {
+  return {
+    id: a.id ?? '',
+    source: { arn, resourceType: 'AWS::ApiGateway::Authorizer' },
+    name: a.name,
+    type: a.type ?? '',
+    identitySource: a.identitySource ? a.identitySource.split(',').map((s) => s.trim()).filter(Boolean) : [],
+    ...(a.authorizerResultTtlInSeconds !== undefined ? { resultTtlSeconds: a.authorizerResultTtlInSeconds } : {}),
+    providerArns: a.providerARNs ?? [],
+  };
+}
+
+function mapValidator(v: RequestValidator, arn: string): Validator {
+  return {
+    id: v.id ?? '',
+    source: { arn, resourceType: 'AWS::ApiGateway::RequestValidator' },
+    name: v.name,
+    validateBody: v.validateRequestBody ?? false,
+    validateParameters: v.validateRequestParameters ?? false,
+  };
+}
+
+function lookup<T extends { id: string }>(items: T[], failure: string | undefined): (id: string) => Value<T> {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  return (id) => byId.get(id) ?? unresolved(failure ?? `id ${id} is referenced but does not exist in the API`);
+}
+
+function knownStrings(record: Record<string, Value<string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** REST API policies come back as JSON text, sometimes with escaped quotes (\"). */
+export function parsePolicy(text: string): Value<PolicyDocument> {
+  for (const candidate of [text, text.replace(/\\"/g, '"').replace(/\\\\/g, '\\')]) {
+    try {
+      const doc = JSON.parse(candidate) as unknown;
+      if (doc && typeof doc === 'object' && !Array.isArray(doc)) {
+        const statement = (doc as { Statement?: unknown }).Statement;
+        const list = Array.isArray(statement) ? statement : statement && typeof statement === 'object' ? [statement] : [];
+        return { ...(doc as object), Statement: list } as PolicyDocument;
+      }
+    } catch {
+      // try the next form
+    }
+  }
+  return unresolved(`the API's resource policy is not valid JSON (${text.slice(0, 40)}...)`);
+}
+
+function parseSchema(schema: string | undefined): Value<unknown> {
+  if (schema === undefined) return {};
+  try {
+    return JSON.parse(schema) as unknown;
+  } catch {
+    return unresolved('the model schema is not valid JSON');
+  }
+}
