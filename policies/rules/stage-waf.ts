@@ -1,0 +1,62 @@
+import { defineRule } from '../../lib/engine/rule';
+import { isKnown, isUnresolved } from '../../lib/model/value';
+
+interface Options {
+  /** Endpoint types whose stages must have a WAFv2 web ACL (PRIVATE can be added for strict tiers). */
+  readonly endpointTypes: string[];
+}
+
+export default defineRule<'stage', Options>({
+  id: 'stage-waf',
+  title: 'Internet-facing REST stages are protected by an AWS WAF web ACL',
+  rationale:
+    'A WAFv2 web ACL filters common exploits (injection, bad inputs, known-bad IPs) and rate-limits abusive clients before ' +
+    'they reach the integration. Throttling alone does not inspect requests.',
+  fix:
+    'CDK: `new wafv2.CfnWebACLAssociation(this, "Waf", { resourceArn: api.deploymentStage.stageArn, webAclArn: acl.attrArn })` ' +
+    '(or use SecureRestApi). CloudFormation: an AWS::WAFv2::WebACLAssociation whose ResourceArn is the stage ARN ' +
+    '`arn:aws:apigateway:<region>::/restapis/<api-id>/stages/<stage>` and whose WebACLArn is a REGIONAL web ACL.',
+  severity: 'error',
+  owasp: ['API4:2023', 'API8:2023'],
+  references: {
+    securityHub: 'APIGateway.4',
+    cdkNag: 'AwsSolutions-APIG3',
+    kics: 'API Gateway without WAF',
+    prowler: 'apigateway_restapi_waf_acl_attached',
+  },
+  appliesTo: 'stage',
+  options: {
+    schema: {
+      type: 'object',
+      properties: {
+        endpointTypes: { type: 'array', items: { enum: ['EDGE', 'REGIONAL', 'PRIVATE'] }, uniqueItems: true },
+      },
+      additionalProperties: false,
+    },
+    defaults: { endpointTypes: ['EDGE', 'REGIONAL'] },
+  },
+  check(stage, ctx) {
+    // WAFv2 attaches to REST API stages only; HTTP and WebSocket APIs are covered by http-api-waf.
+    if (!ctx.api || ctx.api.kind !== 'rest') return ctx.skip();
+    const types = ctx.need(ctx.api.endpointTypes, 'the API endpoint type').map((t) => t.toUpperCase());
+    const inScope = types.filter((t) => ctx.options.endpointTypes.includes(t));
+    if (inScope.length === 0) return ctx.skip();
+    const waf = stage.waf;
+    if (!waf) {
+      return ctx.fail(
+        `${inScope.join('/')} stage has no AWS WAF web ACL association: requests reach the integration uninspected.`,
+      );
+    }
+    if (isUnresolved(waf.webAcl)) {
+      // An association exists but its web ACL (or the association itself, under a Condition) cannot be known.
+      return ctx.unknown(`A WAF association targets this stage, but its web ACL is unresolved (${waf.webAcl.because}).`, { source: waf.source });
+    }
+    const scope = waf.webAcl.scope;
+    if (!isUnresolved(scope) && scope.toUpperCase() === 'CLOUDFRONT') {
+      const acl = waf.webAcl;
+      ctx.fail(`The associated web ACL ${isKnown(acl.name) ? acl.name : acl.id} has scope CLOUDFRONT; a REST stage needs a REGIONAL web ACL.`, {
+        source: waf.source,
+      });
+    }
+  },
+});
