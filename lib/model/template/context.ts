@@ -1,0 +1,199 @@
+import type { Source } from '../source';
+import type { Api, ApiKind, Authorizer, Domain, LogGroup, Notice, Stage, UsagePlan, Validator, WebAcl } from '../types';
+import { isUnresolved, unresolved } from '../value';
+import { Converter } from './convert';
+import { NO_VALUE, Resolver, type ResolveScope } from './intrinsics';
+import { TokenTable } from './tokens';
+
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export interface StackScope extends ResolveScope {
+  readonly templatePath?: string;
+  readonly template: Record<string, unknown>;
+  readonly resolver: Resolver;
+}
+
+/** A resource of one input template, indexed once. */
+export interface RawResource {
+  /** Unique inside the build: scope prefix + logical id. */
+  readonly key: string;
+  readonly logicalId: string;
+  readonly type: string;
+  /** The resource's Condition: it exists only when the condition holds. */
+  readonly condition?: string;
+  readonly raw: Record<string, unknown>;
+  readonly scope: StackScope;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** A short name for an API that is not in the inputs: its literal id, the missing logical id, or the reason. */
+function externalName(ctx: BuildContext, value: unknown): string {
+  if (value === undefined) return '(no API id)';
+  if (isUnresolved(value)) return /^Ref to (\S+?),/.exec(value.because)?.[1] ?? value.because;
+  return typeof value === 'string' ? ctx.v.display(value) : ctx.v.describe(value);
+}
+
+/** Everything a build shares: the resource index, the resolver, the tokens and the model being filled. */
+export class BuildContext {
+  readonly tokens = new TokenTable();
+  readonly v: Converter;
+  readonly resources = new Map<string, RawResource>();
+  readonly scopes: StackScope[] = [];
+  readonly notices: Notice[] = [];
+  readonly origins: string[] = [];
+
+  // The model, keyed by resource key.
+  readonly apis = new Map<string, Mutable<Api>>();
+  readonly stages = new Map<string, Mutable<Stage>>();
+  readonly authorizers = new Map<string, Authorizer>();
+  readonly validators = new Map<string, Validator>();
+  readonly logGroups = new Map<string, LogGroup>();
+  readonly logGroupsByName = new Map<string, string>();
+  readonly webAcls = new Map<string, Mutable<WebAcl>>();
+  readonly domains = new Map<string, Mutable<Domain>>();
+  readonly usagePlans: UsagePlan[] = [];
+
+  private readonly byType = new Map<string, RawResource[]>();
+  private readonly propsCache = new Map<string, Record<string, unknown>>();
+  private readonly exportsByName = new Map<string, { scope: StackScope; value: unknown }>();
+  private readonly resolvingExports = new Set<string>();
+
+  constructor(private readonly multi: boolean) {
+    this.v = new Converter(this.tokens, (key) => this.label(key));
+  }
+
+  /** Index one template: one pass over its resources. */
+  addTemplate(template: Record<string, unknown>, templatePath: string | undefined, stackName: string | undefined): StackScope {
+    const index = this.scopes.length;
+    const prefix = this.multi ? `${stackName ?? templatePath ?? `template${index + 1}`}/` : '';
+    const resources = record(template.Resources);
+    const host = { tokens: this.tokens, importValue: (name: string) => this.importValue(name) };
+    const base = { prefix, stackName, templatePath, template, parameters: record(template.Parameters), mappings: record(template.Mappings), resources };
+    const scope: StackScope = { ...base, resolver: new Resolver(host, base) };
+    this.scopes.push(scope);
+    this.origins.push(templatePath ?? stackName ?? `template ${index + 1}`);
+    for (const [logicalId, value] of Object.entries(resources)) {
+      const raw = record(value);
+      const type = typeof raw.Type === 'string' ? raw.Type : '';
+      const resource: RawResource = {
+        key: prefix + logicalId,
+        logicalId,
+        type,
+        condition: typeof raw.Condition === 'string' ? raw.Condition : undefined,
+        raw,
+        scope,
+      };
+      this.resources.set(resource.key, resource);
+      const list = this.byType.get(type);
+      if (list) list.push(resource);
+      else this.byType.set(type, [resource]);
+    }
+    for (const output of Object.values(record(template.Outputs))) {
+      const out = record(output);
+      const exportName = scope.resolver.resolve(record(out.Export).Name);
+      if (typeof exportName === 'string' && !this.tokens.hasTokens(exportName)) this.exportsByName.set(exportName, { scope, value: out.Value });
+    }
+    return scope;
+  }
+
+  private importValue(name: string): unknown {
+    const found = this.exportsByName.get(name);
+    if (!found || this.resolvingExports.has(name)) return undefined;
+    this.resolvingExports.add(name);
+    try {
+      const value = found.scope.resolver.resolve(found.value);
+      return value === NO_VALUE ? undefined : value;
+    } finally {
+      this.resolvingExports.delete(name);
+    }
+  }
+
+  ofType(type: string): readonly RawResource[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  /** Resolved Properties of a resource, computed once. */
+  props(resource: RawResource): Record<string, unknown> {
+    let props = this.propsCache.get(resource.key);
+    if (!props) {
+      props = record(resource.scope.resolver.resolve(record(resource.raw.Properties)));
+      this.propsCache.set(resource.key, props);
+    }
+    return props;
+  }
+
+  /** Resolve a value in a resource's template (for values outside Properties). */
+  resolveIn(scope: StackScope, value: unknown): unknown {
+    const resolved = scope.resolver.resolve(value);
+    return resolved === NO_VALUE ? undefined : resolved;
+  }
+
+  source(resource: RawResource, pointer?: string): Source {
+    const cdkPath = record(resource.raw.Metadata)['aws:cdk:path'];
+    return {
+      logicalId: resource.logicalId,
+      resourceType: resource.type,
+      ...(resource.scope.templatePath !== undefined ? { templatePath: resource.scope.templatePath } : {}),
+      ...(resource.scope.stackName !== undefined ? { stackName: resource.scope.stackName } : {}),
+      ...(typeof cdkPath === 'string' ? { constructPath: cdkPath } : {}),
+      ...(pointer !== undefined ? { pointer } : {}),
+    };
+  }
+
+  /** The inventory id of a resource key (the logical id; stack-qualified when several inputs are merged). */
+  label(key: string): string {
+    const resource = this.resources.get(key);
+    return resource ? (this.multi ? key : resource.logicalId) : key;
+  }
+
+  /** Why a resource that exists only under a condition cannot be relied on. */
+  conditional(resource: RawResource, what: string): ReturnType<typeof unresolved> | undefined {
+    return resource.condition ? unresolved(`${what} ${resource.logicalId} exists only when condition ${resource.condition} is true`) : undefined;
+  }
+
+  notice(level: Notice['level'], code: string, message: string, source: Source): void {
+    this.notices.push({ level, code, message, source });
+  }
+
+  /**
+   * The API a child resource (method, stage, route...) belongs to. When the id does not name an API of the
+   * right family in the inputs, an `external` API with unresolved fields stands in for it.
+   */
+  apiFor(idValue: unknown, kind: ApiKind | 'v2', child: RawResource): Mutable<Api> {
+    const key = this.tokens.resourceKey(idValue);
+    const api = key !== undefined ? this.apis.get(key) : undefined;
+    if (api && (kind === 'v2' ? api.kind !== 'rest' : api.kind === kind)) return api;
+    const shown = externalName(this, idValue);
+    const id = `external:${shown}`;
+    const existing = this.apis.get(id);
+    if (existing) return existing;
+    const why = unresolved(`the API (${shown}) referenced by ${child.logicalId} is not in the template`);
+    const external: Mutable<Api> = {
+      id,
+      kind: kind === 'v2' ? 'http' : kind,
+      source: { ...(child.scope.templatePath !== undefined ? { templatePath: child.scope.templatePath } : {}), ...(child.scope.stackName !== undefined ? { stackName: child.scope.stackName } : {}), arn: shown },
+      external: true,
+      name: why,
+      endpointTypes: why,
+      vpcEndpointIds: why,
+      tags: {},
+      policy: why,
+      disableExecuteApiEndpoint: why,
+      models: [],
+      operations: [],
+      stages: [],
+      authorizers: [],
+      validators: [],
+      gatewayResponses: [],
+      cors: [],
+      domainIds: [],
+      definedByOpenApi: false,
+      operationsUnresolved: why.because,
+    };
+    this.apis.set(id, external);
+    return external;
+  }
+}

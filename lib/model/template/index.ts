@@ -1,0 +1,114 @@
+import type { Account, Inventory } from '../types';
+import { BuildContext, type StackScope } from './context';
+import { mapDomainsAndMappings } from './domains';
+import { TemplateError } from './errors';
+import { logGroupFor, mapLogGroups } from './logs';
+import { mapRest } from './rest';
+import { mapRestStages } from './rest-stages';
+import { mapUsagePlans } from './usage-plans';
+import { mapV2 } from './v2';
+import { linkWafAssociations, mapWebAcls } from './waf';
+
+export { TemplateError } from './errors';
+export { parseTemplate, readTemplateFile } from './parse';
+
+export interface TemplateInput {
+  readonly template: unknown;
+  readonly templatePath?: string;
+  readonly stackName?: string;
+}
+
+const SAM = 'AWS::Serverless-2016-10-31';
+
+function asTemplate(input: TemplateInput): Record<string, unknown> {
+  const template = input.template;
+  if (typeof template !== 'object' || template === null || Array.isArray(template) || typeof (template as Record<string, unknown>).Resources !== 'object') {
+    throw new TemplateError(
+      'E_NOT_CLOUDFORMATION',
+      `expected a CloudFormation template object with a Resources map, got ${template === null ? 'null' : Array.isArray(template) ? 'a list' : typeof template}`,
+      'pass the parsed template (parseTemplate/readTemplateFile) or Template.fromStack(stack).toJSON()',
+      input.templatePath,
+    );
+  }
+  return template as Record<string, unknown>;
+}
+
+/** Transforms the builder cannot apply: SAM is an error (its APIs are invisible), others a warning. */
+function transformNotices(ctx: BuildContext, scope: StackScope): void {
+  const raw = scope.template.Transform;
+  const transforms = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
+  const source = { ...(scope.templatePath ? { templatePath: scope.templatePath } : {}), ...(scope.stackName ? { stackName: scope.stackName } : {}) };
+  for (const transform of transforms) {
+    if (transform === SAM) {
+      ctx.notice(
+        'error',
+        'NOT_EVALUABLE_SAM',
+        'The template uses the AWS SAM transform (AWS::Serverless-2016-10-31): its AWS::Serverless::* APIs only become API Gateway resources when the transform runs. ' +
+          'Only plain API Gateway resources were evaluated. Evaluate the processed template instead (`sam build` output, or `aws cloudformation get-template --template-stage Processed`).',
+        source,
+      );
+    } else {
+      ctx.notice('warning', 'TRANSFORM_NOT_APPLIED', `The template uses the ${transform} transform, which runs at deploy time; the template was evaluated as written.`, source);
+    }
+  }
+}
+
+function otherNotices(ctx: BuildContext): void {
+  for (const resource of ctx.ofType('AWS::CloudFormation::Stack')) {
+    ctx.notice('warning', 'NESTED_STACK_NOT_EVALUATED', `Nested stack ${resource.logicalId} is not evaluated; pass its template as another input.`, ctx.source(resource));
+  }
+}
+
+function mapAccount(ctx: BuildContext): Account | undefined {
+  const resource = ctx.ofType('AWS::ApiGateway::Account')[0];
+  if (!resource) return undefined;
+  const role = ctx.props(resource).CloudWatchRoleArn;
+  const conditional = ctx.conditional(resource, 'account settings');
+  return {
+    source: ctx.source(resource),
+    ...(role !== undefined || conditional ? { cloudWatchRoleArn: conditional ?? ctx.v.str(role, 'CloudWatchRoleArn') } : {}),
+  };
+}
+
+function build(inputs: readonly TemplateInput[]): Inventory {
+  const ctx = new BuildContext(inputs.length > 1);
+  for (const input of inputs) {
+    const scope = ctx.addTemplate(asTemplate(input), input.templatePath, input.stackName);
+    transformNotices(ctx, scope);
+  }
+  otherNotices(ctx);
+  mapLogGroups(ctx);
+  mapWebAcls(ctx);
+  mapRest(ctx);
+  mapV2(ctx);
+  mapRestStages(ctx);
+  linkWafAssociations(ctx);
+  mapUsagePlans(ctx);
+  mapDomainsAndMappings(ctx);
+  const account = mapAccount(ctx);
+  return {
+    apis: [...ctx.apis.values()],
+    domains: [...ctx.domains.values()],
+    webAcls: [...ctx.webAcls.values()],
+    usagePlans: ctx.usagePlans,
+    ...(account ? { account } : {}),
+    notices: ctx.notices,
+    origins: ctx.origins,
+  };
+}
+
+/** One CloudFormation template (parsed) → Inventory. Never throws for content it cannot resolve: that becomes Unresolved. */
+export function fromTemplate(template: unknown, options: { templatePath?: string; stackName?: string } = {}): Inventory {
+  return build([{ template, ...options }]);
+}
+
+/**
+ * Several stacks into one inventory. Ids are stack-qualified (`Stack/LogicalId`) and Fn::ImportValue
+ * resolves against the other inputs' Outputs Export names when possible.
+ */
+export function fromTemplates(inputs: readonly TemplateInput[]): Inventory {
+  return build(inputs);
+}
+
+/** Exposed for the CLI/audit: the log group behind a destination, resolved the same way as templates. */
+export { logGroupFor as _logGroupFor };

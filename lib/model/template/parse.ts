@@ -1,0 +1,107 @@
+import { readFileSync } from 'fs';
+import { parseDocument, type Tags, type YAMLMap, type YAMLSeq } from 'yaml';
+
+type Collection = YAMLMap.Parsed | YAMLSeq.Parsed;
+import { TemplateError } from './errors';
+
+type ShortForm = { readonly name: string; readonly fn: string };
+
+/** CloudFormation short forms (`!Sub`) and the long-form key they stand for. */
+const SHORT_FORMS: readonly ShortForm[] = [
+  { name: 'Ref', fn: 'Ref' },
+  { name: 'Condition', fn: 'Condition' },
+  ...['GetAtt', 'Sub', 'Join', 'If', 'Select', 'Split', 'FindInMap', 'ImportValue', 'Base64', 'Cidr', 'GetAZs', 'Equals', 'And', 'Or', 'Not', 'Transform', 'Length', 'ToJsonString'].map(
+    (name) => ({ name, fn: `Fn::${name}` }),
+  ),
+];
+
+/** `!GetAtt A.B.C` means ['A', 'B.C']: the logical id never contains a dot. */
+function getAttScalar(value: string): unknown {
+  const dot = value.indexOf('.');
+  return { 'Fn::GetAtt': dot < 0 ? [value] : [value.slice(0, dot), value.slice(dot + 1)] };
+}
+
+function cloudFormationTags(): Tags {
+  const tags: Tags = [];
+  for (const { name, fn } of SHORT_FORMS) {
+    const tag = `!${name}`;
+    tags.push({
+      tag,
+      identify: () => false,
+      resolve: (value: string) => (name === 'GetAtt' ? getAttScalar(value) : { [fn]: value }),
+    });
+    tags.push({ tag, collection: 'seq', identify: () => false, resolve: (seq: Collection) => ({ [fn]: seq.toJSON() as unknown }) });
+    tags.push({ tag, collection: 'map', identify: () => false, resolve: (map: Collection) => ({ [fn]: map.toJSON() as unknown }) });
+  }
+  return tags;
+}
+
+const CUSTOM_TAGS = cloudFormationTags();
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseYaml(text: string, fileName: string): unknown {
+  const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: true });
+  const error = doc.errors[0];
+  if (error) {
+    const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+    throw new TemplateError(
+      'E_TEMPLATE_PARSE',
+      `cannot parse the template as YAML${where}: ${error.message.split('\n')[0]}`,
+      'make the file valid JSON or YAML (CloudFormation short-form tags such as !Ref and !Sub are supported)',
+      fileName,
+    );
+  }
+  return doc.toJS({ maxAliasCount: 1000 });
+}
+
+/**
+ * JSON or YAML (CloudFormation short-form tags) into a plain object.
+ * @throws TemplateError E_TEMPLATE_PARSE (syntax) or E_NOT_CLOUDFORMATION (not a template with Resources).
+ */
+export function parseTemplate(text: string, fileName: string): Record<string, unknown> {
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  let parsed: unknown;
+  if (trimmed.startsWith('{')) {
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch (jsonError) {
+      // Not strict JSON: YAML flow style is a superset, so give YAML a chance before failing.
+      try {
+        parsed = parseYaml(trimmed, fileName);
+      } catch {
+        throw new TemplateError(
+          'E_TEMPLATE_PARSE',
+          `cannot parse the template as JSON: ${(jsonError as Error).message}`,
+          'fix the JSON syntax at the reported position',
+          fileName,
+        );
+      }
+    }
+  } else {
+    parsed = parseYaml(trimmed, fileName);
+  }
+  if (!isPlainObject(parsed) || !isPlainObject(parsed.Resources)) {
+    const got = !isPlainObject(parsed) ? (parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : typeof parsed) : 'an object without a Resources map';
+    throw new TemplateError(
+      'E_NOT_CLOUDFORMATION',
+      `expected a CloudFormation template (an object with a Resources map), got ${got}`,
+      'pass a CloudFormation template (for a CDK app, the *.template.json files in cdk.out)',
+      fileName,
+    );
+  }
+  return parsed;
+}
+
+/** Read and parse a template file. @throws TemplateError E_TEMPLATE_READ, E_TEMPLATE_PARSE, E_NOT_CLOUDFORMATION. */
+export function readTemplateFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new TemplateError('E_TEMPLATE_READ', `cannot read the file: ${(error as Error).message}`, 'check the path and its permissions', path);
+  }
+  return parseTemplate(text, path);
+}

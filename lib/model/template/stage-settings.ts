@@ -1,0 +1,96 @@
+import type { MethodSettings, MethodSettingsOverride } from '../types';
+import { isUnresolved, type Unresolved } from '../value';
+import type { BuildContext } from './context';
+import { asRecord } from './convert';
+
+type Settings = { -readonly [K in keyof MethodSettings]: MethodSettings[K] };
+
+/** Field names of REST MethodSetting / StageDescription and of v2 RouteSettings. */
+const REST = { logging: 'LoggingLevel', dataTrace: 'DataTraceEnabled', metrics: 'MetricsEnabled' };
+const V2 = { logging: 'LoggingLevel', dataTrace: 'DataTraceEnabled', metrics: 'DetailedMetricsEnabled' };
+
+export function emptySettings(): Settings {
+  return { throttle: {} };
+}
+
+/** Every field unknown: the settings list itself (or an entry) is unresolved. */
+export function unknownSettings(why: Unresolved): Settings {
+  return {
+    loggingLevel: why,
+    dataTrace: why,
+    metrics: why,
+    throttle: { rateLimit: why, burstLimit: why },
+    caching: why,
+    cacheDataEncrypted: why,
+    cacheTtlSeconds: why,
+  };
+}
+
+function defined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
+  return value;
+}
+
+/** One MethodSetting / StageDescription / RouteSettings object. */
+export function settingsFrom(ctx: BuildContext, raw: unknown, flavour: 'rest' | 'v2'): Settings {
+  if (isUnresolved(raw)) return unknownSettings(raw);
+  const props = asRecord(raw);
+  const names = flavour === 'rest' ? REST : V2;
+  const level = ctx.v.str(props[names.logging], names.logging);
+  return defined({
+    loggingLevel: typeof level === 'string' ? level.toUpperCase() : level,
+    dataTrace: ctx.v.bool(props[names.dataTrace], names.dataTrace),
+    metrics: ctx.v.bool(props[names.metrics], names.metrics),
+    throttle: defined({ rateLimit: ctx.v.num(props.ThrottlingRateLimit, 'ThrottlingRateLimit'), burstLimit: ctx.v.num(props.ThrottlingBurstLimit, 'ThrottlingBurstLimit') }),
+    caching: ctx.v.bool(props.CachingEnabled, 'CachingEnabled'),
+    cacheDataEncrypted: ctx.v.bool(props.CacheDataEncrypted, 'CacheDataEncrypted'),
+    cacheTtlSeconds: ctx.v.num(props.CacheTtlInSeconds, 'CacheTtlInSeconds'),
+  });
+}
+
+/** Later settings win field by field. */
+export function mergeSettings(base: Settings, over: Settings): Settings {
+  const merged: Settings = { ...base, ...defined({ ...over, throttle: undefined as never }) };
+  merged.throttle = { ...base.throttle, ...over.throttle };
+  return merged;
+}
+
+/** REST MethodSettings: the '/*' '*' entry → stage defaults, the others → overrides ('~1' unescaped). */
+export function restMethodSettings(ctx: BuildContext, list: unknown, base: Settings): { settings: Settings; overrides: MethodSettingsOverride[] } {
+  if (list === undefined) return { settings: base, overrides: [] };
+  if (isUnresolved(list)) return { settings: mergeSettings(base, unknownSettings(list)), overrides: [] };
+  let settings = base;
+  const overrides: MethodSettingsOverride[] = [];
+  for (const item of Array.isArray(list) ? list : [list]) {
+    if (isUnresolved(item)) {
+      settings = mergeSettings(unknownSettings(item), settings);
+      continue;
+    }
+    const props = asRecord(item);
+    const path = ctx.v.str(props.ResourcePath, 'ResourcePath') ?? '/*';
+    const method = ctx.v.str(props.HttpMethod, 'HttpMethod') ?? '*';
+    const parsed = settingsFrom(ctx, item, 'rest');
+    if (isUnresolved(path) || isUnresolved(method)) {
+      settings = mergeSettings(unknownSettings(isUnresolved(path) ? path : (method as Unresolved)), settings);
+    } else if (path === '/*' && method === '*') {
+      settings = mergeSettings(settings, parsed);
+    } else {
+      overrides.push({ path: path.replace(/~1/g, '/'), method: method.toUpperCase(), settings: parsed });
+    }
+  }
+  return { settings, overrides };
+}
+
+/** v2 RouteSettings map (route key → settings) → overrides. */
+export function v2RouteSettings(ctx: BuildContext, map: unknown): MethodSettingsOverride[] {
+  const overrides: MethodSettingsOverride[] = [];
+  for (const [routeKey, raw] of Object.entries(asRecord(map))) {
+    const space = routeKey.indexOf(' ');
+    overrides.push({
+      path: space < 0 ? routeKey : routeKey.slice(space + 1),
+      method: space < 0 ? '' : routeKey.slice(0, space).toUpperCase(),
+      settings: settingsFrom(ctx, raw, 'v2'),
+    });
+  }
+  return overrides;
+}

@@ -1,0 +1,96 @@
+import { unresolved, type Unresolved } from '../value';
+
+/**
+ * Symbolic pieces of a resolved string. Intrinsics resolve to plain strings in which every reference the
+ * builder cannot turn into a literal is a token: `\u0001<n>\u0002`. Fn::Sub and Fn::Join then simply
+ * concatenate, and an ARN built any way (Sub, Join, literal) can be matched structurally with a regex.
+ */
+export type Token =
+  | { readonly kind: 'ref'; readonly key: string }
+  | { readonly kind: 'att'; readonly key: string; readonly attr: string }
+  | { readonly kind: 'pseudo'; readonly name: string }
+  | { readonly kind: 'unresolved'; readonly because: string };
+
+const OPEN = String.fromCharCode(1);
+const CLOSE = String.fromCharCode(2);
+const TOKEN = new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g');
+const WHOLE_TOKEN = new RegExp(`^${OPEN}(\\d+)${CLOSE}$`);
+
+export class TokenTable {
+  private readonly tokens: Token[] = [];
+  private readonly ids = new Map<string, string>();
+
+  /** Tokens are interned: the same reference always yields the same string (so equal values compare equal). */
+  make(token: Token): string {
+    const id = token.kind === 'ref' ? `r${token.key}` : token.kind === 'att' ? `a${token.key}\u0000${token.attr}` : token.kind === 'pseudo' ? `p${token.name}` : `u${token.because}`;
+    let text = this.ids.get(id);
+    if (text === undefined) {
+      this.tokens.push(token);
+      text = `\u0001${this.tokens.length - 1}\u0002`;
+      this.ids.set(id, text);
+    }
+    return text;
+  }
+
+  /** A string for an Unresolved value, so it can travel inside Fn::Join / Fn::Sub results. */
+  fromUnresolved(value: Unresolved): string {
+    return this.make({ kind: 'unresolved', because: value.because });
+  }
+
+  hasTokens(text: string): boolean {
+    return text.includes('\u0001');
+  }
+
+  /** The token when `text` is exactly one token. */
+  whole(text: unknown): Token | undefined {
+    if (typeof text !== 'string') return undefined;
+    const match = WHOLE_TOKEN.exec(text);
+    return match ? this.tokens[Number(match[1])] : undefined;
+  }
+
+  /** Logical-id key when `text` is exactly a Ref to a resource. */
+  refKey(text: unknown): string | undefined {
+    const token = this.whole(text);
+    return token?.kind === 'ref' ? token.key : undefined;
+  }
+
+  /** Key and attribute when `text` is exactly a Fn::GetAtt. */
+  attOf(text: unknown): { key: string; attr: string } | undefined {
+    const token = this.whole(text);
+    return token?.kind === 'att' ? { key: token.key, attr: token.attr } : undefined;
+  }
+
+  /** Key of the resource a string refers to, as a Ref or a Fn::GetAtt (any attribute). */
+  resourceKey(text: unknown): string | undefined {
+    const token = this.whole(text);
+    return token?.kind === 'ref' || token?.kind === 'att' ? token.key : undefined;
+  }
+
+  /** The first unresolved piece inside a string, if any. */
+  firstUnresolved(text: string): Unresolved | undefined {
+    if (!this.hasTokens(text)) return undefined;
+    for (const match of text.matchAll(TOKEN)) {
+      const token = this.tokens[Number(match[1])];
+      if (token.kind === 'unresolved') return unresolved(token.because);
+    }
+    return undefined;
+  }
+
+  /** Human form: `${Logical}`, `${Logical.Attr}`, `${AWS::Region}`, `${unresolved: why}`. */
+  display(text: string, label: (key: string) => string): string {
+    if (!this.hasTokens(text)) return text;
+    return text.replace(TOKEN, (_m, index: string) => {
+      const token = this.tokens[Number(index)];
+      switch (token.kind) {
+        case 'ref':
+          return `\${${label(token.key)}}`;
+        case 'att':
+          return `\${${label(token.key)}.${token.attr}}`;
+        case 'pseudo':
+          return `\${${token.name}}`;
+        default:
+          return `\${unresolved: ${token.because}}`;
+      }
+    });
+  }
+}
