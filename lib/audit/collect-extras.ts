@@ -1,0 +1,56 @@
+import { DescribeLogGroupsCommand, type LogGroup } from '@aws-sdk/client-cloudwatch-logs';
+import { GetLoggingConfigurationCommand, GetWebACLCommand, type LoggingConfiguration } from '@aws-sdk/client-wafv2';
+import { parseWebAclArn } from '../model/aws/arn';
+import { failed, fetched, type Fetched, type WebAclSnapshot } from '../model/aws/snapshot';
+import { attempt, describeFailure } from './call';
+import { one, type CollectContext } from './context';
+import { allPages } from './paginate';
+
+/** GetWebACL + GetLoggingConfiguration for one stage's web ACL ARN. */
+export async function collectWebAcl(ctx: CollectContext, arn: string, region: string): Promise<WebAclSnapshot> {
+  const ref = parseWebAclArn(arn);
+  if (!ref) {
+    const because = `web ACL ${arn} is not a WAFv2 web ACL ARN (AWS WAF Classic cannot be audited); migrate it to WAFv2`;
+    return { acl: failed(because), logging: failed(because) };
+  }
+  if (ref.region !== region) {
+    const because = `web ACL ${arn} is in ${ref.region}, outside the audited region ${region}`;
+    return { acl: failed(because), logging: failed(because) };
+  }
+  const c = ctx.clients.wafv2;
+  const [acl, logging] = await Promise.all([
+    one(ctx, 'GetWebACL', async () => {
+      const r = await c.send(new GetWebACLCommand({ Name: ref.name, Id: ref.id, Scope: ref.scope }));
+      if (!r.WebACL) throw new Error('the response has no WebACL');
+      return r.WebACL;
+    }),
+    loggingOf(ctx, arn),
+  ]);
+  return { acl, logging };
+}
+
+async function loggingOf(ctx: CollectContext, arn: string): Promise<Fetched<LoggingConfiguration | undefined>> {
+  try {
+    const r = await ctx.limit(() => ctx.clients.wafv2.send(new GetLoggingConfigurationCommand({ ResourceArn: arn })));
+    return fetched(r.LoggingConfiguration);
+  } catch (error) {
+    // WAF answers "no such item" when the web ACL has no logging configuration: that is a fact, not a failure.
+    if ((error as { name?: string }).name === 'WAFNonexistentItemException') return fetched(undefined);
+    return failed(describeFailure('GetLoggingConfiguration', error));
+  }
+}
+
+/** The log group of exactly this name (DescribeLogGroups by prefix, paginated), or undefined when none. */
+export async function collectLogGroup(ctx: CollectContext, name: string): Promise<Fetched<LogGroup | undefined>> {
+  const c = ctx.clients.logs;
+  return attempt('DescribeLogGroups', async () => {
+    let found: LogGroup | undefined;
+    await allPages<LogGroup>('DescribeLogGroups', async (nextToken) => {
+      if (found) return {};
+      const r = await ctx.limit(() => c.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name, nextToken })));
+      found = r.logGroups?.find((g) => g.logGroupName === name);
+      return { items: [], next: found ? undefined : r.nextToken };
+    });
+    return found;
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * What the loopback fake of API Gateway / WAFv2 / CloudWatch Logs serves, written in each service's wire
+ * format (what the real service sends, before the SDK deserializes it):
+ * - apigateway (REST-JSON): camelCase fields, lists under `item` with a `position` token;
+ * - apigatewayv2 (REST-JSON): camelCase fields, lists under `items` with `nextToken`;
+ * - wafv2 (JSON 1.1): PascalCase fields;
+ * - logs (JSON 1.1): camelCase fields, `logGroups` with `nextToken`.
+ */
+export type Wire = Record<string, unknown>;
+
+export interface FakeRestApi {
+  readonly api: Wire;
+  readonly stages: Wire[];
+  /** Resources with `resourceMethods` filled (served whole when embed=methods is asked for). */
+  readonly resources: Wire[];
+  readonly authorizers: Wire[];
+  readonly validators: Wire[];
+  readonly models: Wire[];
+  readonly gatewayResponses: Wire[];
+}
+
+export interface FakeV2Api {
+  readonly api: Wire;
+  readonly stages: Wire[];
+  readonly routes: Wire[];
+  readonly authorizers: Wire[];
+  readonly integrations: Wire[];
+}
+
+export interface FakeState {
+  restApis: FakeRestApi[];
+  v2Apis: FakeV2Api[];
+  usagePlans: Wire[];
+  restDomains: { domain: Wire; mappings: Wire[] }[];
+  v2Domains: { domain: Wire; mappings: Wire[] }[];
+  account: Wire;
+  /** By web ACL ARN: GetWebACL's WebACL and, when set, GetLoggingConfiguration's LoggingConfiguration. */
+  webAcls: Record<string, { webAcl: Wire; logging?: Wire }>;
+  logGroups: Wire[];
+}
+
+export function emptyState(): FakeState {
+  return { restApis: [], v2Apis: [], usagePlans: [], restDomains: [], v2Domains: [], account: {}, webAcls: {}, logGroups: [] };
+}
+
+export function restApi(api: Wire, parts: Partial<Omit<FakeRestApi, 'api'>> = {}): FakeRestApi {
+  return { api, stages: [], resources: [], authorizers: [], validators: [], models: [], gatewayResponses: [], ...parts };
+}
+
+export function v2Api(api: Wire, parts: Partial<Omit<FakeV2Api, 'api'>> = {}): FakeV2Api {
+  return { api, stages: [], routes: [], authorizers: [], integrations: [], ...parts };
+}
