@@ -106,3 +106,8 @@ export function apisPhrase(report: Report): string {
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** The distinct fixes of findings (a rule may give a finding-specific fix), in first-seen order. */
+export function fixesOf(findings: readonly Finding[]): string[] {
+  return [...new Set(findings.filter((f) => f.status === 'fail' || f.status === 'unknown').map((f) => oneLine(f.fix)))];
+}

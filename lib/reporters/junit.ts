@@ -33,7 +33,7 @@ export function renderJunit(report: Report, options: RenderOptions = {}): string
       }
     }
   }
-  return builder.build();
+  return `${builder.build()}\n`;
 }
 
 function details(findings: readonly Finding[]): string {

@@ -1,7 +1,7 @@
 import type { Finding } from '../engine/finding';
 import { countFindings, isBlocking } from '../engine/finding';
 import type { RenderOptions } from './common';
-import { apisPhrase, countPhrase, displayPath, groupByResource, groupByRule, oneLine, plural, whereLabel, worstSeverity } from './common';
+import { apisPhrase, countPhrase, displayPath, fixesOf, groupByResource, groupByRule, oneLine, plural, whereLabel, worstSeverity } from './common';
 import type { Report } from './report';
 
 /** GitHub rejects comments over 65,536 characters; stop adding rows well before that. */
@@ -35,7 +35,7 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
       const resources = groupByResource(group.findings);
       for (const findings of resources.slice(0, MAX_ROWS_PER_RULE)) out.push(row(findings, options));
       if (resources.length > MAX_ROWS_PER_RULE) out.push(`| …and ${resources.length - MAX_ROWS_PER_RULE} more | | see the full report |`);
-      out.push('', `**Fix:** ${esc(oneLine(group.rule.fix))}`);
+      for (const fix of fixesOf(group.findings)) out.push('', `**Fix:** ${trusted(fix)}`);
       if (group.rule.owasp.length) out.push('', `OWASP: ${group.rule.owasp.join(', ')}`);
       out.push('', '</details>', '');
     }
@@ -48,7 +48,7 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
     for (const f of acknowledged.slice(0, MAX_ROWS_PER_RULE * 4)) {
       const a = f.acknowledgement;
       out.push(
-        `| \`${esc(f.ruleId)}\` | ${esc(f.resource.label)} | ${esc(oneLine(a?.reason ?? ''))} | ${esc(a?.ticket ?? '')} | ${esc(a?.expires ?? 'never')} | ${esc(a?.approvedBy ?? '')} | ${a?.via ?? ''} |`,
+        `| ${code(f.ruleId)} | ${esc(f.resource.label)} | ${esc(oneLine(a?.reason ?? ''))} | ${esc(a?.ticket ?? '')} | ${esc(a?.expires ?? 'never')} | ${esc(a?.approvedBy ?? '')} | ${a?.via ?? ''} |`,
       );
     }
     out.push('');
@@ -68,7 +68,7 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
     for (const n of report.notices) {
       const icon = n.level === 'error' ? '❌' : n.level === 'warning' ? '⚠️' : 'ℹ️';
       const file = displayPath(n.source.templatePath, options.cwd);
-      out.push(`- ${icon} \`${esc(n.code)}\`${file ? ` ${code(file)}` : ''}: ${esc(oneLine(n.message))}`);
+      out.push(`- ${icon} ${code(n.code)}${file ? ` ${code(file)}` : ''}: ${esc(oneLine(n.message))}`);
     }
     out.push('');
   }
@@ -90,6 +90,11 @@ export function esc(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/([`*_[\]|])/g, '\\$1')
     .replace(/\s+/g, ' ');
+}
+
+/** Text the toolkit itself wrote (rule fixes use Markdown code spans on purpose): only kept on one line and free of HTML. */
+function trusted(text: string): string {
+  return oneLine(text).replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Inline code that survives tables: <code> with escaped content (backticks cannot break out). */

@@ -2,7 +2,7 @@ import type { Finding } from '../engine/finding';
 import { countFindings, isBlocking } from '../engine/finding';
 import type { Notice } from '../model/types';
 import type { RenderOptions } from './common';
-import { apisPhrase, countPhrase, displayPath, groupByResource, groupByRule, oneLine, plural, whereLabel, worstSeverity } from './common';
+import { apisPhrase, countPhrase, displayPath, fixesOf, groupByResource, groupByRule, oneLine, plural, whereLabel, worstSeverity } from './common';
 import type { Report } from './report';
 
 type Paint = (text: string) => string;
@@ -45,7 +45,7 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
     out.push(`${colour(`${icon} ${group.rule.id}`)}  ${countPhrase(countFindings(group.findings))}${p.dim(sev)}`);
     out.push(`    ${p.dim(group.rule.title)}`);
     for (const resource of groupByResource(group.findings)) out.push(...resourceLines(resource, options, p));
-    if (hasFail || hasUnknown) out.push(`    ${p.cyan('fix:')} ${oneLine(group.rule.fix)}`);
+    for (const fix of fixesOf(group.findings)) out.push(`    ${p.cyan('fix:')} ${fix}`);
     out.push('');
   }
 
@@ -83,7 +83,8 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
 
 function resourceLines(findings: Finding[], options: RenderOptions, p: Palette): string[] {
   const first = findings[0];
-  const lines = [`    ${first.resource.label}  ${p.dim(`[${whereLabel(first.resource.source, options.cwd)}]`)}`];
+  const where = whereLabel(first.resource.source, options.cwd);
+  const lines = [`    ${first.resource.label}${where === first.resource.label ? '' : `  ${p.dim(`[${where}]`)}`}`];
   for (const f of findings) {
     const marker = f.status === 'unknown' ? p.yellow('unknown: ') : f.status === 'acknowledged' ? p.dim('acknowledged: ') : '';
     const at = f.location ? p.dim(` (${f.location})`) : '';

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+import { main } from '../lib/cli/main';
+
+void main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  env: process.env,
+  isTTY: Boolean(process.stdout.isTTY),
+}).then((code) => {
+  // exitCode, not exit(): lets stdout drain when it is a pipe.
+  process.exitCode = code;
+});

@@ -1,0 +1,9 @@
+import type { RegisterCommand } from '../io';
+import { register as check } from './check';
+import { register as rules } from './rules';
+
+/**
+ * Every sub-command, in help order. A new command is a module exporting `register(program, io, setExit)`
+ * plus one import and one entry here.
+ */
+export const COMMANDS: readonly RegisterCommand[] = [check, rules];

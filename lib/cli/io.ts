@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+
+/** Anything with a write method: process.stdout, or a buffer in tests. */
+export interface OutputStream {
+  write(chunk: string): unknown;
+}
+
+/** Everything the CLI touches outside its arguments, so it runs in process in tests. */
+export interface CliIo {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  /** Directory relative paths are resolved against (and reports show paths relative to). */
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** True when the output is an interactive terminal: colours and progress only then. */
+  readonly isTTY: boolean;
+}
+
+/** Sets the process exit code a command ends with (0 ok, 1 blocking findings, 2 usage/input error). */
+export type SetExit = (code: number) => void;
+
+/** A command module: `export function register(program, io, setExit)` adds one sub-command. */
+export type RegisterCommand = (program: Command, io: CliIo, setExit: SetExit) => void;
+
+/** Colours only on a TTY and never when NO_COLOR is set to a non-empty value (https://no-color.org). */
+export function useColor(io: CliIo): boolean {
+  return io.isTTY && !io.env.NO_COLOR;
+}

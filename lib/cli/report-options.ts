@@ -1,0 +1,72 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { FailOn } from '../engine/finding';
+import type { ResolvedStandard } from '../engine/standard';
+import { displayPath } from '../reporters/common';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../reporters/index';
+import type { Report } from '../reporters/report';
+import { resolveStandard } from '../../policies/standard';
+import { CliError, EXIT } from './errors';
+import type { CliIo } from './io';
+import { useColor } from './io';
+
+export const FAIL_ON_VALUES = ['error', 'warning', 'never'] as const;
+
+/** Options shared by every command that produces a findings report (check, audit). */
+export interface ReportCliOptions {
+  readonly standard?: string;
+  readonly format: ReportFormat;
+  readonly output?: string;
+  readonly failOn: FailOn;
+}
+
+/** Add --standard, --format, --output and --fail-on to a command. */
+export function addReportOptions(command: Command): Command {
+  return command
+    .option('-s, --standard <file>', 'organisation standard (.json/.yaml/.yml); default: the shipped standard')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices(FAIL_ON_VALUES).default('error'));
+}
+
+/** The standard named by --standard (resolved against cwd), or the shipped default. @throws StandardError */
+export function standardFor(options: ReportCliOptions, io: CliIo): ResolvedStandard {
+  return resolveStandard(options.standard === undefined ? undefined : resolve(io.cwd, options.standard));
+}
+
+/**
+ * Render the report and write it to --output or stdout. Notices and, for a file, a one-line result go
+ * to stderr, so CI logs show them whatever the format.
+ * @returns the exit code: 1 when there are blocking findings, else 0.
+ */
+export function emitReport(report: Report, options: ReportCliOptions, io: CliIo): number {
+  const toStdout = options.output === undefined;
+  const text = renderReport(report, options.format, { cwd: io.cwd, color: toStdout && options.format === 'text' && useColor(io) });
+  if (toStdout) {
+    io.stdout.write(text);
+  } else {
+    const file = resolve(io.cwd, options.output as string);
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    } catch (error) {
+      throw new CliError('E_OUTPUT_WRITE', `cannot write the report to "${options.output}": ${(error as Error).message}`, 'Choose a writable --output path');
+    }
+  }
+  if (!(toStdout && options.format === 'text')) {
+    for (const notice of report.notices) {
+      const where = displayPath(notice.source.templatePath, io.cwd);
+      io.stderr.write(`api-guardrails: notice ${notice.code} (${notice.level})${where ? ` ${where}` : ''}: ${notice.message.replace(/\s+/g, ' ')}\n`);
+    }
+  }
+  if (!toStdout) {
+    const c = report.summary.counts;
+    const verdict = report.summary.result === 'failed' ? `FAILED, ${report.summary.blocking} blocking` : 'passed';
+    io.stderr.write(
+      `api-guardrails: ${verdict} at fail-on ${report.failOn} (${c.fail} failing, ${c.unknown} unknown, ${c.acknowledged} acknowledged, ${c.pass} passing); ${options.format} report written to ${options.output}\n`,
+    );
+  }
+  return report.summary.result === 'failed' ? EXIT.blocking : EXIT.ok;
+}
