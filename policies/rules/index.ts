@@ -1,4 +1,7 @@
 import type { AnyRule } from '../../lib/engine/rule';
+import domainTls from './domain-tls';
+import cacheEncryption from './cache-encryption';
+import stageThrottling from './stage-throttling';
 import stageWaf from './stage-waf';
 import executionLogging from './execution-logging';
 import stageAccessLogging from './stage-access-logging';
@@ -7,4 +10,4 @@ import stageAccessLogging from './stage-access-logging';
  * Every rule the toolkit ships, in id order. A repository test checks that each file in this folder
  * is listed here, has a test file and complete metadata.
  */
-export const allRules: readonly AnyRule[] = [stageWaf as AnyRule, executionLogging as AnyRule, stageAccessLogging as AnyRule].sort((a, b) => a.id.localeCompare(b.id));
+export const allRules: readonly AnyRule[] = [domainTls as AnyRule, cacheEncryption as AnyRule, stageThrottling as AnyRule, stageWaf as AnyRule, executionLogging as AnyRule, stageAccessLogging as AnyRule].sort((a, b) => a.id.localeCompare(b.id));

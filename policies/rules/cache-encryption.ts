@@ -1,0 +1,115 @@
+import { defineRule, type RuleContext } from '../../lib/engine/rule';
+import type { MethodSettings, Stage } from '../../lib/model/types';
+import { isUnresolved, type Value } from '../../lib/model/value';
+
+interface Options {
+  /** Cached responses must be encrypted at rest. */
+  readonly requireEncryption: boolean;
+  /** Clients may only invalidate the cache (Cache-Control: max-age=0) when authorised. */
+  readonly requireCacheControlAuthorization: boolean;
+  /** Require caching itself (Checkov CKV_AWS_120 does; off by default: caching is a performance choice). */
+  readonly requireCaching: boolean;
+}
+
+export default defineRule<'stage', Options>({
+  id: 'cache-encryption',
+  title: 'REST stage caches are encrypted and cannot be flushed by anyone',
+  rationale:
+    'A response cache holds copies of API responses, often personal data, outside the backend’s own controls; it must be ' +
+    'encrypted at rest. If any client may send Cache-Control: max-age=0, anyone can bypass the cache and load the backend.',
+  fix:
+    'CDK: `deployOptions: { cachingEnabled: true, cacheDataEncrypted: true }` (and per method in `methodOptions`). ' +
+    'CloudFormation: MethodSettings [{ ResourcePath: "/*", HttpMethod: "*", CachingEnabled: true, CacheDataEncrypted: true }] ' +
+    '(or StageDescription.CacheDataEncrypted); keep "require authorization" for cache invalidation on (the AWS default).',
+  severity: 'error',
+  owasp: ['API8:2023', 'API4:2023'],
+  references: {
+    securityHub: 'APIGateway.5',
+    controlTower: 'CT.APIGATEWAY.PR.3',
+    cdkNag: 'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted',
+    cfnNag: 'W87',
+    kics: 'API Gateway Cache Encrypted Disabled',
+  },
+  appliesTo: 'stage',
+  options: {
+    schema: {
+      type: 'object',
+      properties: {
+        requireEncryption: { type: 'boolean' },
+        requireCacheControlAuthorization: { type: 'boolean' },
+        requireCaching: { type: 'boolean' },
+      },
+      additionalProperties: false,
+    },
+    defaults: { requireEncryption: true, requireCacheControlAuthorization: true, requireCaching: false },
+  },
+  check(stage, ctx) {
+    // Only REST APIs have a response cache.
+    if (ctx.api?.kind !== 'rest') return ctx.skip();
+    const where = stage.declaredBy === 'deployment' ? 'Properties.StageDescription' : 'Properties.MethodSettings';
+    const defaults = stage.settings;
+    const stageCaching = flag(defaults.caching, 'caching on the stage defaults', ctx);
+    if (stageCaching === true) checkCached('Stage defaults', defaults, undefined, where, ctx);
+
+    let anyCaching = stageCaching === true;
+    for (const override of stage.overrides) {
+      const label = `${override.method} ${override.path}`;
+      if (override.settings.caching === undefined) {
+        // Inherits the stage's caching: judged above, unless the override changes the cache settings itself.
+        const own = override.settings.cacheDataEncrypted !== undefined || override.settings.requireAuthorizationForCacheControl !== undefined;
+        if (stageCaching === true && own) checkCached(label, override.settings, defaults, where, ctx);
+        continue;
+      }
+      const caching = flag(override.settings.caching, `caching of ${label}`, ctx);
+      if (caching !== true) continue;
+      anyCaching = true;
+      checkCached(label, override.settings, defaults, where, ctx);
+    }
+    if (stageCaching === 'unknown' || !ctx.options.requireCaching) return;
+    const cluster = flag(stage.cacheClusterEnabled, 'the stage cache cluster', ctx);
+    if (cluster === false) {
+      ctx.fail(`Stage ${stageName(stage)} has no cache cluster (CacheClusterEnabled), and the standard requires response caching.`, {
+        location: 'Properties.CacheClusterEnabled',
+      });
+    } else if (cluster === true && !anyCaching) {
+      ctx.fail(`Stage ${stageName(stage)} has a cache cluster but caches no method (CachingEnabled), and the standard requires response caching.`, {
+        location: where,
+      });
+    }
+  },
+});
+
+/** Checks one cached scope; `inherited` holds the stage defaults an override falls back to. */
+function checkCached(label: string, settings: MethodSettings, inherited: MethodSettings | undefined, where: string, ctx: RuleContext<Options>): void {
+  if (ctx.options.requireEncryption) {
+    const encrypted = settings.cacheDataEncrypted ?? inherited?.cacheDataEncrypted;
+    const known = flag(encrypted, `cache encryption of ${label}`, ctx);
+    if (known === false) {
+      const how = encrypted === undefined ? 'CacheDataEncrypted is not set (AWS default: false)' : 'CacheDataEncrypted is false';
+      ctx.fail(`${label}: caching is on but ${how}, so cached responses are stored unencrypted.`, { location: where });
+    }
+  }
+  if (ctx.options.requireCacheControlAuthorization) {
+    const required = settings.requireAuthorizationForCacheControl ?? inherited?.requireAuthorizationForCacheControl;
+    // Undefined = the AWS default (authorisation required); CloudFormation cannot set it, audits can read it.
+    if (required === undefined) return;
+    const known = flag(required, `cache invalidation authorisation of ${label}`, ctx);
+    if (known === false) {
+      ctx.fail(`${label}: any client may invalidate the cache (requireAuthorizationForCacheControl is false).`, { location: where });
+    }
+  }
+}
+
+/** true/false, or 'unknown' after reporting the unresolved value; undefined counts as false (not set). */
+function flag(value: Value<boolean> | undefined, what: string, ctx: RuleContext<Options>): boolean | 'unknown' {
+  if (value === undefined) return false;
+  if (isUnresolved(value)) {
+    ctx.unknown(`Cannot decide: ${what} is unresolved (${value.because}).`);
+    return 'unknown';
+  }
+  return value;
+}
+
+function stageName(stage: Stage): string {
+  return isUnresolved(stage.name) ? '(unresolved name)' : stage.name;
+}
