@@ -1,7 +1,9 @@
 import type { AnyRule } from '../../lib/engine/rule';
+import restMethodAuthorization from './rest-method-authorization';
 import domainTls from './domain-tls';
 import cacheEncryption from './cache-encryption';
 import stageThrottling from './stage-throttling';
+import accessLogFormat from './access-log-format';
 import stageWaf from './stage-waf';
 import executionLogging from './execution-logging';
 import stageAccessLogging from './stage-access-logging';
@@ -10,4 +12,4 @@ import stageAccessLogging from './stage-access-logging';
  * Every rule the toolkit ships, in id order. A repository test checks that each file in this folder
  * is listed here, has a test file and complete metadata.
  */
-export const allRules: readonly AnyRule[] = [domainTls as AnyRule, cacheEncryption as AnyRule, stageThrottling as AnyRule, stageWaf as AnyRule, executionLogging as AnyRule, stageAccessLogging as AnyRule].sort((a, b) => a.id.localeCompare(b.id));
+export const allRules: readonly AnyRule[] = [restMethodAuthorization as AnyRule, domainTls as AnyRule, cacheEncryption as AnyRule, stageThrottling as AnyRule, accessLogFormat as AnyRule, stageWaf as AnyRule, executionLogging as AnyRule, stageAccessLogging as AnyRule].sort((a, b) => a.id.localeCompare(b.id));
