@@ -1,4 +1,6 @@
 import type { AnyRule } from '../../lib/engine/rule';
+import wafLogging from './waf-logging';
+import wafRules from './waf-rules';
 import restMethodAuthorization from './rest-method-authorization';
 import domainTls from './domain-tls';
 import cacheEncryption from './cache-encryption';
@@ -12,4 +14,4 @@ import stageAccessLogging from './stage-access-logging';
  * Every rule the toolkit ships, in id order. A repository test checks that each file in this folder
  * is listed here, has a test file and complete metadata.
  */
-export const allRules: readonly AnyRule[] = [restMethodAuthorization as AnyRule, domainTls as AnyRule, cacheEncryption as AnyRule, stageThrottling as AnyRule, accessLogFormat as AnyRule, stageWaf as AnyRule, executionLogging as AnyRule, stageAccessLogging as AnyRule].sort((a, b) => a.id.localeCompare(b.id));
+export const allRules: readonly AnyRule[] = [wafLogging as AnyRule, wafRules as AnyRule, restMethodAuthorization as AnyRule, domainTls as AnyRule, cacheEncryption as AnyRule, stageThrottling as AnyRule, accessLogFormat as AnyRule, stageWaf as AnyRule, executionLogging as AnyRule, stageAccessLogging as AnyRule].sort((a, b) => a.id.localeCompare(b.id));

@@ -63,7 +63,7 @@ export function wafAssociation(id = 'WafAssociation', stageId = 'Stage', apiId =
   };
 }
 
-/** WAF logging for `aclId`, redacting the given headers. */
+/** WAF logging for `aclId`, redacting the given headers; `extra` goes on the resource (e.g. a Condition). */
 export function wafLogging(redactedHeaders: string[] = ['authorization', 'cookie'], id = 'WafLogging', aclId = 'WebAcl', extra: Props = {}): Props {
   return {
     [id]: {
@@ -72,8 +72,8 @@ export function wafLogging(redactedHeaders: string[] = ['authorization', 'cookie
         ResourceArn: { 'Fn::GetAtt': [aclId, 'Arn'] },
         LogDestinationConfigs: [{ 'Fn::Sub': 'arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:aws-waf-logs-api' }],
         ...(redactedHeaders.length ? { RedactedFields: redactedHeaders.map((name) => ({ SingleHeader: { Name: name } })) } : {}),
-        ...extra,
       },
+      ...extra,
     },
   };
 }
