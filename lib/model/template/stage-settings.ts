@@ -75,7 +75,9 @@ export function restMethodSettings(ctx: BuildContext, list: unknown, base: Setti
     } else if (path === '/*' && method === '*') {
       settings = mergeSettings(settings, parsed);
     } else {
-      overrides.push({ path: path.replace(/~1/g, '/'), method: method.toUpperCase(), settings: parsed });
+      // '/~1orders~1{id}' is the escaped path '/orders/{id}' after the leading separator.
+      const unescaped = (path.startsWith('/~1') ? path.slice(1) : path).replace(/~1/g, '/');
+      overrides.push({ path: unescaped, method: method.toUpperCase(), settings: parsed });
     }
   }
   return { settings, overrides };
