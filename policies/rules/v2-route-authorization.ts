@@ -1,0 +1,67 @@
+import { defineRule } from '../../lib/engine/rule';
+import { isUnresolved } from '../../lib/model/value';
+
+interface Options {
+  /** Authorization types that count as authorization on HTTP API routes (NONE never does). */
+  readonly allowedHttpTypes: string[];
+  /** Authorization types that count as authorization on a WebSocket $connect route. */
+  readonly allowedWebSocketTypes: string[];
+}
+
+export default defineRule<'operation', Options>({
+  id: 'v2-route-authorization',
+  title: 'HTTP API routes and WebSocket $connect routes require authorization',
+  rationale:
+    'A route with authorization NONE can be called by anyone who can reach the endpoint. On WebSocket APIs the only ' +
+    'place to authorize is the $connect route: every later message rides on the authorized connection.',
+  fix:
+    'CDK: `defaultAuthorizer` on HttpApi (or `authorizer` per route), e.g. HttpJwtAuthorizer / HttpIamAuthorizer; for ' +
+    'WebSocket, `authorizer` on the $connect route. CloudFormation: AuthorizationType JWT, AWS_IAM or CUSTOM (with AuthorizerId) ' +
+    'on AWS::ApiGatewayV2::Route.',
+  severity: 'error',
+  owasp: ['API2:2023', 'API5:2023'],
+  references: {
+    securityHub: 'APIGateway.8',
+    controlTower: 'CT.APIGATEWAY.PR.5',
+    cdkNag: 'AwsSolutions-APIG4',
+    kics: 'API Gateway Without Configured Authorizer',
+    prowler: 'apigatewayv2_api_authorizers_enabled',
+  },
+  appliesTo: 'operation',
+  options: {
+    schema: {
+      type: 'object',
+      properties: {
+        allowedHttpTypes: { type: 'array', items: { enum: ['AWS_IAM', 'CUSTOM', 'JWT'] }, minItems: 1, uniqueItems: true },
+        allowedWebSocketTypes: { type: 'array', items: { enum: ['AWS_IAM', 'CUSTOM'] }, minItems: 1, uniqueItems: true },
+      },
+      additionalProperties: false,
+    },
+    defaults: { allowedHttpTypes: ['AWS_IAM', 'CUSTOM', 'JWT'], allowedWebSocketTypes: ['AWS_IAM', 'CUSTOM'] },
+  },
+  check(op, ctx) {
+    const kind = ctx.api?.kind;
+    if (kind !== 'http' && kind !== 'websocket') return ctx.skip();
+    const routeKey = op.routeKey === undefined || isUnresolved(op.routeKey) ? op.path : op.routeKey;
+    if (kind === 'websocket') {
+      if (op.routeKey !== undefined && isUnresolved(op.routeKey)) {
+        return ctx.unknown(`Cannot tell whether this WebSocket route is $connect: its route key is unresolved (${op.routeKey.because}).`);
+      }
+      // Only $connect can carry an authorizer; other routes ride on the authorized connection.
+      if (routeKey !== '$connect') return ctx.skip();
+    }
+    const type = ctx.need(op.auth.type, `the authorization type of route ${routeKey}`).toUpperCase();
+    const allowed = kind === 'http' ? ctx.options.allowedHttpTypes : ctx.options.allowedWebSocketTypes;
+    if (type === 'NONE') {
+      const what = kind === 'websocket' ? 'WebSocket $connect route' : `Route ${routeKey}`;
+      return ctx.fail(`${what} has authorization type NONE, so anyone can ${kind === 'websocket' ? 'connect' : 'call it'}.`, {
+        location: 'Properties.AuthorizationType',
+      });
+    }
+    if (!allowed.includes(type)) {
+      ctx.fail(`Route ${routeKey} uses authorization type ${type}; the standard allows ${allowed.join(', ')}.`, {
+        location: 'Properties.AuthorizationType',
+      });
+    }
+  },
+});
