@@ -1,14 +1,14 @@
 import type { Api, Inventory } from '../model/types';
 import { isUnresolved, type Value } from '../model/value';
-import type { Acknowledgement, Finding, FindingResource } from './finding';
+import type { Acknowledgement, ExpiredAcknowledgement, Finding, FindingResource } from './finding';
 import { compareFindings } from './finding';
 import type { AnyRule, ReportOptions, RuleContext, SubjectKind, Subjects } from './rule';
 import type { ResolvedStandard } from './standard';
 
 export interface EvaluateOptions {
   readonly standard: ResolvedStandard;
-  /** Looks up an acknowledgement for a failing finding (CDK metadata, baseline, ...). */
-  readonly acknowledge?: (finding: Finding) => Acknowledgement | undefined;
+  /** Looks up an acknowledgement for a failing finding (CDK metadata, baseline, ...), or one that expired. */
+  readonly acknowledge?: (finding: Finding) => Acknowledgement | ExpiredAcknowledgement | undefined;
   /** Include `pass` findings in the result. @default true */
   readonly includePasses?: boolean;
 }
@@ -159,6 +159,9 @@ function applyAcknowledgement(finding: Finding, acknowledgeable: boolean, option
   if (finding.status === 'pass' || !options.acknowledge) return finding;
   const ack = options.acknowledge(finding);
   if (!ack) return finding;
+  if ('expired' in ack) {
+    return { ...finding, message: `${finding.message} The acknowledgement (${ack.ticket ? `ticket ${ack.ticket}, ` : ''}"${ack.reason}") expired on ${ack.expires}.` };
+  }
   if (!acknowledgeable) {
     return {
       ...finding,

@@ -14,6 +14,14 @@ export interface Acknowledgement {
   readonly via: 'cdk' | 'baseline' | 'standard';
 }
 
+/** An acknowledgement that lapsed: the finding keeps failing and says so. */
+export interface ExpiredAcknowledgement {
+  readonly expired: true;
+  readonly expires: string;
+  readonly reason: string;
+  readonly ticket?: string;
+}
+
 export interface FindingResource {
   /** The model element kind, or 'template' for notices about a whole template. */
   readonly kind: SubjectKind | 'template';

@@ -108,6 +108,14 @@ describe('evaluate', () => {
     expect(refused.find((f) => f.resource.label.endsWith('stage off'))).toMatchObject({ status: 'fail', message: expect.stringMatching(/cannot be acknowledged in tier public/) });
   });
 
+  it('keeps failing a finding whose acknowledgement expired, and says when and which ticket', () => {
+    const expired = { expired: true as const, expires: '2026-01-31', reason: 'migration window', ticket: 'SEC-9' };
+    const { findings } = evaluate(inv, { standard: new ResolvedStandard(standard(), [tracing]), acknowledge: () => expired });
+    const off = findings.find((f) => f.resource.label.endsWith('stage off'))!;
+    expect(off.status).toBe('fail');
+    expect(off.message).toMatch(/acknowledgement \(ticket SEC-9, "migration window"\) expired on 2026-01-31/);
+  });
+
   it('turns error notices (e.g. an untransformed SAM template) into unknown findings', () => {
     const inv3: Inventory = { ...inventory([]), notices: [{ level: 'error', code: 'NOT_EVALUABLE_SAM', message: 'SAM transform', source: { templatePath: 'x.yaml' } }] };
     const { findings } = evaluate(inv3, { standard: new ResolvedStandard(standard(), [tracing]) });

@@ -1,0 +1,102 @@
+import { Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+
+/** Construct metadata type recording a risk acceptance (read back by the plugin and by `check` on cdk.out). */
+export const RISK_ACCEPTANCE_METADATA_TYPE = 'cdk-api-guardrails:risk-acceptance';
+/** App context key that fixes "today" for expiry checks (tests, reproducible builds): 'YYYY-MM-DD'. */
+export const NOW_CONTEXT_KEY = 'cdk-api-guardrails:today';
+
+export interface RiskAcceptance {
+  /** The rule acknowledged, e.g. 'stage-waf'. */
+  readonly ruleId: string;
+  /** Why the risk is accepted. */
+  readonly reason: string;
+  /** The ticket tracking the exception, e.g. 'SEC-1234'. */
+  readonly ticket: string;
+  /** Last day the acknowledgement holds ('YYYY-MM-DD'); from the next day on the finding fires again. */
+  readonly expires: string;
+  /**
+   * Who approved the exception.
+   * @default - not recorded
+   */
+  readonly approvedBy?: string;
+}
+
+/** What is recorded in construct metadata, one entry per acceptance. */
+export interface RiskAcceptanceRecord extends RiskAcceptance {
+  /** True when `expires` is before today: the acknowledgement was not given. */
+  readonly expired: boolean;
+}
+
+export class RiskAcceptanceError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly fix: string,
+  ) {
+    super(`${code}: ${message} Fix: ${fix}`);
+    this.name = 'RiskAcceptanceError';
+  }
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parse 'YYYY-MM-DD' strictly (no 2026-02-30, no locale formats). */
+export function parseDay(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = DATE.exec(value);
+  if (!m) return undefined;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === value ? value : undefined;
+}
+
+function today(scope: IConstruct, now: Date | undefined): string {
+  const fixed = scope.node.tryGetContext(NOW_CONTEXT_KEY) as unknown;
+  if (now) return now.toISOString().slice(0, 10);
+  if (fixed !== undefined) {
+    const day = parseDay(fixed);
+    if (!day) throw new RiskAcceptanceError('E_ACK_TODAY', `context ${NOW_CONTEXT_KEY} must be a date YYYY-MM-DD, received ${JSON.stringify(fixed)}.`, `Set it like -c ${NOW_CONTEXT_KEY}=2026-11-25, or remove it.`);
+    return day;
+  }
+  return new Date().toISOString().slice(0, 10);
+}
+
+function requireText(value: unknown, field: string, code: string, example: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new RiskAcceptanceError(code, `acknowledgeRisk needs a ${field}, received ${JSON.stringify(value)}.`, `Pass ${field}: ${example}.`);
+  }
+  return value;
+}
+
+/**
+ * Accept a risk for one rule on `scope` and everything below it, with an owner's reason, a ticket and
+ * an expiry date. Until `expires` (inclusive) the rule is acknowledged through CDK's own
+ * `Validations.of(scope).acknowledge` (for the ApiGuardrails plugin and the cdk-nag pack); from the next
+ * day on it is not, and the finding fires again saying "acknowledgement expired on …". The reason,
+ * ticket and expiry appear with the acknowledged finding in every report.
+ *
+ * @param now Fix today's date (tests); otherwise context `cdk-api-guardrails:today`, otherwise the clock.
+ */
+export function acknowledgeRisk(scope: IConstruct, acceptance: RiskAcceptance, now?: Date): RiskAcceptanceRecord {
+  const ruleId = requireText(acceptance.ruleId, 'ruleId', 'E_ACK_RULE', "'stage-waf'");
+  const reason = requireText(acceptance.reason, 'reason', 'E_ACK_REASON', "'the API is only reachable through CloudFront, which has the web ACL'");
+  const ticket = requireText(acceptance.ticket, 'ticket', 'E_ACK_TICKET', "'SEC-1234'");
+  const expires = parseDay(acceptance.expires);
+  if (!expires) {
+    throw new RiskAcceptanceError('E_ACK_EXPIRES', `acknowledgeRisk needs expires as a date YYYY-MM-DD, received ${JSON.stringify(acceptance.expires)}.`, "Pass expires: '2027-03-31' (the last day the exception holds).");
+  }
+  const record: RiskAcceptanceRecord = {
+    ruleId,
+    reason,
+    ticket,
+    expires,
+    ...(acceptance.approvedBy ? { approvedBy: acceptance.approvedBy } : {}),
+    expired: expires < today(scope, now),
+  };
+  scope.node.addMetadata(RISK_ACCEPTANCE_METADATA_TYPE, record);
+  if (!record.expired) {
+    const text = `${reason} [ticket ${ticket}; expires ${expires}${record.approvedBy ? `; approved by ${record.approvedBy}` : ''}]`;
+    Validations.of(scope).acknowledge({ id: `ApiGuardrails::${ruleId}`, reason: text }, { id: `ApiGuardrails-${ruleId}`, reason: text });
+  }
+  return record;
+}

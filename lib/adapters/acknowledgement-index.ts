@@ -1,0 +1,128 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import type { Acknowledgement, ExpiredAcknowledgement, Finding } from '../engine/finding';
+import { RISK_ACCEPTANCE_METADATA_TYPE, type RiskAcceptanceRecord } from './acknowledge-risk';
+
+/** One construct metadata entry, as the construct tree and a cdk.out `<stack>.metadata.json` both hold them. */
+export interface MetadataEntry {
+  /** Construct path without a leading slash, e.g. 'Orders/Api/Resource'. */
+  readonly path: string;
+  readonly type: string;
+  readonly data: unknown;
+}
+
+interface Ack {
+  readonly reason: string;
+}
+
+/**
+ * Acknowledgements and risk acceptances for one plugin namespace, matched the way CDK matches them: the
+ * entry recorded closest to the resource's construct path wins, walking up to the app. Built in one pass
+ * over metadata, from the construct tree (synth) or from cdk.out metadata files (`check`), so both give
+ * the same verdicts.
+ */
+export class AcknowledgementIndex {
+  /** From the construct tree (the validation plugin). */
+  static fromTree(root: IConstruct | undefined, namespace: string): AcknowledgementIndex {
+    const entries: MetadataEntry[] = [];
+    const logicalIds = new Map<string, string>();
+    if (root) {
+      for (const construct of root.node.findAll()) {
+        for (const entry of construct.node.metadata) entries.push({ path: construct.node.path, type: entry.type, data: entry.data });
+        if (CfnResource.isCfnResource(construct)) {
+          const stack = Stack.of(construct);
+          logicalIds.set(`${stack.templateFile}\u0000${stack.resolve(construct.logicalId)}`, construct.node.path);
+        }
+      }
+    }
+    return new AcknowledgementIndex(entries, logicalIds, namespace);
+  }
+
+  /**
+   * From a cloud assembly: `metadataFiles` maps each stack's template file name to its metadata file
+   * (`<stack>.metadata.json`, or the manifest artifact's `metadata`), as `{ '/S/Api': [{ type, data }] }`.
+   */
+  static fromAssembly(stacks: readonly { templateFile: string; metadata: Record<string, { type: string; data?: unknown }[]> }[], namespace: string): AcknowledgementIndex {
+    const entries: MetadataEntry[] = [];
+    const logicalIds = new Map<string, string>();
+    for (const stack of stacks) {
+      for (const [rawPath, list] of Object.entries(stack.metadata)) {
+        const p = rawPath.replace(/^\//, '');
+        for (const entry of list) {
+          entries.push({ path: p, type: entry.type, data: entry.data });
+          if (entry.type === 'aws:cdk:logicalId' && typeof entry.data === 'string') logicalIds.set(`${path.basename(stack.templateFile)}\u0000${entry.data}`, p);
+        }
+      }
+    }
+    return new AcknowledgementIndex(entries, logicalIds, namespace);
+  }
+
+  /** Read a stack's metadata file next to its template in a cdk.out, if CDK wrote one. */
+  static readAssemblyMetadata(templatePath: string): Record<string, { type: string; data?: unknown }[]> | undefined {
+    const file = templatePath.replace(/\.template\.json$/, '.metadata.json');
+    if (file === templatePath || !fs.existsSync(file)) return undefined;
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { type: string; data?: unknown }[]>;
+  }
+
+  private readonly acks = new Map<string, Map<string, Ack>>();
+  private readonly risks = new Map<string, Map<string, RiskAcceptanceRecord>>();
+
+  private constructor(
+    entries: readonly MetadataEntry[],
+    private readonly logicalIdPaths: Map<string, string>,
+    namespace: string,
+  ) {
+    const prefix = `${namespace}::`;
+    for (const entry of entries) {
+      if (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY && entry.data && typeof entry.data === 'object') {
+        for (const [id, reason] of Object.entries(entry.data as Record<string, unknown>)) {
+          if (id.startsWith(prefix)) at(this.acks, id.slice(prefix.length)).set(entry.path, { reason: String(reason) });
+        }
+      } else if (entry.type === RISK_ACCEPTANCE_METADATA_TYPE && entry.data && typeof entry.data === 'object') {
+        const record = entry.data as RiskAcceptanceRecord;
+        at(this.risks, record.ruleId).set(entry.path, record);
+      }
+    }
+  }
+
+  get isEmpty(): boolean {
+    return this.acks.size === 0 && this.risks.size === 0;
+  }
+
+  /** The acknowledgement covering this finding (with ticket and expiry when it is a risk acceptance), or the one that expired. */
+  find(finding: Finding): Acknowledgement | ExpiredAcknowledgement | undefined {
+    const acks = this.acks.get(finding.ruleId);
+    const risks = this.risks.get(finding.ruleId);
+    if (!acks && !risks) return undefined;
+    for (let at = this.constructPathOf(finding) ?? ''; ; at = parent(at)) {
+      const risk = risks?.get(at);
+      const ack = acks?.get(at);
+      if (risk && !risk.expired) {
+        return { reason: risk.reason, ticket: risk.ticket, expires: risk.expires, ...(risk.approvedBy ? { approvedBy: risk.approvedBy } : {}), via: 'cdk' };
+      }
+      if (ack) return { reason: ack.reason, via: 'cdk' };
+      if (risk?.expired) return { expired: true, expires: risk.expires, reason: risk.reason, ticket: risk.ticket };
+      if (at === '') return undefined;
+    }
+  }
+
+  private constructPathOf(finding: Finding): string | undefined {
+    const source = finding.resource.source;
+    if (source.constructPath) return source.constructPath.replace(/^\//, '');
+    if (!source.logicalId || !source.templatePath) return undefined;
+    return this.logicalIdPaths.get(`${path.basename(source.templatePath)}\u0000${source.logicalId}`);
+  }
+}
+
+function at<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map()));
+  return inner;
+}
+
+function parent(p: string): string {
+  const slash = p.lastIndexOf('/');
+  return slash === -1 ? '' : p.slice(0, slash);
+}
