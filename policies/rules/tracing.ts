@@ -1,0 +1,28 @@
+import { defineRule } from '../../lib/engine/rule';
+
+export default defineRule<'stage'>({
+  id: 'tracing',
+  title: 'REST stages trace requests with AWS X-Ray',
+  rationale:
+    'X-Ray traces follow a request through API Gateway, the authorizer and the backend, so latency, errors and abuse ' +
+    'can be tied to the component that caused them during an investigation.',
+  fix: 'CDK: `deployOptions: { tracingEnabled: true }`. CloudFormation: Stage `TracingEnabled: true` (or `StageDescription.TracingEnabled` on a Deployment).',
+  severity: 'error',
+  owasp: ['API8:2023', 'API9:2023'],
+  references: {
+    securityHub: 'APIGateway.3',
+    controlTower: 'CT.APIGATEWAY.PR.2',
+    cdkNag: 'Serverless-APIGWXrayEnabled',
+    checkov: 'CKV_AWS_73',
+    kics: 'API Gateway X-Ray Disabled',
+    prowler: 'apigateway_restapi_tracing_enabled',
+  },
+  appliesTo: 'stage',
+  check(stage, ctx) {
+    // Only REST stages support X-Ray active tracing; HTTP and WebSocket APIs cannot enable it.
+    if (ctx.api?.kind !== 'rest') return ctx.skip();
+    const location = stage.declaredBy === 'deployment' ? 'Properties.StageDescription.TracingEnabled' : 'Properties.TracingEnabled';
+    if (stage.tracing === undefined) return ctx.fail('Stage does not enable X-Ray tracing (TracingEnabled is unset, default false).', { location });
+    if (!ctx.need(stage.tracing, 'TracingEnabled')) ctx.fail('Stage sets TracingEnabled to false.', { location });
+  },
+});
