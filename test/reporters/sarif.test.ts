@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import Ajv, { type ValidateFunction } from 'ajv';
+import type { Log } from 'sarif';
+import { FINGERPRINT_KEY, renderSarif, toSarif } from '../../lib/reporters/sarif';
+import { fixtureReport } from './fixture';
+
+/**
+ * The SARIF 2.1.0 (rtm.5, final) JSON schema as shipped by Microsoft's sarif-js-sdk
+ * (@microsoft/jest-sarif). It is written in draft-04; its only draft-04-specific keywords are the
+ * root `$schema` and `id`, so we drop the first and rename the second to let ajv 8 compile it as draft-07.
+ * One pattern (`language`) has a stray `]` that is only legal in non-unicode regular expressions, hence
+ * `unicodeRegExp: false`. Formats (uri, date-time) are not checked.
+ */
+function sarifValidator(): ValidateFunction {
+  const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
+  const { $schema: _draft, id, ...rest } = schema;
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+  return ajv.compile({ ...rest, $id: id as string });
+}
+
+describe('SARIF reporter', () => {
+  const validate = sarifValidator();
+  const log = JSON.parse(renderSarif(fixtureReport())) as Log;
+  const run = log.runs[0];
+
+  it('is valid against the SARIF 2.1.0 schema', () => {
+    const ok = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    expect(log.version).toBe('2.1.0');
+  });
+
+  it('fails schema validation when a result has no message (the validator is not vacuous)', () => {
+    const broken = JSON.parse(JSON.stringify(log)) as { runs: { results: Record<string, unknown>[] }[] };
+    delete broken.runs[0].results[0].message;
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('describes every rule with descriptions, markdown help with the fix, and OWASP tags', () => {
+    const rules = run.tool.driver.rules ?? [];
+    expect(rules.map((r) => r.id)).toEqual(['execution-logging', 'not-evaluable', 'stage-description']);
+    const logging = rules[0];
+    expect(logging.shortDescription?.text).toBe('REST and WebSocket stages write execution logs');
+    expect(logging.fullDescription?.text).toMatch(/Execution logs record/);
+    expect(logging.help?.markdown).toMatch(/\*\*How to fix:\*\* CDK: `deployOptions/);
+    expect(logging.properties?.tags).toEqual(expect.arrayContaining(['API8:2023', 'API9:2023']));
+  });
+
+  it('reports fail, unknown and acknowledged findings (not passes) with ruleIndex, level and locations', () => {
+    const results = run.results ?? [];
+    expect(results).toHaveLength(6);
+    for (const r of results) expect(run.tool.driver.rules?.[r.ruleIndex as number].id).toBe(r.ruleId);
+    const prod = results.find((r) => r.ruleId === 'execution-logging' && r.locations?.[0].logicalLocations?.[0].name === 'ProdStage');
+    expect(prod?.level).toBe('error');
+    expect(prod?.locations?.[0].physicalLocation?.artifactLocation?.uri).toBe('cdk.out/Shop.template.json');
+    expect(prod?.locations?.[0].logicalLocations?.[0].fullyQualifiedName).toBe('Shop/Orders/ProdStage.Properties.MethodSettings');
+    const warning = results.find((r) => r.ruleId === 'stage-description');
+    expect(warning?.level).toBe('warning');
+  });
+
+  it('turns acknowledgements into suppressions with the justification', () => {
+    const suppressed = (run.results ?? []).filter((r) => r.suppressions);
+    expect(suppressed).toHaveLength(1);
+    expect(suppressed[0].suppressions?.[0]).toMatchObject({
+      kind: 'external',
+      status: 'accepted',
+      justification: 'Legacy | billing <stage> & retired soon (ticket SEC-12, expires 2027-01-31, approved by ciso)',
+    });
+  });
+
+  it('gives partial fingerprints that are stable across runs and unique within a run', () => {
+    const prints = (l: Log): string[] => (l.runs[0].results ?? []).map((r) => r.partialFingerprints?.[FINGERPRINT_KEY] ?? '');
+    const first = prints(toSarif(fixtureReport()));
+    expect(first.every((p) => /^[0-9a-f]{32}:\d+$/.test(p))).toBe(true);
+    expect(prints(toSarif(fixtureReport()))).toEqual(first);
+    expect(new Set(first).size).toBe(first.length);
+  });
+
+  it('lists notices as tool execution notifications', () => {
+    const notes = run.invocations?.[0].toolExecutionNotifications ?? [];
+    expect(notes).toEqual([expect.objectContaining({ descriptor: { id: 'NOT_EVALUABLE_SAM' }, level: 'error' })]);
+  });
+});

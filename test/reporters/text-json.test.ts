@@ -1,0 +1,92 @@
+import { renderJson, toJsonReport } from '../../lib/reporters/json';
+import { renderReport, REPORT_FORMATS } from '../../lib/reporters/index';
+import { renderText } from '../../lib/reporters/text';
+import { fixtureReport, SEEDED_SECRET } from './fixture';
+
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
+
+describe('text reporter', () => {
+  const text = renderText(fixtureReport());
+
+  it('prints one line per rule with its counts and severity, the resources indented below it', () => {
+    expect(text).toMatch(/^✖ execution-logging {2}1 failing, 1 unknown, 1 acknowledged {2}\(error\)$/m);
+    expect(text).toMatch(/^✖ stage-description {2}2 failing {2}\(warning, not blocking\)$/m);
+    expect(text).toMatch(/^\? not-evaluable {2}1 unknown {2}\(error\)$/m);
+    expect(text).toMatch(/^ {4}Orders \(rest API\) › stage prod {2}\[cdk\.out\/Shop\.template\.json › ProdStage\]$/m);
+    expect(text).toMatch(/^ {6}unknown: Cannot decide: the stage logging level is unresolved/m);
+    // One fix line per failing rule, not per resource.
+    expect(text.match(/fix: Set `description` on the stage/g)).toHaveLength(1);
+  });
+
+  it('summarises passes as counts, never a block per passing resource', () => {
+    expect(text).toContain('✔ 3 checks passed across 2 rules (execution-logging 1, stage-description 2)');
+    expect(text).not.toContain('DevStage');
+  });
+
+  it('shows acknowledgements with reason, ticket and expiry, notices, and the per-API tier and owner', () => {
+    expect(text).toContain('reason: Legacy | billing <stage> & retired soon (ticket SEC-12, until 2027-01-31, approved by ciso, via baseline)');
+    expect(text).toContain('✖ NOT_EVALUABLE_SAM sam/app.yaml: Template uses the SAM transform');
+    expect(text).toMatch(/Orders {2}rest · tier internal · owner team-orders/);
+    expect(text).toMatch(/Billing {2}rest · tier restricted · owner no owner tag/);
+  });
+
+  it('fails the run with the number of blocking findings at the fail-on threshold', () => {
+    expect(text).toMatch(/✖ FAILED: 3 blocking findings at fail-on error/);
+    expect(renderText(fixtureReport('warning'))).toMatch(/✖ FAILED: 5 blocking findings at fail-on warning/);
+    expect(renderText(fixtureReport('never'))).toMatch(/✔ PASSED at fail-on never/);
+  });
+
+  it('uses colours only when asked', () => {
+    expect(text).not.toMatch(ANSI);
+    expect(renderText(fixtureReport(), { color: true })).toMatch(ANSI);
+  });
+});
+
+describe('JSON reporter', () => {
+  const json = toJsonReport(fixtureReport());
+
+  it('has the documented top-level shape in a fixed key order', () => {
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'tool', 'standard', 'failOn', 'result', 'summary', 'inputs', 'inventory', 'rules', 'findings', 'notices']);
+    expect(json.schemaVersion).toBe(1);
+    expect(json.summary).toEqual({ fail: 3, unknown: 2, acknowledged: 1, pass: 3, blocking: 3 });
+    expect(json.result).toBe('failed');
+    expect(json.inventory.apis).toEqual({ total: 2, rest: 2, http: 0, websocket: 0 });
+    expect(json.inventory.perApi.map((a) => [a.name, a.tier, a.owner ?? null])).toEqual([
+      ['Orders', 'internal', 'team-orders'],
+      ['Billing', 'restricted', null],
+    ]);
+    expect(json.rules.map((r) => r.id)).toEqual(['execution-logging', 'not-evaluable', 'stage-description']);
+  });
+
+  it('flattens each finding with its location and a blocking flag', () => {
+    const prod = json.findings.find((f) => f.resource.logicalId === 'ProdStage' && f.ruleId === 'execution-logging');
+    expect(prod).toMatchObject({
+      status: 'fail',
+      severity: 'error',
+      blocking: true,
+      tier: 'internal',
+      location: 'Properties.MethodSettings',
+      resource: { kind: 'stage', apiId: 'OrdersApi', templatePath: 'cdk.out/Shop.template.json', stackName: 'Shop', constructPath: 'Shop/Orders/ProdStage' },
+    });
+    const described = json.findings.find((f) => f.resource.logicalId === 'ProdStage' && f.ruleId === 'stage-description');
+    expect(described?.blocking).toBe(false);
+    const acknowledged = json.findings.find((f) => f.status === 'acknowledged');
+    expect(acknowledged?.acknowledgement).toMatchObject({ reason: expect.stringContaining('Legacy'), expires: '2027-01-31', via: 'baseline' });
+  });
+
+  it('is byte-identical across runs', () => {
+    expect(renderJson(fixtureReport())).toBe(renderJson(fixtureReport()));
+  });
+
+  it('shows absolute template paths relative to the working directory', () => {
+    const report = fixtureReport();
+    const moved = { ...report, inputs: [{ path: '/repo/cdk.out/Shop.template.json' }] };
+    expect(toJsonReport(moved, { cwd: '/repo' }).inputs[0].path).toBe('cdk.out/Shop.template.json');
+  });
+});
+
+describe('every format', () => {
+  it.each(REPORT_FORMATS)('%s never prints a stage variable value', (format) => {
+    expect(renderReport(fixtureReport(), format)).not.toContain(SEEDED_SECRET);
+  });
+});
