@@ -1,0 +1,38 @@
+import { defineRule } from '../../lib/engine/rule';
+
+interface Options {
+  /** Whether custom domains serving this tier must authenticate clients with mutual TLS. */
+  readonly requireMtls: boolean;
+}
+
+export default defineRule<'domain', Options>({
+  id: 'domain-mtls',
+  title: 'Custom domains authenticate clients with mutual TLS where the tier requires it',
+  rationale:
+    'Mutual TLS proves the client holds a certificate issued by a trusted CA before any request is processed, a second ' +
+    'factor for machine-to-machine APIs that carry restricted data. It only holds if the execute-api endpoint is disabled too (default-endpoint).',
+  fix:
+    'CDK: `new apigw.DomainName(this, "Domain", { ..., mtls: { bucket, key: "truststore.pem" } })` (REST) or the v2 DomainName `mtls`. ' +
+    'CloudFormation: MutualTlsAuthentication { TruststoreUri: "s3://bucket/truststore.pem" } on the domain name (REGIONAL endpoint, TLS_1_2).',
+  severity: 'error',
+  owasp: ['API2:2023', 'API8:2023'],
+  references: {},
+  appliesTo: 'domain',
+  options: {
+    schema: { type: 'object', properties: { requireMtls: { type: 'boolean' } }, additionalProperties: false },
+    defaults: { requireMtls: false },
+  },
+  check(domain, ctx) {
+    if (!ctx.options.requireMtls) return ctx.skip();
+    const truststore = domain.mtlsTruststoreUri;
+    if (truststore === undefined) {
+      return ctx.fail(`Domain serves tier ${ctx.tier}, which requires mutual TLS, but has no MutualTlsAuthentication truststore.`, {
+        location: 'Properties.MutualTlsAuthentication',
+      });
+    }
+    const uri = ctx.need(truststore, 'the mutual TLS truststore URI');
+    if (!/^s3:\/\/[^/]+\/.+/.test(uri)) {
+      ctx.fail(`Domain mutual TLS truststore URI "${uri}" is not an s3://bucket/key URI.`, { location: 'Properties.MutualTlsAuthentication.TruststoreUri' });
+    }
+  },
+});

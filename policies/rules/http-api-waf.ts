@@ -1,0 +1,44 @@
+import { defineRule } from '../../lib/engine/rule';
+
+interface Options {
+  /** Whether APIs in this tier must sit behind a WAF. */
+  readonly requireWaf: boolean;
+  /** API kinds that cannot attach a WAFv2 web ACL and are therefore flagged when a WAF is required. */
+  readonly apiKinds: ('http' | 'websocket')[];
+}
+
+export default defineRule<'api', Options>({
+  id: 'http-api-waf',
+  title: 'APIs that cannot attach a WAF are not used where the tier requires one',
+  rationale:
+    'AWS WAF attaches to REST API stages only. An HTTP API in a tier that requires a web application firewall has no ' +
+    'request inspection or IP rate-limiting unless a CloudFront distribution with a web ACL fronts it.',
+  fix:
+    'Use a REST API (SecureRestApi) with a web ACL, or put a CloudFront distribution with a CLOUDFRONT-scoped web ACL in ' +
+    'front of the HTTP API, disable its execute-api endpoint, and acknowledge this finding with the reason and the distribution.',
+  severity: 'error',
+  owasp: ['API4:2023', 'API8:2023'],
+  references: {},
+  appliesTo: 'api',
+  options: {
+    schema: {
+      type: 'object',
+      properties: {
+        requireWaf: { type: 'boolean' },
+        apiKinds: { type: 'array', items: { enum: ['http', 'websocket'] }, uniqueItems: true },
+      },
+      additionalProperties: false,
+    },
+    defaults: { requireWaf: true, apiKinds: ['http'] },
+  },
+  check(api, ctx) {
+    if (api.kind === 'rest' || !ctx.options.apiKinds.includes(api.kind)) return ctx.skip();
+    // The API itself is declared elsewhere: that source gets the finding.
+    if (api.external) return ctx.skip();
+    if (!ctx.options.requireWaf) return;
+    const kind = api.kind === 'http' ? 'HTTP' : 'WebSocket';
+    ctx.fail(
+      `${kind} API in tier ${ctx.tier}, which requires a WAF: ${kind} APIs cannot attach a WAFv2 web ACL, so requests reach the integration uninspected.`,
+    );
+  },
+});
