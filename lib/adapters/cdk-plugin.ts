@@ -1,0 +1,176 @@
+import * as fs from 'fs';
+import type {
+  IPolicyValidationContext,
+  IPolicyValidationPlugin,
+  PolicyValidationPluginReport,
+  PolicyViolatingResource,
+  PolicyViolation,
+} from 'aws-cdk-lib';
+import { resolveStandard } from '../../policies/standard';
+import { evaluate } from '../engine/evaluate';
+import { countFindings, isBlocking, type FailOn, type Finding } from '../engine/finding';
+import type { AnyRule } from '../engine/rule';
+import type { ResolvedStandard, Standard } from '../engine/standard';
+import { fromTemplates } from '../model/template';
+import { TemplateError } from '../model/template/errors';
+import { CdkAcknowledgements } from './cdk-acknowledgements';
+import { formatSummary } from './cdk-summary';
+import { packageVersion } from './package-version';
+
+export interface ApiGuardrailsProps {
+  /**
+   * The API security standard: a Standard object, or the path of a .json/.yaml/.yml standard file.
+   * Validated when the plugin is created (a StandardError names every problem).
+   *
+   * @default - the shipped standard, policies/standards/default.json
+   */
+  readonly standard?: Standard | string;
+
+  /**
+   * Which findings fail `cdk synth`: 'error' (fail and unknown findings of severity error), 'warning'
+   * (also warnings) or 'never' (report only). Acknowledged and passing findings never fail.
+   *
+   * @default 'error'
+   */
+  readonly failOn?: FailOn;
+
+  /**
+   * Print a short compliance summary (per API: kind, tier, owner, fail/unknown/acknowledged/pass
+   * counts; totals) to stderr during synth.
+   *
+   * @default true
+   */
+  readonly summary?: boolean;
+
+  /**
+   * The rules to run (e.g. the shipped rules plus an organisation's own `defineRule` rules). The
+   * standard is validated against them: its rule ids and options must match.
+   *
+   * @default - every shipped rule (allRules)
+   */
+  readonly rules?: readonly AnyRule[];
+}
+
+/**
+ * Runs the API Gateway standard at synth time as a CDK policy validation plugin:
+ * `Validations.of(app).addPlugins(new ApiGuardrails())`.
+ *
+ * Every failing or undecidable control is one violation per rule and message, naming the CloudFormation
+ * logical ids and template paths. Acknowledge a rule with
+ * `Validations.of(scope).acknowledge({ id: 'ApiGuardrails::<rule-id>', reason })`: it covers the
+ * resources under `scope`, unless the standard makes the rule non-acknowledgeable for the API's tier
+ * (then the violation is reported as 'fatal', which CDK cannot suppress).
+ */
+export class ApiGuardrails implements IPolicyValidationPlugin {
+  /** Plugin name, also the namespace of acknowledgement ids ('ApiGuardrails::<rule-id>'). */
+  public static readonly PLUGIN_NAME = 'ApiGuardrails';
+
+  public readonly name = ApiGuardrails.PLUGIN_NAME;
+  public readonly version: string;
+  public readonly ruleIds: string[];
+  private readonly standard: ResolvedStandard;
+  private readonly failOn: FailOn;
+  private readonly summary: boolean;
+
+  constructor(props: ApiGuardrailsProps = {}) {
+    this.standard = resolveStandard(props.standard, props.rules);
+    this.failOn = props.failOn ?? 'error';
+    this.summary = props.summary ?? true;
+    this.version = packageVersion();
+    this.ruleIds = this.standard.rules.map((r) => r.id);
+  }
+
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const stacks = context.stackTemplates?.length
+      ? context.stackTemplates.map((s) => ({ templatePath: s.templatePath, stackName: s.stackConstructPath }))
+      : context.templatePaths.map((templatePath) => ({ templatePath, stackName: undefined }));
+    const inventory = fromTemplates(stacks.map((s) => ({ ...s, template: readTemplate(s.templatePath) })));
+
+    const acks = CdkAcknowledgements.collect(context.appConstruct, this.name);
+    const { findings } = evaluate(inventory, {
+      standard: this.standard,
+      acknowledge: acks.isEmpty ? undefined : (finding) => acks.find(finding),
+      includePasses: true,
+    });
+
+    const blocking = findings.filter((f) => isBlocking(f, this.failOn)).length;
+    if (this.summary) process.stderr.write(formatSummary(inventory, findings, this.standard, this.failOn, blocking));
+
+    const counts = countFindings(findings);
+    return {
+      success: blocking === 0,
+      violations: toViolations(findings, this.standard.rules, acks),
+      pluginVersion: this.version,
+      metadata: {
+        standard: `${this.standard.standard.name}${this.standard.standard.version ? ` ${this.standard.standard.version}` : ''}`,
+        failOn: this.failOn,
+        apis: String(inventory.apis.length),
+        fail: String(counts.fail),
+        unknown: String(counts.unknown),
+        acknowledged: String(counts.acknowledged),
+        pass: String(counts.pass),
+      },
+    };
+  }
+}
+
+/** One read and one JSON.parse per synthesized template (CDK always writes JSON). */
+function readTemplate(templatePath: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(templatePath, 'utf8');
+  } catch (error) {
+    throw new TemplateError('E_TEMPLATE_READ', `cannot read the synthesized template: ${(error as Error).message}`, 're-run `cdk synth` and check that nothing cleans cdk.out meanwhile', templatePath);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new TemplateError('E_TEMPLATE_PARSE', `the synthesized template is not JSON: ${(error as Error).message}`, 're-run `cdk synth`', templatePath);
+  }
+}
+
+/**
+ * Fail and unknown findings as CDK violations, one per (rule, message, severity, status, tier), each
+ * listing its resources once with their locations. Acknowledged findings are not returned (the summary
+ * counts them). A finding that was acknowledged although its rule is not acknowledgeable is returned as
+ * 'fatal' so that CDK does not suppress it.
+ */
+function toViolations(findings: readonly Finding[], rules: readonly AnyRule[], acks: CdkAcknowledgements): PolicyViolation[] {
+  const ruleById = new Map(rules.map((r) => [r.id, r]));
+  const groups = new Map<string, { violation: PolicyViolation; resources: Map<string, { resource: PolicyViolatingResource; locations: Set<string> }> }>();
+  for (const finding of findings) {
+    if (finding.status !== 'fail' && finding.status !== 'unknown') continue;
+    const severity = !acks.isEmpty && acks.find(finding) ? 'fatal' : finding.severity;
+    const key = [finding.ruleId, finding.status, severity, finding.tier, finding.message].join('\u0000');
+    let group = groups.get(key);
+    if (!group) {
+      const rule = ruleById.get(finding.ruleId);
+      const ruleMetadata: Record<string, string> = { tier: finding.tier, status: finding.status };
+      if (rule?.owasp.length) ruleMetadata.owasp = rule.owasp.join(', ');
+      group = {
+        violation: {
+          ruleName: finding.ruleId,
+          description: `${finding.title}: ${finding.status === 'unknown' ? 'could not be decided. ' : ''}${finding.message}`,
+          fix: finding.fix,
+          severity,
+          ruleMetadata,
+          violatingResources: [],
+        },
+        resources: new Map(),
+      };
+      groups.set(key, group);
+    }
+    const source = finding.resource.source;
+    const resourceKey = `${source.templatePath ?? ''}\u0000${source.logicalId ?? finding.resource.label}`;
+    let entry = group.resources.get(resourceKey);
+    if (!entry) {
+      entry = { resource: { resourceLogicalId: source.logicalId, templatePath: source.templatePath, locations: [] }, locations: new Set() };
+      group.resources.set(resourceKey, entry);
+    }
+    if (finding.location) entry.locations.add(finding.location);
+  }
+  return [...groups.values()].map(({ violation, resources }) => ({
+    ...violation,
+    violatingResources: [...resources.values()].map(({ resource, locations }) => ({ ...resource, locations: [...locations] })),
+  }));
+}

@@ -1,0 +1,66 @@
+import type { FailOn, Finding, FindingCounts } from '../engine/finding';
+import type { ResolvedStandard } from '../engine/standard';
+import type { Inventory } from '../model/types';
+import { isUnresolved } from '../model/value';
+
+interface Row {
+  readonly api: string;
+  readonly kind: string;
+  readonly tier: string;
+  readonly owner: string;
+  readonly counts: FindingCounts;
+}
+
+/**
+ * The short compliance summary `cdk synth` prints: one line per API (name, kind, tier, owner tag and
+ * fail/unknown/acknowledged/pass counts), a line for findings outside any API, and the totals.
+ * Built from the findings in one pass.
+ */
+export function formatSummary(inventory: Inventory, findings: readonly Finding[], standard: ResolvedStandard, failOn: FailOn, blocking: number): string {
+  const byApi = new Map<string, { fail: number; unknown: number; pass: number; acknowledged: number }>();
+  const other = { fail: 0, unknown: 0, pass: 0, acknowledged: 0 };
+  const total = { fail: 0, unknown: 0, pass: 0, acknowledged: 0 };
+  for (const api of inventory.apis) byApi.set(api.id, { fail: 0, unknown: 0, pass: 0, acknowledged: 0 });
+  for (const finding of findings) {
+    const counts = (finding.resource.apiId !== undefined && byApi.get(finding.resource.apiId)) || other;
+    counts[finding.status]++;
+    total[finding.status]++;
+  }
+  const { ownerTagKey } = standard.standard;
+  const rows: Row[] = inventory.apis.map((api) => ({
+    api: isUnresolved(api.name) || api.name === undefined ? api.id : `${api.name} (${api.id})`,
+    kind: api.kind,
+    tier: standard.tierOf(api),
+    owner: tagText(api.tags[ownerTagKey]),
+    counts: byApi.get(api.id) ?? { fail: 0, unknown: 0, pass: 0, acknowledged: 0 },
+  }));
+  if (other.fail + other.unknown + other.pass + other.acknowledged > 0) {
+    rows.push({ api: '(domains, usage plans, templates)', kind: '-', tier: '-', owner: '-', counts: other });
+  }
+  const std = standard.standard;
+  const lines = [`ApiGuardrails: standard "${std.name}"${std.version ? ` ${std.version}` : ''}, fail on ${failOn}`];
+  if (rows.length === 0) {
+    lines.push('  No API Gateway APIs found in the synthesized templates.');
+  } else {
+    const header = ['API', 'kind', 'tier', ownerTagKey, 'fail', 'unknown', 'ack', 'pass'];
+    const cells = rows.map((r) => [r.api, r.kind, r.tier, r.owner, ...countCells(r.counts)]);
+    const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+    const render = (c: string[]): string => '  ' + c.map((v, i) => (i >= 4 ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
+    lines.push(render(header), ...cells.map(render));
+  }
+  const verdict = failOn === 'never' ? 'report only (failOn: never)' : blocking > 0 ? `${blocking} blocking finding(s): synth fails` : 'no blocking findings';
+  lines.push(
+    `  Total: ${inventory.apis.length} API(s), ${total.fail} fail, ${total.unknown} unknown, ${total.acknowledged} acknowledged, ${total.pass} pass; ${verdict}.`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+function countCells(c: FindingCounts): string[] {
+  return [String(c.fail), String(c.unknown), String(c.acknowledged), String(c.pass)];
+}
+
+function tagText(value: unknown): string {
+  if (value === undefined) return '(none)';
+  if (isUnresolved(value)) return '<unresolved>';
+  return String(value);
+}
