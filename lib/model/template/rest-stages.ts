@@ -1,5 +1,5 @@
 import type { Api, Stage } from '../types';
-import { unresolved } from '../value';
+import { isUnresolved, unresolved } from '../value';
 import type { BuildContext, Mutable, RawResource } from './context';
 import { asRecord } from './convert';
 import { accessLogFrom } from './logs';
@@ -43,7 +43,10 @@ export function mapRestStages(ctx: BuildContext): void {
     const name = ctx.v.str(props.StageName, 'StageName') ?? unresolved('StageName is not set');
     // A Stage resource with the same name replaces the deployment's stage.
     if (typeof name === 'string' && declared.has(`${api.id}\u0000${name}`)) continue;
-    const description = asRecord(props.StageDescription);
+    const described = props.StageDescription;
+    // A StageDescription behind Fn::If: every stage property is unknown.
+    const whole = isUnresolved(described) ? described : undefined;
+    const description = asRecord(described);
     const { settings, overrides } = restMethodSettings(ctx, description.MethodSettings, settingsFrom(ctx, props.StageDescription, 'rest'));
     addStage(ctx, api, resource, {
       source: ctx.source(resource),
@@ -51,10 +54,10 @@ export function mapRestStages(ctx: BuildContext): void {
       description: ctx.v.str(description.Description, 'StageDescription.Description'),
       settings,
       overrides,
-      accessLog: accessLogFrom(ctx, description.AccessLogSetting),
-      tracing: ctx.v.bool(description.TracingEnabled, 'TracingEnabled'),
-      cacheClusterEnabled: ctx.v.bool(description.CacheClusterEnabled, 'CacheClusterEnabled'),
-      clientCertificateId: ctx.v.str(description.ClientCertificateId, 'ClientCertificateId'),
+      accessLog: accessLogFrom(ctx, whole ?? description.AccessLogSetting),
+      tracing: whole ?? ctx.v.bool(description.TracingEnabled, 'TracingEnabled'),
+      cacheClusterEnabled: whole ?? ctx.v.bool(description.CacheClusterEnabled, 'CacheClusterEnabled'),
+      clientCertificateId: whole ?? ctx.v.str(description.ClientCertificateId, 'ClientCertificateId'),
       variables: ctx.v.strMap(description.Variables, 'Variables'),
       tags: ctx.v.tags(description.Tags),
       usagePlanIds: [],
