@@ -1,0 +1,131 @@
+import { defineRule } from '../../lib/engine/rule';
+import type { PolicyStatement } from '../../lib/model/types';
+import { isUnresolved } from '../../lib/model/value';
+
+interface Options {
+  /** Condition keys that tie a PRIVATE API to the VPC endpoints or VPCs allowed to call it. */
+  readonly networkConditionKeys: string[];
+  /** A PRIVATE API must have a policy conditioned on one of `networkConditionKeys`. */
+  readonly requirePrivateNetworkCondition: boolean;
+  /** Fail any Allow statement for every principal (`*`) that no condition narrows. */
+  readonly forbidOpenAllow: boolean;
+}
+
+type Verdict = true | false | 'unknown';
+
+/** Whether a statement's Principal is everyone ('*', { AWS: '*' }, { AWS: ['*', ...] }). */
+function isEveryone(principal: unknown): Verdict {
+  if (principal === undefined) return false;
+  if (isUnresolved(principal)) return 'unknown';
+  if (principal === '*') return true;
+  if (typeof principal !== 'object' || principal === null) return false;
+  let sawUnknown = false;
+  for (const value of Object.values(principal as Record<string, unknown>)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (isUnresolved(item)) sawUnknown = true;
+      else if (item === '*') return true;
+    }
+  }
+  return sawUnknown ? 'unknown' : false;
+}
+
+/** Lower-cased condition keys of a statement (operators flattened), or 'unknown'. */
+function conditionKeys(condition: unknown): string[] | 'unknown' {
+  if (condition === undefined) return [];
+  if (isUnresolved(condition) || typeof condition !== 'object' || condition === null) return 'unknown';
+  const keys: string[] = [];
+  for (const block of Object.values(condition as Record<string, unknown>)) {
+    if (isUnresolved(block) || typeof block !== 'object' || block === null) return 'unknown';
+    keys.push(...Object.keys(block).map((k) => k.toLowerCase()));
+  }
+  return keys;
+}
+
+function effectOf(statement: PolicyStatement): string | 'unknown' {
+  const effect = statement.Effect;
+  return typeof effect === 'string' ? effect : 'unknown';
+}
+
+export default defineRule<'api', Options>({
+  id: 'resource-policy',
+  title: 'Resource policies restrict who may invoke the API',
+  rationale:
+    'A PRIVATE API is only private if its resource policy limits calls to the intended VPC endpoints or VPCs; otherwise any VPC ' +
+    'endpoint in any account can reach it. An Allow for Principal "*" without a condition opens IAM-authorized methods to ' +
+    'every AWS account.',
+  fix:
+    'CDK: `policy: new iam.PolicyDocument({ statements: [...] })` with an Allow for execute-api:Invoke and a Deny when ' +
+    '`StringNotEquals: { "aws:SourceVpce": vpce.vpcEndpointId }`; name principals or add conditions (aws:SourceVpce, aws:SourceVpc, ' +
+    'aws:SourceIp, aws:PrincipalOrgID) to every Allow for "*". CloudFormation: Policy on AWS::ApiGateway::RestApi.',
+  severity: 'error',
+  owasp: ['API5:2023', 'API8:2023'],
+  references: {},
+  appliesTo: 'api',
+  options: {
+    schema: {
+      type: 'object',
+      properties: {
+        networkConditionKeys: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, uniqueItems: true },
+        requirePrivateNetworkCondition: { type: 'boolean' },
+        forbidOpenAllow: { type: 'boolean' },
+      },
+      additionalProperties: false,
+    },
+    defaults: { networkConditionKeys: ['aws:SourceVpce', 'aws:SourceVpc'], requirePrivateNetworkCondition: true, forbidOpenAllow: true },
+  },
+  check(api, ctx) {
+    // Resource policies exist on REST APIs only.
+    if (api.kind !== 'rest' || api.external) return ctx.skip();
+    const policy = api.policy === undefined ? undefined : ctx.need(api.policy, 'the resource policy');
+    const statements = policy?.Statement ?? [];
+    const networkKeys = ctx.options.networkConditionKeys.map((k) => k.toLowerCase());
+    let networkConditioned = false;
+    let networkUnknown = false;
+    let denyNarrowsEveryone = false;
+    const openAllows: number[] = [];
+    const unknownAllows: number[] = [];
+    statements.forEach((statement, index) => {
+      if (isUnresolved(statement)) {
+        unknownAllows.push(index);
+        networkUnknown = true;
+        return;
+      }
+      const effect = effectOf(statement);
+      const keys = conditionKeys(statement.Condition);
+      if (keys === 'unknown') networkUnknown = true;
+      else if (keys.some((k) => networkKeys.includes(k))) networkConditioned = true;
+      const everyone = isEveryone(statement.Principal);
+      if (effect === 'Deny' && everyone === true && keys !== 'unknown' && keys.length > 0) denyNarrowsEveryone = true;
+      if (effect === 'Allow' && everyone !== false && keys !== 'unknown' && keys.length === 0) {
+        (everyone === true ? openAllows : unknownAllows).push(index);
+      } else if (everyone !== false && (effect === 'unknown' || (effect === 'Allow' && keys === 'unknown'))) {
+        unknownAllows.push(index);
+      }
+    });
+    if (ctx.options.forbidOpenAllow && !denyNarrowsEveryone) {
+      if (openAllows.length) {
+        ctx.fail(
+          `Resource policy statement${openAllows.length > 1 ? 's' : ''} ${openAllows.map((i) => `#${i + 1}`).join(', ')} allow${openAllows.length > 1 ? '' : 's'} ` +
+            'Principal "*" with no condition, and no conditioned Deny narrows it.',
+          { location: 'Properties.Policy' },
+        );
+      } else if (unknownAllows.length) {
+        ctx.unknown(
+          `Cannot decide whether resource policy statement${unknownAllows.length > 1 ? 's' : ''} ${unknownAllows.map((i) => `#${i + 1}`).join(', ')} ` +
+            'allow everyone: the effect, principal or condition is unresolved.',
+          { location: 'Properties.Policy' },
+        );
+      }
+    }
+    if (!ctx.options.requirePrivateNetworkCondition) return;
+    const types = ctx.need(api.endpointTypes, 'the endpoint types');
+    if (!types.some((t) => t.toUpperCase() === 'PRIVATE')) return;
+    if (!policy) {
+      ctx.fail('PRIVATE API has no resource policy limiting it to VPC endpoints or VPCs.', { location: 'Properties.Policy' });
+    } else if (!networkConditioned) {
+      const keys = ctx.options.networkConditionKeys.join(' or ');
+      if (networkUnknown) ctx.unknown(`Cannot tell whether the PRIVATE API's resource policy is conditioned on ${keys}: a condition is unresolved.`);
+      else ctx.fail(`PRIVATE API's resource policy has no condition on ${keys}, so any VPC endpoint can reach it.`, { location: 'Properties.Policy' });
+    }
+  },
+});
