@@ -36,8 +36,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
-      // `help` with an error: commander already printed the usage to stderr.
-      if (error.code === 'commander.help') return EXIT.usage;
+      // Usage already printed by commander: `help <command>` succeeds, help shown for a missing command does not.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
       io.stderr.write(`${errorLine(fromCommanderError(error, commandName(program, argv)))}\n`);
       return EXIT.usage;
     }

@@ -33,7 +33,15 @@ export function addReportOptions(command: Command): Command {
 
 /** The standard named by --standard (resolved against cwd), or the shipped default. @throws StandardError */
 export function standardFor(options: ReportCliOptions, io: CliIo): ResolvedStandard {
-  return resolveStandard(options.standard === undefined ? undefined : resolve(io.cwd, options.standard));
+  if (options.standard === undefined) return resolveStandard();
+  const file = resolve(io.cwd, options.standard);
+  try {
+    return resolveStandard(file);
+  } catch (error) {
+    // Name the file as the user wrote it, not as we resolved it.
+    if (error instanceof Error) error.message = error.message.split(`"${file}"`).join(`"${options.standard}"`);
+    throw error;
+  }
 }
 
 /**

@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { AuditConfigError } from '../../audit/collect';
+import { compareWithIntent } from '../../audit/compare';
+import { fromAws } from '../../audit/from-aws';
+import { evaluate } from '../../engine/evaluate';
+import { fromTemplates } from '../../model/template';
+import { buildReport } from '../../reporters/report';
+import { discoverTemplates } from '../discover';
+import { CliError } from '../errors';
+import type { CliIo, SetExit } from '../io';
+import { readTemplates } from '../read-templates';
+import { addReportOptions, emitReport, standardFor, type ReportCliOptions } from '../report-options';
+
+export interface AuditCliOptions extends ReportCliOptions {
+  readonly region?: string;
+  readonly profile?: string;
+  readonly apiId?: string[];
+  readonly compare?: string;
+  readonly concurrency: number;
+  /** Hidden: endpoint override for every service (loopback tests). */
+  readonly endpoint?: string;
+}
+
+/**
+ * `api-guardrails audit`: read what is deployed in one region (read-only SDK calls, default credential
+ * chain), evaluate it with the same rules, and optionally report drift from a cdk.out.
+ */
+export function register(program: Command, io: CliIo, setExit: SetExit): void {
+  const command = program
+    .command('audit')
+    .description('audit the API Gateway APIs deployed in one region (read-only) against the standard, optionally for drift from cdk.out')
+    .option('-r, --region <region>', 'region to audit (default: AWS_REGION / the profile)')
+    .option('-p, --profile <profile>', 'shared-config profile for the SDK credential chain (default: AWS_PROFILE)')
+    .option('--api-id <ids...>', 'audit only these API ids (REST, HTTP or WebSocket)')
+    .option('--compare <cdk.out>', 'report what the synthesized app (cdk.out or templates) has that the deployed APIs lack')
+    .addOption(new Option('--concurrency <n>', 'AWS requests in flight at once').default(8).argParser(positiveInt))
+    .addOption(new Option('--endpoint <url>', 'endpoint override for every service (testing)').hideHelp());
+  addReportOptions(command).action(async (options: AuditCliOptions) => {
+    setExit(await runAudit(options, io));
+  });
+}
+
+export async function runAudit(options: AuditCliOptions, io: CliIo): Promise<number> {
+  const standard = standardFor(options, io);
+  // Read the intent first: a bad --compare path should fail before any AWS call.
+  const intent = options.compare === undefined ? undefined : readIntent(options.compare, io);
+  const stderr = io.stderr as { isTTY?: boolean; write(chunk: string): unknown };
+  let inventory;
+  try {
+    inventory = await fromAws({
+      ...(options.region ? { region: options.region } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      ...(options.apiId ? { apiIds: options.apiId } : {}),
+      concurrency: options.concurrency,
+      progress: { isTTY: stderr.isTTY === true, write: (chunk) => stderr.write(chunk) },
+    });
+  } catch (error) {
+    if (error instanceof AuditConfigError) throw new CliError(error.code, error.what, error.fix);
+    throw error;
+  }
+  const evaluation = evaluate(inventory, { standard });
+  const drift = intent ? compareWithIntent(intent, inventory, { standard }) : [];
+  const report = buildReport({
+    evaluation: { ...evaluation, findings: [...evaluation.findings, ...drift] },
+    standard,
+    failOn: options.failOn,
+    inputs: [...inventory.origins.map((path) => ({ path })), ...(options.compare ? [{ path: options.compare }] : [])],
+  });
+  return emitReport(report, options, io);
+}
+
+function readIntent(path: string, io: CliIo): ReturnType<typeof fromTemplates> {
+  const { inputs } = readTemplates(discoverTemplates([path], io.cwd), io);
+  if (inputs.length === 0) {
+    throw new CliError('E_COMPARE_EMPTY', `--compare "${path}" holds no CloudFormation template`, 'Run `cdk synth` first, or pass the cdk.out directory or a template file');
+  }
+  return fromTemplates(inputs);
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(`expected a whole number from 1 to 64, received "${value}"`);
+  return n;
+}
