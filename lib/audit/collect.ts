@@ -20,12 +20,15 @@ export interface CollectOptions extends AwsClientOptions {
   readonly clients?: AuditClients;
 }
 
+/** The audit cannot start (no region, no credentials): stable code, what is wrong, and the fix. */
 export class AuditConfigError extends Error {
   constructor(
     readonly code: string,
-    message: string,
+    readonly what: string,
+    readonly fix: string,
   ) {
-    super(`${code}: ${message}`);
+    super(`${code}: ${what}. ${fix}`);
+    this.name = 'AuditConfigError';
   }
 }
 
@@ -37,9 +40,15 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
     try {
       region = await clients.apigateway.config.region();
     } catch (error) {
+      throw new AuditConfigError('E_AUDIT_NO_REGION', `no AWS region is configured (${messageOf(error)})`, 'Pass --region eu-west-1 or set AWS_REGION');
+    }
+    try {
+      await clients.apigateway.config.credentials();
+    } catch (error) {
       throw new AuditConfigError(
-        'E_AUDIT_NO_REGION',
-        `no AWS region is configured (${error instanceof Error ? error.message : String(error)}). Pass --region eu-west-1 or set AWS_REGION.`,
+        'E_AUDIT_NO_CREDENTIALS',
+        `no AWS credentials could be loaded by the SDK's default chain (${messageOf(error)})`,
+        'Pass --profile, set AWS_PROFILE or the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY variables, or run `aws sso login`',
       );
     }
     const progress = options.progress === false ? createProgress('', { write: () => true }) : createProgress('api-guardrails audit', options.progress ?? process.stderr);
@@ -115,4 +124,8 @@ function referencedResources(restApis: RestApiSnapshot[], v2Apis: V2ApiSnapshot[
     for (const stage of api.stages.value) addLog(stage.AccessLogSettings?.DestinationArn);
   }
   return { webAclArns: [...webAclArns].sort(), logGroupNames: [...logGroupNames].sort() };
+}
+
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
 }
