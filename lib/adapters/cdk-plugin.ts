@@ -13,7 +13,7 @@ import type { AnyRule } from '../engine/rule';
 import type { ResolvedStandard, Standard } from '../engine/standard';
 import { fromTemplates } from '../model/template';
 import { TemplateError } from '../model/template/errors';
-import { CdkAcknowledgements } from './cdk-acknowledgements';
+import { AcknowledgementIndex } from './acknowledgement-index';
 import { formatSummary } from './cdk-summary';
 import { packageVersion } from './package-version';
 
@@ -59,7 +59,8 @@ export interface ApiGuardrailsProps {
  * logical ids and template paths. Acknowledge a rule with
  * `Validations.of(scope).acknowledge({ id: 'ApiGuardrails::<rule-id>', reason })`: it covers the
  * resources under `scope`, unless the standard makes the rule non-acknowledgeable for the API's tier
- * (then the violation is reported as 'fatal', which CDK cannot suppress).
+ * (then the violation is reported as 'fatal', which CDK cannot suppress). `acknowledgeRisk` (ticket and
+ * expiry) works the same way until it expires; then the finding fails again, naming the lapsed ticket.
  */
 export class ApiGuardrails implements IPolicyValidationPlugin {
   /** Plugin name, also the namespace of acknowledgement ids ('ApiGuardrails::<rule-id>'). */
@@ -86,7 +87,7 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
       : context.templatePaths.map((templatePath) => ({ templatePath, stackName: undefined }));
     const inventory = fromTemplates(stacks.map((s) => ({ ...s, template: readTemplate(s.templatePath) })));
 
-    const acks = CdkAcknowledgements.collect(context.appConstruct, this.name);
+    const acks = AcknowledgementIndex.fromTree(context.appConstruct, this.name);
     const { findings } = evaluate(inventory, {
       standard: this.standard,
       acknowledge: acks.isEmpty ? undefined : (finding) => acks.find(finding),
@@ -135,12 +136,14 @@ function readTemplate(templatePath: string): unknown {
  * counts them). A finding that was acknowledged although its rule is not acknowledgeable is returned as
  * 'fatal' so that CDK does not suppress it.
  */
-function toViolations(findings: readonly Finding[], rules: readonly AnyRule[], acks: CdkAcknowledgements): PolicyViolation[] {
+function toViolations(findings: readonly Finding[], rules: readonly AnyRule[], acks: AcknowledgementIndex): PolicyViolation[] {
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   const groups = new Map<string, { violation: PolicyViolation; resources: Map<string, { resource: PolicyViolatingResource; locations: Set<string> }> }>();
   for (const finding of findings) {
     if (finding.status !== 'fail' && finding.status !== 'unknown') continue;
-    const severity = !acks.isEmpty && acks.find(finding) ? 'fatal' : finding.severity;
+    // Still failing although CDK holds a live acknowledgement for it: CDK would suppress it, so make it unsuppressible.
+    const ack = acks.isEmpty ? undefined : acks.find(finding);
+    const severity = ack && !('expired' in ack) ? 'fatal' : finding.severity;
     const key = [finding.ruleId, finding.status, severity, finding.tier, finding.message].join('\u0000');
     let group = groups.get(key);
     if (!group) {

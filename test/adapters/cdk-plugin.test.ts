@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CfnParameter, Stack, Validations, type IPolicyValidationContext } from 'aws-cdk-lib';
 import type { CfnStage, MethodLoggingLevel } from 'aws-cdk-lib/aws-apigateway';
+import { acknowledgeRisk } from '../../lib/adapters/acknowledge-risk';
 import { ApiGuardrails } from '../../lib/adapters/cdk-plugin';
 import { StandardError } from '../../policies/standard';
 import { allRules } from '../../policies/rules';
@@ -106,6 +107,19 @@ describe('ApiGuardrails plugin', () => {
     restApi(stack, 'Orders');
     Validations.of(app).acknowledge({ id: `ApiGuardrails::${EXEC}`, reason: 'demo app' });
     expect(synth(app)).toBeUndefined();
+  });
+
+  test('fails again when a risk acceptance has expired, naming the ticket; passes while it holds', () => {
+    captureOutput();
+    const acceptance = { ruleId: EXEC, reason: 'logging arrives in Q1', ticket: 'SEC-7', expires: '2026-12-31' };
+    const lapsed = newApp({ standard: standardWith([EXEC]) });
+    acknowledgeRisk(restApi(lapsed.stack, 'Orders'), acceptance, new Date('2027-01-01T00:00:00Z'));
+    expect(synth(lapsed.app)?.message).toMatch(/The acknowledgement \(ticket SEC-7, "logging arrives in Q1"\) expired on 2026-12-31\./);
+    expect(ourReport(lapsed.outdir)!.violations[0].severity).toBe('error');
+
+    const live = newApp({ standard: standardWith([EXEC]) });
+    acknowledgeRisk(restApi(live.stack, 'Orders'), acceptance, new Date('2026-12-31T00:00:00Z'));
+    expect(synth(live.app)).toBeUndefined();
   });
 
   test('fails when the acknowledged rule is not acknowledgeable in the tier (reported as fatal)', () => {
