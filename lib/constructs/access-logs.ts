@@ -1,0 +1,177 @@
+import { ArnFormat, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { type ILogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { GuardrailsConstructError } from './errors';
+import { GUARDRAIL_DEFAULTS } from './guardrail-defaults';
+
+/** Where and how a secure API writes its access logs. */
+export interface AccessLogOptions {
+  /**
+   * An existing log group to write to. When set, retention, key and removal policy are the group's own.
+   * @default - a dedicated log group is created
+   */
+  readonly logGroup?: ILogGroup;
+  /**
+   * Retention of the created log group; must be finite.
+   * @default RetentionDays.ONE_YEAR (GUARDRAIL_DEFAULTS.accessLogRetention)
+   */
+  readonly retention?: RetentionDays;
+  /**
+   * Customer-managed KMS key for the created log group. A key created in this app gets a key policy
+   * statement letting CloudWatch Logs use it for this region.
+   * @default - encrypted with the CloudWatch Logs service key
+   */
+  readonly encryptionKey?: IKey;
+  /**
+   * What happens to the created log group when the stack is deleted.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Access log fields for REST APIs: request identity, caller, authorizer, WAF and integration outcome.
+ * Values are API Gateway `$context` variables; the whole format is one JSON object per line.
+ */
+export const REST_ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
+  requestId: '$context.requestId',
+  extendedRequestId: '$context.extendedRequestId',
+  requestTime: '$context.requestTime',
+  requestTimeEpoch: '$context.requestTimeEpoch',
+  apiId: '$context.apiId',
+  stage: '$context.stage',
+  domainName: '$context.domainName',
+  httpMethod: '$context.httpMethod',
+  resourcePath: '$context.resourcePath',
+  path: '$context.path',
+  protocol: '$context.protocol',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  sourceIp: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  caller: '$context.identity.caller',
+  user: '$context.identity.user',
+  userArn: '$context.identity.userArn',
+  principalId: '$context.authorizer.principalId',
+  clientId: '$context.authorizer.claims.client_id',
+  authorizerError: '$context.authorizer.error',
+  authorizeStatus: '$context.authorize.status',
+  wafResponseCode: '$context.wafResponseCode',
+  webAclArn: '$context.webaclArn',
+  integrationStatus: '$context.integration.status',
+  integrationLatency: '$context.integration.latency',
+  integrationError: '$context.integration.error',
+  errorMessage: '$context.error.message',
+  errorType: '$context.error.responseType',
+  xrayTraceId: '$context.xrayTraceId',
+};
+
+/** Access log fields for HTTP APIs (no WAF, JWT claims instead of Cognito authorizer claims). */
+export const HTTP_ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
+  requestId: '$context.requestId',
+  extendedRequestId: '$context.extendedRequestId',
+  requestTime: '$context.requestTime',
+  requestTimeEpoch: '$context.requestTimeEpoch',
+  apiId: '$context.apiId',
+  stage: '$context.stage',
+  domainName: '$context.domainName',
+  httpMethod: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  path: '$context.path',
+  protocol: '$context.protocol',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  sourceIp: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  principalId: '$context.authorizer.principalId',
+  subject: '$context.authorizer.claims.sub',
+  clientId: '$context.authorizer.claims.client_id',
+  authorizerError: '$context.authorizer.error',
+  integrationStatus: '$context.integration.status',
+  integrationLatency: '$context.integration.latency',
+  integrationError: '$context.integration.error',
+  errorMessage: '$context.error.message',
+  errorType: '$context.error.responseType',
+};
+
+/** Access log fields for WebSocket APIs (connection and event instead of method and path). */
+export const WEBSOCKET_ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
+  requestId: '$context.requestId',
+  extendedRequestId: '$context.extendedRequestId',
+  requestTime: '$context.requestTime',
+  requestTimeEpoch: '$context.requestTimeEpoch',
+  apiId: '$context.apiId',
+  stage: '$context.stage',
+  domainName: '$context.domainName',
+  eventType: '$context.eventType',
+  routeKey: '$context.routeKey',
+  connectionId: '$context.connectionId',
+  status: '$context.status',
+  sourceIp: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  caller: '$context.identity.caller',
+  principalId: '$context.authorizer.principalId',
+  authorizerError: '$context.authorizer.error',
+  integrationStatus: '$context.integration.status',
+  integrationLatency: '$context.integration.latency',
+  integrationError: '$context.integration.error',
+  errorMessage: '$context.error.message',
+  errorType: '$context.error.responseType',
+};
+
+/** One JSON object per line from a field map. */
+export function jsonAccessLogFormat(fields: Readonly<Record<string, string>>): AccessLogFormat {
+  return AccessLogFormat.custom(JSON.stringify(fields));
+}
+
+/** Validate options (pure): conflicting or infinite retention throw. */
+export function validateAccessLogOptions(options: AccessLogOptions | undefined): void {
+  if (!options) return;
+  if (options.logGroup && (options.retention !== undefined || options.encryptionKey || options.removalPolicy !== undefined)) {
+    throw new GuardrailsConstructError(
+      'E_ACCESS_LOG_CONFLICT',
+      'accessLogs.logGroup is an existing group; retention, encryptionKey and removalPolicy only apply to a created group.',
+      Object.keys(options),
+      'Either pass `logGroup` alone (configure the group where it is defined) or drop `logGroup` and let the construct create one.',
+    );
+  }
+  if (options.retention === RetentionDays.INFINITE) {
+    throw new GuardrailsConstructError(
+      'E_LOG_RETENTION',
+      'Access logs need a finite retention (the standard checks the retention range).',
+      'RetentionDays.INFINITE',
+      'Choose a finite RetentionDays, e.g. RetentionDays.ONE_YEAR (the default).',
+    );
+  }
+}
+
+/** The log group access logs go to: the given one, or a dedicated group with finite retention. */
+export function accessLogGroup(scope: Construct, id: string, options: AccessLogOptions | undefined): ILogGroup {
+  validateAccessLogOptions(options);
+  if (options?.logGroup) return options.logGroup;
+  const key = options?.encryptionKey;
+  if (key) {
+    const stack = Stack.of(scope);
+    // CloudWatch Logs must be allowed to use the key; a no-op for imported keys (their policy is managed elsewhere).
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        principals: [new ServicePrincipal(`logs.${stack.region}.${stack.urlSuffix}`)],
+        resources: ['*'],
+        conditions: {
+          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+        },
+      }),
+    );
+  }
+  return new LogGroup(scope, id, {
+    retention: options?.retention ?? GUARDRAIL_DEFAULTS.accessLogRetention,
+    encryptionKey: key,
+    removalPolicy: options?.removalPolicy ?? GUARDRAIL_DEFAULTS.logRemovalPolicy,
+  });
+}

@@ -1,0 +1,65 @@
+import { Token } from 'aws-cdk-lib';
+import { EndpointAccessMode, EndpointType, SecurityPolicy } from 'aws-cdk-lib/aws-apigateway';
+import { GuardrailsConstructError } from './errors';
+
+/**
+ * TLS security policies a custom domain may use: TLS 1.2 and the 2025 enhanced policies exposed by
+ * aws-cdk-lib. TLS_1_0 and the legacy 2018 edge policy are refused. Note: Control Tower's
+ * CT.APIGATEWAY.PR.6 only accepts TLS_1_2, so TLS_1_2 is the default.
+ */
+export const ALLOWED_TLS_POLICIES: readonly SecurityPolicy[] = [
+  SecurityPolicy.TLS_1_2,
+  SecurityPolicy.TLS13_1_3_2025_09,
+  SecurityPolicy.TLS13_1_3_FIPS_2025_09,
+  SecurityPolicy.TLS13_1_2_PQ_2025_09,
+  SecurityPolicy.TLS13_1_2_PFS_PQ_2025_09,
+  SecurityPolicy.TLS13_2025_EDGE,
+  SecurityPolicy.TLS12_PFS_2025_EDGE,
+];
+
+export interface DomainSettings {
+  readonly securityPolicy: SecurityPolicy;
+  readonly endpointType: EndpointType;
+  /** Only for the enhanced (SecurityPolicy_*) policies, which require it. */
+  readonly endpointAccessMode?: EndpointAccessMode;
+}
+
+/** Merge user input with the defaults and validate (pure). */
+export function resolveDomainSettings(input: {
+  readonly securityPolicy?: SecurityPolicy;
+  readonly endpointType?: EndpointType;
+  readonly endpointAccessMode?: EndpointAccessMode;
+}): DomainSettings {
+  const securityPolicy = input.securityPolicy ?? SecurityPolicy.TLS_1_2;
+  if (!Token.isUnresolved(securityPolicy) && !ALLOWED_TLS_POLICIES.includes(securityPolicy)) {
+    throw new GuardrailsConstructError(
+      'E_TLS_POLICY',
+      'The custom domain TLS security policy is not on the allowlist.',
+      securityPolicy,
+      `Use one of ${ALLOWED_TLS_POLICIES.join(', ')} (default TLS_1_2).`,
+    );
+  }
+  const endpointType = input.endpointType ?? EndpointType.REGIONAL;
+  if (endpointType === EndpointType.PRIVATE) {
+    throw new GuardrailsConstructError(
+      'E_ENDPOINT_TYPES',
+      'SecureApiDomain serves REGIONAL or EDGE APIs; private custom domains need a domain name access association.',
+      endpointType,
+      'Use EndpointType.REGIONAL (default) or EndpointType.EDGE.',
+    );
+  }
+  const enhanced = securityPolicy.startsWith('SecurityPolicy_');
+  if (!enhanced && input.endpointAccessMode !== undefined) {
+    throw new GuardrailsConstructError(
+      'E_TLS_POLICY',
+      'endpointAccessMode only applies to the enhanced (SecurityPolicy_*) TLS policies.',
+      input.endpointAccessMode,
+      'Drop endpointAccessMode, or choose an enhanced policy.',
+    );
+  }
+  return {
+    securityPolicy,
+    endpointType,
+    endpointAccessMode: enhanced ? (input.endpointAccessMode ?? EndpointAccessMode.STRICT) : undefined,
+  };
+}

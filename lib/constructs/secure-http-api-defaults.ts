@@ -1,0 +1,72 @@
+import { type AccessLogOptions, validateAccessLogOptions } from './access-logs';
+import { type Acknowledge, requireReason } from './common';
+import { type CorsAllowlist, exclusive, type PendingAcknowledgement, resolveThrottle, type ThrottleOptions, validateCors } from './stage-defaults';
+
+/** Secure defaults an HTTP API may give up, each only with an acknowledgement. */
+export interface HttpApiRelaxations {
+  /** No access logs (rule `stage-access-logging`). @default - JSON access logs */
+  readonly accessLoggingOff?: Acknowledge;
+  /** No stage throttle (rule `stage-throttling`). @default - GUARDRAIL_DEFAULTS.throttle */
+  readonly throttlingOff?: Acknowledge;
+}
+
+/** The configurable part of SecureHttpApiProps. */
+export interface SecureHttpApiOptions {
+  /**
+   * Stage name.
+   * @default '$default'
+   */
+  readonly stageName?: string;
+  /**
+   * Stage-wide throttle (DefaultRouteSettings), within the standard's bounds.
+   * @default GUARDRAIL_DEFAULTS.throttle (100 requests/s, burst 200)
+   */
+  readonly throttle?: ThrottleOptions;
+  /**
+   * Access log destination options (JSON format with HTTP_ACCESS_LOG_FIELDS).
+   * @default - a dedicated log group, one-year retention, retained on delete
+   */
+  readonly accessLogs?: AccessLogOptions;
+  /**
+   * CORS allowlist (API Gateway answers preflight itself, before authorization).
+   * @default - no CORS
+   */
+  readonly cors?: CorsAllowlist;
+  /**
+   * Secure defaults to give up, each with an acknowledgement.
+   * @default - none
+   */
+  readonly relax?: HttpApiRelaxations;
+}
+
+export interface HttpApiSettings {
+  readonly stageName: string;
+  readonly throttle?: ThrottleOptions;
+  readonly accessLogs: boolean;
+  readonly detailedMetrics: boolean;
+  readonly cors?: CorsAllowlist;
+  readonly acknowledgements: PendingAcknowledgement[];
+}
+
+/** Merge user props with the defaults; throw on incoherent combinations (pure). */
+export function resolveHttpApiSettings(input: SecureHttpApiOptions): HttpApiSettings {
+  const relax = input.relax ?? {};
+  const acknowledgements: PendingAcknowledgement[] = [];
+  exclusive({ name: 'accessLogs', set: !!input.accessLogs }, { name: 'relax.accessLoggingOff', set: !!relax.accessLoggingOff });
+  validateAccessLogOptions(input.accessLogs);
+  validateCors(input.cors);
+  const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements);
+  if (relax.accessLoggingOff) {
+    requireReason(relax.accessLoggingOff, 'relax.accessLoggingOff');
+    acknowledgements.push({ ruleId: 'stage-access-logging', acknowledge: relax.accessLoggingOff, what: 'relax.accessLoggingOff' });
+  }
+  return {
+    stageName: input.stageName ?? '$default',
+    throttle,
+    accessLogs: !relax.accessLoggingOff,
+    detailedMetrics: true,
+    cors: input.cors,
+    acknowledgements,
+  };
+}
+

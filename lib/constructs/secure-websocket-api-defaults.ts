@@ -1,0 +1,84 @@
+import { type AccessLogOptions, validateAccessLogOptions } from './access-logs';
+import { type Acknowledge, requireReason } from './common';
+import { GUARDRAIL_DEFAULTS } from './guardrail-defaults';
+import { exclusive, type PendingAcknowledgement, resolveThrottle, type ThrottleOptions } from './stage-defaults';
+
+/** Secure defaults a WebSocket API may give up, each only with an acknowledgement. */
+export interface WebSocketApiRelaxations {
+  /** Execution logging off (rule `execution-logging`). @default - ERROR-level execution logs */
+  readonly executionLoggingOff?: Acknowledge;
+  /** Full message data in execution logs (rule `data-trace`). @default - data trace off */
+  readonly dataTraceOn?: Acknowledge;
+  /** No access logs (rule `stage-access-logging`). @default - JSON access logs */
+  readonly accessLoggingOff?: Acknowledge;
+  /** No stage throttle (rule `stage-throttling`). @default - GUARDRAIL_DEFAULTS.throttle */
+  readonly throttlingOff?: Acknowledge;
+}
+
+/** The configurable part of SecureWebSocketApiProps. */
+export interface SecureWebSocketApiOptions {
+  /**
+   * Stage name.
+   * @default 'prod'
+   */
+  readonly stageName?: string;
+  /**
+   * Stage-wide throttle (DefaultRouteSettings), within the standard's bounds.
+   * @default GUARDRAIL_DEFAULTS.throttle (100 requests/s, burst 200)
+   */
+  readonly throttle?: ThrottleOptions;
+  /**
+   * Execution logging level.
+   * @default 'ERROR'
+   */
+  readonly loggingLevel?: 'ERROR' | 'INFO';
+  /**
+   * Access log destination options (JSON format with WEBSOCKET_ACCESS_LOG_FIELDS).
+   * @default - a dedicated log group, one-year retention, retained on delete
+   */
+  readonly accessLogs?: AccessLogOptions;
+  /**
+   * Secure defaults to give up, each with an acknowledgement.
+   * @default - none
+   */
+  readonly relax?: WebSocketApiRelaxations;
+}
+
+export interface WebSocketApiSettings {
+  readonly stageName: string;
+  readonly throttle?: ThrottleOptions;
+  readonly loggingLevel: 'ERROR' | 'INFO' | 'OFF';
+  readonly dataTrace: boolean;
+  readonly accessLogs: boolean;
+  readonly detailedMetrics: boolean;
+  readonly acknowledgements: PendingAcknowledgement[];
+}
+
+/** Merge user props with the defaults; throw on incoherent combinations (pure). */
+export function resolveWebSocketApiSettings(input: SecureWebSocketApiOptions): WebSocketApiSettings {
+  const relax = input.relax ?? {};
+  const acknowledgements: PendingAcknowledgement[] = [];
+  exclusive({ name: 'accessLogs', set: !!input.accessLogs }, { name: 'relax.accessLoggingOff', set: !!relax.accessLoggingOff });
+  exclusive({ name: 'loggingLevel', set: !!input.loggingLevel }, { name: 'relax.executionLoggingOff', set: !!relax.executionLoggingOff });
+  exclusive({ name: 'relax.dataTraceOn', set: !!relax.dataTraceOn }, { name: 'relax.executionLoggingOff', set: !!relax.executionLoggingOff });
+  validateAccessLogOptions(input.accessLogs);
+  const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements);
+  const weaken = (ack: Acknowledge | undefined, ruleId: PendingAcknowledgement['ruleId'], what: string): boolean => {
+    if (!ack) return false;
+    requireReason(ack, what);
+    acknowledgements.push({ ruleId, acknowledge: ack, what });
+    return true;
+  };
+  const loggingOff = weaken(relax.executionLoggingOff, 'execution-logging', 'relax.executionLoggingOff');
+  const dataTrace = weaken(relax.dataTraceOn, 'data-trace', 'relax.dataTraceOn');
+  const noAccessLogs = weaken(relax.accessLoggingOff, 'stage-access-logging', 'relax.accessLoggingOff');
+  return {
+    stageName: input.stageName ?? GUARDRAIL_DEFAULTS.stageName,
+    throttle,
+    loggingLevel: loggingOff ? 'OFF' : (input.loggingLevel ?? 'ERROR'),
+    dataTrace,
+    accessLogs: !noAccessLogs,
+    detailedMetrics: true,
+    acknowledgements,
+  };
+}

@@ -1,0 +1,102 @@
+import { Token } from 'aws-cdk-lib';
+import { type Acknowledge, type GuardrailRuleId, requireReason } from './common';
+import { GuardrailsConstructError } from './errors';
+import { GUARDRAIL_DEFAULTS } from './guardrail-defaults';
+
+/** Stage-wide throttle. */
+export interface ThrottleOptions {
+  /** Steady-state requests per second. */
+  readonly rateLimit: number;
+  /** Burst capacity (requests). */
+  readonly burstLimit: number;
+}
+
+/** CORS allowlist. Preflight (OPTIONS) stays unauthenticated only when this is set. */
+export interface CorsAllowlist {
+  /** Exact origins allowed, e.g. ['https://app.example.com']. No '*'. */
+  readonly allowOrigins: string[];
+  /**
+   * @default ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
+   */
+  readonly allowMethods?: string[];
+  /**
+   * @default ['Content-Type', 'Authorization', 'X-Amz-Date', 'X-Amz-Security-Token', 'X-Api-Key']
+   */
+  readonly allowHeaders?: string[];
+  /**
+   * @default false
+   */
+  readonly allowCredentials?: boolean;
+  /**
+   * Preflight cache in seconds.
+   * @default 600
+   */
+  readonly maxAgeSeconds?: number;
+}
+
+export const DEFAULT_CORS_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+export const DEFAULT_CORS_HEADERS = ['Content-Type', 'Authorization', 'X-Amz-Date', 'X-Amz-Security-Token', 'X-Api-Key'];
+
+/** A weakened default to record with `acknowledgeWeakening`. */
+export interface PendingAcknowledgement {
+  readonly ruleId: GuardrailRuleId;
+  readonly acknowledge: Acknowledge;
+  readonly what: string;
+}
+
+/** Throw when two props that exclude each other are both set. */
+export function exclusive(a: { name: string; set: boolean }, b: { name: string; set: boolean }): void {
+  if (a.set && b.set) {
+    throw new GuardrailsConstructError(
+      'E_CONFLICTING_PROPS',
+      `${a.name} and ${b.name} contradict each other.`,
+      { [a.name]: 'set', [b.name]: 'set' },
+      `Set only one of ${a.name} and ${b.name}.`,
+    );
+  }
+}
+
+/**
+ * The stage throttle: the user's (validated), the default, or none when acknowledged off (pure).
+ * Returns undefined only for `throttlingOff`.
+ */
+export function resolveThrottle(
+  throttle: ThrottleOptions | undefined,
+  throttlingOff: Acknowledge | undefined,
+  pending: PendingAcknowledgement[],
+): ThrottleOptions | undefined {
+  exclusive({ name: 'throttle', set: throttle !== undefined }, { name: 'relax.throttlingOff', set: throttlingOff !== undefined });
+  if (throttlingOff) {
+    requireReason(throttlingOff, 'relax.throttlingOff');
+    pending.push({ ruleId: 'stage-throttling', acknowledge: throttlingOff, what: 'relax.throttlingOff' });
+    return undefined;
+  }
+  const value = throttle ?? GUARDRAIL_DEFAULTS.throttle;
+  const max = GUARDRAIL_DEFAULTS.maxThrottle;
+  const bad = (n: number, limit: number, integer: boolean): boolean =>
+    !Token.isUnresolved(n) && (!(n > 0) || n > limit || (integer && !Number.isInteger(n)));
+  if (bad(value.rateLimit, max.rateLimit, false) || bad(value.burstLimit, max.burstLimit, true)) {
+    throw new GuardrailsConstructError(
+      'E_THROTTLE_INVALID',
+      `Stage throttle must be positive and within the standard's bounds (rate ≤ ${max.rateLimit}/s, integer burst ≤ ${max.burstLimit}).`,
+      value,
+      `Set throttle within bounds (default ${JSON.stringify(GUARDRAIL_DEFAULTS.throttle)}), or ask for a higher bound in the standard.`,
+    );
+  }
+  return value;
+}
+
+/** Validate a CORS allowlist (pure). */
+export function validateCors(cors: CorsAllowlist | undefined): void {
+  if (!cors) return;
+  const origins = cors.allowOrigins ?? [];
+  const invalid = origins.filter((o) => !Token.isUnresolved(o) && (o.includes('*') || !/^https?:\/\/[^/\s]+$/.test(o)));
+  if (origins.length === 0 || invalid.length > 0) {
+    throw new GuardrailsConstructError(
+      'E_CORS_ORIGINS',
+      'CORS needs an allowlist of exact origins (scheme://host[:port], no wildcard, no path).',
+      origins.length === 0 ? origins : invalid,
+      "Set cors.allowOrigins to the browser origins that call the API, e.g. ['https://app.example.com'].",
+    );
+  }
+}
