@@ -1,0 +1,58 @@
+import { defineRule } from '../../lib/engine/rule';
+import type { MethodSettings } from '../../lib/model/types';
+import { isUnresolved } from '../../lib/model/value';
+
+interface Options {
+  /** The standard declares that every target account already has the API Gateway CloudWatch role set. @default false */
+  readonly preExistingRole: boolean;
+}
+
+/** 'on' when the settings write execution logs, 'off' when not, or the reason it cannot be known. */
+function logsExecution(settings: MethodSettings): 'on' | 'off' | string {
+  const { loggingLevel: level, dataTrace } = settings;
+  if (isUnresolved(level)) return `the logging level is unresolved (${level.because})`;
+  if (level !== undefined && level.toUpperCase() !== 'OFF') return 'on';
+  if (isUnresolved(dataTrace)) return `DataTraceEnabled is unresolved (${dataTrace.because})`;
+  return dataTrace === true ? 'on' : 'off';
+}
+
+export default defineRule<'stage', Options>({
+  id: 'account-logging-role',
+  title: 'Execution logging has an account CloudWatch role to write with',
+  rationale:
+    'API Gateway writes execution logs with the account-wide CloudWatch role (AWS::ApiGateway::Account). ' +
+    'Without it, deployment fails or, worse, logging is configured but nothing is ever written.',
+  fix:
+    'CDK: `new RestApi(this, "Api", { cloudWatchRole: true })` once per account and region, or an `AWS::ApiGateway::Account` ' +
+    'with `CloudWatchRoleArn`. If the platform team sets the role outside this app, declare it in the standard: ' +
+    '`"account-logging-role": { "options": { "preExistingRole": true } }`.',
+  severity: 'error',
+  owasp: ['API8:2023', 'API9:2023'],
+  references: {},
+  appliesTo: 'stage',
+  options: {
+    schema: {
+      type: 'object',
+      properties: { preExistingRole: { type: 'boolean' } },
+      additionalProperties: false,
+    },
+    defaults: { preExistingRole: false },
+  },
+  check(stage, ctx) {
+    // HTTP APIs have no execution logs; and nothing to check when the standard vouches for the role.
+    if (ctx.api?.kind === 'http' || ctx.options.preExistingRole) return ctx.skip();
+    const states = [stage.settings, ...stage.overrides.map((o) => o.settings)].map(logsExecution);
+    if (!states.includes('on')) {
+      const unknownBecause = states.find((s) => s !== 'off');
+      return unknownBecause ? ctx.unknown(`Cannot tell whether the stage writes execution logs: ${unknownBecause}.`) : ctx.skip();
+    }
+    const account = ctx.inventory.account;
+    if (!account || account.cloudWatchRoleArn === undefined) {
+      return ctx.fail(
+        'Stage turns on execution logging, but no AWS::ApiGateway::Account with a CloudWatchRoleArn is in the app and the standard does not declare a pre-existing role.',
+      );
+    }
+    const role = ctx.need(account.cloudWatchRoleArn, 'the CloudWatchRoleArn of AWS::ApiGateway::Account');
+    if (role.trim() === '') ctx.fail('AWS::ApiGateway::Account sets an empty CloudWatchRoleArn.', { source: account.source });
+  },
+});
