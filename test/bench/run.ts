@@ -1,0 +1,117 @@
+/**
+ * `npm run bench [-- --quick] [-- --sizes 100,200] [-- --runs 5]`: what the rule set costs at synth time.
+ *
+ * For each N, alternating in the same run (so machine noise hits every variant alike): plain synth,
+ * synth with the ApiGuardrails plugin, synth with cdk-nag's AwsSolutionsChecks, then `check` on the
+ * plugin run's cdk.out. Each measurement is a fresh process; medians over the runs; ratios to plain.
+ * CDK's own CloudFormation validation is off (CDK_VALIDATION=false) so only the plugins differ.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+interface SynthResult {
+  readonly ms: number;
+  readonly pluginMs: number;
+  readonly maxRssKb: number;
+}
+interface CheckResult {
+  readonly warmupMs: number;
+  readonly ms: number;
+  readonly resources: number;
+  readonly maxRssKb: number;
+}
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const sizes = (option('--sizes') ?? (quick ? '200' : '100,200,400,800')).split(',').map(Number);
+const runs = Number(option('--runs') ?? (quick ? 3 : 5));
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(runs) || runs <= 0) {
+  console.error('bench: error E_BENCH_ARGS: --sizes takes positive integers like 100,200 and --runs a positive integer.');
+  process.exit(2);
+}
+
+const here = __dirname;
+const tsNode = path.join(here, '..', '..', 'node_modules', 'ts-node', 'dist', 'bin.js');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-bench-'));
+const env = { ...process.env, CDK_VALIDATION: 'false', TS_NODE_TRANSPILE_ONLY: 'true', CDK_DISABLE_VERSION_CHECK: '1' };
+
+function child<T>(script: string, childArgs: string[]): T {
+  const out = execFileSync(process.execPath, [tsNode, path.join(here, script), ...childArgs], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const line = out.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as T;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+interface Row {
+  n: number;
+  plain: number;
+  plugin: number;
+  pluginOwn: number;
+  nag: number;
+  check: number;
+  checkWarmup: number;
+  resources: number;
+  rssPlain: number;
+  rssPlugin: number;
+}
+const rows: Row[] = [];
+const started = Date.now();
+for (const n of sizes) {
+  const m: Record<'plain' | 'plugin' | 'nag', SynthResult[]> = { plain: [], plugin: [], nag: [] };
+  const checks: CheckResult[] = [];
+  for (let r = 0; r < runs; r++) {
+    for (const mode of ['plain', 'plugin', 'nag'] as const) {
+      const outdir = path.join(work, `${n}-${mode}-${r}`);
+      m[mode].push(child<SynthResult>('synth-child.ts', [String(n), mode, outdir]));
+      process.stderr.write(`\rN=${n} run ${r + 1}/${runs} ${mode}     `);
+    }
+    checks.push(child<CheckResult>('check-child.ts', [path.join(work, `${n}-plugin-${r}`)]));
+  }
+  process.stderr.write('\r');
+  rows.push({
+    n,
+    plain: median(m.plain.map((x) => x.ms)),
+    plugin: median(m.plugin.map((x) => x.ms)),
+    pluginOwn: median(m.plugin.map((x) => x.pluginMs)),
+    nag: median(m.nag.map((x) => x.ms)),
+    check: median(checks.map((x) => x.ms)),
+    checkWarmup: median(checks.map((x) => x.warmupMs)),
+    resources: checks[0].resources,
+    rssPlain: median(m.plain.map((x) => x.maxRssKb)),
+    rssPlugin: median(m.plugin.map((x) => x.maxRssKb)),
+  });
+}
+fs.rmSync(work, { recursive: true, force: true });
+
+const f = (x: number, d = 0): string => x.toFixed(d);
+console.log(`\nMedians of ${runs} runs per variant (ms; RSS in MiB), CDK_VALIDATION=false, ${os.cpus().length} cores, node ${process.version}\n`);
+console.log('| N | resources | plain synth | + ApiGuardrails | plugin own time | + AwsSolutionsChecks | check (first call) | check | RSS plain | RSS plugin |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(`| ${r.n} | ${r.resources} | ${f(r.plain)} | ${f(r.plugin)} | ${f(r.pluginOwn, 1)} | ${f(r.nag)} | ${f(r.checkWarmup, 1)} | ${f(r.check, 1)} | ${f(r.rssPlain / 1024)} | ${f(r.rssPlugin / 1024)} |`);
+}
+console.log('');
+for (const r of rows) {
+  const perSecond = r.resources / (r.check / 1000);
+  console.log(
+    `N=${r.n} plugin_overhead=${(r.plugin / r.plain).toFixed(3)} plugin_own_share=${(r.pluginOwn / r.plain).toFixed(3)} nag_overhead=${(r.nag / r.plain).toFixed(2)} ` +
+      `check_resources_per_s=${Math.round(perSecond)} memory_overhead=${(r.rssPlugin / r.rssPlain).toFixed(3)}`,
+  );
+}
+for (let i = 1; i < rows.length; i++) {
+  if (rows[i].n === 2 * rows[i - 1].n) {
+    console.log(`scaling N=${rows[i - 1].n}→${rows[i].n}: plugin own time ×${(rows[i].pluginOwn / rows[i - 1].pluginOwn).toFixed(2)} (linear is ×2.0)`);
+  }
+}
+console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,39 @@
+/**
+ * One measurement in a fresh process: build the benchmark app and synthesize it, plain or with a
+ * validation plugin. Prints one JSON line: wall time of build+synth (Node start-up excluded), time spent
+ * inside our plugin, and peak RSS. Usage: synth-child.ts <n> <plain|plugin|nag> <outdir>
+ */
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ApiGuardrails } from '../../lib/adapters/cdk-plugin';
+import { buildBenchStack } from './bench-app';
+
+const [nArg, mode, outdir] = process.argv.slice(2);
+const n = Number(nArg);
+let pluginMs = 0;
+const started = process.hrtime.bigint();
+const app = new App({ outdir });
+buildBenchStack(app, n);
+if (mode === 'plugin') {
+  const plugin = new ApiGuardrails({ failOn: 'never', summary: false });
+  const validate = plugin.validate.bind(plugin);
+  plugin.validate = (context) => {
+    const t0 = process.hrtime.bigint();
+    try {
+      return validate(context);
+    } finally {
+      pluginMs += Number(process.hrtime.bigint() - t0) / 1e6;
+    }
+  };
+  Validations.of(app).addPlugins(plugin);
+} else if (mode === 'nag') {
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+}
+let failedValidation = false;
+try {
+  app.synth();
+} catch {
+  failedValidation = true; // cdk-nag reports violations by failing synth; its cost is what we measure
+}
+const ms = Number(process.hrtime.bigint() - started) / 1e6;
+console.log(JSON.stringify({ n, mode, ms, pluginMs, maxRssKb: process.resourceUsage().maxRSS, failedValidation }));
