@@ -4,6 +4,7 @@ import rule from '../../../policies/rules/api-key-not-sole-auth';
 import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restMethod, v2Route, webSocketApi } from '../../helpers/fixtures';
 import { tags, v2LambdaAuthorizer } from '../../helpers/fixtures-access';
+import { describeCorpusAgreement } from '../../helpers/fixtures-logging';
 import { testRule } from '../../helpers/rule-tester';
 
 function cdkApi(stack: Stack, options: apigw.MethodOptions): void {
@@ -89,3 +90,17 @@ testRule(rule as AnyRule, {
     },
   ],
 });
+
+describeCorpusAgreement(rule as AnyRule, [
+  {
+    file: 'checkov-CKV_AWS_59-APIGatewayAuthorization-pass.yaml',
+    name: 'differs from CKV_AWS_59 on purpose: NONE + ApiKeyRequired is a key used as authorization',
+    expect: { MyMethod1: 'none', MyMethod2: 'none', MyMethod3: 'fail' },
+  },
+  {
+    file: 'kics-method-no-apikey-negative3.yaml',
+    name: 'KICS counts the string "true" as an API key; so do we, and a key alone is not enough',
+    expect: { MockMethod: 'fail' },
+  },
+  { file: 'kics-method-no-apikey-positive6.yaml', name: 'the string "false" means no API key: nothing to judge here', expect: { MockMethod: 'none' } },
+]);
