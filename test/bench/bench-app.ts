@@ -1,4 +1,5 @@
-import { App, Stack } from 'aws-cdk-lib';
+import type { App} from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
