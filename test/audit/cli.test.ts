@@ -1,0 +1,89 @@
+import { main } from '../../lib/cli/main';
+import type { CliIo } from '../../lib/cli/io';
+import { startFakeAws, type FakeAws } from './fake-aws/server';
+import { accountFixture, REGION, SEEDED_STAGE_SECRET, SEEDED_V2_SECRET } from './fixtures';
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function run(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (c: string) => (stdout += c) },
+    stderr: { write: (c: string) => (stderr += c) },
+    cwd: process.cwd(),
+    env,
+    isTTY: false,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('api-guardrails audit (CLI, against the loopback fake)', () => {
+  let fake: FakeAws;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    fake = await startFakeAws(accountFixture());
+    // The CLI uses the SDK's default credential chain: environment variables come first.
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDLOOPBACKTEST';
+    process.env.AWS_SECRET_ACCESS_KEY = 'loopback-secret';
+    delete process.env.AWS_PROFILE;
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await fake.close();
+  });
+
+  it.each(['text', 'json', 'sarif', 'junit', 'markdown'])('prints no stage variable value in the %s report', async (format) => {
+    const result = await run(['audit', '--region', REGION, '--endpoint', fake.endpoint, '--format', format, '--fail-on', 'never']);
+    expect(result.stderr).not.toContain('E_');
+    expect(result.code).toBe(0);
+    expect(result.stdout.length).toBeGreaterThan(200);
+    // The stage-variable rule did look at the variables (it names them) ...
+    expect(result.stdout).toContain('apiKeySecret');
+    // ... but no output carries a value.
+    for (const secret of [SEEDED_STAGE_SECRET, SEEDED_V2_SECRET]) {
+      expect(result.stdout).not.toContain(secret);
+      expect(result.stderr).not.toContain(secret);
+    }
+  });
+
+  it('fails (exit 1) on blocking findings and names the audited region in the report', async () => {
+    const result = await run(['audit', '--region', REGION, '--endpoint', fake.endpoint, '--format', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { inputs: { path: string }[] };
+    expect(JSON.stringify(report.inputs)).toContain(`aws:123456789012:${REGION}`);
+  });
+
+  it('fails with a usage error for a bad --concurrency value', async () => {
+    const result = await run(['audit', '--concurrency', 'many']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^api-guardrails: error E_USAGE_INVALID_VALUE: .*many/);
+  });
+
+  it('fails with E_COMPARE_EMPTY before any AWS call when --compare holds no template', async () => {
+    const before = fake.requests.length;
+    const result = await run(['audit', '--region', REGION, '--endpoint', fake.endpoint, '--compare', 'policies/rules']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/E_COMPARE_EMPTY|E_PATH|E_NO_TEMPLATES/);
+    expect(fake.requests.length).toBe(before);
+  });
+
+  it('prints the read-only IAM policy', async () => {
+    const result = await run(['iam-policy', '--region', REGION, '--account', '123456789012']);
+    expect(result.code).toBe(0);
+    const policy = JSON.parse(result.stdout) as { Statement: { Action: string[]; Resource: string[] }[] };
+    expect(policy.Statement.flatMap((s) => s.Action)).toContain('apigateway:GET');
+    expect(policy.Statement.flatMap((s) => s.Resource)).toContain(`arn:aws:apigateway:${REGION}::/restapis`);
+  });
+
+  it('fails iam-policy with a bad region as a one-line usage error', async () => {
+    const result = await run(['iam-policy', '--region', 'Ireland']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('api-guardrails: error E_IAM_POLICY_OPTION: region "Ireland" is not valid. Pass a region such as eu-west-1, or omit it for all regions\n');
+  });
+});

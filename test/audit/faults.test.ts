@@ -1,0 +1,102 @@
+import { fromAws } from '../../lib/audit/from-aws';
+import { evaluate } from '../../lib/engine/evaluate';
+import type { Inventory } from '../../lib/model/types';
+import { isUnresolved } from '../../lib/model/value';
+import { resolveStandard } from '../../policies/standard';
+import { startFakeAws, type FakeOptions } from './fake-aws/server';
+import { accountFixture } from './fixtures';
+import { testClients } from './helpers';
+
+async function auditWith(options: FakeOptions, maxAttempts = 4): Promise<{ inventory: Inventory; requests: number; maxInFlight: number }> {
+  const fake = await startFakeAws(accountFixture(), options);
+  const clients = testClients(fake.endpoint, maxAttempts);
+  try {
+    const inventory = await fromAws({ clients, progress: false, concurrency: 3 });
+    return { inventory, requests: fake.requests.length, maxInFlight: fake.maxInFlight() };
+  } finally {
+    clients.destroy();
+    await fake.close();
+  }
+}
+
+/** Inventory without anything that depends on timing, for comparing runs. */
+function shape(inventory: Inventory): string {
+  return JSON.stringify(inventory);
+}
+
+describe('audit under throttling, server errors and denied calls', () => {
+  let baseline: { inventory: Inventory; requests: number; maxInFlight: number };
+  beforeAll(async () => {
+    baseline = await auditWith({ latencyMs: 5 });
+  });
+
+  it('keeps at most `concurrency` requests in flight', () => {
+    expect(baseline.maxInFlight).toBeLessThanOrEqual(3);
+    expect(baseline.maxInFlight).toBeGreaterThan(1);
+  });
+
+  it('retries throttled (429) calls through the SDK retry strategy and gets the same inventory', async () => {
+    const throttled = await auditWith({ faults: [{ service: 'apigateway', operation: 'GetStages', kind: 'throttle', times: 3 }, { operation: 'GetWebACL', kind: 'throttle', times: 1 }] });
+    expect(shape(throttled.inventory)).toEqual(shape(baseline.inventory));
+    expect(throttled.requests).toBe(baseline.requests + 4);
+  });
+
+  it('retries 5xx answers and gets the same inventory', async () => {
+    const flaky = await auditWith({ faults: [{ service: 'apigatewayv2', operation: 'GetRoutes', kind: 'server-error', times: 2 }, { operation: 'DescribeLogGroups', kind: 'server-error', times: 1 }] });
+    expect(shape(flaky.inventory)).toEqual(shape(baseline.inventory));
+  });
+
+  it('fails a call that stays unavailable after maxAttempts: the fields it feeds are unknown, the rest is audited', async () => {
+    const { inventory, requests } = await auditWith({ faults: [{ service: 'apigateway', operation: 'GetAccount', kind: 'server-error' }] }, 3);
+    expect(isUnresolved(inventory.account?.cloudWatchRoleArn)).toBe(true);
+    expect(JSON.stringify(inventory.account?.cloudWatchRoleArn)).toMatch(/GetAccount failed \(ServiceUnavailableException, 3 attempts\)/);
+    expect(requests).toBe(baseline.requests + 2);
+    expect(inventory.apis).toHaveLength(4);
+  });
+
+  it('fails GetStages with AccessDenied: the API\'s stages are reported unknown naming the call, other APIs are audited', async () => {
+    const { inventory } = await auditWith({ faults: [{ service: 'apigateway', operation: 'GetStages', kind: 'deny', contains: '/restapis/ord3rs/' }] });
+    const orders = inventory.apis.find((a) => a.id === 'ord3rs');
+    expect(orders?.stages).toEqual([]);
+    expect(inventory.notices).toEqual([
+      expect.objectContaining({ level: 'error', code: 'AUDIT_CALL_FAILED', message: expect.stringMatching(/^Stages of REST API orders \(ord3rs\) \(GetStages\) could not be read: GetStages denied: User: .* is not authorized/) }),
+    ]);
+    expect(inventory.apis.find((a) => a.id === 'l3gacy')?.stages).toHaveLength(1);
+    const { findings } = evaluate(inventory, { standard: resolveStandard() });
+    const unknown = findings.filter((f) => f.status === 'unknown' && f.message.includes('GetStages denied'));
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0].ruleId).toBe('not-evaluable');
+  });
+
+  it('fails GetWebACL with AccessDenied: WAF rules give unknown naming the call', async () => {
+    const { inventory } = await auditWith({ faults: [{ operation: 'GetWebACL', kind: 'deny' }] });
+    const prod = inventory.apis.find((a) => a.id === 'ord3rs')?.stages.find((s) => s.name === 'prod');
+    expect(prod?.waf?.webAcl).toEqual({ unresolved: true, because: expect.stringMatching(/^GetWebACL denied: /) });
+    const { findings } = evaluate(inventory, { standard: resolveStandard() });
+    const waf = findings.filter((f) => ['waf-rules', 'waf-logging'].includes(f.ruleId) && f.resource.label === 'orders (rest API) › stage prod');
+    expect(waf.map((f) => f.status)).toEqual(['unknown', 'unknown']);
+    expect(waf.every((f) => f.message.includes('GetWebACL denied'))).toBe(true);
+  });
+
+  it('fails GetResources with AccessDenied: operations are unresolved with the call named', async () => {
+    const { inventory } = await auditWith({ faults: [{ service: 'apigateway', operation: 'GetResources', kind: 'deny' }] });
+    for (const api of inventory.apis.filter((a) => a.kind === 'rest')) {
+      expect(api.operationsUnresolved).toMatch(/^GetResources denied: /);
+      expect(api.operations).toEqual([]);
+    }
+  });
+
+  it('fails the listing itself (GetApis denied): REST APIs are still audited and the gap is an error notice', async () => {
+    const { inventory } = await auditWith({ faults: [{ service: 'apigatewayv2', operation: 'GetApis', kind: 'deny' }] });
+    expect(inventory.apis.map((a) => a.kind)).toEqual(['rest', 'rest']);
+    expect(inventory.notices.map((n) => n.message)).toEqual([expect.stringMatching(/^HTTP and WebSocket APIs \(GetApis\) could not be listed: GetApis denied/)]);
+    const { findings } = evaluate(inventory, { standard: resolveStandard() });
+    expect(findings.filter((f) => f.ruleId === 'not-evaluable').map((f) => f.status)).toEqual(['unknown']);
+  });
+
+  it('fails DescribeLogGroups with AccessDenied: retention rules are unknown naming the call', async () => {
+    const { inventory } = await auditWith({ faults: [{ operation: 'DescribeLogGroups', kind: 'deny' }] });
+    const prod = inventory.apis.find((a) => a.id === 'ord3rs')?.stages.find((s) => s.name === 'prod');
+    expect(prod?.accessLog?.logGroup).toEqual({ unresolved: true, because: expect.stringMatching(/^DescribeLogGroups denied: /) });
+  });
+});
