@@ -38,25 +38,25 @@ export default defineRule<'stage', Options>({
   check(stage, ctx) {
     // WAFv2 attaches to REST API stages only; HTTP and WebSocket APIs are covered by http-api-waf.
     if (!ctx.api || ctx.api.kind !== 'rest') return ctx.skip();
+    const waf = stage.waf;
+    if (waf && !isUnresolved(waf.webAcl)) {
+      // Protected: the endpoint type does not matter any more (it may even be unknown).
+      const acl = waf.webAcl;
+      if (!isUnresolved(acl.scope) && acl.scope.toUpperCase() === 'CLOUDFRONT') {
+        ctx.fail(`The associated web ACL ${isKnown(acl.name) ? acl.name : acl.id} has scope CLOUDFRONT; a REST stage needs a REGIONAL web ACL.`, {
+          source: waf.source,
+        });
+      }
+      return;
+    }
     const types = ctx.need(ctx.api.endpointTypes, 'the API endpoint type').map((t) => t.toUpperCase());
     const inScope = types.filter((t) => ctx.options.endpointTypes.includes(t));
     if (inScope.length === 0) return ctx.skip();
-    const waf = stage.waf;
     if (!waf) {
-      return ctx.fail(
-        `${inScope.join('/')} stage has no AWS WAF web ACL association: requests reach the integration uninspected.`,
-      );
+      return ctx.fail(`${inScope.join('/')} stage has no AWS WAF web ACL association: requests reach the integration uninspected.`);
     }
-    if (isUnresolved(waf.webAcl)) {
-      // An association exists but its web ACL (or the association itself, under a Condition) cannot be known.
-      return ctx.unknown(`A WAF association targets this stage, but its web ACL is unresolved (${waf.webAcl.because}).`, { source: waf.source });
-    }
-    const scope = waf.webAcl.scope;
-    if (!isUnresolved(scope) && scope.toUpperCase() === 'CLOUDFRONT') {
-      const acl = waf.webAcl;
-      ctx.fail(`The associated web ACL ${isKnown(acl.name) ? acl.name : acl.id} has scope CLOUDFRONT; a REST stage needs a REGIONAL web ACL.`, {
-        source: waf.source,
-      });
-    }
+    // An association exists but its web ACL (or the association itself, under a Condition) cannot be known.
+    const because = isUnresolved(waf.webAcl) ? waf.webAcl.because : 'unknown reason';
+    ctx.unknown(`A WAF association targets this stage, but its web ACL is unresolved (${because}).`, { source: waf.source });
   },
 });

@@ -33,6 +33,13 @@ testRule(rule as AnyRule, {
       },
     },
     {
+      name: 'a protected stage passes even when the endpoint type comes from a parameter without default',
+      template: {
+        Parameters: { EndpointType: { Type: 'String' } },
+        Resources: { ...restApi({ EndpointConfiguration: { Types: [{ Ref: 'EndpointType' }] } }), ...restStage(), ...webAcl(), ...wafAssociation() },
+      },
+    },
+    {
       name: 'PRIVATE APIs are out of scope by default (reachable only through VPC endpoints)',
       template: { ...restApi({ EndpointConfiguration: { Types: ['PRIVATE'] } }), ...restStage() },
       expect: 'skip',
