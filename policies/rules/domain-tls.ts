@@ -58,21 +58,22 @@ export default defineRule<'domain', Options>({
   check(domain, ctx) {
     const location = domain.kind === 'rest' ? 'Properties.SecurityPolicy' : 'Properties.DomainNameConfigurations';
     const allowed = ctx.options.allowedPolicies;
+    const shown = allowed.length > 4 ? `${allowed.slice(0, 3).join(', ')} (+${allowed.length - 3} more)` : allowed.join(', ');
     if (domain.securityPolicy === undefined) {
       if (domain.kind === 'rest' && ctx.options.requireExplicitRestPolicy) {
-        return ctx.fail(`Domain sets no SecurityPolicy; the standard requires one of ${allowed.join(', ')} to be pinned (older domains default to TLS_1_0).`, {
+        return ctx.fail(`Domain sets no SecurityPolicy; the standard requires one of ${shown} to be pinned (older domains default to TLS_1_0).`, {
           location,
         });
       }
       // v2 domains (and REST when not required explicitly) get TLS_1_2.
       if (!allowed.includes('TLS_1_2')) {
-        ctx.fail(`Domain sets no SecurityPolicy, so AWS applies TLS_1_2, which the standard does not allow (allowed: ${allowed.join(', ')}).`, { location });
+        ctx.fail(`Domain sets no SecurityPolicy, so AWS applies TLS_1_2, which the standard does not allow (allowed: ${shown}).`, { location });
       }
       return;
     }
     const policy = ctx.need(domain.securityPolicy, 'the domain security policy');
     if (!allowed.includes(policy)) {
-      ctx.fail(`Domain security policy is ${policy}; the standard allows ${allowed.join(', ')}.`, { location });
+      ctx.fail(`Domain security policy is ${policy}; the standard allows ${shown}.`, { location });
     }
   },
 });
