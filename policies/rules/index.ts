@@ -1,4 +1,5 @@
 import type { AnyRule } from '../../lib/engine/rule';
+import backendCertificate from './backend-certificate';
 import stageDescription from './stage-description';
 import accountLoggingRole from './account-logging-role';
 import stageVariableSecrets from './stage-variable-secrets';
@@ -34,4 +35,4 @@ import stageAccessLogging from './stage-access-logging';
  * Every rule the toolkit ships, in id order. A repository test checks that each file in this folder
  * is listed here, has a test file and complete metadata.
  */
-export const allRules: readonly AnyRule[] = [stageDescription as AnyRule, accountLoggingRole as AnyRule, stageVariableSecrets as AnyRule, gatewayResponses as AnyRule, requestValidation as AnyRule, detailedMetrics as AnyRule, corsOrigins as AnyRule, resourcePolicy as AnyRule, authorizerQuality as AnyRule, usagePlanLimits as AnyRule, accessLogRetention as AnyRule, apiKeyNotSoleAuth as AnyRule, requiredTags as AnyRule, endpointType as AnyRule, defaultEndpoint as AnyRule, domainMtls as AnyRule, httpApiWaf as AnyRule, v2RouteAuthorization as AnyRule, dataTrace as AnyRule, tracing as AnyRule, wafLogging as AnyRule, wafRules as AnyRule, restMethodAuthorization as AnyRule, domainTls as AnyRule, cacheEncryption as AnyRule, stageThrottling as AnyRule, accessLogFormat as AnyRule, stageWaf as AnyRule, executionLogging as AnyRule, stageAccessLogging as AnyRule].sort((a, b) => a.id.localeCompare(b.id));
+export const allRules: readonly AnyRule[] = [backendCertificate as AnyRule, stageDescription as AnyRule, accountLoggingRole as AnyRule, stageVariableSecrets as AnyRule, gatewayResponses as AnyRule, requestValidation as AnyRule, detailedMetrics as AnyRule, corsOrigins as AnyRule, resourcePolicy as AnyRule, authorizerQuality as AnyRule, usagePlanLimits as AnyRule, accessLogRetention as AnyRule, apiKeyNotSoleAuth as AnyRule, requiredTags as AnyRule, endpointType as AnyRule, defaultEndpoint as AnyRule, domainMtls as AnyRule, httpApiWaf as AnyRule, v2RouteAuthorization as AnyRule, dataTrace as AnyRule, tracing as AnyRule, wafLogging as AnyRule, wafRules as AnyRule, restMethodAuthorization as AnyRule, domainTls as AnyRule, cacheEncryption as AnyRule, stageThrottling as AnyRule, accessLogFormat as AnyRule, stageWaf as AnyRule, executionLogging as AnyRule, stageAccessLogging as AnyRule].sort((a, b) => a.id.localeCompare(b.id));
