@@ -7,7 +7,9 @@ interface Options {
   readonly networkConditionKeys: string[];
   /** A PRIVATE API must have a policy conditioned on one of `networkConditionKeys`. */
   readonly requirePrivateNetworkCondition: boolean;
-  /** Fail any Allow statement for every principal (`*`) that no condition narrows. */
+  /** Condition keys that narrow who or where a caller is; an Allow for `*` needs one (or a Deny conditioned on one). */
+  readonly narrowingConditionKeys: string[];
+  /** Fail any Allow statement for every principal (`*`) that no narrowing condition limits. */
   readonly forbidOpenAllow: boolean;
 }
 
@@ -66,19 +68,36 @@ export default defineRule<'api', Options>({
       type: 'object',
       properties: {
         networkConditionKeys: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, uniqueItems: true },
+        narrowingConditionKeys: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, uniqueItems: true },
         requirePrivateNetworkCondition: { type: 'boolean' },
         forbidOpenAllow: { type: 'boolean' },
       },
       additionalProperties: false,
     },
-    defaults: { networkConditionKeys: ['aws:SourceVpce', 'aws:SourceVpc'], requirePrivateNetworkCondition: true, forbidOpenAllow: true },
+    defaults: {
+      networkConditionKeys: ['aws:SourceVpce', 'aws:SourceVpc'],
+      narrowingConditionKeys: [
+        'aws:SourceVpce',
+        'aws:SourceVpc',
+        'aws:SourceIp',
+        'aws:VpcSourceIp',
+        'aws:PrincipalOrgID',
+        'aws:PrincipalOrgPaths',
+        'aws:PrincipalAccount',
+        'aws:PrincipalArn',
+        'aws:userid',
+      ],
+      requirePrivateNetworkCondition: true,
+      forbidOpenAllow: true,
+    },
   },
   check(api, ctx) {
-    // Resource policies exist on REST APIs only.
+    // Resource policies exist on REST APIs only; an API declared elsewhere is checked where it is declared.
     if (api.kind !== 'rest' || api.external) return ctx.skip();
     const policy = api.policy === undefined ? undefined : ctx.need(api.policy, 'the resource policy');
     const statements = policy?.Statement ?? [];
     const networkKeys = ctx.options.networkConditionKeys.map((k) => k.toLowerCase());
+    const narrowingKeys = ctx.options.narrowingConditionKeys.map((k) => k.toLowerCase());
     let networkConditioned = false;
     let networkUnknown = false;
     let denyNarrowsEveryone = false;
@@ -95,26 +114,24 @@ export default defineRule<'api', Options>({
       if (keys === 'unknown') networkUnknown = true;
       else if (keys.some((k) => networkKeys.includes(k))) networkConditioned = true;
       const everyone = isEveryone(statement.Principal);
-      if (effect === 'Deny' && everyone === true && keys !== 'unknown' && keys.length > 0) denyNarrowsEveryone = true;
-      if (effect === 'Allow' && everyone !== false && keys !== 'unknown' && keys.length === 0) {
-        (everyone === true ? openAllows : unknownAllows).push(index);
-      } else if (everyone !== false && (effect === 'unknown' || (effect === 'Allow' && keys === 'unknown'))) {
-        unknownAllows.push(index);
-      }
+      const narrowed = keys === 'unknown' ? 'unknown' : keys.some((k) => narrowingKeys.includes(k));
+      if (effect === 'Deny' && everyone === true && narrowed === true) denyNarrowsEveryone = true;
+      if (everyone === false || (effect !== 'Allow' && effect !== 'unknown')) return;
+      if (everyone === true && effect === 'Allow' && narrowed === false) openAllows.push(index);
+      else if (narrowed !== true) unknownAllows.push(index);
     });
     if (ctx.options.forbidOpenAllow && !denyNarrowsEveryone) {
+      const list = (items: number[]): string => `statement${items.length > 1 ? 's' : ''} ${items.map((i) => `#${i + 1}`).join(', ')}`;
       if (openAllows.length) {
         ctx.fail(
-          `Resource policy statement${openAllows.length > 1 ? 's' : ''} ${openAllows.map((i) => `#${i + 1}`).join(', ')} allow${openAllows.length > 1 ? '' : 's'} ` +
-            'Principal "*" with no condition, and no conditioned Deny narrows it.',
+          `Resource policy ${list(openAllows)} allow${openAllows.length > 1 ? '' : 's'} Principal "*" without a condition on who or where ` +
+            `(${ctx.options.narrowingConditionKeys.join(', ')}), and no such Deny narrows it.`,
           { location: 'Properties.Policy' },
         );
       } else if (unknownAllows.length) {
-        ctx.unknown(
-          `Cannot decide whether resource policy statement${unknownAllows.length > 1 ? 's' : ''} ${unknownAllows.map((i) => `#${i + 1}`).join(', ')} ` +
-            'allow everyone: the effect, principal or condition is unresolved.',
-          { location: 'Properties.Policy' },
-        );
+        ctx.unknown(`Cannot decide whether resource policy ${list(unknownAllows)} allow everyone: the effect, principal or condition is unresolved.`, {
+          location: 'Properties.Policy',
+        });
       }
     }
     if (!ctx.options.requirePrivateNetworkCondition) return;

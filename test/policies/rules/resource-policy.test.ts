@@ -69,12 +69,24 @@ testRule(rule as AnyRule, {
       template: { ...restApi({ EndpointConfiguration: { Types: ['REGIONAL'] }, Policy: policyDocument(statement({})) }), ...restMethod() },
       cdk: (stack) =>
         cdkApi(stack, { endpointTypes: [apigw.EndpointType.REGIONAL], policy: new iam.PolicyDocument({ statements: [invokeStatement()] }) }),
-      message: /statement #1 allows Principal "\*" with no condition/,
+      message: /statement #1 allows Principal "\*" without a condition on who or where/,
     },
     {
       name: 'fails an unconditioned Allow for { AWS: "*" } given as a JSON string',
       template: { ...restApi({ Policy: JSON.stringify(policyDocument(statement({ Principal: { AWS: ['*'] } }))) }) },
       message: /Principal "\*"/,
+    },
+    {
+      name: 'fails an Allow for everyone conditioned only on TLS (aws:SecureTransport says nothing about the caller)',
+      template: { ...restApi({ Policy: policyDocument(statement({ Condition: { Bool: { 'aws:SecureTransport': 'true' } } })) }) },
+      message: /statement #1 allows Principal/,
+    },
+    {
+      name: 'fails an open Allow that a Deny on aws:SecureTransport does not narrow',
+      template: {
+        ...restApi({ Policy: policyDocument(statement({}), statement({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })) }),
+      },
+      message: /no such Deny narrows it/,
     },
     {
       name: 'fails the same open Allow on an internal API when only the public tier permits it',
