@@ -62,7 +62,10 @@ export default defineRule<'api', Options>({
       }
       if (missing.length) ctx.fail(`${capitalise(what)} lacks required tag${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, opts);
     };
-    const stages = ctx.options.checkStages ? api.stages : [];
+    // The implicit $default stage of an HTTP API quick create has no Tags property of its own: the API's tags apply.
+    const implicit = (stage: (typeof api.stages)[number]): boolean =>
+      stage.source.logicalId !== undefined && stage.source.logicalId === api.source.logicalId && stage.source.resourceType === api.source.resourceType;
+    const stages = ctx.options.checkStages ? api.stages.filter((stage) => !implicit(stage)) : [];
     // An API declared elsewhere (a stage of an imported RestApiId) is checked where it is declared.
     if (api.external && stages.length === 0) return ctx.skip();
     if (!api.external) checkTags(api.tags, 'the API', { location: 'Properties.Tags' });

@@ -41,6 +41,10 @@ testRule(rule as AnyRule, {
       options: { checkStages: false },
     },
     {
+      name: 'the implicit stage of an HTTP API quick create (it cannot be tagged) is covered by the API tags',
+      template: { ...httpApi({ Tags: GOOD, Target: 'https://orders.example.com' }) },
+    },
+    {
       name: 'a public API needs no incident-contact tag even where restricted APIs do',
       template: taggedRest({ ...GOOD, 'data-classification': 'public' }),
       tiers: RESTRICTED_NEEDS_CONTACT,
