@@ -4,6 +4,7 @@ import { parseTemplate, TemplateError } from '../model/template';
 import type { TemplateCandidate } from './discover';
 import { CliError } from './errors';
 import type { CliIo } from './io';
+import { TemplateLines } from './template-lines';
 
 /** Show a progress line only from this many templates on (and only on a TTY). */
 export const PROGRESS_THRESHOLD = 10;
@@ -12,6 +13,8 @@ export interface ReadResult {
   readonly inputs: TemplateInput[];
   /** Files found by searching a directory that are not CloudFormation templates (display paths). */
   readonly skipped: string[];
+  /** Where each resource is in the files read (for SARIF regions). */
+  readonly lines: TemplateLines;
 }
 
 /**
@@ -24,6 +27,7 @@ export interface ReadResult {
 export function readTemplates(candidates: readonly TemplateCandidate[], io: CliIo): ReadResult {
   const inputs: TemplateInput[] = [];
   const skipped: string[] = [];
+  const lines = new TemplateLines();
   const loadedFrom = new Map<string, number>();
   const progress = new Progress(io, candidates.length);
   candidates.forEach((candidate, index) => {
@@ -44,6 +48,7 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
       return;
     }
     inputs.push({ template, templatePath: candidate.display, stackName: candidate.stackName });
+    lines.add(candidate.display, text);
     loadedFrom.set(candidate.from, (loadedFrom.get(candidate.from) ?? 0) + 1);
   });
   progress.done();
@@ -56,7 +61,7 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
       'Point at CloudFormation templates or at the cdk.out of `cdk synth`',
     );
   }
-  return { inputs, skipped };
+  return { inputs, skipped, lines };
 }
 
 /** "[12/340] reading templates/orders.json" on stderr, rewritten in place; only on a TTY with many files. */

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { FailOn } from '../engine/finding';
 import type { ResolvedStandard } from '../engine/standard';
-import { displayPath } from '../reporters/common';
+import { displayPath, type RenderOptions } from '../reporters/common';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../reporters/index';
 import type { Report } from '../reporters/report';
 import { resolveStandard } from '../../policies/standard';
@@ -49,9 +49,9 @@ export function standardFor(options: ReportCliOptions, io: CliIo): ResolvedStand
  * to stderr, so CI logs show them whatever the format.
  * @returns the exit code: 1 when there are blocking findings, else 0.
  */
-export function emitReport(report: Report, options: ReportCliOptions, io: CliIo): number {
+export function emitReport(report: Report, options: ReportCliOptions, io: CliIo, render: Pick<RenderOptions, 'lineOf'> = {}): number {
   const toStdout = options.output === undefined;
-  const text = renderReport(report, options.format, { cwd: io.cwd, color: toStdout && options.format === 'text' && useColor(io) });
+  const text = renderReport(report, options.format, { ...render, cwd: io.cwd, color: toStdout && options.format === 'text' && useColor(io) });
   if (toStdout) {
     io.stdout.write(text);
   } else {

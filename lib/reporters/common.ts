@@ -10,6 +10,8 @@ export interface RenderOptions {
   readonly cwd?: string;
   /** ANSI colours (text only). The CLI turns them on only on a TTY without NO_COLOR. @default false */
   readonly color?: boolean;
+  /** 1-based line of a resource in a template (SARIF regions). @default every result points at line 1 of its file */
+  readonly lineOf?: (templatePath: string, logicalId: string) => number | undefined;
 }
 
 /** A template path as reports show it: relative to cwd when absolute, always with forward slashes. */

@@ -117,7 +117,11 @@ function location(source: Finding['resource']['source'], propertyPath: string | 
   const logicalName = source.logicalId ?? source.arn ?? source.pointer;
   if (!uri && !logicalName) return [];
   const loc: Location = {};
-  if (uri) loc.physicalLocation = { artifactLocation: { uri: encodeURI(uri) } };
+  if (uri && source.templatePath) {
+    // GitHub code scanning needs a region to place an alert: the resource's line, else the file's first line.
+    const line = source.logicalId ? options.lineOf?.(source.templatePath, source.logicalId) : undefined;
+    loc.physicalLocation = { artifactLocation: { uri: encodeURI(uri) }, region: { startLine: line ?? 1 } };
+  }
   if (logicalName) {
     const qualified = source.constructPath ?? [source.stackName, logicalName].filter(Boolean).join('/');
     loc.logicalLocations = [

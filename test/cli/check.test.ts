@@ -81,7 +81,11 @@ describe('api-guardrails check', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^api-guardrails: FAILED, \d+ blocking at fail-on error .*sarif report written to reports\/out\.sarif\n$/);
     const sarif = JSON.parse(readFileSync(join(dir.path, 'reports/out.sarif'), 'utf8'));
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('api/no-logging.json');
+    const stage = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'execution-logging');
+    expect(stage.locations[0].physicalLocation.artifactLocation.uri).toBe('api/no-logging.json');
+    // The region is the line of the Stage resource in the template.
+    const lines = readFileSync(join(dir.path, 'api/no-logging.json'), 'utf8').split('\n');
+    expect(stage.locations[0].physicalLocation.region.startLine).toBe(lines.findIndex((l) => l.startsWith('    "Stage": {')) + 1);
   });
 
   it('fails with E_OUTPUT_WRITE when the output cannot be written', async () => {

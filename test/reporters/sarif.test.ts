@@ -59,6 +59,13 @@ describe('SARIF reporter', () => {
     expect(warning?.level).toBe('warning');
   });
 
+  it('points each result at a line: the resource line when known, else line 1', () => {
+    const withLines = toSarif(fixtureReport(), { lineOf: (file, id) => (file === 'cdk.out/Shop.template.json' && id === 'ProdStage' ? 42 : undefined) });
+    const regions = (withLines.runs[0].results ?? []).map((r) => [r.locations?.[0].logicalLocations?.[0].name, r.locations?.[0].physicalLocation?.region?.startLine]);
+    expect(regions).toContainEqual(['ProdStage', 42]);
+    expect(regions).toContainEqual(['BetaStage', 1]);
+  });
+
   it('turns acknowledgements into suppressions with the justification', () => {
     const suppressed = (run.results ?? []).filter((r) => r.suppressions);
     expect(suppressed).toHaveLength(1);

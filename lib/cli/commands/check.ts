@@ -29,7 +29,7 @@ export function register(program: Command, io: CliIo, setExit: SetExit): void {
 export function runCheck(paths: readonly string[], options: ReportCliOptions, io: CliIo): number {
   const candidates = discoverTemplates(paths, io.cwd);
   const standard = standardFor(options, io);
-  const { inputs, skipped } = readTemplates(candidates, io);
+  const { inputs, skipped, lines } = readTemplates(candidates, io);
   const inventory = fromTemplates(inputs);
   const evaluation = evaluate(inventory, { standard });
   const notices: Notice[] = [];
@@ -50,5 +50,5 @@ export function runCheck(paths: readonly string[], options: ReportCliOptions, io
     inputs: inputs.map((i) => ({ path: i.templatePath ?? '', stackName: i.stackName })),
     notices,
   });
-  return emitReport(report, options, io);
+  return emitReport(report, options, io, { lineOf: (file, logicalId) => lines.lineOf(file, logicalId) });
 }
