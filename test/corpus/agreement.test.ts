@@ -1,0 +1,80 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { resolveStandard } from '../../policies/standard';
+import { evaluate } from '../../lib/engine/evaluate';
+import type { Finding } from '../../lib/engine/finding';
+import { fromTemplate, readTemplateFile } from '../../lib/model/template';
+import type { PeerVerdict } from './agreement-expectations';
+import { AGREEMENT_CASES, NOT_SHARED } from './agreement-expectations';
+
+/**
+ * Agreement with Checkov, cfn_nag and KICS on their own fixtures (../shared/corpus). Our verdict on each
+ * named resource must match the peer's, unless the case records why we differ on purpose.
+ * `GUARDRAILS_AGREEMENT_REPORT=1 npx jest test/corpus` prints the control × source table.
+ */
+const corpus = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
+const present = fs.existsSync(path.join(corpus, 'templates'));
+if (!present) console.warn(`Skipping the corpus agreement tests: ${corpus} is absent (CI clones the repository with ../shared beside it).`);
+const describeCorpus = present ? describe : describe.skip;
+
+const standard = present ? resolveStandard() : undefined;
+const cache = new Map<string, Finding[]>();
+function findingsOf(file: string): Finding[] {
+  let findings = cache.get(file);
+  if (!findings) {
+    const templatePath = path.join(corpus, 'templates', file);
+    findings = evaluate(fromTemplate(readTemplateFile(templatePath), { templatePath }), { standard: standard! }).findings;
+    cache.set(file, findings);
+  }
+  return findings;
+}
+
+function ourVerdict(file: string, rules: readonly string[], logicalId: string): PeerVerdict {
+  const flagged = findingsOf(file).some((f) => rules.includes(f.ruleId) && f.resource.source.logicalId === logicalId && (f.status === 'fail' || f.status === 'unknown'));
+  return flagged ? 'flag' : 'ok';
+}
+
+const table = new Map<string, { agree: number; disagree: number }>();
+function tally(rules: readonly string[], peer: string, agreed: boolean): void {
+  const key = `${rules.join(' + ')} | ${peer.split(' ')[0]}`;
+  const row = table.get(key) ?? { agree: 0, disagree: 0 };
+  row[agreed ? 'agree' : 'disagree']++;
+  table.set(key, row);
+}
+
+describeCorpus('agreement with other scanners on their own fixtures', () => {
+  for (const kase of AGREEMENT_CASES) {
+    for (const [logicalId, peer] of Object.entries(kase.verdicts)) {
+      const why = kase.disagree?.[logicalId];
+      const name = why
+        ? `${kase.file} ${logicalId}: disagrees with ${kase.peer} (${peer === 'ok' ? 'we flag it' : 'we pass it'}) because ${why}`
+        : `${kase.file} ${logicalId}: agrees with ${kase.peer} (${peer})`;
+      it(name, () => {
+        const ours = ourVerdict(kase.file, kase.rules, logicalId);
+        tally(kase.rules, kase.peer, ours === peer);
+        expect(ours).toBe(why ? (peer === 'ok' ? 'flag' : 'ok') : peer);
+      });
+    }
+  }
+
+  it('reports the SAM fixtures as not evaluable instead of guessing', () => {
+    const sam = fs.readdirSync(path.join(corpus, 'templates')).filter((f) => f.includes('sam-mixed'));
+    expect(sam.length).toBeGreaterThan(0);
+    for (const file of sam) expect(findingsOf(file).some((f) => f.ruleId === 'not-evaluable' && f.status === 'unknown')).toBe(true);
+  });
+
+  it('accounts for every labelled scanner fixture: compared, or not shared with a reason', () => {
+    const sources = JSON.parse(fs.readFileSync(path.join(corpus, 'sources.json'), 'utf8')) as { files: { file: string }[] };
+    const covered = new Set([...AGREEMENT_CASES.map((c) => c.file), ...NOT_SHARED.map((c) => c.file)]);
+    const open = sources.files.map((f) => f.file).filter((f) => !covered.has(f) && !f.startsWith('cfnlint-') && !f.includes('sam-mixed'));
+    expect(open).toEqual([]);
+    for (const c of NOT_SHARED) expect(c.notShared.length).toBeGreaterThan(20);
+  });
+
+  afterAll(() => {
+    if (!process.env.GUARDRAILS_AGREEMENT_REPORT) return;
+    const lines = ['| our rule(s) | source | agree | disagree (on purpose) |', '|---|---|---|---|'];
+    for (const [key, row] of [...table].sort()) lines.push(`| ${key} | ${row.agree} | ${row.disagree} |`);
+    console.log(lines.join('\n'));
+  });
+});
