@@ -6,6 +6,11 @@ interface Options {
   readonly allowedHttpTypes: string[];
   /** Authorization types that count as authorization on a WebSocket $connect route. */
   readonly allowedWebSocketTypes: string[];
+  /**
+   * Exempt HTTP API `OPTIONS ...` routes (the pattern for CORS preflights when an authorizer would block them). Off by
+   * default: unlike a REST MOCK preflight, such a route invokes a real backend without authorization.
+   */
+  readonly exemptOptionsRoutes: boolean;
 }
 
 export default defineRule<'operation', Options>({
@@ -34,10 +39,11 @@ export default defineRule<'operation', Options>({
       properties: {
         allowedHttpTypes: { type: 'array', items: { enum: ['AWS_IAM', 'CUSTOM', 'JWT'] }, minItems: 1, uniqueItems: true },
         allowedWebSocketTypes: { type: 'array', items: { enum: ['AWS_IAM', 'CUSTOM'] }, minItems: 1, uniqueItems: true },
+        exemptOptionsRoutes: { type: 'boolean' },
       },
       additionalProperties: false,
     },
-    defaults: { allowedHttpTypes: ['AWS_IAM', 'CUSTOM', 'JWT'], allowedWebSocketTypes: ['AWS_IAM', 'CUSTOM'] },
+    defaults: { allowedHttpTypes: ['AWS_IAM', 'CUSTOM', 'JWT'], allowedWebSocketTypes: ['AWS_IAM', 'CUSTOM'], exemptOptionsRoutes: false },
   },
   check(op, ctx) {
     const kind = ctx.api?.kind;
@@ -50,6 +56,7 @@ export default defineRule<'operation', Options>({
       // Only $connect can carry an authorizer; other routes ride on the authorized connection.
       if (routeKey !== '$connect') return ctx.skip();
     }
+    if (kind === 'http' && op.method === 'OPTIONS' && ctx.options.exemptOptionsRoutes) return ctx.skip();
     const type = ctx.need(op.auth.type, `the authorization type of route ${routeKey}`).toUpperCase();
     const allowed = kind === 'http' ? ctx.options.allowedHttpTypes : ctx.options.allowedWebSocketTypes;
     if (type === 'NONE') {

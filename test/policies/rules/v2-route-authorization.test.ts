@@ -56,6 +56,12 @@ testRule(rule as AnyRule, {
       expect: 'skip',
     },
     {
+      name: 'an OPTIONS route without authorization where the standard exempts preflight routes',
+      template: { ...httpApi(), ...v2Route('OPTIONS /{proxy+}') },
+      options: { exemptOptionsRoutes: true },
+      expect: 'skip',
+    },
+    {
       name: 'JWT is fine for a public API even where restricted APIs must use IAM',
       template: { ...classified('public'), ...v2Authorizer(), ...jwtRoute('GET /orders') },
       tiers: RESTRICTED_IAM_ONLY,
@@ -78,6 +84,11 @@ testRule(rule as AnyRule, {
       template: { ...httpApi(), ...v2Authorizer(), ...jwtRoute('GET /orders'), ...v2Route('$default', {}, 'Default') },
       message: /\$default/,
       count: 1,
+    },
+    {
+      name: 'fails an OPTIONS route without authorization by default (it reaches a real backend, unlike a REST MOCK preflight)',
+      template: { ...httpApi(), ...v2Route('OPTIONS /{proxy+}') },
+      message: /OPTIONS \/\{proxy\+\}/,
     },
     {
       name: 'fails a WebSocket $connect route without authorization',
