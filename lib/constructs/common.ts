@@ -34,7 +34,8 @@ export type GuardrailRuleId =
   | 'rest-method-authorization'
   | 'v2-route-authorization'
   | 'stage-access-logging'
-  | 'stage-throttling';
+  | 'stage-throttling'
+  | 'http-api-waf';
 
 /**
  * Peer scanners' ids for the same control, acknowledged together with ours so cdk-nag reports the
@@ -49,6 +50,7 @@ const PEER_IDS: Record<GuardrailRuleId, readonly string[]> = {
   'v2-route-authorization': ['AwsSolutions-APIG4'],
   'stage-access-logging': ['AwsSolutions-APIG1', 'Serverless-APIGWAccessLogging'],
   'stage-throttling': ['Serverless-APIGWDefaultThrottling'],
+  'http-api-waf': [],
 };
 
 /** Plugin namespace of our CDK validation plugin (lib/adapters/cdk-plugin.ts). */

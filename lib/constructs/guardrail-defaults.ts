@@ -9,16 +9,16 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 export const GUARDRAIL_DEFAULTS = {
   /** Stage-wide throttle (requests per second, burst) applied to every stage. */
   throttle: { rateLimit: 100, burstLimit: 200 },
-  /** Highest throttle a construct accepts without an acknowledgement. */
-  maxThrottle: { rateLimit: 10_000, burstLimit: 5_000 },
+  /** Highest throttle accepted when the standard sets no bound (stage-throttling maxRateLimit/maxBurstLimit). */
+  maxThrottle: { rateLimit: 1000, burstLimit: 2000 },
   /** Access log retention: finite, long enough for incident response. */
   accessLogRetention: RetentionDays.ONE_YEAR,
   /** Log groups hold evidence: keep them when the stack is deleted. */
   logRemovalPolicy: RemovalPolicy.RETAIN,
   /** Lambda / Cognito authorizer result cache. */
   authorizerCacheTtl: Duration.minutes(5),
-  /** Longest authorizer cache accepted (a revoked token stays valid this long). */
-  maxAuthorizerCacheTtl: Duration.hours(1),
+  /** Longest authorizer cache accepted when the standard sets none (authorizer-quality maxCacheTtlSeconds). */
+  maxAuthorizerCacheTtl: Duration.minutes(5),
   /** Stage name used when none is given. */
   stageName: 'prod',
   /** WAF per-IP rate limit (requests per 5-minute window). */

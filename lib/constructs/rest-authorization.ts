@@ -13,7 +13,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { type Acknowledge, requireReason } from './common';
 import { GuardrailsConstructError } from './errors';
-import { GUARDRAIL_DEFAULTS } from './guardrail-defaults';
+import { resolveCacheTtl } from './stage-defaults';
 
 export interface CognitoAuthorizationOptions {
   /** User pool(s) whose access tokens are accepted. */
@@ -24,8 +24,8 @@ export interface CognitoAuthorizationOptions {
    */
   readonly scopes: string[];
   /**
-   * Authorizer result cache.
-   * @default Duration.minutes(5)
+   * Authorizer result cache, at most the tier's authorizer-quality maxCacheTtlSeconds.
+   * @default Duration.minutes(5), capped by the tier's maximum
    */
   readonly resultsCacheTtl?: Duration;
 }
@@ -44,8 +44,8 @@ export interface LambdaAuthorizationOptions {
    */
   readonly identitySources?: string[];
   /**
-   * Authorizer result cache; at most one hour.
-   * @default Duration.minutes(5)
+   * Authorizer result cache, at most the tier's authorizer-quality maxCacheTtlSeconds.
+   * @default Duration.minutes(5), capped by the tier's maximum
    */
   readonly resultsCacheTtl?: Duration;
 }
@@ -96,23 +96,8 @@ export interface BoundAuthorization {
   readonly publicAcknowledge?: Acknowledge;
 }
 
-function checkCacheTtl(ttl: Duration | undefined, what: string): Duration {
-  const value = ttl ?? GUARDRAIL_DEFAULTS.authorizerCacheTtl;
-  const seconds = value.toSeconds();
-  const max = GUARDRAIL_DEFAULTS.maxAuthorizerCacheTtl.toSeconds();
-  if (!Token.isUnresolved(seconds) && seconds > max) {
-    throw new GuardrailsConstructError(
-      'E_AUTHORIZER_CACHE_TTL',
-      `The ${what} authorizer caches results longer than allowed: a revoked token would stay valid that long.`,
-      `${seconds} s`,
-      `Set resultsCacheTtl to at most ${max} s (default ${GUARDRAIL_DEFAULTS.authorizerCacheTtl.toSeconds()} s).`,
-    );
-  }
-  return value;
-}
-
 /** Validate the option and create the authorizer it needs in `scope`. */
-export function bindRestAuthorization(scope: Construct, authorization: RestApiAuthorization): BoundAuthorization {
+export function bindRestAuthorization(scope: Construct, authorization: RestApiAuthorization, tier: string): BoundAuthorization {
   const config = authorization.config;
   switch (config.kind) {
     case 'cognito': {
@@ -127,7 +112,7 @@ export function bindRestAuthorization(scope: Construct, authorization: RestApiAu
       }
       const authorizer = new CognitoUserPoolsAuthorizer(scope, 'Authorizer', {
         cognitoUserPools: userPools,
-        resultsCacheTtl: checkCacheTtl(config.options.resultsCacheTtl, 'Cognito'),
+        resultsCacheTtl: resolveCacheTtl(config.options.resultsCacheTtl, tier, 'Cognito'),
       });
       return {
         authorizer,
@@ -138,7 +123,7 @@ export function bindRestAuthorization(scope: Construct, authorization: RestApiAu
       return { methodOptions: { authorizationType: AuthorizationType.IAM } };
     case 'lambda': {
       const { handler, type = 'token' } = config.options;
-      const resultsCacheTtl = checkCacheTtl(config.options.resultsCacheTtl, 'Lambda');
+      const resultsCacheTtl = resolveCacheTtl(config.options.resultsCacheTtl, tier, 'Lambda');
       const sources = config.options.identitySources ?? [IdentitySource.header('Authorization')];
       const authorizer =
         type === 'request'

@@ -8,6 +8,12 @@ export interface HttpApiRelaxations {
   readonly accessLoggingOff?: Acknowledge;
   /** No stage throttle (rule `stage-throttling`). @default - GUARDRAIL_DEFAULTS.throttle */
   readonly throttlingOff?: Acknowledge;
+  /**
+   * Run without a WAF where the tier requires one (rule `http-api-waf`): HTTP APIs cannot attach a web
+   * ACL, so either front the API with CloudFront + WAF and say so here, or use a SecureRestApi.
+   * @default - no acknowledgement: tiers that require WAF report http-api-waf
+   */
+  readonly noWaf?: Acknowledge;
 }
 
 /** The configurable part of SecureHttpApiProps. */
@@ -17,6 +23,11 @@ export interface SecureHttpApiOptions {
    * @default '$default'
    */
   readonly stageName?: string;
+  /**
+   * Stage description (shown to operators and in the evidence report).
+   * @default '<stage name> stage - secure defaults by cdk-api-guardrails'
+   */
+  readonly stageDescription?: string;
   /**
    * Stage-wide throttle (DefaultRouteSettings), within the standard's bounds.
    * @default GUARDRAIL_DEFAULTS.throttle (100 requests/s, burst 200)
@@ -49,16 +60,20 @@ export interface HttpApiSettings {
 }
 
 /** Merge user props with the defaults; throw on incoherent combinations (pure). */
-export function resolveHttpApiSettings(input: SecureHttpApiOptions): HttpApiSettings {
+export function resolveHttpApiSettings(input: SecureHttpApiOptions & { readonly dataClassification: string }): HttpApiSettings {
   const relax = input.relax ?? {};
   const acknowledgements: PendingAcknowledgement[] = [];
   exclusive({ name: 'accessLogs', set: !!input.accessLogs }, { name: 'relax.accessLoggingOff', set: !!relax.accessLoggingOff });
   validateAccessLogOptions(input.accessLogs);
   validateCors(input.cors);
-  const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements);
+  const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements, input.dataClassification);
   if (relax.accessLoggingOff) {
     requireReason(relax.accessLoggingOff, 'relax.accessLoggingOff');
     acknowledgements.push({ ruleId: 'stage-access-logging', acknowledge: relax.accessLoggingOff, what: 'relax.accessLoggingOff' });
+  }
+  if (relax.noWaf) {
+    requireReason(relax.noWaf, 'relax.noWaf');
+    acknowledgements.push({ ruleId: 'http-api-waf', acknowledge: relax.noWaf, what: 'relax.noWaf' });
   }
   return {
     stageName: input.stageName ?? '$default',

@@ -7,7 +7,7 @@ import { accessLogGroup, HTTP_ACCESS_LOG_FIELDS, jsonAccessLogFormat } from './a
 import { acknowledgeWeakening, applyOwnership, type OwnershipProps } from './common';
 import { GuardrailsConstructError } from './errors';
 import { resolveHttpApiSettings, type SecureHttpApiOptions } from './secure-http-api-defaults';
-import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS } from './stage-defaults';
+import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, stageDescription } from './stage-defaults';
 import { bindHttpAuthorization, type HttpApiAuthorization } from './v2-authorization';
 
 export interface SecureHttpApiProps extends OwnershipProps, SecureHttpApiOptions {
@@ -44,7 +44,7 @@ export class SecureHttpApi extends Construct {
     }
     applyOwnership(this, props);
     const settings = resolveHttpApiSettings(props);
-    const bound = bindHttpAuthorization(props.authorization);
+    const bound = bindHttpAuthorization(props.authorization, props.dataClassification);
     this.authorizer = bound.authorizer;
     const cors = settings.cors;
     this.api = new HttpApi(this, 'Api', {
@@ -67,6 +67,7 @@ export class SecureHttpApi extends Construct {
     this.stage = new HttpStage(this, 'Stage', {
       httpApi: this.api,
       stageName: settings.stageName,
+      description: stageDescription(props.stageDescription, settings.stageName),
       autoDeploy: true,
       throttle: settings.throttle,
       detailedMetricsEnabled: settings.detailedMetrics,

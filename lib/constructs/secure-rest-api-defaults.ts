@@ -35,6 +35,11 @@ export interface SecureRestApiOptions {
    */
   readonly stageName?: string;
   /**
+   * Stage description (shown to operators and in the evidence report).
+   * @default '<stage name> stage - secure defaults by cdk-api-guardrails'
+   */
+  readonly stageDescription?: string;
+  /**
    * Endpoint type. PRIVATE needs `vpcEndpoints` and gets a resource policy limited to them.
    * @default EndpointType.REGIONAL
    */
@@ -115,7 +120,7 @@ export function restApiDefaults(): Omit<RestApiSettings, 'acknowledgements'> {
 }
 
 /** Merge required, user and default props; throw on incoherent combinations (pure). */
-export function resolveRestApiSettings(input: SecureRestApiOptions): RestApiSettings {
+export function resolveRestApiSettings(input: SecureRestApiOptions & { readonly dataClassification: string }): RestApiSettings {
   const defaults = restApiDefaults();
   const relax = input.relax ?? {};
   const acknowledgements: PendingAcknowledgement[] = [];
@@ -161,7 +166,7 @@ export function resolveRestApiSettings(input: SecureRestApiOptions): RestApiSett
   validateAccessLogOptions(input.accessLogs);
   validateCors(input.cors);
 
-  const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements);
+  const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements, input.dataClassification);
   const loggingOff = weaken(relax.executionLoggingOff, 'execution-logging', 'relax.executionLoggingOff');
   const dataTrace = weaken(relax.dataTraceOn, 'data-trace', 'relax.dataTraceOn');
   if (dataTrace && loggingOff) {

@@ -8,6 +8,7 @@ import {
   type IResource,
   LogGroupLogDestination,
   RequestValidator,
+  ResponseType,
   RestApi,
   type Stage,
 } from 'aws-cdk-lib/aws-apigateway';
@@ -23,7 +24,7 @@ import { GuardrailsConstructError } from './errors';
 import { OrgWebAcl } from './org-web-acl';
 import { bindRestAuthorization, type RestApiAuthorization } from './rest-authorization';
 import { resolveRestApiSettings, type SecureRestApiOptions } from './secure-rest-api-defaults';
-import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS } from './stage-defaults';
+import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, stageDescription } from './stage-defaults';
 
 export interface SecureRestApiProps extends OwnershipProps, SecureRestApiOptions {
   /** How callers are authorized, applied to every method by default. Required: there is no implicit choice. */
@@ -73,7 +74,7 @@ export class SecureRestApi extends Construct {
     }
     applyOwnership(this, props);
     const settings = resolveRestApiSettings(props);
-    const bound = bindRestAuthorization(this, props.authorization);
+    const bound = bindRestAuthorization(this, props.authorization, props.dataClassification);
     this.authorizer = bound.authorizer;
     this.accessLogGroup = settings.accessLogs ? accessLogGroup(this, 'AccessLogs', props.accessLogs) : undefined;
 
@@ -97,6 +98,7 @@ export class SecureRestApi extends Construct {
       policy: settings.endpointType === EndpointType.PRIVATE ? privateApiPolicy(settings.vpcEndpoints) : undefined,
       deployOptions: {
         stageName: settings.stageName,
+        description: stageDescription(props.stageDescription, settings.stageName),
         loggingLevel: settings.loggingLevel,
         dataTraceEnabled: settings.dataTrace,
         tracingEnabled: settings.tracing,
@@ -117,6 +119,12 @@ export class SecureRestApi extends Construct {
           }
         : undefined,
     });
+
+    // Uniform JSON errors (no API Gateway default text); readable by the allowed browser origin when there is one.
+    const corsHeader = cors?.allowOrigins.length === 1 ? { 'Access-Control-Allow-Origin': `'${cors.allowOrigins[0]}'` } : undefined;
+    for (const [responseId, type] of [['Default4xx', ResponseType.DEFAULT_4XX], ['Default5xx', ResponseType.DEFAULT_5XX]] as const) {
+      this.api.addGatewayResponse(responseId, { type, responseHeaders: corsHeader, templates: { 'application/json': ERROR_BODY } });
+    }
 
     if (props.accountCloudWatchRole !== false) ApiGatewayAccountLogging.of(this).bindStage(this.api.deploymentStage);
 
@@ -155,6 +163,9 @@ export class SecureRestApi extends Construct {
     return this.api.url;
   }
 }
+
+/** Body of the customised 4XX/5XX gateway responses. */
+const ERROR_BODY = '{"message":$context.error.messageString,"requestId":"$context.requestId"}';
 
 /** Resource policy of a PRIVATE API: invoke only through the given VPC endpoints. */
 export function privateApiPolicy(vpcEndpoints: readonly IVpcEndpoint[]): PolicyDocument {

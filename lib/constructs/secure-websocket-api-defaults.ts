@@ -23,6 +23,11 @@ export interface SecureWebSocketApiOptions {
    */
   readonly stageName?: string;
   /**
+   * Stage description (shown to operators and in the evidence report).
+   * @default '<stage name> stage - secure defaults by cdk-api-guardrails'
+   */
+  readonly stageDescription?: string;
+  /**
    * Stage-wide throttle (DefaultRouteSettings), within the standard's bounds.
    * @default GUARDRAIL_DEFAULTS.throttle (100 requests/s, burst 200)
    */
@@ -55,14 +60,14 @@ export interface WebSocketApiSettings {
 }
 
 /** Merge user props with the defaults; throw on incoherent combinations (pure). */
-export function resolveWebSocketApiSettings(input: SecureWebSocketApiOptions): WebSocketApiSettings {
+export function resolveWebSocketApiSettings(input: SecureWebSocketApiOptions & { readonly dataClassification: string }): WebSocketApiSettings {
   const relax = input.relax ?? {};
   const acknowledgements: PendingAcknowledgement[] = [];
   exclusive({ name: 'accessLogs', set: !!input.accessLogs }, { name: 'relax.accessLoggingOff', set: !!relax.accessLoggingOff });
   exclusive({ name: 'loggingLevel', set: !!input.loggingLevel }, { name: 'relax.executionLoggingOff', set: !!relax.executionLoggingOff });
   exclusive({ name: 'relax.dataTraceOn', set: !!relax.dataTraceOn }, { name: 'relax.executionLoggingOff', set: !!relax.executionLoggingOff });
   validateAccessLogOptions(input.accessLogs);
-  const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements);
+  const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements, input.dataClassification);
   const weaken = (ack: Acknowledge | undefined, ruleId: PendingAcknowledgement['ruleId'], what: string): boolean => {
     if (!ack) return false;
     requireReason(ack, what);

@@ -15,6 +15,7 @@ import { ApiGatewayAccountLogging } from './account-logging';
 import { acknowledgeWeakening, applyOwnership, type OwnershipProps } from './common';
 import { GuardrailsConstructError } from './errors';
 import { resolveWebSocketApiSettings, type SecureWebSocketApiOptions } from './secure-websocket-api-defaults';
+import { stageDescription } from './stage-defaults';
 import { bindWebSocketAuthorization, type WebSocketApiAuthorization } from './v2-authorization';
 
 export interface SecureWebSocketApiProps extends OwnershipProps, SecureWebSocketApiOptions {
@@ -85,6 +86,7 @@ export class SecureWebSocketApi extends Construct {
     this.stage = new WebSocketStage(this, 'Stage', {
       webSocketApi: this.api,
       stageName: settings.stageName,
+      description: stageDescription(props.stageDescription, settings.stageName),
       autoDeploy: true,
       accessLogSettings: this.accessLogGroup
         ? { destination: new LogGroupLogDestination(this.accessLogGroup), format: jsonAccessLogFormat(WEBSOCKET_ACCESS_LOG_FIELDS) }

@@ -1,7 +1,8 @@
-import { Token } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import { type Acknowledge, type GuardrailRuleId, requireReason } from './common';
 import { GuardrailsConstructError } from './errors';
 import { GUARDRAIL_DEFAULTS } from './guardrail-defaults';
+import { standardOptions } from './standard-bounds';
 
 /** Stage-wide throttle. */
 export interface ThrottleOptions {
@@ -64,6 +65,7 @@ export function resolveThrottle(
   throttle: ThrottleOptions | undefined,
   throttlingOff: Acknowledge | undefined,
   pending: PendingAcknowledgement[],
+  tier: string,
 ): ThrottleOptions | undefined {
   exclusive({ name: 'throttle', set: throttle !== undefined }, { name: 'relax.throttlingOff', set: throttlingOff !== undefined });
   if (throttlingOff) {
@@ -71,14 +73,17 @@ export function resolveThrottle(
     pending.push({ ruleId: 'stage-throttling', acknowledge: throttlingOff, what: 'relax.throttlingOff' });
     return undefined;
   }
-  const value = throttle ?? GUARDRAIL_DEFAULTS.throttle;
-  const max = GUARDRAIL_DEFAULTS.maxThrottle;
+  const max = throttleBounds(tier);
+  const value = throttle ?? {
+    rateLimit: Math.min(GUARDRAIL_DEFAULTS.throttle.rateLimit, max.rateLimit),
+    burstLimit: Math.min(GUARDRAIL_DEFAULTS.throttle.burstLimit, max.burstLimit),
+  };
   const bad = (n: number, limit: number, integer: boolean): boolean =>
     !Token.isUnresolved(n) && (!(n > 0) || n > limit || (integer && !Number.isInteger(n)));
   if (bad(value.rateLimit, max.rateLimit, false) || bad(value.burstLimit, max.burstLimit, true)) {
     throw new GuardrailsConstructError(
       'E_THROTTLE_INVALID',
-      `Stage throttle must be positive and within the standard's bounds (rate ≤ ${max.rateLimit}/s, integer burst ≤ ${max.burstLimit}).`,
+      `Stage throttle must be positive and within the standard's bounds for tier ${tier} (rate ≤ ${max.rateLimit}/s, integer burst ≤ ${max.burstLimit}).`,
       value,
       `Set throttle within bounds (default ${JSON.stringify(GUARDRAIL_DEFAULTS.throttle)}), or ask for a higher bound in the standard.`,
     );
@@ -99,4 +104,34 @@ export function validateCors(cors: CorsAllowlist | undefined): void {
       "Set cors.allowOrigins to the browser origins that call the API, e.g. ['https://app.example.com'].",
     );
   }
+}
+
+/** Highest stage throttle the shipped standard accepts in `tier` (rule stage-throttling). */
+export function throttleBounds(tier: string): ThrottleOptions {
+  const options = standardOptions<{ maxRateLimit: number; maxBurstLimit: number }>('stage-throttling', tier);
+  return {
+    rateLimit: options.maxRateLimit ?? GUARDRAIL_DEFAULTS.maxThrottle.rateLimit,
+    burstLimit: options.maxBurstLimit ?? GUARDRAIL_DEFAULTS.maxThrottle.burstLimit,
+  };
+}
+
+/** Authorizer result cache TTL: the given one (validated) or the default, capped by the tier's maximum. */
+export function resolveCacheTtl(ttl: Duration | undefined, tier: string, what: string): Duration {
+  const maxSeconds = standardOptions<{ maxCacheTtlSeconds: number }>('authorizer-quality', tier).maxCacheTtlSeconds ?? GUARDRAIL_DEFAULTS.maxAuthorizerCacheTtl.toSeconds();
+  if (ttl === undefined) return Duration.seconds(Math.min(GUARDRAIL_DEFAULTS.authorizerCacheTtl.toSeconds(), maxSeconds));
+  const seconds = ttl.toSeconds();
+  if (!Token.isUnresolved(seconds) && seconds > maxSeconds) {
+    throw new GuardrailsConstructError(
+      'E_AUTHORIZER_CACHE_TTL',
+      `The ${what} authorizer caches results longer than tier ${tier} allows: a revoked token would stay valid that long.`,
+      `${seconds} s`,
+      `Set resultsCacheTtl to at most ${maxSeconds} s, or omit it for the default.`,
+    );
+  }
+  return ttl;
+}
+
+/** The stage description: the given one or a default naming the guardrails. */
+export function stageDescription(description: string | undefined, stageName: string): string {
+  return description ?? `${stageName} stage - secure defaults by cdk-api-guardrails`;
 }

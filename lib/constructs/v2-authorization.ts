@@ -12,7 +12,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { type Acknowledge, requireReason } from './common';
 import { GuardrailsConstructError } from './errors';
-import { GUARDRAIL_DEFAULTS } from './guardrail-defaults';
+import { resolveCacheTtl } from './stage-defaults';
 
 type HttpConfig =
   | { readonly kind: 'jwt'; readonly issuer: string; readonly audience: string[]; readonly scopes: string[] }
@@ -39,7 +39,7 @@ export class HttpApiAuthorization {
   }
 
   /**
-   * A Lambda authorizer. `resultsCacheTtl` @default Duration.minutes(5); `identitySource`
+   * A Lambda authorizer. `resultsCacheTtl` @default Duration.minutes(5), capped by the tier's maximum; `identitySource`
    * @default ['$request.header.Authorization']
    */
   static lambda(options: { readonly handler: IFunction; readonly identitySource?: string[]; readonly resultsCacheTtl?: Duration }): HttpApiAuthorization {
@@ -76,17 +76,8 @@ function requireScopes(scopes: string[] | undefined, what: string): string[] {
   return scopes;
 }
 
-export function checkCacheTtl(ttl: Duration | undefined): Duration {
-  const value = ttl ?? GUARDRAIL_DEFAULTS.authorizerCacheTtl;
-  const max = GUARDRAIL_DEFAULTS.maxAuthorizerCacheTtl.toSeconds();
-  if (!Token.isUnresolved(value.toSeconds()) && value.toSeconds() > max) {
-    throw new GuardrailsConstructError('E_AUTHORIZER_CACHE_TTL', 'The Lambda authorizer caches results too long.', `${value.toSeconds()} s`, `Use at most ${max} s.`);
-  }
-  return value;
-}
-
 /** Validate and create the authorizer. */
-export function bindHttpAuthorization(authorization: HttpApiAuthorization): BoundHttpAuthorization {
+export function bindHttpAuthorization(authorization: HttpApiAuthorization, tier: string): BoundHttpAuthorization {
   const c = authorization.config;
   switch (c.kind) {
     case 'jwt': {
@@ -109,7 +100,7 @@ export function bindHttpAuthorization(authorization: HttpApiAuthorization): Boun
       return {
         authorizer: new HttpLambdaAuthorizer('LambdaAuthorizer', c.handler, {
           identitySource: c.identitySource,
-          resultsCacheTtl: checkCacheTtl(c.resultsCacheTtl),
+          resultsCacheTtl: resolveCacheTtl(c.resultsCacheTtl, tier, 'Lambda'),
         }),
       };
     case 'public':
