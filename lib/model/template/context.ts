@@ -132,15 +132,15 @@ export class BuildContext {
   }
 
   source(resource: RawResource, pointer?: string): Source {
-    const cdkPath = record(resource.raw.Metadata)['aws:cdk:path'];
-    return {
-      logicalId: resource.logicalId,
-      resourceType: resource.type,
-      ...(resource.scope.templatePath !== undefined ? { templatePath: resource.scope.templatePath } : {}),
-      ...(resource.scope.stackName !== undefined ? { stackName: resource.scope.stackName } : {}),
-      ...(typeof cdkPath === 'string' ? { constructPath: cdkPath } : {}),
-      ...(pointer !== undefined ? { pointer } : {}),
-    };
+    const source: { -readonly [K in keyof Source]: Source[K] } = { logicalId: resource.logicalId, resourceType: resource.type };
+    const { templatePath, stackName } = resource.scope;
+    if (templatePath !== undefined) source.templatePath = templatePath;
+    if (stackName !== undefined) source.stackName = stackName;
+    const metadata = resource.raw.Metadata;
+    const cdkPath = typeof metadata === 'object' && metadata !== null ? (metadata as Record<string, unknown>)['aws:cdk:path'] : undefined;
+    if (typeof cdkPath === 'string') source.constructPath = cdkPath;
+    if (pointer !== undefined) source.pointer = pointer;
+    return source;
   }
 
   /** The inventory id of a resource key (the logical id; stack-qualified when several inputs are merged). */

@@ -56,28 +56,40 @@ export class Resolver {
     private readonly scope: ResolveScope,
   ) {}
 
-  /** Resolve a property value deeply. May return NO_VALUE at the top level. */
+  /**
+   * Resolve a property value deeply. May return NO_VALUE at the top level. Subtrees without intrinsics
+   * are returned as they are (no copy), so resolving a large template allocates little.
+   */
   resolve(value: unknown): unknown {
+    if (typeof value !== 'object' || value === null) return value;
     if (Array.isArray(value)) {
-      const out: unknown[] = [];
-      for (const item of value) {
+      let out: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
         const resolved = this.resolve(item);
-        if (resolved !== NO_VALUE) out.push(resolved);
+        if (out === undefined && resolved !== item) out = value.slice(0, i);
+        if (out !== undefined && resolved !== NO_VALUE) out.push(resolved);
       }
-      return out;
+      return out ?? value;
     }
-    if (!isObject(value)) return value;
-    const keys = Object.keys(value);
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
     if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::') || keys[0] === 'Condition')) {
-      const intrinsic = this.intrinsic(keys[0], value[keys[0]]);
+      const intrinsic = this.intrinsic(keys[0], record[keys[0]]);
       if (intrinsic !== undefined) return intrinsic;
     }
-    const out: Record<string, unknown> = {};
-    for (const key of keys) {
-      const resolved = this.resolve(value[key]);
-      if (resolved !== NO_VALUE) out[key] = resolved;
+    let out: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const item = record[key];
+      const resolved = this.resolve(item);
+      if (out === undefined && resolved !== item) {
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]] = record[keys[j]];
+      }
+      if (out !== undefined && resolved !== NO_VALUE) out[key] = resolved;
     }
-    return out;
+    return out ?? record;
   }
 
   /** A resolved value as a string piece for Fn::Join / Fn::Sub. */

@@ -14,20 +14,21 @@ export type Token =
 const OPEN = String.fromCharCode(1);
 const CLOSE = String.fromCharCode(2);
 const TOKEN = new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g');
-const WHOLE_TOKEN = new RegExp(`^${OPEN}(\\d+)${CLOSE}$`);
 
 export class TokenTable {
   private readonly tokens: Token[] = [];
-  private readonly ids = new Map<string, string>();
+  private readonly ids: Record<Token['kind'], Map<string, string>> = { ref: new Map(), att: new Map(), pseudo: new Map(), unresolved: new Map() };
 
   /** Tokens are interned: the same reference always yields the same string (so equal values compare equal). */
   make(token: Token): string {
-    const id = token.kind === 'ref' ? `r${token.key}` : token.kind === 'att' ? `a${token.key}\u0000${token.attr}` : token.kind === 'pseudo' ? `p${token.name}` : `u${token.because}`;
-    let text = this.ids.get(id);
+    const id =
+      token.kind === 'ref' ? token.key : token.kind === 'att' ? `${token.key}\u0000${token.attr}` : token.kind === 'pseudo' ? token.name : token.because;
+    const interned = this.ids[token.kind];
+    let text = interned.get(id);
     if (text === undefined) {
       this.tokens.push(token);
-      text = `\u0001${this.tokens.length - 1}\u0002`;
-      this.ids.set(id, text);
+      text = `${OPEN}${this.tokens.length - 1}${CLOSE}`;
+      interned.set(id, text);
     }
     return text;
   }
@@ -43,9 +44,9 @@ export class TokenTable {
 
   /** The token when `text` is exactly one token. */
   whole(text: unknown): Token | undefined {
-    if (typeof text !== 'string') return undefined;
-    const match = WHOLE_TOKEN.exec(text);
-    return match ? this.tokens[Number(match[1])] : undefined;
+    if (typeof text !== 'string' || text.length < 3 || text.charCodeAt(0) !== 1 || text.charCodeAt(text.length - 1) !== 2) return undefined;
+    const index = text.slice(1, -1);
+    return /^\d+$/.test(index) ? this.tokens[Number(index)] : undefined;
   }
 
   /** Logical-id key when `text` is exactly a Ref to a resource. */
