@@ -50,10 +50,11 @@ export interface TestApp {
 
 const outdirs: string[] = [];
 
-export function newApp(props: ApiGuardrailsProps): TestApp {
+/** An app with the plugin; `context` e.g. `{ 'aws:cdk:enable-path-metadata': true }` as the CDK CLI sets it. */
+export function newApp(props: ApiGuardrailsProps, context: Record<string, unknown> = {}): TestApp {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-cdk-'));
   outdirs.push(outdir);
-  const app = new App({ outdir });
+  const app = new App({ outdir, context });
   Validations.of(app).addPlugins(new ApiGuardrails({ rules: testRules, summary: false, ...props }));
   return { app, stack: new Stack(app, 'Shop'), outdir };
 }

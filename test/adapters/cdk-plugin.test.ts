@@ -3,6 +3,7 @@ import * as path from 'path';
 import { CfnParameter, Stack, Validations, type IPolicyValidationContext } from 'aws-cdk-lib';
 import type { CfnStage, MethodLoggingLevel } from 'aws-cdk-lib/aws-apigateway';
 import { acknowledgeRisk } from '../../lib/adapters/acknowledge-risk';
+import { AcknowledgementIndex } from '../../lib/adapters/acknowledgement-index';
 import { ApiGuardrails } from '../../lib/adapters/cdk-plugin';
 import { StandardError } from '../../policies/standard';
 import { allRules } from '../../policies/rules';
@@ -93,12 +94,31 @@ describe('ApiGuardrails plugin', () => {
     const orders = restApi(stack, 'Orders');
     restApi(stack, 'Users');
     Validations.of(orders).acknowledge({ id: `ApiGuardrails::${EXEC}`, reason: 'logging arrives with the next release' });
+    const fromTree = jest.spyOn(AcknowledgementIndex, 'fromTree');
     expect(synth(app)).toBeDefined();
+    expect(fromTree).toHaveBeenCalledTimes(1); // no aws:cdk:path metadata: paths come from the logical-id index
     const violations = ourReport(outdir)!.violations;
     const byRule = (id: string) => violations.filter((v) => v.ruleName === id).flatMap((v) => v.violatingConstructs.map((c) => c.constructPath));
     expect(byRule(EXEC)).toEqual(['Shop/Users/DeploymentStage.prod/Resource']);
     expect(byRule(DESC).sort()).toEqual(['Shop/Orders/DeploymentStage.prod/Resource', 'Shop/Users/DeploymentStage.prod/Resource']);
     expect(out.stderr()).toMatch(/Orders \(\w+\) +rest +public +orders-team +1 +0 +1 +0/);
+  });
+
+  test('fails on what is not acknowledged with path metadata on (as under the CDK CLI), matching by construct path', () => {
+    captureOutput();
+    const { app, stack, outdir } = newApp({ standard: standardWith([EXEC]) }, { 'aws:cdk:enable-path-metadata': true });
+    const orders = restApi(stack, 'Orders');
+    restApi(stack, 'Users');
+    const vault = restApi(stack, 'Vault', {}, 'restricted');
+    Validations.of(orders).acknowledge({ id: `ApiGuardrails::${EXEC}`, reason: 'next release' });
+    Validations.of(vault).acknowledge({ id: `ApiGuardrails::${EXEC}`, reason: 'please' });
+    const fromTree = jest.spyOn(AcknowledgementIndex, 'fromTree');
+    expect(synth(app)).toBeDefined();
+    expect(fromTree).not.toHaveBeenCalled(); // construct paths come from the templates: no logical-id index
+    const paths = (severity: string) =>
+      ourReport(outdir)!.violations.filter((v) => v.severity === severity).flatMap((v) => v.violatingConstructs.map((c) => c.constructPath));
+    expect(paths('error')).toEqual(['Shop/Users/DeploymentStage.prod/Resource']);
+    expect(paths('fatal')).toEqual(['Shop/Vault/DeploymentStage.prod/Resource']);
   });
 
   test('acknowledging the only failing rule lets synth pass', () => {
