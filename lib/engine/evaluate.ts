@@ -60,6 +60,12 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
       const label = `${apiLabel} › ${op.method ? `${op.method} ` : 'route '}${op.path}`;
       run('operation', op, { kind: 'operation', label, source: op.source, apiId: api.id }, { tier, api });
     }
+    if (api.operationsUnresolved) {
+      // The methods/routes could not be read (e.g. an OpenAPI body in S3): every operation rule is undecided.
+      for (const rule of byKind.get('operation') ?? []) {
+        unknownForAll(rule, api, `${apiLabel} › (operations not readable)`, tier, api.operationsUnresolved, standard, findings);
+      }
+    }
     for (const authorizer of api.authorizers) {
       const label = `${apiLabel} › authorizer ${show(authorizer.name, authorizer.id)}`;
       run('authorizer', authorizer, { kind: 'authorizer', label, source: authorizer.source, apiId: api.id }, { tier, api });
@@ -153,6 +159,21 @@ function runRule(
   if (skipped && produced.length === 0) return;
   if (produced.length === 0) produced.push(make('pass', rule.title));
   for (const finding of produced) out.push(applyAcknowledgement(finding, setting.acknowledgeable, options));
+}
+
+function unknownForAll(rule: AnyRule, api: Api, label: string, tier: string, because: string, standard: ResolvedStandard, out: Finding[]): void {
+  const setting = standard.setting(rule.id, tier);
+  if (!setting?.enabled) return;
+  out.push({
+    ruleId: rule.id,
+    title: rule.title,
+    status: 'unknown',
+    severity: standard.standard.unknownAs === 'warning' && setting.severity === 'error' ? 'warning' : setting.severity,
+    message: `Cannot decide for any method or route of this API: its operations are unresolved (${because}).`,
+    fix: rule.fix,
+    resource: { kind: 'api', label, source: api.source, apiId: api.id },
+    tier,
+  });
 }
 
 function applyAcknowledgement(finding: Finding, acknowledgeable: boolean, options: EvaluateOptions): Finding {

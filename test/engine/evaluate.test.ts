@@ -116,6 +116,16 @@ describe('evaluate', () => {
     expect(off.message).toMatch(/acknowledgement \(ticket SEC-9, "migration window"\) expired on 2026-01-31/);
   });
 
+  it('makes every operation rule unknown for an API whose operations cannot be read (nothing passes silently)', () => {
+    const opRule = defineRule<'operation'>({
+      id: 'op-test', title: 'Operations are checked', rationale: 'r', fix: 'f', severity: 'error', owasp: ['API2:2023'], references: {}, appliesTo: 'operation',
+      check: () => undefined,
+    }) as AnyRule;
+    const s3Api = { ...api('S3Api', {}, []), operationsUnresolved: 'the OpenAPI body is in S3 (BodyS3Location)' };
+    const { findings } = evaluate(inventory([s3Api]), { standard: new ResolvedStandard(standard(), [opRule]) });
+    expect(findings).toMatchObject([{ ruleId: 'op-test', status: 'unknown', message: expect.stringMatching(/BodyS3Location/) }]);
+  });
+
   it('turns error notices (e.g. an untransformed SAM template) into unknown findings', () => {
     const inv3: Inventory = { ...inventory([]), notices: [{ level: 'error', code: 'NOT_EVALUABLE_SAM', message: 'SAM transform', source: { templatePath: 'x.yaml' } }] };
     const { findings } = evaluate(inv3, { standard: new ResolvedStandard(standard(), [tracing]) });
