@@ -29,6 +29,8 @@ function indexResources(text: string): Map<string, number> {
   if (start < 0) return index;
   let indent: number | undefined;
   for (let i = start + 1; i < lines.length; i++) {
+    // Cheap skip of the (many) deeper lines before any regular expression.
+    if (indent !== undefined && lines[i].length > indent && (lines[i][indent] === ' ' || lines[i][indent] === '\t')) continue;
     const match = /^(\s*)["']?([A-Za-z0-9]+)["']?\s*:/.exec(lines[i]);
     if (!match) continue;
     const depth = match[1].length;

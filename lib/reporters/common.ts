@@ -17,9 +17,19 @@ export interface RenderOptions {
 /** A template path as reports show it: relative to cwd when absolute, always with forward slashes. */
 export function displayPath(path: string | undefined, cwd: string = process.cwd()): string | undefined {
   if (path === undefined) return undefined;
-  const shown = isAbsolute(path) ? relative(cwd, path) || '.' : path;
-  return shown.split(sep).join('/');
+  if (!isAbsolute(path)) return sep === '/' ? path : path.split(sep).join('/');
+  const key = `${cwd}\u0000${path}`;
+  let shown = displayCache.get(key);
+  if (shown === undefined) {
+    shown = (relative(cwd, path) || '.').split(sep).join('/');
+    if (displayCache.size > 10_000) displayCache.clear();
+    displayCache.set(key, shown);
+  }
+  return shown;
 }
+
+/** Reports name the same few files thousands of times. */
+const displayCache = new Map<string, string>();
 
 /** Where a finding points, in one short phrase: "templates/api.json › OrdersStage" or the ARN. */
 export function whereLabel(source: Source, cwd?: string): string {
@@ -106,8 +116,17 @@ export function apisPhrase(report: Report): string {
 
 /** One-line text: collapse whitespace (messages and reasons may contain newlines). */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Runs once per finding per format, over a few distinct messages: remember them.
+  let line = oneLineCache.get(text);
+  if (line === undefined) {
+    line = text.replace(/\s+/g, ' ').trim();
+    if (oneLineCache.size > 10_000) oneLineCache.clear();
+    oneLineCache.set(text, line);
+  }
+  return line;
 }
+
+const oneLineCache = new Map<string, string>();
 
 /** The distinct fixes of findings (a rule may give a finding-specific fix), in first-seen order. */
 export function fixesOf(findings: readonly Finding[]): string[] {
