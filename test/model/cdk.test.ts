@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { fromTemplate } from '../../lib/model/template';
 import type { Inventory, Stage } from '../../lib/model/types';
 import { isUnresolved } from '../../lib/model/value';
+import { hasToken } from './helpers';
 
 function synth(): Inventory {
   const app = new App({ context: { 'aws:cdk:enable-path-metadata': true } });
@@ -95,5 +96,9 @@ describe('fromTemplate on a CDK-synthesized stack', () => {
     expect(http?.cors[0].allowOrigins).toEqual(['*']);
     expect(http?.stages.map((s) => s.name)).toEqual(['$default']);
     expect(inventory.notices).toEqual([]);
+  });
+
+  it('leaks no internal reference token into the model', () => {
+    expect(hasToken(JSON.stringify(inventory))).toBe(false);
   });
 });

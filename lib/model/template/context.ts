@@ -68,7 +68,9 @@ export class BuildContext {
   /** Index one template: one pass over its resources. */
   addTemplate(template: Record<string, unknown>, templatePath: string | undefined, stackName: string | undefined): StackScope {
     const index = this.scopes.length;
-    const prefix = this.multi ? `${stackName ?? templatePath ?? `template${index + 1}`}/` : '';
+    let prefix = this.multi ? `${stackName ?? templatePath ?? `template${index + 1}`}/` : '';
+    // Two inputs with the same stack name (e.g. one stack in two assemblies) must not share keys.
+    if (this.multi && this.scopes.some((scope) => scope.prefix === prefix)) prefix = `${prefix.slice(0, -1)}#${index + 1}/`;
     const resources = record(template.Resources);
     const host = { tokens: this.tokens, importValue: (name: string) => this.importValue(name) };
     const base = { prefix, stackName, templatePath, template, parameters: record(template.Parameters), mappings: record(template.Mappings), resources };

@@ -66,14 +66,14 @@ function schemeFrom(ctx: BuildContext, api: Api, name: string, raw: unknown, sou
   else type = unresolved(`security scheme ${name} is not one API Gateway enforces (type ${String(scheme.type)})`);
   if (rawAuthorizer === undefined) return { type, apiKey: false };
   const jwt = asRecord(config.jwtConfiguration);
-  const identity = config.identitySource;
+  const identity = ctx.v.str(config.identitySource, 'identitySource');
   const authorizer: Authorizer = {
     id: `${api.id}#${name}`,
     source: ctx.source(source, `securitySchemes.${name}`),
     name,
     type: kind === 'rest' ? authorizerType.toUpperCase() || unresolved('authorizer type not set') : authorizerType === 'jwt' ? 'JWT' : 'REQUEST',
     identitySource:
-      typeof identity === 'string' ? identity.split(',').map((item) => item.trim()) : (ctx.v.strList(identity, 'identitySource') ?? []),
+      identity === undefined ? [] : isUnresolved(identity) ? identity : identity.split(',').map((item) => item.trim()),
     resultTtlSeconds: ctx.v.num(config.authorizerResultTtlInSeconds, 'authorizerResultTtlInSeconds'),
     providerArns: ctx.v.strList(config.providerARNs, 'providerARNs') ?? [],
     ...(authorizerType === 'jwt' ? { jwtAudience: ctx.v.strList(jwt.audience, 'audience') ?? [], jwtIssuer: ctx.v.str(jwt.issuer, 'issuer') } : {}),
