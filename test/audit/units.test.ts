@@ -1,0 +1,86 @@
+import { describeFailure, isDenied } from '../../lib/audit/call';
+import { backoffDelay } from '../../lib/audit/clients';
+import { createLimiter } from '../../lib/audit/limit';
+import { allPages, PaginationError } from '../../lib/audit/paginate';
+import { parseLogGroupArn, parseWebAclArn } from '../../lib/model/aws/arn';
+import { parsePolicy } from '../../lib/model/aws/rest-api';
+import { parseMethodSettingsKey } from '../../lib/model/aws/rest-stage';
+import { splitRouteKey } from '../../lib/model/aws/v2-api';
+import { isUnresolved } from '../../lib/model/value';
+
+describe('audit building blocks', () => {
+  it('limits concurrency and keeps FIFO order', async () => {
+    const limit = createLimiter(2);
+    let active = 0;
+    let peak = 0;
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        limit(async () => {
+          active++;
+          peak = Math.max(peak, active);
+          order.push(i);
+          await new Promise((r) => setTimeout(r, 2));
+          active--;
+        }),
+      ),
+    );
+    expect(peak).toBe(2);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('fails a limiter with a non-positive concurrency, naming the value', () => {
+    expect(() => createLimiter(0)).toThrow('E_AUDIT_CONCURRENCY: concurrency must be a positive integer, received 0');
+  });
+
+  it('follows page tokens to the end', async () => {
+    const pages: Record<string, { items: number[]; next?: string }> = { start: { items: [1, 2], next: 'b' }, b: { items: [3], next: 'c' }, c: { items: [4] } };
+    expect(await allPages('List', async (token) => pages[token ?? 'start'])).toEqual([1, 2, 3, 4]);
+  });
+
+  it('fails a listing that repeats a page token instead of looping forever', async () => {
+    await expect(allPages('GetRestApis', async () => ({ items: [1], next: 'same' }))).rejects.toBeInstanceOf(PaginationError);
+  });
+
+  it('backs off exponentially with full jitter, capped', () => {
+    expect([1, 2, 3, 4].map((a) => backoffDelay(a, 100, () => 0.999))).toEqual([99, 199, 399, 799]);
+    expect(backoffDelay(30, 100, () => 0.999)).toBe(19980);
+    expect(backoffDelay(3, 100, () => 0)).toBe(0);
+  });
+
+  it('names the call and the reason of a failure', () => {
+    const denied = Object.assign(new Error('not authorized'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } });
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429, attempts: 6 } });
+    expect(isDenied(denied)).toBe(true);
+    expect(describeFailure('GetStage', denied)).toBe('GetStage denied: not authorized');
+    expect(describeFailure('GetStages', throttled)).toBe('GetStages failed (TooManyRequestsException, 6 attempts): Rate exceeded');
+  });
+
+  it('reads REST method-settings keys', () => {
+    expect(parseMethodSettingsKey('~1orders~1{id}/GET')).toEqual({ path: '/orders/{id}', method: 'GET' });
+    expect(parseMethodSettingsKey('orders/post')).toEqual({ path: '/orders', method: 'POST' });
+  });
+
+  it('splits v2 route keys', () => {
+    expect(splitRouteKey('GET /a/{b}', 'http')).toEqual({ method: 'GET', path: '/a/{b}' });
+    expect(splitRouteKey('$default', 'http')).toEqual({ method: 'ANY', path: '$default' });
+    expect(splitRouteKey('sendMessage', 'websocket')).toEqual({ method: '', path: 'sendMessage' });
+  });
+
+  it('parses REST API policies, escaped or not', () => {
+    const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*' }] };
+    expect(parsePolicy(JSON.stringify(doc))).toEqual(doc);
+    expect(parsePolicy(JSON.stringify(doc).replace(/"/g, '\\"'))).toEqual(doc);
+  });
+
+  it('fails a policy that is not JSON as unresolved, never a guess', () => {
+    expect(isUnresolved(parsePolicy('{not json'))).toBe(true);
+  });
+
+  it('reads log group and web ACL ARNs', () => {
+    expect(parseLogGroupArn('arn:aws:logs:eu-west-1:123456789012:log-group:/aws/x:*')).toEqual({ region: 'eu-west-1', accountId: '123456789012', name: '/aws/x' });
+    expect(parseLogGroupArn('arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-x')).toBeUndefined();
+    expect(parseWebAclArn('arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/n/i-d')).toEqual({ region: 'eu-west-1', scope: 'REGIONAL', name: 'n', id: 'i-d' });
+    expect(parseWebAclArn('arn:aws:waf-regional:eu-west-1:123456789012:webacl/abc')).toBeUndefined();
+  });
+});
