@@ -75,8 +75,11 @@ export function compareWithIntent(intended: Inventory, deployed: Inventory, opti
       void findings.push({ ruleId: DRIFT_RULE_ID, title: TITLE, status: 'fail', severity, message, fix: FIX, resource, tier });
     const apiResource: FindingResource = { kind: 'api', label: apiLabel, source: have.source, apiId: have.id };
     compareApi(want, have, (m) => report(apiResource, m));
-    compareOperations(want, have, (op, m) =>
-      report({ kind: 'operation', label: `${apiLabel} › ${op.method ? `${op.method} ` : 'route '}${op.path}`, source: op.source, apiId: have.id }, m),
+    compareOperations(
+      want,
+      have,
+      (op, m) => report({ kind: 'operation', label: `${apiLabel} › ${op.method ? `${op.method} ` : 'route '}${op.path}`, source: op.source, apiId: have.id }, m),
+      (m) => report(apiResource, m),
     );
     const deployedStages = new Map(have.stages.filter((s) => isKnown(s.name)).map((s) => [s.name as string, s]));
     for (const stage of want.stages) {
@@ -105,12 +108,15 @@ function compareApi(want: Api, have: Api, drift: (message: string) => void): voi
   if (want.policy !== undefined && have.policy === undefined) drift('A resource policy is synthesized; the deployed API has none.');
 }
 
-function compareOperations(want: Api, have: Api, drift: (op: Operation, message: string) => void): void {
+function compareOperations(want: Api, have: Api, drift: (op: Operation, message: string) => void, missing: (message: string) => void): void {
   if (want.operationsUnresolved || have.operationsUnresolved) return;
   const deployed = new Map(have.operations.map((op) => [`${op.method} ${op.path}`, op]));
   for (const op of want.operations) {
     const found = deployed.get(`${op.method} ${op.path}`);
-    if (!found) continue; // a method the intent has and the deployment lacks is not a weakened control
+    if (!found) {
+      missing(`${op.method ? `Method ${op.method}` : 'Route'} ${op.path} is synthesized but not deployed.`);
+      continue;
+    }
     const wantType = known(op.auth.type);
     const haveType = known(found.auth.type);
     if (wantType && haveType && wantType !== 'NONE' && haveType !== wantType) {

@@ -71,6 +71,8 @@ describe('audit --compare: drift between the synthesized intent and what is depl
       stage.methodSettings['*/*'].throttlingRateLimit = 5000;
       const items = api.resources.find((r) => r.path === '/items') as { resourceMethods: Record<string, Record<string, unknown>> };
       items.resourceMethods.GET.authorizationType = 'NONE';
+      // A method only the deployment has is not drift from the intent (the intent does not lack it).
+      api.resources.push({ id: 'extra', path: '/admin', resourceMethods: { DELETE: { httpMethod: 'DELETE', authorizationType: 'NONE' } } });
     });
     const drift = compareWithIntent(intent, live, { standard });
     expect(drift.map((f) => [f.ruleId, f.status, f.resource.label, f.message])).toEqual([
@@ -80,6 +82,19 @@ describe('audit --compare: drift between the synthesized intent and what is depl
       ['drift', 'fail', 'shop (rest API) › stage prod', 'Throttling rateLimit is 20 in the synthesized app; deployed: 5000.'],
     ]);
     expect(drift.every((f) => f.severity === 'error' && f.fix.includes('cdk deploy'))).toBe(true);
+  });
+
+  it('fails with drift when a synthesized method or stage is missing from the deployment', async () => {
+    const live = await deployed((state) => {
+      const api = state.restApis[0];
+      const items = api.resources.find((r) => r.path === '/items') as { resourceMethods: Record<string, unknown> };
+      delete items.resourceMethods.GET;
+      api.stages.splice(0, 1);
+    });
+    expect(compareWithIntent(intent, live, { standard }).map((f) => [f.resource.label, f.message])).toEqual([
+      ['shop (rest API)', 'Method GET /items is synthesized but not deployed.'],
+      ['shop (rest API)', 'Stage prod is synthesized but not deployed.'],
+    ]);
   });
 
   it('fails with a warning when a synthesized API is not deployed at all, and falls back to matching by name', async () => {

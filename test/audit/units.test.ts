@@ -1,6 +1,7 @@
 import { describeFailure, isDenied } from '../../lib/audit/call';
 import { backoffDelay } from '../../lib/audit/clients';
 import { createLimiter } from '../../lib/audit/limit';
+import { createProgress } from '../../lib/audit/progress';
 import { allPages, PaginationError } from '../../lib/audit/paginate';
 import { parseLogGroupArn, parseWebAclArn } from '../../lib/model/aws/arn';
 import { parsePolicy } from '../../lib/model/aws/rest-api';
@@ -82,5 +83,27 @@ describe('audit building blocks', () => {
     expect(parseLogGroupArn('arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-x')).toBeUndefined();
     expect(parseWebAclArn('arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/n/i-d')).toEqual({ region: 'eu-west-1', scope: 'REGIONAL', name: 'n', id: 'i-d' });
     expect(parseWebAclArn('arn:aws:waf-regional:eu-west-1:123456789012:webacl/abc')).toBeUndefined();
+  });
+});
+
+describe('audit progress line', () => {
+  it('writes nothing when stderr is not a TTY', () => {
+    const chunks: string[] = [];
+    const progress = createProgress('audit', { isTTY: false, write: (c) => chunks.push(c) });
+    progress.add(3);
+    progress.done(3);
+    progress.finish();
+    expect(chunks).toEqual([]);
+  });
+
+  it('draws a counter on a TTY and ends the line', () => {
+    const chunks: string[] = [];
+    const progress = createProgress('audit', { isTTY: true, write: (c) => chunks.push(c) });
+    progress.add(2);
+    progress.done();
+    progress.done();
+    progress.finish();
+    expect(chunks[chunks.length - 2]).toBe('\raudit: 2/2');
+    expect(chunks[chunks.length - 1]).toBe('\n');
   });
 });
