@@ -73,6 +73,26 @@ describe('api-guardrails audit (CLI, against the loopback fake)', () => {
     expect(fake.requests.length).toBe(before);
   });
 
+  it.each([
+    ['E_AUDIT_NO_CREDENTIALS', ['--region', REGION]],
+    ['E_AUDIT_NO_REGION', []],
+  ])('fails with %s, in one line and before any AWS call, when the SDK chain has nothing', async (code, extra) => {
+    const before = fake.requests.length;
+    const kept = { ...process.env };
+    for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
+    // No shared files, no instance metadata: the default chain finds nothing, quickly and offline.
+    Object.assign(process.env, { AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', AWS_EC2_METADATA_DISABLED: 'true' });
+    try {
+      const result = await run(['audit', ...extra, '--endpoint', fake.endpoint]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`^api-guardrails: error ${code}: .*(--region|--profile)`));
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(fake.requests.length).toBe(before);
+    } finally {
+      process.env = kept;
+    }
+  });
+
   it('prints the read-only IAM policy', async () => {
     const result = await run(['iam-policy', '--region', REGION, '--account', '123456789012']);
     expect(result.code).toBe(0);
