@@ -127,6 +127,32 @@ Resources:
     expect(api.stages[0].accessLog).toBeUndefined();
   });
 
+  it('applies ApiGatewayManagedOverrides to the implicit stage and route of a quick-create API', () => {
+    const quick = buildYaml(`
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+  Quick:
+    Type: AWS::ApiGatewayV2::Api
+    Properties: { Name: quick, ProtocolType: HTTP, Target: !GetAtt Fn.Arn }
+  Logs:
+    Type: AWS::Logs::LogGroup
+  Overrides:
+    Type: AWS::ApiGatewayV2::ApiGatewayManagedOverrides
+    Properties:
+      ApiId: !Ref Quick
+      Route: { AuthorizationType: AWS_IAM }
+      Stage:
+        AccessLogSettings: { DestinationArn: !GetAtt Logs.Arn, Format: $context.requestId }
+        DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 25 }
+`);
+    const api = apiById(quick, 'Quick');
+    expect(api.operations[0].auth.type).toBe('AWS_IAM');
+    expect(api.stages[0].settings.throttle).toEqual({ rateLimit: 50, burstLimit: 25 });
+    const group = api.stages[0].accessLog?.logGroup;
+    expect(group && !isUnresolved(group) ? group.source.logicalId : group).toBe('Logs');
+  });
+
   it('fails to link a route whose target is not an integration of the template', () => {
     const other = buildYaml(`
 Resources:

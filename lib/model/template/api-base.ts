@@ -111,7 +111,8 @@ export function integrationFrom(
     type: typeof type === 'string' ? type.toUpperCase() : (type ?? unresolved('integration type is not set')),
     uri: ctx.v.str(props[keys.uri], 'integration uri'),
     connectionType: ctx.v.str(props[keys.connectionType], 'connection type'),
-    ...(tls !== undefined ? { hasTlsConfig: true, tlsServerNameToVerify: ctx.v.str(asRecord(tls).ServerNameToVerify ?? asRecord(tls).serverNameToVerify) } : {}),
+    ...(keys.tls !== undefined ? { hasTlsConfig: tls !== undefined } : {}),
+    ...(tls !== undefined ? { tlsServerNameToVerify: ctx.v.str(asRecord(tls).ServerNameToVerify ?? asRecord(tls).serverNameToVerify, 'ServerNameToVerify') } : {}),
     requestParameters: ctx.v.strMap(props[keys.requestParameters], 'RequestParameters'),
     responseParameters,
   };

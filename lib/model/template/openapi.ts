@@ -16,15 +16,16 @@ const VERBS: Record<string, string> = {
   'x-amazon-apigateway-any-method': 'ANY',
 };
 
-const INTEGRATION_KEYS = {
+const REST_INTEGRATION_KEYS = {
   type: 'type',
   uri: 'uri',
   connectionType: 'connectionType',
   requestParameters: 'requestParameters',
   responses: 'responses',
   responseParameters: 'responseParameters',
-  tls: 'tlsConfig',
 };
+/** HTTP APIs: tlsConfig.serverNameToVerify is the private-integration TLS setting (REST's tlsConfig is not). */
+const V2_INTEGRATION_KEYS = { ...REST_INTEGRATION_KEYS, tls: 'tlsConfig' };
 
 interface Scheme {
   readonly type: Value<string>;
@@ -182,7 +183,7 @@ export function applyOpenApi(ctx: BuildContext, api: Mutable<Api>, body: unknown
         path,
         ...(api.kind !== 'rest' ? { routeKey: method === 'ANY' ? `ANY ${path}` : `${method} ${path}` } : {}),
         auth: authFrom(ctx, op.security ?? doc.security, schemes),
-        integration: integrationFrom(ctx, op['x-amazon-apigateway-integration'], INTEGRATION_KEYS, source),
+        integration: integrationFrom(ctx, op['x-amazon-apigateway-integration'], api.kind === 'rest' ? REST_INTEGRATION_KEYS : V2_INTEGRATION_KEYS, source),
         ...(opValidator !== undefined ? { validator: opValidator } : {}),
         requestParameters,
         requestModels,

@@ -12,7 +12,6 @@ const CFN_INTEGRATION_KEYS = {
   requestParameters: 'RequestParameters',
   responses: 'IntegrationResponses',
   responseParameters: 'ResponseParameters',
-  tls: 'TlsConfig',
 };
 
 /** AWS::ApiGateway::RestApi (with an inline OpenAPI Body when present). */

@@ -183,9 +183,49 @@ function mapStages(ctx: BuildContext): void {
   }
 }
 
+/** AWS::ApiGatewayV2::ApiGatewayManagedOverrides: settings of a quick-create API's implicit stage and route. */
+function mapManagedOverrides(ctx: BuildContext): void {
+  for (const resource of ctx.ofType('AWS::ApiGatewayV2::ApiGatewayManagedOverrides')) {
+    const props = ctx.props(resource);
+    const key = ctx.tokens.resourceKey(props.ApiId);
+    const api = key !== undefined ? ctx.apis.get(key) : undefined;
+    if (!api) continue;
+    const implicit = (candidate: { source: { resourceType?: string } }): boolean => candidate.source.resourceType === 'AWS::ApiGatewayV2::Api';
+    const stage = api.stages.find(implicit) as Mutable<Stage> | undefined;
+    const overrides = props.Stage;
+    if (stage && overrides !== undefined) {
+      const o = asRecord(overrides);
+      if (isUnresolved(overrides)) stage.accessLog = { destinationArn: overrides, logGroup: overrides };
+      if (o.AccessLogSettings !== undefined) stage.accessLog = accessLogFrom(ctx, o.AccessLogSettings);
+      if (o.DefaultRouteSettings !== undefined) stage.settings = settingsFrom(ctx, o.DefaultRouteSettings, 'v2');
+      if (o.RouteSettings !== undefined) stage.overrides = v2RouteSettings(ctx, o.RouteSettings);
+      if (o.StageVariables !== undefined) stage.variables = ctx.v.strMap(o.StageVariables, 'StageVariables');
+      if (o.Description !== undefined) stage.description = ctx.v.str(o.Description, 'Description');
+    }
+    const route = asRecord(props.Route);
+    const index = api.operations.findIndex(implicit);
+    if (index >= 0 && props.Route !== undefined) {
+      const op = api.operations[index];
+      const authorizerKey = ctx.tokens.refKey(route.AuthorizerId);
+      api.operations[index] = {
+        ...op,
+        auth: {
+          type: isUnresolved(props.Route) ? props.Route : (ctx.v.str(route.AuthorizationType, 'AuthorizationType') ?? op.auth.type),
+          ...(route.AuthorizerId !== undefined
+            ? { authorizer: (authorizerKey !== undefined ? ctx.authorizers.get(authorizerKey) : undefined) ?? unresolved(`authorizer ${ctx.v.describe(route.AuthorizerId)} is not in the template`) }
+            : {}),
+          scopes: ctx.v.strList(route.AuthorizationScopes, 'AuthorizationScopes') ?? op.auth.scopes,
+          apiKeyRequired: op.auth.apiKeyRequired,
+        },
+      };
+    }
+  }
+}
+
 /** AWS::ApiGatewayV2::* (HTTP and WebSocket APIs). */
 export function mapV2(ctx: BuildContext): void {
   mapApis(ctx);
   mapRoutes(ctx, mapParts(ctx));
   mapStages(ctx);
+  mapManagedOverrides(ctx);
 }
