@@ -42,7 +42,7 @@ export function mapV2Api(snapshot: V2ApiSnapshot, ctx: MappingContext): Api {
     : [];
   operations.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
 
-  const stages = listOrNotice(snapshot.stages, `Stages of ${label} (GetStages)`, source, ctx).map((s) => mapV2Stage(id, s, ctx));
+  const stages = listOrNotice(snapshot.stages, `Stages of ${label} (GetStages)`, source, ctx).map((s) => mapV2Stage(id, kind, s, ctx));
   const cors: CorsPolicy[] = [];
   if (api.CorsConfiguration) {
     cors.push({
@@ -149,9 +149,8 @@ function routeSettingsOf(settings: RouteSettings | undefined): MethodSettings {
   };
 }
 
-function mapV2Stage(apiId: string, stage: V2Stage, ctx: MappingContext): Stage {
+function mapV2Stage(apiId: string, kind: ApiKind, stage: V2Stage, ctx: MappingContext): Stage {
   const name = stage.StageName ?? '';
-  const kind = 'http';
   const overrides = Object.entries(stage.RouteSettings ?? {}).map(([routeKey, settings]) => ({
     path: routeKey,
     method: splitRouteKey(routeKey, kind).method,

@@ -1,0 +1,102 @@
+import { fromAwsSnapshot } from '../../lib/model/aws/inventory';
+import { failed, fetched, type AwsSnapshot } from '../../lib/model/aws/snapshot';
+import { isUnresolved } from '../../lib/model/value';
+
+/** The pure mapping, without SDK or server: snapshots written by hand. */
+function snapshot(parts: Partial<AwsSnapshot>): AwsSnapshot {
+  return {
+    region: 'eu-west-1',
+    restApis: fetched([]),
+    v2Apis: fetched([]),
+    usagePlans: fetched([]),
+    restDomains: fetched([]),
+    v2Domains: fetched([]),
+    account: fetched({}),
+    webAcls: {},
+    logGroups: {},
+    ...parts,
+  };
+}
+
+const noLists = { routes: fetched([]), authorizers: fetched([]), integrations: fetched([]) };
+
+describe('fromAwsSnapshot (pure mapping)', () => {
+  it('maps WebSocket route settings without a verb', () => {
+    const inventory = fromAwsSnapshot(
+      snapshot({
+        v2Apis: fetched([{ api: { ApiId: 'w1', Name: 'ws', ProtocolType: 'WEBSOCKET' }, stages: fetched([{ StageName: 'live', RouteSettings: { $connect: { LoggingLevel: 'INFO' } } }]), ...noLists }]),
+      }),
+    );
+    expect(inventory.apis[0].stages[0].overrides).toEqual([{ path: '$connect', method: '', settings: { loggingLevel: 'INFO', throttle: {} } }]);
+  });
+
+  it('leaves the log group out for a Firehose destination and unresolved for another region', () => {
+    const inventory = fromAwsSnapshot(
+      snapshot({
+        v2Apis: fetched([
+          {
+            api: { ApiId: 'h1', Name: 'h', ProtocolType: 'HTTP' },
+            stages: fetched([
+              { StageName: 'a', AccessLogSettings: { DestinationArn: 'arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-logs', Format: '$context.requestId' } },
+              { StageName: 'b', AccessLogSettings: { DestinationArn: 'arn:aws:logs:us-east-1:123456789012:log-group:elsewhere', Format: '$context.requestId' } },
+            ]),
+            ...noLists,
+          },
+        ]),
+      }),
+    );
+    const [a, b] = inventory.apis[0].stages;
+    expect(a.accessLog).toEqual({ destinationArn: expect.stringContaining('firehose'), format: '$context.requestId' });
+    expect(b.accessLog?.logGroup).toEqual({ unresolved: true, because: 'log group elsewhere is in another region than the audit' });
+  });
+
+  it('fails a web ACL that was not read (WAF Classic) as unresolved, naming why', () => {
+    const classic = 'arn:aws:waf-regional:eu-west-1:123456789012:webacl/abc';
+    const inventory = fromAwsSnapshot(
+      snapshot({
+        restApis: fetched([
+          {
+            api: { id: 'r1', name: 'r' },
+            stages: fetched([{ stageName: 'prod', webAclArn: classic }]),
+            resources: fetched([]),
+            authorizers: fetched([]),
+            validators: fetched([]),
+            models: fetched([]),
+            gatewayResponses: fetched([]),
+          },
+        ]),
+        webAcls: { [classic]: { acl: failed('web ACL is AWS WAF Classic'), logging: failed('web ACL is AWS WAF Classic') } },
+      }),
+    );
+    const waf = inventory.apis[0].stages[0].waf;
+    expect(waf?.source.arn).toBe(classic);
+    expect(waf?.webAcl).toEqual({ unresolved: true, because: 'web ACL is AWS WAF Classic' });
+    expect(inventory.webAcls).toEqual([]);
+  });
+
+  it('fails authorizer lookups as unresolved when GetAuthorizers was denied, and says so in a notice', () => {
+    const inventory = fromAwsSnapshot(
+      snapshot({
+        restApis: fetched([
+          {
+            api: { id: 'r1', name: 'r' },
+            stages: fetched([]),
+            resources: fetched([{ id: 'x', path: '/x', resourceMethods: { GET: { httpMethod: 'GET', authorizationType: 'CUSTOM', authorizerId: 'a1' } } }]),
+            authorizers: failed('GetAuthorizers denied: no'),
+            validators: fetched([]),
+            models: fetched([]),
+            gatewayResponses: fetched([]),
+          },
+        ]),
+      }),
+    );
+    const auth = inventory.apis[0].operations[0].auth.authorizer;
+    expect(isUnresolved(auth) && auth.because).toBe('GetAuthorizers denied: no');
+    expect(inventory.notices.map((n) => n.message)).toEqual(['Authorizers of REST API r (r1) (GetAuthorizers) could not be read: GetAuthorizers denied: no']);
+  });
+
+  it('fails the account role as unresolved when GetAccount failed, and leaves it out when none is set', () => {
+    expect(fromAwsSnapshot(snapshot({ account: failed('GetAccount denied: no') })).account?.cloudWatchRoleArn).toEqual({ unresolved: true, because: 'GetAccount denied: no' });
+    expect(fromAwsSnapshot(snapshot({})).account?.cloudWatchRoleArn).toBeUndefined();
+  });
+});
