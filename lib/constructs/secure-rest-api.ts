@@ -1,8 +1,7 @@
-import { Duration, Lazy, Names, Stack, Validations } from 'aws-cdk-lib';
-import type {
-  CfnMethod} from 'aws-cdk-lib/aws-apigateway';
+import { Aspects, Duration, type IAspect, Names, Stack, Validations } from 'aws-cdk-lib';
 import {
   AuthorizationType,
+  CfnMethod,
   EndpointType,
   type IAuthorizer,
   type IResource,
@@ -16,7 +15,7 @@ import type { IVpcEndpoint } from 'aws-cdk-lib/aws-ec2';
 import { AnyPrincipal, Effect, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { accessLogGroup, jsonAccessLogFormat, REST_ACCESS_LOG_FIELDS } from './access-logs';
 import { ApiGatewayAccountLogging } from './account-logging';
 import { acknowledgeWeakening, applyOwnership, type OwnershipProps } from './common';
@@ -78,14 +77,6 @@ export class SecureRestApi extends Construct {
     this.authorizer = bound.authorizer;
     this.accessLogGroup = settings.accessLogs ? accessLogGroup(this, 'AccessLogs', props.accessLogs) : undefined;
 
-    const apiRef = RestApi.fromRestApiId(this, 'ApiRef', Lazy.string({ produce: () => this.api.restApiId }));
-    this.requestValidator = new RequestValidator(this, 'RequestValidator', {
-      restApi: apiRef,
-      requestValidatorName: 'validate-body-and-parameters',
-      validateRequestBody: true,
-      validateRequestParameters: true,
-    });
-
     const cors = settings.cors;
     this.api = new RestApi(this, 'Api', {
       restApiName: props.restApiName ?? Names.uniqueResourceName(this, { maxLength: 255 }),
@@ -108,7 +99,7 @@ export class SecureRestApi extends Construct {
         accessLogDestination: this.accessLogGroup ? new LogGroupLogDestination(this.accessLogGroup) : undefined,
         accessLogFormat: this.accessLogGroup ? jsonAccessLogFormat(REST_ACCESS_LOG_FIELDS) : undefined,
       },
-      defaultMethodOptions: { ...bound.methodOptions, requestValidator: this.requestValidator },
+      defaultMethodOptions: bound.methodOptions,
       defaultCorsPreflightOptions: cors
         ? {
             allowOrigins: cors.allowOrigins,
@@ -119,6 +110,16 @@ export class SecureRestApi extends Construct {
           }
         : undefined,
     });
+
+    this.requestValidator = new RequestValidator(this, 'RequestValidator', {
+      restApi: this.api,
+      requestValidatorName: 'validate-body-and-parameters',
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+    // RestApi ignores `defaultMethodOptions.requestValidator`, so methods that name no validator get this one
+    // (OPTIONS preflight excepted) once the app's methods are all added.
+    Aspects.of(this).add(new DefaultRequestValidator(this.requestValidator));
 
     // Uniform JSON errors (no API Gateway default text); readable by the allowed browser origin when there is one.
     const corsHeader = cors?.allowOrigins.length === 1 ? { 'Access-Control-Allow-Origin': `'${cors.allowOrigins[0]}'` } : undefined;
@@ -161,6 +162,17 @@ export class SecureRestApi extends Construct {
   /** The stage's invoke URL. */
   get url(): string {
     return this.api.url;
+  }
+}
+
+/** Sets the API's request validator on every method that has none (CORS preflight excepted). */
+class DefaultRequestValidator implements IAspect {
+  constructor(private readonly validator: RequestValidator) {}
+
+  visit(node: IConstruct): void {
+    if (!(node instanceof CfnMethod) || node.requestValidatorId !== undefined) return;
+    if (Stack.of(node).resolve(node.httpMethod) === 'OPTIONS') return;
+    node.requestValidatorId = this.validator.requestValidatorId;
   }
 }
 
