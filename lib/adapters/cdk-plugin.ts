@@ -190,7 +190,7 @@ function toViolations(findings: readonly Finding[], rules: readonly AnyRule[], a
       group = {
         violation: {
           ruleName: finding.ruleId,
-          description: `${finding.title}: ${finding.status === 'unknown' ? 'could not be decided. ' : ''}${finding.message}`,
+          description: `${finding.title}${finding.status === 'unknown' ? ' (could not be decided)' : ''}: ${finding.message}`,
           fix: finding.fix,
           severity,
           ruleMetadata,

@@ -158,7 +158,7 @@ describe('ApiGuardrails plugin', () => {
     const level = new CfnParameter(stack, 'LogLevel', { type: 'String' });
     restApi(stack, 'Orders', { loggingLevel: level.valueAsString as MethodLoggingLevel });
     const error = synth(app);
-    expect(error?.message).toMatch(/ERROR REST and WebSocket stages write execution logs: could not be decided\. .*unresolved/);
+    expect(error?.message).toMatch(/ERROR REST and WebSocket stages write execution logs \(could not be decided\): .*unresolved/);
     expect(ourReport(outdir)!.violations[0]).toMatchObject({ severity: 'error', ruleMetadata: { status: 'unknown' } });
   });
 
