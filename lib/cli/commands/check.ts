@@ -19,7 +19,19 @@ export function register(program: Command, io: CliIo, setExit: SetExit): void {
   const command = program
     .command('check')
     .description('check CloudFormation templates, directories of templates or a cdk.out against the standard')
-    .argument('<paths...>', 'template files (.json/.yaml/.yml/.template), directories, or cdk.out');
+    .argument('<paths...>', 'template files (.json/.yaml/.yml/.template), directories, or cdk.out')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 no blocking finding, 1 blocking findings (at --fail-on), 2 usage or input error.',
+        '',
+        'Examples:',
+        '  $ api-guardrails check cdk.out',
+        '  $ api-guardrails check cdk.out --format sarif --output api-guardrails.sarif',
+        '  $ api-guardrails check templates/ --standard my-standard.yaml --fail-on warning',
+      ].join('\n'),
+    );
   addReportOptions(command).action((paths: string[], options: ReportCliOptions) => {
     setExit(runCheck(paths, options, io));
   });
