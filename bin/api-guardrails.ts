@@ -6,7 +6,8 @@ void main(process.argv.slice(2), {
   stderr: process.stderr,
   cwd: process.cwd(),
   env: process.env,
-  isTTY: Boolean(process.stdout.isTTY),
+  // Colours go to stdout and progress to stderr: both must be a terminal.
+  isTTY: Boolean(process.stdout.isTTY && process.stderr.isTTY),
 }).then((code) => {
   // exitCode, not exit(): lets stdout drain when it is a pipe.
   process.exitCode = code;
