@@ -68,14 +68,16 @@ async function main(): Promise<void> {
     retryBaseDelayMs: 5,
   });
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   try {
     const inventory = await fromAws({ clients, concurrency, progress: process.stderr });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore);
     const requests = fake.requests.length;
     console.log(
       `audit-bench: ${inventory.apis.length} APIs, ${inventory.apis.reduce((n, a) => n + a.stages.length, 0)} stages in ${seconds.toFixed(2)} s; ` +
         `${requests} requests (${(requests / inventory.apis.length).toFixed(1)} per API), concurrency ${concurrency}, peak in flight ${fake.maxInFlight()}, ` +
-        `20 ms latency; ${inventory.notices.length} notices`,
+        `20 ms latency; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (client and fake server share this process); ${inventory.notices.length} notices`,
     );
   } finally {
     clients.destroy();
