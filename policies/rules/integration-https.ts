@@ -52,7 +52,8 @@ export default defineRule<'operation', Options>({
     if (connection === 'VPC_LINK' && ctx.options.allowHttpOverVpcLink) return ctx.skip();
     const uri = ctx.need(integration.uri, 'the integration URI');
     const source = integration.source;
-    const location = ctx.api?.kind === 'rest' ? 'Properties.Integration.Uri' : 'Properties.IntegrationUri';
+    // OpenAPI-defined integrations are located by their source pointer, not a resource property.
+    const location = source?.pointer ? undefined : ctx.api?.kind === 'rest' ? 'Properties.Integration.Uri' : 'Properties.IntegrationUri';
     const variable = LEADING_STAGE_VARIABLE.exec(uri)?.[1];
     if (!variable) {
       const verdict = scheme(uri);

@@ -66,7 +66,8 @@ export default defineRule<'operation', Options>({
     const rest = ctx.api?.kind === 'rest';
     const http = type === 'HTTP' || type === 'HTTP_PROXY';
     const { target, rest: tail } = splitTarget(uri, http);
-    const at = { source: integration.source, location: rest ? 'Properties.Integration.Uri' : 'Properties.IntegrationUri' };
+    const location = integration.source?.pointer ? undefined : rest ? 'Properties.Integration.Uri' : 'Properties.IntegrationUri';
+    const at = { source: integration.source, location };
     if (!ctx.options.allowStageVariables) {
       const names = [...new Set([...uri.matchAll(STAGE_VARIABLE)].map((m) => m[1]))];
       // In an AWS service URI any stage variable picks the resource acted on (function name, queue, table).

@@ -33,20 +33,21 @@ export default defineRule<'operation', Options>({
     const connection = ctx.need(integration.connectionType, 'the integration ConnectionType');
     if (connection.toUpperCase() !== 'VPC_LINK') return ctx.skip();
     const source = integration.source;
+    const at = (property: string): string | undefined => (source?.pointer ? undefined : property);
     if (integration.hasTlsConfig !== true) {
       return ctx.fail('Private (VPC_LINK) integration has no TlsConfig: traffic to the VPC backend is not encrypted.', {
         source,
-        location: 'Properties.TlsConfig',
+        location: at('Properties.TlsConfig'),
       });
     }
     if (!ctx.options.requireServerName) return;
     if (integration.tlsServerNameToVerify === undefined) {
       return ctx.fail(`Private integration does not set TlsConfig.ServerNameToVerify, which tier ${ctx.tier} requires.`, {
         source,
-        location: 'Properties.TlsConfig.ServerNameToVerify',
+        location: at('Properties.TlsConfig.ServerNameToVerify'),
       });
     }
     const name = ctx.need(integration.tlsServerNameToVerify, 'TlsConfig.ServerNameToVerify');
-    if (name.trim() === '') ctx.fail('Private integration sets an empty TlsConfig.ServerNameToVerify.', { source, location: 'Properties.TlsConfig.ServerNameToVerify' });
+    if (name.trim() === '') ctx.fail('Private integration sets an empty TlsConfig.ServerNameToVerify.', { source, location: at('Properties.TlsConfig.ServerNameToVerify') });
   },
 });

@@ -84,7 +84,8 @@ export default defineRule<'operation', Options>({
     const connection = integration.connectionType === undefined ? 'INTERNET' : ctx.need(integration.connectionType, 'the integration ConnectionType');
     if (connection.toUpperCase() === 'VPC_LINK') return ctx.skip();
     const uri = ctx.need(integration.uri, 'the integration URI');
-    const at = { source: integration.source, location: ctx.api?.kind === 'rest' ? 'Properties.Integration.Uri' : 'Properties.IntegrationUri' };
+    const location = integration.source?.pointer ? undefined : ctx.api?.kind === 'rest' ? 'Properties.Integration.Uri' : 'Properties.IntegrationUri';
+    const at = { source: integration.source, location };
     const { organisationDomains, approvedHosts } = ctx.options;
     for (const view of perStage(uri, ctx.api)) {
       const where = view.stage ? `In stage ${view.stage}, the` : 'The';

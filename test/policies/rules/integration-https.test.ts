@@ -50,6 +50,21 @@ testRule(rule as AnyRule, {
       message: /plain HTTP/,
     },
     {
+      name: 'fails a plain HTTP integration declared in an inline OpenAPI Body',
+      template: {
+        ...restApi({
+          Body: {
+            openapi: '3.0.1',
+            info: { title: 'Api', version: '1' },
+            paths: { '/orders': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: 'http://backend.example.com/orders' } } } },
+          },
+        }),
+        ...restStage(),
+      },
+      message: /plain HTTP/,
+      count: 1,
+    },
+    {
       name: 'fails a REST VPC link over plain HTTP by default',
       template: restApiCalling('http://nlb.internal/orders', { ConnectionType: 'VPC_LINK', ConnectionId: 'abc123' }),
     },
