@@ -1,7 +1,7 @@
-import type { Authorizer, Operation, Validator } from '../types';
+import type { Authorizer, Operation, OperationAuth, Validator } from '../types';
 import { isUnresolved, unresolved, type Value } from '../value';
 import { collectPreflightCors, corsFromHeaders, createApi, integrationFrom, policyFrom } from './api-base';
-import type { BuildContext } from './context';
+import type { BuildContext, Mutable } from './context';
 import { asRecord } from './convert';
 import { applyOpenApi } from './openapi';
 
@@ -141,25 +141,27 @@ function mapMethods(ctx: BuildContext): void {
       const key = ctx.tokens.refKey(model);
       requestModels[contentType] = key !== undefined ? modelName(ctx, key) : (ctx.v.str(model, 'RequestModels') ?? '');
     }
-    const operation: Operation = {
+    const auth: Mutable<OperationAuth> = {
+      type: ctx.v.str(props.AuthorizationType, 'AuthorizationType') ?? 'NONE',
+      scopes: ctx.v.strList(props.AuthorizationScopes, 'AuthorizationScopes') ?? [],
+      apiKeyRequired: ctx.v.bool(props.ApiKeyRequired, 'ApiKeyRequired') ?? false,
+    };
+    if (props.AuthorizerId !== undefined) {
+      auth.authorizer = (authorizerKey !== undefined ? ctx.authorizers.get(authorizerKey) : undefined) ?? unresolved(`authorizer ${ctx.v.describe(props.AuthorizerId)} is not in the template`);
+    }
+    // Plain assignments rather than conditional spreads: this runs once per method.
+    const operation: Mutable<Operation> = {
       source,
       method: typeof verb === 'string' ? verb.toUpperCase() : '{unresolved}',
       path: paths.of(props.ResourceId),
-      auth: {
-        type: ctx.v.str(props.AuthorizationType, 'AuthorizationType') ?? 'NONE',
-        ...(props.AuthorizerId !== undefined
-          ? { authorizer: (authorizerKey !== undefined ? ctx.authorizers.get(authorizerKey) : undefined) ?? unresolved(`authorizer ${ctx.v.describe(props.AuthorizerId)} is not in the template`) }
-          : {}),
-        scopes: ctx.v.strList(props.AuthorizationScopes, 'AuthorizationScopes') ?? [],
-        apiKeyRequired: ctx.v.bool(props.ApiKeyRequired, 'ApiKeyRequired') ?? false,
-      },
+      auth,
       integration: integrationFrom(ctx, props.Integration, CFN_INTEGRATION_KEYS, source),
-      ...(props.RequestValidatorId !== undefined
-        ? { validator: (validatorKey !== undefined ? ctx.validators.get(validatorKey) : undefined) ?? unresolved(`request validator ${ctx.v.describe(props.RequestValidatorId)} is not in the template`) }
-        : {}),
       requestParameters: ctx.v.boolMap(props.RequestParameters, 'RequestParameters'),
       requestModels,
     };
+    if (props.RequestValidatorId !== undefined) {
+      operation.validator = (validatorKey !== undefined ? ctx.validators.get(validatorKey) : undefined) ?? unresolved(`request validator ${ctx.v.describe(props.RequestValidatorId)} is not in the template`);
+    }
     api.operations.push(operation);
     if (operation.method === 'OPTIONS') touched.add(api.id);
   }

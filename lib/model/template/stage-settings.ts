@@ -1,4 +1,4 @@
-import type { MethodSettings, MethodSettingsOverride } from '../types';
+import type { MethodSettings, MethodSettingsOverride, ThrottleSettings } from '../types';
 import { isUnresolved, type Unresolved } from '../value';
 import type { BuildContext } from './context';
 import { asRecord } from './convert';
@@ -26,32 +26,45 @@ export function unknownSettings(why: Unresolved): Settings {
   };
 }
 
-function defined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-  return value;
-}
-
-/** One MethodSetting / StageDescription / RouteSettings object. */
+/** One MethodSetting / StageDescription / RouteSettings object; fields the source does not set stay absent. */
 export function settingsFrom(ctx: BuildContext, raw: unknown, flavour: 'rest' | 'v2'): Settings {
   if (isUnresolved(raw)) return unknownSettings(raw);
   const props = asRecord(raw);
   const names = flavour === 'rest' ? REST : V2;
+  const throttle: { -readonly [K in keyof ThrottleSettings]: ThrottleSettings[K] } = {};
+  const rate = ctx.v.num(props.ThrottlingRateLimit, 'ThrottlingRateLimit');
+  const burst = ctx.v.num(props.ThrottlingBurstLimit, 'ThrottlingBurstLimit');
+  if (rate !== undefined) throttle.rateLimit = rate;
+  if (burst !== undefined) throttle.burstLimit = burst;
+  const settings: Settings = { throttle };
   const level = ctx.v.str(props[names.logging], names.logging);
-  return defined({
-    loggingLevel: typeof level === 'string' ? level.toUpperCase() : level,
-    dataTrace: ctx.v.bool(props[names.dataTrace], names.dataTrace),
-    metrics: ctx.v.bool(props[names.metrics], names.metrics),
-    throttle: defined({ rateLimit: ctx.v.num(props.ThrottlingRateLimit, 'ThrottlingRateLimit'), burstLimit: ctx.v.num(props.ThrottlingBurstLimit, 'ThrottlingBurstLimit') }),
-    caching: ctx.v.bool(props.CachingEnabled, 'CachingEnabled'),
-    cacheDataEncrypted: ctx.v.bool(props.CacheDataEncrypted, 'CacheDataEncrypted'),
-    cacheTtlSeconds: ctx.v.num(props.CacheTtlInSeconds, 'CacheTtlInSeconds'),
-  });
+  if (level !== undefined) settings.loggingLevel = typeof level === 'string' ? level.toUpperCase() : level;
+  const flags: [keyof Settings, unknown, string][] = [
+    ['dataTrace', props[names.dataTrace], names.dataTrace],
+    ['metrics', props[names.metrics], names.metrics],
+    ['caching', props.CachingEnabled, 'CachingEnabled'],
+    ['cacheDataEncrypted', props.CacheDataEncrypted, 'CacheDataEncrypted'],
+  ];
+  for (const [field, value, what] of flags) {
+    const parsed = ctx.v.bool(value, what);
+    if (parsed !== undefined) (settings as Record<string, unknown>)[field] = parsed;
+  }
+  const ttl = ctx.v.num(props.CacheTtlInSeconds, 'CacheTtlInSeconds');
+  if (ttl !== undefined) settings.cacheTtlSeconds = ttl;
+  return settings;
 }
 
 /** Later settings win field by field. */
 export function mergeSettings(base: Settings, over: Settings): Settings {
-  const merged: Settings = { ...base, ...defined({ ...over, throttle: undefined as never }) };
-  merged.throttle = { ...base.throttle, ...over.throttle };
+  const throttle: { -readonly [K in keyof ThrottleSettings]: ThrottleSettings[K] } = { ...base.throttle };
+  if (over.throttle.rateLimit !== undefined) throttle.rateLimit = over.throttle.rateLimit;
+  if (over.throttle.burstLimit !== undefined) throttle.burstLimit = over.throttle.burstLimit;
+  const merged: Settings = { ...base, throttle };
+  for (const key of Object.keys(over) as (keyof Settings)[]) {
+    if (key === 'throttle') continue;
+    const value = over[key];
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
   return merged;
 }
 
