@@ -13,6 +13,12 @@ const LEADING_STAGE_VARIABLE = /^\$\{stageVariables\.([A-Za-z0-9_]+)\}/;
 
 type Verdict = 'https' | 'plain' | 'unknown';
 
+/** Scheme and host only: paths and query strings may carry keys, and user-info carries passwords. */
+function origin(uri: string): string {
+  const match = /^\s*([a-z][a-z0-9+.-]*:\/\/)(?:[^@/?#]*@)?([^/?#]*)/i.exec(uri);
+  return match ? `${match[1]}${match[2]}` : '(no scheme)';
+}
+
 function scheme(uri: string): Verdict {
   const lower = uri.trim().toLowerCase();
   if (lower.startsWith('https://')) return 'https';
@@ -57,8 +63,8 @@ export default defineRule<'operation', Options>({
     const variable = LEADING_STAGE_VARIABLE.exec(uri)?.[1];
     if (!variable) {
       const verdict = scheme(uri);
-      if (verdict === 'plain') ctx.fail(`Integration calls its backend over plain HTTP (${uri}).`, { source, location });
-      else if (verdict === 'unknown') ctx.unknown(`Cannot tell the scheme of the integration URI ${uri}.`, { source, location });
+      if (verdict === 'plain') ctx.fail(`Integration calls its backend over plain HTTP (${origin(uri)}/…).`, { source, location });
+      else if (verdict === 'unknown') ctx.unknown('Cannot tell the scheme of the integration URI: it does not start with http:// or https://.', { source, location });
       return;
     }
     checkStageVariable(variable, ctx.api, {

@@ -50,6 +50,11 @@ testRule(rule as AnyRule, {
       message: /plain HTTP/,
     },
     {
+      name: 'fails plain HTTP without printing user-info, path or query (they can carry keys)',
+      template: restApiCalling('http://user:pw@backend.example.com/x?apikey=SECRET'),
+      message: /^Integration calls its backend over plain HTTP \(http:\/\/backend\.example\.com\/…\)\.$/,
+    },
+    {
       name: 'fails a plain HTTP integration declared in an inline OpenAPI Body',
       template: {
         ...restApi({
