@@ -26,6 +26,7 @@ export interface DomainSettings {
 
 /** Merge user input with the defaults and validate (pure). */
 export function resolveDomainSettings(input: {
+  readonly mutualTls?: unknown;
   readonly securityPolicy?: SecurityPolicy;
   readonly endpointType?: EndpointType;
   readonly endpointAccessMode?: EndpointAccessMode;
@@ -55,6 +56,14 @@ export function resolveDomainSettings(input: {
       'endpointAccessMode only applies to the enhanced (SecurityPolicy_*) TLS policies.',
       input.endpointAccessMode,
       'Drop endpointAccessMode, or choose an enhanced policy.',
+    );
+  }
+  if (enhanced && input.mutualTls) {
+    throw new GuardrailsConstructError(
+      'E_MTLS_TRUSTSTORE',
+      'API Gateway does not support mutual TLS on domains with an enhanced (SecurityPolicy_*) TLS policy.',
+      securityPolicy,
+      'Use SecurityPolicy.TLS_1_2 (the default) with mutual TLS, or drop mutualTls.',
     );
   }
   return {
