@@ -1,3 +1,4 @@
+import { evaluateAudit } from '../../lib/audit/evaluate-audit';
 import { fromAws } from '../../lib/audit/from-aws';
 import { evaluate } from '../../lib/engine/evaluate';
 import type { Inventory } from '../../lib/model/types';
@@ -66,6 +67,10 @@ describe('audit under throttling, server errors and denied calls', () => {
     const unknown = findings.filter((f) => f.status === 'unknown' && f.message.includes('GetStages denied'));
     expect(unknown).toHaveLength(1);
     expect(unknown[0].ruleId).toBe('not-evaluable');
+    // Through evaluateAudit the finding names the API and says how to fix permissions, not templates.
+    const [audited] = evaluateAudit(inventory, { standard: resolveStandard() }).findings.filter((f) => f.message.includes('GetStages denied'));
+    expect(audited.resource.label).toBe('OrdersApi1A2B3C');
+    expect(audited.fix).toContain('api-guardrails iam-policy');
   });
 
   it('fails GetWebACL with AccessDenied: WAF rules give unknown naming the call', async () => {

@@ -1,5 +1,5 @@
 import { fromAwsSnapshot } from '../../lib/model/aws/inventory';
-import { failed, fetched, type AwsSnapshot } from '../../lib/model/aws/snapshot';
+import { failed, fetched, type AwsSnapshot, type V2ApiSnapshot } from '../../lib/model/aws/snapshot';
 import { isUnresolved } from '../../lib/model/value';
 
 /** The pure mapping, without SDK or server: snapshots written by hand. */
@@ -7,7 +7,7 @@ function snapshot(parts: Partial<AwsSnapshot>): AwsSnapshot {
   return {
     region: 'eu-west-1',
     restApis: fetched([]),
-    v2Apis: fetched([]),
+    v2Apis: fetched<V2ApiSnapshot[]>([]),
     usagePlans: fetched([]),
     restDomains: fetched([]),
     v2Domains: fetched([]),
@@ -18,13 +18,13 @@ function snapshot(parts: Partial<AwsSnapshot>): AwsSnapshot {
   };
 }
 
-const noLists = { routes: fetched([]), authorizers: fetched([]), integrations: fetched([]) };
+const noLists: Pick<V2ApiSnapshot, 'routes' | 'authorizers' | 'integrations'> = { routes: fetched([]), authorizers: fetched([]), integrations: fetched([]) };
 
 describe('fromAwsSnapshot (pure mapping)', () => {
   it('maps WebSocket route settings without a verb', () => {
     const inventory = fromAwsSnapshot(
       snapshot({
-        v2Apis: fetched([{ api: { ApiId: 'w1', Name: 'ws', ProtocolType: 'WEBSOCKET' }, stages: fetched([{ StageName: 'live', RouteSettings: { $connect: { LoggingLevel: 'INFO' } } }]), ...noLists }]),
+        v2Apis: fetched<V2ApiSnapshot[]>([{ api: { ApiId: 'w1', Name: 'ws', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' }, stages: fetched([{ StageName: 'live', RouteSettings: { $connect: { LoggingLevel: 'INFO' } } }]), ...noLists }]),
       }),
     );
     expect(inventory.apis[0].stages[0].overrides).toEqual([{ path: '$connect', method: '', settings: { loggingLevel: 'INFO', throttle: {} } }]);
@@ -33,9 +33,9 @@ describe('fromAwsSnapshot (pure mapping)', () => {
   it('leaves the log group out for a Firehose destination and unresolved for another region', () => {
     const inventory = fromAwsSnapshot(
       snapshot({
-        v2Apis: fetched([
+        v2Apis: fetched<V2ApiSnapshot[]>([
           {
-            api: { ApiId: 'h1', Name: 'h', ProtocolType: 'HTTP' },
+            api: { ApiId: 'h1', Name: 'h', ProtocolType: 'HTTP', RouteSelectionExpression: '$request.method $request.path' },
             stages: fetched([
               { StageName: 'a', AccessLogSettings: { DestinationArn: 'arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-logs', Format: '$context.requestId' } },
               { StageName: 'b', AccessLogSettings: { DestinationArn: 'arn:aws:logs:us-east-1:123456789012:log-group:elsewhere', Format: '$context.requestId' } },

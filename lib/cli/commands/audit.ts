@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { AuditConfigError } from '../../audit/collect';
 import { compareWithIntent } from '../../audit/compare';
+import { evaluateAudit } from '../../audit/evaluate-audit';
 import { fromAws } from '../../audit/from-aws';
-import { evaluate } from '../../engine/evaluate';
 import { fromTemplates } from '../../model/template';
 import { buildReport } from '../../reporters/report';
 import { discoverTemplates } from '../discover';
@@ -60,7 +60,7 @@ export async function runAudit(options: AuditCliOptions, io: CliIo): Promise<num
     if (error instanceof AuditConfigError) throw new CliError(error.code, error.what, error.fix);
     throw error;
   }
-  const evaluation = evaluate(inventory, { standard });
+  const evaluation = evaluateAudit(inventory, { standard });
   const drift = intent ? compareWithIntent(intent, inventory, { standard }) : [];
   const report = buildReport({
     evaluation: { ...evaluation, findings: [...evaluation.findings, ...drift] },
