@@ -99,6 +99,14 @@ describe('fromTemplate: WAF associations link to stages whatever the ARN form', 
     expect(isUnresolved(acl)).toBe(true);
   });
 
+  it('prefers an exact association over one whose stage name is unresolved, whatever their order', () => {
+    const unknownStage = `    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: !Sub arn:aws:apigateway:\${AWS::Region}::/restapis/\${Api}/stages/\${StageParam}`;
+    const exact = `\n  Exact:\n    Type: AWS::WAFv2::WebACLAssociation\n${forms[0][1]}\nParameters:\n  StageParam: { Type: String }`;
+    const waf = stageOf(buildYaml(template(unknownStage, exact))).waf;
+    expect(waf?.source.logicalId).toBe('Exact');
+    expect(isUnresolved(waf?.webAcl)).toBe(false);
+  });
+
   it('leaves a stage without association when the ARN names another API', () => {
     const association = `    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: arn:aws:apigateway:eu-west-1::/restapis/abc123/stages/prod`;
     expect(stageOf(buildYaml(template(association))).waf).toBeUndefined();

@@ -94,6 +94,7 @@ const STAGE_ARN = /\/restapis\/([^/]+)\/stages\/([^/]+)$/;
 /** Link AWS::WAFv2::WebACLAssociation resources to REST stages (after stages are mapped). */
 export function linkWafAssociations(ctx: BuildContext): void {
   const ambiguous: WafAssociation[] = [];
+  const partial: { stages: Mutable<Stage>[]; association: WafAssociation }[] = [];
   const tokens = ctx.tokens;
   for (const resource of ctx.ofType('AWS::WAFv2::WebACLAssociation')) {
     const props = ctx.props(resource);
@@ -129,9 +130,11 @@ export function linkWafAssociations(ctx: BuildContext): void {
       if (!stage.waf) stage.waf = association;
     } else if (tokens.hasTokens(stagePart)) {
       const why = unresolved(`WAF association ${resource.logicalId} targets a stage of ${api.id} whose name is unresolved`);
-      for (const candidate of api.stages as Mutable<Stage>[]) if (!candidate.waf) candidate.waf = { source: association.source, webAcl: why };
+      partial.push({ stages: api.stages as Mutable<Stage>[], association: { source: association.source, webAcl: why } });
     }
   }
+  // Exact links first; an association that may target a stage only fills stages left without one.
+  for (const { stages, association } of partial) for (const stage of stages) if (!stage.waf) stage.waf = association;
   if (ambiguous.length === 0) return;
   for (const api of ctx.apis.values()) {
     if (api.kind !== 'rest') continue;
