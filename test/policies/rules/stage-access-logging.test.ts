@@ -73,7 +73,7 @@ testRule(rule as AnyRule, {
       message: /no access log destination/,
     },
     {
-      name: 'fails a destination without a format',
+      name: 'fails a destination without a format (checkov CKV_AWS_76 only checks DestinationArn and would pass it)',
       template: { ...restApi(), ...logGroup(), ...restStage({ AccessLogSetting: accessLogTo('AccessLogs', null) }) },
       message: /no access log format/,
     },
