@@ -22,8 +22,14 @@ export function evaluateAudit(inventory: Inventory, options: EvaluateOptions): E
         notice.code === 'AUDIT_API_NOT_FOUND'
           ? 'Check the --api-id values and the --region: `aws apigateway get-rest-apis` / `aws apigatewayv2 get-apis` list the ids.'
           : 'Grant the auditing role the read-only policy printed by `api-guardrails iam-policy` (or retry if the service was unavailable), then audit again.',
-      resource: { ...finding.resource, label: sourceLabel(notice.source) },
+      resource: { ...finding.resource, label: sourceLabel(notice.source), ...apiIdOf(notice.source.arn, inventory) },
     };
   });
   return { ...evaluation, findings };
+}
+
+/** The audited API a notice is about (its ARN is the API's or below it), so per-API counts include it. */
+function apiIdOf(arn: string | undefined, inventory: Inventory): { apiId?: string } {
+  const match = /::\/(?:restapis|apis)\/([^/]+)/.exec(arn ?? '');
+  return match && inventory.apis.some((a) => a.id === match[1]) ? { apiId: match[1] } : {};
 }

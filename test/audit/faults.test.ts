@@ -69,7 +69,7 @@ describe('audit under throttling, server errors and denied calls', () => {
     expect(unknown[0].ruleId).toBe('not-evaluable');
     // Through evaluateAudit the finding names the API and says how to fix permissions, not templates.
     const [audited] = evaluateAudit(inventory, { standard: resolveStandard() }).findings.filter((f) => f.message.includes('GetStages denied'));
-    expect(audited.resource.label).toBe('OrdersApi1A2B3C');
+    expect(audited.resource).toMatchObject({ label: 'OrdersApi1A2B3C', apiId: 'ord3rs' });
     expect(audited.fix).toContain('api-guardrails iam-policy');
   });
 
