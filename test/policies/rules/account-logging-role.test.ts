@@ -66,6 +66,16 @@ testRule(rule as AnyRule, {
       message: /parameter RoleArn/,
     },
     {
+      name: 'fails as unknown when the Account resource exists only under a condition',
+      template: {
+        Parameters: { Env: { Type: 'String' } },
+        Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
+        Resources: { ...loggingStage, ...account(), ApiAccount: { ...(account().ApiAccount as object), Condition: 'IsProd' } },
+      },
+      expect: 'unknown',
+      message: /condition/i,
+    },
+    {
       name: 'fails as unknown when the logging level is unresolved',
       template: { Parameters: { Level: { Type: 'String' } }, Resources: { ...restApi(), ...restStage({ MethodSettings: allMethods({ LoggingLevel: { Ref: 'Level' } }) }) } },
       expect: 'unknown',
