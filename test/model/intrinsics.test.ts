@@ -100,6 +100,14 @@ Resources:
     expect(inventory.origins).toEqual(['shared.yaml', 'consumer.yaml']);
   });
 
+  it('keeps two inputs with the same stack name apart', () => {
+    const inventory = fromTemplates([
+      { template: shared, stackName: 'SharedStack' },
+      { template: shared, stackName: 'SharedStack' },
+    ]);
+    expect(inventory.apis.map((api) => api.id)).toEqual(['SharedStack/Api', 'SharedStack#2/Api']);
+  });
+
   it('fails to resolve the import when the exporting stack is not an input (external API)', () => {
     const inventory = fromTemplate(consumer, { templatePath: 'consumer.yaml', stackName: 'ConsumerStack' });
     expect(inventory.apis[0].external).toBe(true);

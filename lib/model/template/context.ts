@@ -60,6 +60,7 @@ export class BuildContext {
   private readonly propsCache = new Map<string, Record<string, unknown>>();
   private readonly exportsByName = new Map<string, { scope: StackScope; value: unknown }>();
   private readonly resolvingExports = new Set<string>();
+  private readonly prefixes = new Set<string>();
 
   constructor(private readonly multi: boolean) {
     this.v = new Converter(this.tokens, (key) => this.label(key));
@@ -70,7 +71,8 @@ export class BuildContext {
     const index = this.scopes.length;
     let prefix = this.multi ? `${stackName ?? templatePath ?? `template${index + 1}`}/` : '';
     // Two inputs with the same stack name (e.g. one stack in two assemblies) must not share keys.
-    if (this.multi && this.scopes.some((scope) => scope.prefix === prefix)) prefix = `${prefix.slice(0, -1)}#${index + 1}/`;
+    if (this.multi && this.prefixes.has(prefix)) prefix = `${prefix.slice(0, -1)}#${index + 1}/`;
+    this.prefixes.add(prefix);
     const resources = record(template.Resources);
     const host = { tokens: this.tokens, importValue: (name: string) => this.importValue(name) };
     const base = { prefix, stackName, templatePath, template, parameters: record(template.Parameters), mappings: record(template.Mappings), resources };
