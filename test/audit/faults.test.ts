@@ -99,6 +99,21 @@ describe('audit under throttling, server errors and denied calls', () => {
     expect(findings.filter((f) => f.ruleId === 'not-evaluable').map((f) => f.status)).toEqual(['unknown']);
   });
 
+  it('fails GetGatewayResponses and GetUsagePlans with AccessDenied: unknown, never "none configured"', async () => {
+    const { inventory } = await auditWith({
+      faults: [
+        { operation: 'GetGatewayResponses', kind: 'deny' },
+        { operation: 'GetUsagePlans', kind: 'deny' },
+      ],
+    });
+    const { findings } = evaluate(inventory, { standard: resolveStandard() });
+    const of = (rule: string, label: string): string[] => findings.filter((f) => f.ruleId === rule && f.resource.label === label).map((f) => `${f.status}: ${f.message}`);
+    expect(of('gateway-responses', 'orders (rest API)')).toEqual([expect.stringMatching(/^unknown: .*GetGatewayResponses denied/)]);
+    // POST /orders requires an API key: whether a plan covers the stage cannot be known.
+    expect(of('usage-plan-limits', 'orders (rest API) › stage prod')).toEqual([expect.stringMatching(/^unknown: /)]);
+    expect(findings.filter((f) => f.status === 'fail' && /usage plan|gateway response/i.test(f.message))).toEqual([]);
+  });
+
   it('fails DescribeLogGroups with AccessDenied: retention rules are unknown naming the call', async () => {
     const { inventory } = await auditWith({ faults: [{ operation: 'DescribeLogGroups', kind: 'deny' }] });
     const prod = inventory.apis.find((a) => a.id === 'ord3rs')?.stages.find((s) => s.name === 'prod');

@@ -101,6 +101,17 @@ export function fromAwsSnapshot(snapshot: AwsSnapshot): Inventory {
     }))
     .filter((plan) => !snapshot.filtered || plan.stages.some((s) => isKnown(s.apiId)))
     .sort((a, b) => a.id.localeCompare(b.id));
+  if (!snapshot.usagePlans.ok) {
+    // Unknown, not "no plan": a plan whose every field is unresolved makes the usage-plan rules say unknown.
+    const why = unresolved(snapshot.usagePlans.because);
+    plans.push({
+      id: '(usage plans unreadable)',
+      source: { arn: apigatewayArn(region, '/usageplans'), resourceType: 'AWS::ApiGateway::UsagePlan' },
+      throttle: { rateLimit: why, burstLimit: why },
+      quota: { limit: why, period: why },
+      stages: [{ apiId: why, stage: why }],
+    });
+  }
 
   const webAcls = [...webAclCache.values()].filter(isKnown).sort((a, b) => a.id.localeCompare(b.id));
   return {

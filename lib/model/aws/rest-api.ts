@@ -61,6 +61,12 @@ export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api 
       };
     });
 
+  if (!snapshot.gatewayResponses.ok) {
+    // Unknown, not "none customised": one response whose type is unresolved lets the rules say unknown.
+    const because = snapshot.gatewayResponses.because;
+    gatewayResponses.push({ source: { arn: apigatewayArn(ctx.region, `${base}/gatewayresponses`) }, type: unresolved(because), responseParameters: {}, responseTemplates: {} });
+    cors.push({ source, from: 'gateway-response', allowOrigins: unresolved(because) });
+  }
   const models = listOrNotice(snapshot.models, `Models of ${label} (GetModels)`, source, ctx).map(
     (m): ApiModel => ({
       source: { arn: apigatewayArn(ctx.region, `${base}/models/${m.name}`), resourceType: 'AWS::ApiGateway::Model' },
