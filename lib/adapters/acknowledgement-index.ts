@@ -27,16 +27,23 @@ export class AcknowledgementIndex {
   /** From the construct tree (the validation plugin). */
   static fromTree(root: IConstruct | undefined, namespace: string): AcknowledgementIndex {
     const entries: MetadataEntry[] = [];
-    const logicalIds = new Map<string, string>();
+    const resources: CfnResource[] = [];
     if (root) {
       for (const construct of root.node.findAll()) {
         for (const entry of construct.node.metadata) entries.push({ path: construct.node.path, type: entry.type, data: entry.data });
-        if (CfnResource.isCfnResource(construct)) {
-          const stack = Stack.of(construct);
-          logicalIds.set(`${stack.templateFile}\u0000${stack.resolve(construct.logicalId)}`, construct.node.path);
-        }
+        if (CfnResource.isCfnResource(construct)) resources.push(construct);
       }
     }
+    // Resolving every logical id costs more than the rest of the walk: do it only if a finding without a
+    // construct path has to be matched against an acknowledgement.
+    const logicalIds = (): Map<string, string> => {
+      const map = new Map<string, string>();
+      for (const resource of resources) {
+        const stack = Stack.of(resource);
+        map.set(`${stack.templateFile}\u0000${stack.resolve(resource.logicalId)}`, resource.node.path);
+      }
+      return map;
+    };
     return new AcknowledgementIndex(entries, logicalIds, namespace);
   }
 
@@ -56,7 +63,7 @@ export class AcknowledgementIndex {
         }
       }
     }
-    return new AcknowledgementIndex(entries, logicalIds, namespace);
+    return new AcknowledgementIndex(entries, () => logicalIds, namespace);
   }
 
   /** Read a stack's metadata file next to its template in a cdk.out, if CDK wrote one. */
@@ -69,9 +76,11 @@ export class AcknowledgementIndex {
   private readonly acks = new Map<string, Map<string, Ack>>();
   private readonly risks = new Map<string, Map<string, RiskAcceptanceRecord>>();
 
+  private logicalIdPaths?: Map<string, string>;
+
   private constructor(
     entries: readonly MetadataEntry[],
-    private readonly logicalIdPaths: Map<string, string>,
+    private readonly computeLogicalIdPaths: () => Map<string, string>,
     namespace: string,
   ) {
     const prefix = `${namespace}::`;
@@ -112,6 +121,7 @@ export class AcknowledgementIndex {
     const source = finding.resource.source;
     if (source.constructPath) return source.constructPath.replace(/^\//, '');
     if (!source.logicalId || !source.templatePath) return undefined;
+    this.logicalIdPaths ??= this.computeLogicalIdPaths();
     return this.logicalIdPaths.get(`${path.basename(source.templatePath)}\u0000${source.logicalId}`);
   }
 }
