@@ -86,7 +86,12 @@ export default defineRule<'stage', Options>({
   check(stage, ctx) {
     // No access log or no format at all is stage-access-logging's finding, not ours.
     if (!stage.accessLog || stage.accessLog.format === undefined) return ctx.skip();
-    const location = ctx.api?.kind === 'rest' ? 'Properties.AccessLogSetting.Format' : 'Properties.AccessLogSettings.Format';
+    const location =
+      ctx.api?.kind !== 'rest'
+        ? 'Properties.AccessLogSettings.Format'
+        : stage.declaredBy === 'deployment'
+          ? 'Properties.StageDescription.AccessLogSetting.Format'
+          : 'Properties.AccessLogSetting.Format';
     const format = ctx.need(stage.accessLog.format, 'the access log format');
     if (ctx.options.requireJson && !isJsonObject(format)) {
       ctx.fail('Access log format is not a JSON object (CLF, CSV or XML lines cannot be queried reliably).', { location });
