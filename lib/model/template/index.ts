@@ -1,8 +1,17 @@
+/**
+ * CloudFormation templates → Inventory.
+ *
+ * One pass indexes every resource by logical id and type (context.ts); each resource's Properties are
+ * resolved once, lazily, and cached (intrinsics.ts). References that are not literals become tokens inside
+ * strings (tokens.ts), so an ARN built with Fn::Sub, Fn::Join or written literally is matched the same way.
+ * Mappers then run once per resource type, in dependency order: log groups, web ACLs, REST, v2, stages,
+ * WAF associations, usage plans, domains. Anything the builder cannot know is `Unresolved` with a reason.
+ */
 import type { Account, Inventory } from '../types';
 import { BuildContext, type StackScope } from './context';
 import { mapDomainsAndMappings } from './domains';
 import { TemplateError } from './errors';
-import { logGroupFor, mapLogGroups } from './logs';
+import { mapLogGroups } from './logs';
 import { mapRest } from './rest';
 import { mapRestStages } from './rest-stages';
 import { mapUsagePlans } from './usage-plans';
@@ -109,6 +118,3 @@ export function fromTemplate(template: unknown, options: { templatePath?: string
 export function fromTemplates(inputs: readonly TemplateInput[]): Inventory {
   return build(inputs);
 }
-
-/** Exposed for the CLI/audit: the log group behind a destination, resolved the same way as templates. */
-export { logGroupFor as _logGroupFor };
