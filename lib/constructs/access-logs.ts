@@ -1,11 +1,12 @@
 import { ArnFormat, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import { type ILogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { GuardrailsConstructError } from './errors';
 import { GUARDRAIL_DEFAULTS } from './guardrail-defaults';
+import { standardOptions } from './standard-bounds';
 
 /** Where and how a secure API writes its access logs. */
 export interface AccessLogOptions {
@@ -15,14 +16,15 @@ export interface AccessLogOptions {
    */
   readonly logGroup?: ILogGroup;
   /**
-   * Retention of the created log group; must be finite.
+   * Retention of the created log group; finite and at least the tier's access-log-retention minRetentionDays.
    * @default RetentionDays.ONE_YEAR (GUARDRAIL_DEFAULTS.accessLogRetention)
    */
   readonly retention?: RetentionDays;
   /**
    * Customer-managed KMS key for the created log group. A key created in this app gets a key policy
    * statement letting CloudWatch Logs use it for this region.
-   * @default - encrypted with the CloudWatch Logs service key
+   * @default - a new key (rotation on, retained) where the tier's access-log-retention requires a KMS key
+   * (confidential, restricted in the shipped standard); the CloudWatch Logs service key otherwise
    */
   readonly encryptionKey?: IKey;
   /**
@@ -129,9 +131,24 @@ export function jsonAccessLogFormat(fields: Readonly<Record<string, string>>): A
   return AccessLogFormat.custom(JSON.stringify(fields));
 }
 
-/** Validate options (pure): conflicting or infinite retention throw. */
-export function validateAccessLogOptions(options: AccessLogOptions | undefined): void {
+/** The shipped standard's access-log-retention options for a tier. */
+function retentionRules(tier: string): { minRetentionDays: number; requireKmsKey: boolean } {
+  const options = standardOptions<{ minRetentionDays: number; requireKmsKey: boolean }>('access-log-retention', tier);
+  return { minRetentionDays: options.minRetentionDays ?? 0, requireKmsKey: options.requireKmsKey ?? false };
+}
+
+/** Validate options (pure): conflicting, infinite or too short retention throw. */
+export function validateAccessLogOptions(options: AccessLogOptions | undefined, tier: string): void {
   if (!options) return;
+  const { minRetentionDays } = retentionRules(tier);
+  if (options.retention !== undefined && options.retention !== RetentionDays.INFINITE && options.retention < minRetentionDays) {
+    throw new GuardrailsConstructError(
+      'E_LOG_RETENTION',
+      `Access logs of a ${tier} API must be kept at least ${minRetentionDays} days.`,
+      `${options.retention} days`,
+      `Choose RetentionDays of ${minRetentionDays} days or more (default ONE_YEAR).`,
+    );
+  }
   if (options.logGroup && (options.retention !== undefined || options.encryptionKey || options.removalPolicy !== undefined)) {
     throw new GuardrailsConstructError(
       'E_ACCESS_LOG_CONFLICT',
@@ -151,10 +168,18 @@ export function validateAccessLogOptions(options: AccessLogOptions | undefined):
 }
 
 /** The log group access logs go to: the given one, or a dedicated group with finite retention. */
-export function accessLogGroup(scope: Construct, id: string, options: AccessLogOptions | undefined): ILogGroup {
-  validateAccessLogOptions(options);
+export function accessLogGroup(scope: Construct, id: string, options: AccessLogOptions | undefined, tier: string): ILogGroup {
+  validateAccessLogOptions(options, tier);
   if (options?.logGroup) return options.logGroup;
-  const key = options?.encryptionKey;
+  const key =
+    options?.encryptionKey ??
+    (retentionRules(tier).requireKmsKey
+      ? new Key(scope, `${id}Key`, {
+          description: `Access logs of ${scope.node.path} (${tier}) - cdk-api-guardrails`,
+          enableKeyRotation: true,
+          removalPolicy: GUARDRAIL_DEFAULTS.logRemovalPolicy,
+        })
+      : undefined);
   if (key) {
     const stack = Stack.of(scope);
     // CloudWatch Logs must be allowed to use the key; a no-op for imported keys (their policy is managed elsewhere).

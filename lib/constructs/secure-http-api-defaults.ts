@@ -64,7 +64,7 @@ export function resolveHttpApiSettings(input: SecureHttpApiOptions & { readonly 
   const relax = input.relax ?? {};
   const acknowledgements: PendingAcknowledgement[] = [];
   exclusive({ name: 'accessLogs', set: !!input.accessLogs }, { name: 'relax.accessLoggingOff', set: !!relax.accessLoggingOff });
-  validateAccessLogOptions(input.accessLogs);
+  validateAccessLogOptions(input.accessLogs, input.dataClassification);
   validateCors(input.cors);
   const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements, input.dataClassification);
   if (relax.accessLoggingOff) {

@@ -63,7 +63,7 @@ export class SecureHttpApi extends Construct {
           }
         : undefined,
     });
-    this.accessLogGroup = settings.accessLogs ? accessLogGroup(this, 'AccessLogs', props.accessLogs) : undefined;
+    this.accessLogGroup = settings.accessLogs ? accessLogGroup(this, 'AccessLogs', props.accessLogs, props.dataClassification) : undefined;
     this.stage = new HttpStage(this, 'Stage', {
       httpApi: this.api,
       stageName: settings.stageName,

@@ -4,7 +4,7 @@ import type { Acknowledge } from './common';
 import { requireReason } from './common';
 import { GuardrailsConstructError } from './errors';
 import { GUARDRAIL_DEFAULTS } from './guardrail-defaults';
-import { type CorsAllowlist, exclusive, type PendingAcknowledgement, resolveThrottle, type ThrottleOptions, validateCors } from './stage-defaults';
+import { type CorsAllowlist, exclusive, refuseInfoLevel, type PendingAcknowledgement, resolveThrottle, type ThrottleOptions, validateCors } from './stage-defaults';
 import { validateAccessLogOptions, type AccessLogOptions } from './access-logs';
 import type { IWebAclRef, OrgWebAclProps } from './org-web-acl';
 
@@ -163,7 +163,8 @@ export function resolveRestApiSettings(input: SecureRestApiOptions & { readonly 
       "Use 'ERROR' (default) or 'INFO', or relax: { executionLoggingOff: { reason } }.",
     );
   }
-  validateAccessLogOptions(input.accessLogs);
+  validateAccessLogOptions(input.accessLogs, input.dataClassification);
+  refuseInfoLevel(input.loggingLevel, input.dataClassification);
   validateCors(input.cors);
 
   const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements, input.dataClassification);

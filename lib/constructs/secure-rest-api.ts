@@ -75,7 +75,7 @@ export class SecureRestApi extends Construct {
     const settings = resolveRestApiSettings(props);
     const bound = bindRestAuthorization(this, props.authorization, props.dataClassification);
     this.authorizer = bound.authorizer;
-    this.accessLogGroup = settings.accessLogs ? accessLogGroup(this, 'AccessLogs', props.accessLogs) : undefined;
+    this.accessLogGroup = settings.accessLogs ? accessLogGroup(this, 'AccessLogs', props.accessLogs, props.dataClassification) : undefined;
 
     const cors = settings.cors;
     this.api = new RestApi(this, 'Api', {

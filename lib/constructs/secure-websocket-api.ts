@@ -82,7 +82,7 @@ export class SecureWebSocketApi extends Construct {
       disconnectRouteOptions: props.disconnectIntegration ? { integration: props.disconnectIntegration } : undefined,
       defaultRouteOptions: props.defaultIntegration ? { integration: props.defaultIntegration } : undefined,
     });
-    this.accessLogGroup = settings.accessLogs ? accessLogGroup(this, 'AccessLogs', props.accessLogs) : undefined;
+    this.accessLogGroup = settings.accessLogs ? accessLogGroup(this, 'AccessLogs', props.accessLogs, props.dataClassification) : undefined;
     this.stage = new WebSocketStage(this, 'Stage', {
       webSocketApi: this.api,
       stageName: settings.stageName,

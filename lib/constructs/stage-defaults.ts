@@ -135,3 +135,16 @@ export function resolveCacheTtl(ttl: Duration | undefined, tier: string, what: s
 export function stageDescription(description: string | undefined, stageName: string): string {
   return description ?? `${stageName} stage - secure defaults by cdk-api-guardrails`;
 }
+
+/** INFO execution logs can carry request details: refused where the tier's data-trace rule forbids them. */
+export function refuseInfoLevel(level: string | undefined, tier: string): void {
+  if (level !== 'INFO') return;
+  if (standardOptions<{ allowInfoLevel: boolean }>('data-trace', tier).allowInfoLevel === false) {
+    throw new GuardrailsConstructError(
+      'E_CONFLICTING_PROPS',
+      `INFO execution logs are not allowed for ${tier} APIs (rule data-trace).`,
+      level,
+      "Use loggingLevel 'ERROR' (the default).",
+    );
+  }
+}

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { MockIntegration } from 'aws-cdk-lib/aws-apigateway';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUrlIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -56,7 +56,7 @@ export function httpApiStack(stack: Stack): SecureHttpApi {
     ...OWNERSHIP,
     authorization: HttpApiAuthorization.cognito({ userPool: pool.userPool, userPoolClients: [pool.machineClient], scopes: [pool.scopeId('read')] }),
   });
-  api.api.addRoutes({ path: '/events', methods: [HttpMethod.GET], integration: new HttpUrlIntegration('Backend', 'https://backend.example.com/events') });
+  api.api.addRoutes({ path: '/events', methods: [HttpMethod.GET], integration: new HttpLambdaIntegration('Backend', authorizerFunction(stack, 'EventsFn')) });
   return api;
 }
 

@@ -63,6 +63,13 @@ describe('SecureRestApi defaults', () => {
     expect(group).toMatchObject({ Type: 'AWS::Logs::LogGroup', DeletionPolicy: 'Retain', Properties: { RetentionInDays: 365 } });
   });
 
+  test('confidential tier: the access log group gets its own rotated KMS key (standard requireKmsKey)', () => {
+    const stage = Object.values(template.findResources('AWS::ApiGateway::Stage'))[0];
+    const [logicalId] = stage.Properties.AccessLogSetting.DestinationArn['Fn::GetAtt'];
+    const [keyId] = template.toJSON().Resources[logicalId].Properties.KmsKeyId['Fn::GetAtt'];
+    expect(template.toJSON().Resources[keyId]).toMatchObject({ Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } });
+  });
+
   test('one account CloudWatch role, retained, and the stage depends on it (no per-API role)', () => {
     template.resourceCountIs('AWS::ApiGateway::Account', 1);
     template.resourceCountIs('AWS::IAM::Role', 1);
@@ -160,11 +167,11 @@ describe('SecureRestApi options', () => {
     const api = new SecureRestApi(stack, 'Orders', {
       ...OWNERSHIP,
       authorization: RestApiAuthorization.cognito({ userPools: [pool.userPool], scopes: ['orders/read'] }),
-      accessLogs: { encryptionKey: key, retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY },
+      accessLogs: { encryptionKey: key, retention: RetentionDays.TWO_YEARS, removalPolicy: RemovalPolicy.DESTROY },
     });
     api.root.addMethod('GET', new MockIntegration());
     const t = Template.fromStack(stack);
-    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90, KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('LogsKey'), 'Arn'] } });
+    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 731, KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('LogsKey'), 'Arn'] } });
     const policy = JSON.stringify(Object.values(t.findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy);
     expect(policy).toContain('logs.eu-west-1.');
     expect(policy).toContain('kms:EncryptionContext:aws:logs:arn');
@@ -244,6 +251,8 @@ describe('SecureRestApi guards', () => {
     ['fails on throttle together with throttlingOff', { throttle: { rateLimit: 10, burstLimit: 10 }, relax: { throttlingOff: { reason: 'x' } } }, 'E_CONFLICTING_PROPS'],
     ['fails on a wildcard CORS origin', { cors: { allowOrigins: ['*'] } }, 'E_CORS_ORIGINS'],
     ['fails on infinite access log retention', { accessLogs: { retention: RetentionDays.INFINITE } }, 'E_LOG_RETENTION'],
+    ['fails on access log retention below the tier minimum', { accessLogs: { retention: RetentionDays.ONE_MONTH } }, 'E_LOG_RETENTION'],
+    ['fails on INFO execution logs in the restricted tier', { dataClassification: 'restricted', loggingLevel: 'INFO' }, 'E_CONFLICTING_PROPS'],
     ['fails on loggingLevel together with executionLoggingOff', { loggingLevel: 'INFO', relax: { executionLoggingOff: { reason: 'x' } } }, 'E_CONFLICTING_PROPS'],
   ])('%s', (_name, extra, code) => {
     const { stack, auth } = cognito();
