@@ -31,8 +31,10 @@ const option = (name: string): string | undefined => {
 };
 const sizes = (option('--sizes') ?? (quick ? '200' : '100,200,400,800')).split(',').map(Number);
 const runs = Number(option('--runs') ?? (quick ? 3 : 5));
-if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(runs) || runs <= 0) {
-  console.error('bench: error E_BENCH_ARGS: --sizes takes positive integers like 100,200 and --runs a positive integer.');
+const auditApis = Number(option('--audit-apis') ?? (quick ? 200 : 1000));
+const skipSynth = args.includes('--audit-only');
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(runs) || runs <= 0 || !Number.isInteger(auditApis) || auditApis < 0) {
+  console.error('bench: error E_BENCH_ARGS: --sizes takes positive integers like 100,200, --runs a positive integer, --audit-apis a whole number (0 skips the audit).');
   process.exit(2);
 }
 
@@ -67,7 +69,7 @@ interface Row {
 }
 const rows: Row[] = [];
 const started = Date.now();
-for (const n of sizes) {
+for (const n of skipSynth ? [] : sizes) {
   const m: Record<'plain' | 'plugin' | 'nag', SynthResult[]> = { plain: [], plugin: [], nag: [] };
   const checks: CheckResult[] = [];
   for (let r = 0; r < runs; r++) {
@@ -113,5 +115,10 @@ for (let i = 1; i < rows.length; i++) {
   if (rows[i].n === 2 * rows[i - 1].n) {
     console.log(`scaling N=${rows[i - 1].n}→${rows[i].n}: plugin own time ×${(rows[i].pluginOwn / rows[i - 1].pluginOwn).toFixed(2)} (linear is ×2.0)`);
   }
+}
+if (auditApis > 0) {
+  // The audit benchmark (issue 6): the real SDK clients against the loopback fake with 20 ms per request.
+  const out = execFileSync(process.execPath, [tsNode, path.join(here, 'audit-bench.ts'), String(auditApis)], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  console.log(`\n${out.trim().split('\n').pop()}`);
 }
 console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
