@@ -112,3 +112,34 @@ Resources:
     expect(plan?.throttle).toBeUndefined();
   });
 });
+
+describe('fromTemplate: usage plans naming an external API by literal id', () => {
+  const inventory = buildYaml(`
+Resources:
+  Prod:
+    Type: AWS::ApiGateway::Stage
+    Properties: { RestApiId: MyRestApi, StageName: Prod, DeploymentId: TestDeployment }
+  Plan:
+    Type: AWS::ApiGateway::UsagePlan
+    Properties:
+      ApiStages:
+        - { ApiId: MyRestApi, Stage: Prod }
+  Other:
+    Type: AWS::ApiGateway::UsagePlan
+    Properties:
+      ApiStages:
+        - { ApiId: AnotherApi, Stage: Prod }
+`);
+
+  it('links the stage of an external API to a plan that names the same literal API id and stage name', () => {
+    const api = apiById(inventory, 'external:MyRestApi');
+    expect(api.stages.map((s) => [s.name, s.usagePlanIds])).toEqual([['Prod', ['Plan']]]);
+    expect(inventory.usagePlans.find((p) => p.id === 'Plan')?.stages).toEqual([{ apiId: 'external:MyRestApi', stage: 'Prod' }]);
+  });
+
+  it('fails to link a plan whose literal API id names another API (it stays unresolved, not linked)', () => {
+    const plan = inventory.usagePlans.find((p) => p.id === 'Other');
+    expect(isUnresolved(plan?.stages[0].apiId)).toBe(true);
+    expect(apiById(inventory, 'external:MyRestApi').stages[0].usagePlanIds).not.toContain('Other');
+  });
+});

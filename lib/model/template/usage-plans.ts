@@ -1,4 +1,4 @@
-import type { Stage, UsagePlan } from '../types';
+import type { Api, Stage, UsagePlan } from '../types';
 import { isUnresolved, unresolved, type Value } from '../value';
 import type { BuildContext } from './context';
 import { asArray, asRecord } from './convert';
@@ -8,6 +8,18 @@ function throttleFrom(ctx: BuildContext, raw: unknown): UsagePlan['throttle'] {
   if (isUnresolved(raw)) return { rateLimit: raw, burstLimit: raw };
   const props = asRecord(raw);
   return { rateLimit: ctx.v.num(props.RateLimit, 'RateLimit'), burstLimit: ctx.v.num(props.BurstLimit, 'BurstLimit') };
+}
+
+/**
+ * The API a plan entry names. A reference resolves to the API in the template; a literal id (an API
+ * deployed elsewhere) matches the external API that stages with the same literal RestApiId stand for.
+ */
+function planApi(ctx: BuildContext, apiId: unknown): Api | undefined {
+  const key = ctx.tokens.resourceKey(apiId);
+  if (key !== undefined) return ctx.apis.get(key);
+  if (typeof apiId !== 'string' || apiId === '' || ctx.tokens.hasTokens(apiId)) return undefined;
+  const external = ctx.apis.get(`external:${apiId}`);
+  return external?.kind === 'rest' ? external : undefined;
 }
 
 /** AWS::ApiGateway::UsagePlan → UsagePlan, and Stage.usagePlanIds for the stages it covers. */
@@ -20,8 +32,7 @@ export function mapUsagePlans(ctx: BuildContext): void {
     if (isUnresolved(rawStages)) stages.push({ apiId: rawStages, stage: rawStages });
     for (const entry of asArray(rawStages)) {
       const item = asRecord(entry);
-      const apiKey = ctx.tokens.resourceKey(item.ApiId);
-      const api = apiKey !== undefined ? ctx.apis.get(apiKey) : undefined;
+      const api = planApi(ctx, item.ApiId);
       const stageKey = ctx.tokens.refKey(item.Stage);
       let stage: Stage | undefined = stageKey !== undefined ? ctx.stages.get(stageKey) : undefined;
       const stageName: Value<string> = stage ? stage.name : (ctx.v.str(item.Stage, 'Stage') ?? unresolved('Stage is not set'));
