@@ -1,5 +1,5 @@
 import { type App, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { LambdaIntegration } from 'aws-cdk-lib/aws-apigateway';
+import { JsonSchemaType, LambdaIntegration } from 'aws-cdk-lib/aws-apigateway';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -63,7 +63,19 @@ class OrdersStack extends Stack {
     const integration = new LambdaIntegration(fn);
     const orders = api.root.addResource('orders');
     orders.addMethod('GET', integration, { authorizationScopes: [users.scopeId('read')] });
-    orders.addMethod('POST', integration, { authorizationScopes: [users.scopeId('write')] });
+    const order = api.api.addModel('Order', {
+      contentType: 'application/json',
+      schema: {
+        type: JsonSchemaType.OBJECT,
+        required: ['sku', 'quantity'],
+        additionalProperties: false,
+        properties: {
+          sku: { type: JsonSchemaType.STRING, pattern: '^[A-Z0-9-]{3,32}$' },
+          quantity: { type: JsonSchemaType.INTEGER, minimum: 1, maximum: 100 },
+        },
+      },
+    });
+    orders.addMethod('POST', integration, { authorizationScopes: [users.scopeId('write')], requestModels: { 'application/json': order } });
     orders.addResource('{orderId}').addMethod('GET', integration, {
       authorizationScopes: [users.scopeId('read')],
       requestParameters: { 'method.request.path.orderId': true },
@@ -81,7 +93,7 @@ class OrdersStack extends Stack {
 class EventsStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
-    const ownership = { owner: 'team-orders', dataClassification: 'internal' } as const;
+    const ownership = { owner: 'team-orders', dataClassification: 'confidential' } as const;
     const users = new ApiUserPool(this, 'EventsUsers', {
       ...ownership,
       resourceServerIdentifier: 'events',
@@ -96,6 +108,8 @@ class EventsStack extends Stack {
         scopes: [users.scopeId('read')],
       }),
       cors: { allowOrigins: ['https://shop.example.com'], allowMethods: ['GET'] },
+      // HTTP APIs cannot attach a web ACL: the acknowledged finding keeps the gap visible in every report.
+      relax: { noWaf: { reason: 'Reference app: to be fronted by CloudFront with the org web ACL before go-live (ticket SEC-101)' } },
     });
     http.api.addRoutes({
       path: '/events',
@@ -103,6 +117,7 @@ class EventsStack extends Stack {
       integration: new HttpLambdaIntegration('EventsIntegration', handler(this, 'EventsHandler', '{ statusCode: 200, body: "[]" }')),
     });
     const connect = handler(this, 'ConnectHandler', '{ statusCode: 200 }');
+    // Placeholder authorizer that denies every connection (empty policy) until token verification is written.
     const authorizer = handler(this, 'ConnectAuthorizer', "{ principalId: 'anonymous', policyDocument: { Version: '2012-10-17', Statement: [] } }");
     const ws = new SecureWebSocketApi(this, 'EventsSocket', {
       ...ownership,

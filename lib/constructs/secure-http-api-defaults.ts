@@ -1,6 +1,6 @@
 import { type AccessLogOptions, validateAccessLogOptions } from './access-logs';
 import { type Acknowledge, requireReason } from './common';
-import { type CorsAllowlist, exclusive, type PendingAcknowledgement, resolveThrottle, type ThrottleOptions, validateCors } from './stage-defaults';
+import { type CorsAllowlist, exclusive, requireAllowedEndpointType, type PendingAcknowledgement, resolveThrottle, type ThrottleOptions, validateCors } from './stage-defaults';
 
 /** Secure defaults an HTTP API may give up, each only with an acknowledgement. */
 export interface HttpApiRelaxations {
@@ -64,6 +64,7 @@ export function resolveHttpApiSettings(input: SecureHttpApiOptions & { readonly 
   const relax = input.relax ?? {};
   const acknowledgements: PendingAcknowledgement[] = [];
   exclusive({ name: 'accessLogs', set: !!input.accessLogs }, { name: 'relax.accessLoggingOff', set: !!relax.accessLoggingOff });
+  requireAllowedEndpointType('REGIONAL', input.dataClassification, 'The HTTP API (always REGIONAL)');
   validateAccessLogOptions(input.accessLogs, input.dataClassification);
   validateCors(input.cors);
   const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements, input.dataClassification);

@@ -4,7 +4,7 @@ import type { Acknowledge } from './common';
 import { requireReason } from './common';
 import { GuardrailsConstructError } from './errors';
 import { GUARDRAIL_DEFAULTS } from './guardrail-defaults';
-import { type CorsAllowlist, exclusive, refuseInfoLevel, type PendingAcknowledgement, resolveThrottle, type ThrottleOptions, validateCors } from './stage-defaults';
+import { type CorsAllowlist, exclusive, refuseInfoLevel, requireAllowedEndpointType, type PendingAcknowledgement, resolveThrottle, type ThrottleOptions, validateCors } from './stage-defaults';
 import { validateAccessLogOptions, type AccessLogOptions } from './access-logs';
 import type { IWebAclRef, OrgWebAclProps } from './org-web-acl';
 
@@ -150,6 +150,7 @@ export function resolveRestApiSettings(input: SecureRestApiOptions & { readonly 
     );
   }
 
+  requireAllowedEndpointType(endpointType, input.dataClassification, 'The REST API');
   exclusive({ name: 'webAcl', set: !!input.webAcl }, { name: 'webAclProps', set: !!input.webAclProps });
   exclusive({ name: 'webAcl', set: !!input.webAcl }, { name: 'relax.noWaf', set: !!relax.noWaf });
   exclusive({ name: 'webAclProps', set: !!input.webAclProps }, { name: 'relax.noWaf', set: !!relax.noWaf });

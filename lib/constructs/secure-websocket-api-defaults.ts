@@ -2,7 +2,7 @@ import { type AccessLogOptions, validateAccessLogOptions } from './access-logs';
 import { type Acknowledge, requireReason } from './common';
 import { GuardrailsConstructError } from './errors';
 import { GUARDRAIL_DEFAULTS } from './guardrail-defaults';
-import { exclusive, refuseInfoLevel, type PendingAcknowledgement, resolveThrottle, type ThrottleOptions } from './stage-defaults';
+import { exclusive, requireAllowedEndpointType, refuseInfoLevel, type PendingAcknowledgement, resolveThrottle, type ThrottleOptions } from './stage-defaults';
 
 /** Secure defaults a WebSocket API may give up, each only with an acknowledgement. */
 export interface WebSocketApiRelaxations {
@@ -67,6 +67,7 @@ export function resolveWebSocketApiSettings(input: SecureWebSocketApiOptions & {
   exclusive({ name: 'accessLogs', set: !!input.accessLogs }, { name: 'relax.accessLoggingOff', set: !!relax.accessLoggingOff });
   exclusive({ name: 'loggingLevel', set: !!input.loggingLevel }, { name: 'relax.executionLoggingOff', set: !!relax.executionLoggingOff });
   exclusive({ name: 'relax.dataTraceOn', set: !!relax.dataTraceOn }, { name: 'relax.executionLoggingOff', set: !!relax.executionLoggingOff });
+  requireAllowedEndpointType('REGIONAL', input.dataClassification, 'The WebSocket API (always REGIONAL)');
   validateAccessLogOptions(input.accessLogs, input.dataClassification);
   refuseInfoLevel(input.loggingLevel, input.dataClassification);
   if (input.loggingLevel !== undefined && input.loggingLevel !== 'ERROR' && input.loggingLevel !== 'INFO') {

@@ -148,3 +148,17 @@ export function refuseInfoLevel(level: string | undefined, tier: string): void {
     );
   }
 }
+
+/** Refuse an endpoint type the shipped standard does not allow in `tier` (rule endpoint-type). */
+export function requireAllowedEndpointType(endpointType: string, tier: string, what: string): void {
+  const allowed = standardOptions<{ allowedEndpointTypes: string[] }>('endpoint-type', tier).allowedEndpointTypes;
+  if (!allowed || allowed.includes(endpointType)) return;
+  throw new GuardrailsConstructError(
+    'E_ENDPOINT_TYPES',
+    `${what} endpoint type ${endpointType} is not allowed for ${tier} APIs (rule endpoint-type allows ${allowed.join(', ')}).`,
+    endpointType,
+    allowed.includes('PRIVATE')
+      ? 'Use a SecureRestApi with endpointType: EndpointType.PRIVATE and vpcEndpoints (HTTP and WebSocket APIs cannot be private), or review the data classification.'
+      : `Use one of ${allowed.join(', ')}.`,
+  );
+}

@@ -252,6 +252,7 @@ describe('SecureRestApi guards', () => {
     ['fails on a wildcard CORS origin', { cors: { allowOrigins: ['*'] } }, 'E_CORS_ORIGINS'],
     ['fails on infinite access log retention', { accessLogs: { retention: RetentionDays.INFINITE } }, 'E_LOG_RETENTION'],
     ['fails on access log retention below the tier minimum', { accessLogs: { retention: RetentionDays.ONE_MONTH } }, 'E_LOG_RETENTION'],
+    ['fails on a REGIONAL API in the internal tier (the standard allows only PRIVATE)', { dataClassification: 'internal' }, 'E_ENDPOINT_TYPES'],
     ['fails on INFO execution logs in the restricted tier', { dataClassification: 'restricted', loggingLevel: 'INFO' }, 'E_CONFLICTING_PROPS'],
     ['fails on loggingLevel together with executionLoggingOff', { loggingLevel: 'INFO', relax: { executionLoggingOff: { reason: 'x' } } }, 'E_CONFLICTING_PROPS'],
   ])('%s', (_name, extra, code) => {

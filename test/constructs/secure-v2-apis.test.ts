@@ -110,6 +110,12 @@ describe('SecureHttpApi options and guards', () => {
     expect(error.code).toBe('E_AUTHORIZER_CACHE_TTL');
   });
 
+  test('fails for an internal-tier HTTP API (HTTP APIs are always REGIONAL; the tier allows only PRIVATE)', () => {
+    const error = constructError(() => new SecureHttpApi(newStack(), 'Api', { owner: 'o', dataClassification: 'internal', authorization: HttpApiAuthorization.iam() }));
+    expect(error.code).toBe('E_ENDPOINT_TYPES');
+    expect(error.fix).toMatch(/PRIVATE/);
+  });
+
   test('fails synth when a route opts out of the authorizer (deny by default)', () => {
     const stack = newStack(new App());
     const api = new SecureHttpApi(stack, 'Api', { ...OWNERSHIP, authorization: HttpApiAuthorization.iam() });
