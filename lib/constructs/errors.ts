@@ -10,7 +10,6 @@ export type GuardrailsConstructErrorCode =
   | 'E_AUTHORIZER_CACHE_TTL'
   | 'E_PRIVATE_ENDPOINT'
   | 'E_ENDPOINT_TYPES'
-  | 'E_WAF_CONFLICT'
   | 'E_THROTTLE_INVALID'
   | 'E_LOG_RETENTION'
   | 'E_ACCESS_LOG_CONFLICT'
