@@ -53,9 +53,15 @@ export function loadStandard(source: string | object): Standard {
 
 let cachedDefault: Standard | undefined;
 
-/** The shipped standard (policies/standards/default.json), validated. Each call returns a fresh copy. */
+/**
+ * The shipped standard (policies/standards/default.json). Each call returns a fresh copy.
+ *
+ * Not schema-validated at runtime: compiling the schema specialised for every rule's options costs about
+ * a second of CPU per process (issue 7), and the file cannot change after release. The repository's tests
+ * validate it with the same loader as user files (test/policies/standard.test.ts).
+ */
 export function defaultStandard(): Standard {
-  cachedDefault ??= validateStandard(defaultStandardJson, allRules, 'policies/standards/default.json');
+  cachedDefault ??= withDefaults(defaultStandardJson);
   return structuredClone(cachedDefault);
 }
 
@@ -128,6 +134,11 @@ function validateStandard(data: unknown, rules: readonly AnyRule[], file?: strin
       issues,
     });
   }
+  return withDefaults(data);
+}
+
+/** A schema-valid standard with `$schema` dropped and the optional top-level fields filled in. */
+function withDefaults(data: unknown): Standard {
   const raw = structuredClone(data) as Record<string, unknown> & { classification: Record<string, unknown> };
   delete raw.$schema;
   return {
@@ -145,7 +156,7 @@ function declaredTiers(data: unknown): string[] | undefined {
   return Array.isArray(tiers) && tiers.every((t) => typeof t === 'string') ? (tiers as string[]) : undefined;
 }
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, code: { optimize: false } });
 const validators = new WeakMap<readonly AnyRule[], Map<string, ValidateFunction>>();
 
 /** The base schema with `rules` keyed by the known rule ids (each with its options schema) and `tiers` by declared tier. */

@@ -32,8 +32,14 @@ if (mode === 'plugin') {
 let failedValidation = false;
 try {
   app.synth();
-} catch {
-  failedValidation = true; // cdk-nag reports violations by failing synth; its cost is what we measure
+} catch (error) {
+  // cdk-nag reports violations by failing synth; its cost is what we measure. Plain and plugin (failOn
+  // 'never') synths must succeed, or the numbers would time an aborted synth.
+  if (mode !== 'nag') {
+    console.error(`synth-child: error E_BENCH_SYNTH: ${mode} synth at N=${n} failed, so there is nothing to measure: ${String(error).slice(0, 500)}`);
+    process.exit(1);
+  }
+  failedValidation = true;
 }
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
 console.log(JSON.stringify({ n, mode, ms, pluginMs, maxRssKb: process.resourceUsage().maxRSS, failedValidation }));
