@@ -122,6 +122,11 @@ export interface Operation {
   readonly requestParameters: Record<string, Value<boolean>>;
   /** Content type → model name. */
   readonly requestModels: Record<string, Value<string>>;
+  /**
+   * True when the source declares no such route and the builder models what AWS does instead (a WebSocket
+   * API without a $connect route accepts every connection: an implicit $connect with authorization NONE).
+   */
+  readonly implicit?: boolean;
 }
 
 export interface Integration {

@@ -59,6 +59,10 @@ export default defineRule<'operation', Options>({
     if (kind === 'http' && op.method === 'OPTIONS' && ctx.options.exemptOptionsRoutes) return ctx.skip();
     const type = ctx.need(op.auth.type, `the authorization type of route ${routeKey}`).toUpperCase();
     const allowed = kind === 'http' ? ctx.options.allowedHttpTypes : ctx.options.allowedWebSocketTypes;
+    if (type === 'NONE' && op.implicit) {
+      // No location: the fix is a route to add, not a property to change.
+      return ctx.fail('WebSocket API has no $connect route, so AWS accepts every connection without authorization. Add a $connect route with an authorizer.');
+    }
     if (type === 'NONE') {
       const what = kind === 'websocket' ? 'WebSocket $connect route' : `Route ${routeKey}`;
       return ctx.fail(`${what} has authorization type NONE, so anyone can ${kind === 'websocket' ? 'connect' : 'call it'}.`, {

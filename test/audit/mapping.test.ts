@@ -100,3 +100,27 @@ describe('fromAwsSnapshot (pure mapping)', () => {
     expect(fromAwsSnapshot(snapshot({})).account?.cloudWatchRoleArn).toBeUndefined();
   });
 });
+
+describe('fromAwsSnapshot: the implicit $connect route of a WebSocket API', () => {
+  const ws = (routes: V2ApiSnapshot['routes']): V2ApiSnapshot => ({
+    api: { ApiId: 'w2', Name: 'chat', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' },
+    stages: fetched([]),
+    ...noLists,
+    routes,
+  });
+
+  it('fails open like AWS: a deployed WebSocket API without $connect gets an implicit $connect with authorization NONE', () => {
+    const [api] = fromAwsSnapshot(snapshot({ v2Apis: fetched<V2ApiSnapshot[]>([ws(fetched([{ RouteId: 'r1', RouteKey: 'sendMessage' }]))]) })).apis;
+    const connect = api.operations.find((op) => op.routeKey === '$connect');
+    expect(connect).toEqual(expect.objectContaining({ implicit: true, method: '', path: '$connect', auth: { type: 'NONE', scopes: [], apiKeyRequired: false } }));
+    expect(connect?.source).toEqual({ ...api.source, pointer: 'implicit $connect route (none declared)' });
+  });
+
+  it('adds nothing when $connect is deployed, or when the routes could not be read (operations are unresolved instead)', () => {
+    const declared = fromAwsSnapshot(snapshot({ v2Apis: fetched<V2ApiSnapshot[]>([ws(fetched([{ RouteId: 'r1', RouteKey: '$connect', AuthorizationType: 'AWS_IAM' }]))]) })).apis[0];
+    expect(declared.operations.map((op) => [op.routeKey, op.auth.type, op.implicit])).toEqual([['$connect', 'AWS_IAM', undefined]]);
+    const denied = fromAwsSnapshot(snapshot({ v2Apis: fetched<V2ApiSnapshot[]>([ws(failed('GetRoutes: AccessDenied'))]) })).apis[0];
+    expect(denied.operations).toEqual([]);
+    expect(denied.operationsUnresolved).toBe('GetRoutes: AccessDenied');
+  });
+});

@@ -105,6 +105,13 @@ export const AGREEMENT_CASES: readonly AgreementCase[] = [
     disagree: { Prod: "LoggingLevel 'ON' is not a level API Gateway knows (OFF, ERROR, INFO), so execution logging is not shown to be on" },
   },
   { file: 'kics-accesslog-disabled-negative10.yaml', peer: 'KICS access logging disabled', rules: ['stage-access-logging', 'execution-logging'], verdicts: { ApiGatewayStage: 'ok' } },
+  // A WebSocket API without a $connect route accepts every connection: the builders model an implicit $connect with NONE.
+  { file: 'kics-no-authorizer-positive1.yaml', peer: 'KICS API Gateway Without Configured Authorizer', rules: ['v2-route-authorization'], verdicts: { DevWebSocket: 'flag' } },
+  { file: 'kics-no-authorizer-positive2.yaml', peer: 'KICS API Gateway Without Configured Authorizer', rules: ['v2-route-authorization'], verdicts: { DevWebSocket5: 'flag' } },
+  {
+    file: 'kics-no-authorizer-negative1.yaml', peer: 'KICS API Gateway Without Configured Authorizer', rules: ['v2-route-authorization'], verdicts: { DevWebSocket2: 'ok' },
+    disagree: { DevWebSocket2: 'an authorizer that no route uses authorizes nothing: the API has no $connect route, so AWS accepts every connection without authorization' },
+  },
 ];
 
 export const NOT_SHARED: readonly NotSharedCase[] = [
@@ -115,9 +122,9 @@ export const NOT_SHARED: readonly NotSharedCase[] = [
     'usage_plan_exists_for_api_deployments_that_create_stages', 'usage_plan_exists_for_api_stage',
   ].map((name) => ({ file: `cfnnag-api_gateway-api_gateway_${name}.yaml`, peer: 'cfn_nag W64/W68', notShared: USAGE_PLANS })),
   ...['positive1.yaml', 'positive2.yaml', 'negative2.json'].map((s) => ({ file: `kics-stage-no-usageplan-${s}`, peer: 'KICS Stage Without UsagePlan', notShared: USAGE_PLANS })),
-  ...['positive1', 'positive2', 'positive3', 'positive4', 'negative1', 'negative2'].map((s) => ({
+  ...['positive3', 'positive4', 'negative2'].map((s) => ({
     file: `kics-no-authorizer-${s}.yaml`, peer: 'KICS API Gateway Without Configured Authorizer',
-    notShared: 'KICS asks that an Authorizer resource exists; we judge the authorization of every method and route, and these fixtures declare none',
+    notShared: 'KICS asks that an Authorizer resource exists; we judge the authorization of every REST method, and these REST APIs declare none',
   })),
   ...['positive6', 'negative3'].map((s) => ({ file: `kics-method-no-apikey-${s}.yaml`, peer: 'KICS Method Does Not Contain An API Key', notShared: API_KEY_IS_NOT_AUTH.replace(', so NONE + ApiKeyRequired still fails', '; we never require one') })),
 ];

@@ -6,6 +6,7 @@ import type {
   Stage as V2Stage,
 } from '@aws-sdk/client-apigatewayv2';
 import type { Api, ApiKind, Authorizer, CorsPolicy, Integration, MethodSettings, Operation, Stage } from '../types';
+import { IMPLICIT_CONNECT_POINTER } from '../template/v2';
 import { unresolved, type Value } from '../value';
 import { apigatewayArn } from './arn';
 import { accessLogOf, deployedSource, listOrNotice, tagsOf, throttleNumber, type MappingContext } from './shared';
@@ -40,6 +41,8 @@ export function mapV2Api(snapshot: V2ApiSnapshot, ctx: MappingContext): Api {
         return mapRoute(route, kind, routeArn, authorizer, integrationOf(route, integrationById, snapshot.integrations, ctx.region, base));
       })
     : [];
+  // AWS accepts every connection to a WebSocket API without a $connect route: the template builder models it the same way.
+  if (kind === 'websocket' && snapshot.routes.ok && !operations.some((op) => op.routeKey === '$connect')) operations.push(implicitConnect(source));
   operations.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
 
   const stages = listOrNotice(snapshot.stages, `Stages of ${label} (GetStages)`, source, ctx).map((s) => mapV2Stage(id, kind, s, ctx));
@@ -81,6 +84,20 @@ export function splitRouteKey(routeKey: string, kind: ApiKind): { method: string
   const space = routeKey.indexOf(' ');
   if (space < 0) return { method: 'ANY', path: routeKey };
   return { method: routeKey.slice(0, space).toUpperCase(), path: routeKey.slice(space + 1) };
+}
+
+/** The $connect AWS behaves as if it had when a WebSocket API declares none: open to every connection. */
+function implicitConnect(apiSource: Operation['source']): Operation {
+  return {
+    source: { ...apiSource, pointer: IMPLICIT_CONNECT_POINTER },
+    method: '',
+    path: '$connect',
+    routeKey: '$connect',
+    auth: { type: 'NONE', scopes: [], apiKeyRequired: false },
+    requestParameters: {},
+    requestModels: {},
+    implicit: true,
+  };
 }
 
 function mapRoute(route: V2Route, kind: ApiKind, arn: string, authorizer: Value<Authorizer> | undefined, integration: Integration | undefined): Operation {

@@ -222,10 +222,36 @@ function mapManagedOverrides(ctx: BuildContext): void {
   }
 }
 
+/** Source pointer of the $connect operation the builders add for a WebSocket API that declares none. */
+export const IMPLICIT_CONNECT_POINTER = 'implicit $connect route (none declared)';
+
+/**
+ * AWS accepts every connection to a WebSocket API without a $connect route, unauthorized. Model that as an
+ * implicit $connect with authorization NONE, so route rules see it. Not for external APIs (their routes may
+ * live elsewhere) nor when a route key is unresolved (that route may be $connect: the rules say unknown).
+ */
+function implicitConnectRoutes(ctx: BuildContext): void {
+  for (const api of ctx.apis.values()) {
+    if (api.kind !== 'websocket' || api.external || api.operationsUnresolved !== undefined) continue;
+    if (api.operations.some((op) => op.routeKey === undefined || isUnresolved(op.routeKey) || op.routeKey === '$connect')) continue;
+    api.operations.push({
+      source: { ...api.source, pointer: IMPLICIT_CONNECT_POINTER },
+      method: '',
+      path: '$connect',
+      routeKey: '$connect',
+      auth: { type: 'NONE', scopes: [], apiKeyRequired: false },
+      requestParameters: {},
+      requestModels: {},
+      implicit: true,
+    });
+  }
+}
+
 /** AWS::ApiGatewayV2::* (HTTP and WebSocket APIs). */
 export function mapV2(ctx: BuildContext): void {
   mapApis(ctx);
   mapRoutes(ctx, mapParts(ctx));
   mapStages(ctx);
   mapManagedOverrides(ctx);
+  implicitConnectRoutes(ctx);
 }

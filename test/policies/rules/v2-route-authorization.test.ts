@@ -46,9 +46,12 @@ testRule(rule as AnyRule, {
       },
     },
     {
-      name: 'WebSocket message routes are out of scope (only $connect can carry an authorizer)',
-      template: { ...webSocketApi(), ...v2Route('sendMessage', { AuthorizationType: 'NONE' }, 'Send', 'WsApi') },
-      expect: 'skip',
+      name: 'WebSocket message routes with NONE next to an IAM-authorized $connect (only $connect can carry an authorizer)',
+      template: {
+        ...webSocketApi(),
+        ...v2Route('$connect', { AuthorizationType: 'AWS_IAM' }, 'Connect', 'WsApi'),
+        ...v2Route('sendMessage', { AuthorizationType: 'NONE' }, 'Send', 'WsApi'),
+      },
     },
     {
       name: 'REST methods are out of scope (rest-method-authorization covers them)',
@@ -97,6 +100,15 @@ testRule(rule as AnyRule, {
         new apigwv2.WebSocketApi(stack, 'WsApi', { connectRouteOptions: { integration: new WebSocketMockIntegration('Connect') } });
       },
       message: /\$connect route has authorization type NONE/,
+    },
+    {
+      name: 'fails a WebSocket API without a $connect route: AWS accepts every connection unauthorized',
+      template: { ...webSocketApi(), ...v2Route('sendMessage', { AuthorizationType: 'NONE' }, 'Send', 'WsApi') },
+      cdk: (stack) => {
+        new apigwv2.WebSocketApi(stack, 'WsApi').addRoute('sendMessage', { integration: new WebSocketMockIntegration('Send') });
+      },
+      message: /has no \$connect route, so AWS accepts every connection without authorization/,
+      count: 1,
     },
     {
       name: 'fails JWT on a restricted API whose tier allows only IAM',
