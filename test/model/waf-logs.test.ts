@@ -95,8 +95,21 @@ describe('fromTemplate: WAF associations link to stages whatever the ARN form', 
 
   it('fails to decide a stage when the association targets an unresolved API id', () => {
     const association = `    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: !Sub arn:aws:apigateway:\${AWS::Region}::/restapis/\${ApiIdParam}/stages/prod`;
-    const acl = stageOf(buildYaml(template(association, 'Parameters:\n  ApiIdParam: { Type: String }'))).waf?.webAcl;
-    expect(isUnresolved(acl)).toBe(true);
+    const waf = stageOf(buildYaml(template(association, 'Parameters:\n  ApiIdParam: { Type: String }'))).waf;
+    expect(waf?.source.logicalId).toBe('Association');
+    const acl = waf?.webAcl;
+    expect(isUnresolved(acl) && acl.because).toBe(
+      'WAF association Association may protect this stage: the API id in its ResourceArn is unresolved (parameter ApiIdParam has no default)',
+    );
+  });
+
+  it('fails to decide a stage when a whole ResourceArn is unresolved, naming every association that may protect it', () => {
+    const association = `    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: !Ref TargetArn`;
+    const second = `\n  Second:\n    Type: AWS::WAFv2::WebACLAssociation\n    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: !ImportValue other-stage-arn`;
+    const acl = stageOf(buildYaml(template(association, `${second}\nParameters:\n  TargetArn: { Type: String }`))).waf?.webAcl;
+    expect(isUnresolved(acl) && acl.because).toMatch(
+      /^WAF association Association may protect this stage: its ResourceArn is unresolved \(parameter TargetArn has no default\); so may Second \(its ResourceArn is unresolved \(.*other-stage-arn.*\)\)$/,
+    );
   });
 
   it('prefers an exact association over one whose stage name is unresolved, whatever their order', () => {

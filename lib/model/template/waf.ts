@@ -93,7 +93,7 @@ const STAGE_ARN = /\/restapis\/([^/]+)\/stages\/([^/]+)$/;
 
 /** Link AWS::WAFv2::WebACLAssociation resources to REST stages (after stages are mapped). */
 export function linkWafAssociations(ctx: BuildContext): void {
-  const ambiguous: WafAssociation[] = [];
+  const ambiguous: AmbiguousAssociation[] = [];
   const partial: { stages: Mutable<Stage>[]; association: WafAssociation }[] = [];
   const tokens = ctx.tokens;
   for (const resource of ctx.ofType('AWS::WAFv2::WebACLAssociation')) {
@@ -109,7 +109,8 @@ export function linkWafAssociations(ctx: BuildContext): void {
     const association: WafAssociation = { source: ctx.source(resource), webAcl };
     const arn = props.ResourceArn;
     if (isUnresolved(arn) || (typeof arn === 'string' && tokens.whole(arn)?.kind === 'unresolved')) {
-      ambiguous.push({ source: association.source, webAcl: unresolved(`the resource WAF association ${resource.logicalId} protects is unresolved`) });
+      const because = isUnresolved(arn) ? arn.because : (tokens.firstUnresolved(arn)?.because ?? 'unknown reason');
+      ambiguous.push({ logicalId: resource.logicalId, source: association.source, why: `its ResourceArn is unresolved (${because})` });
       continue;
     }
     if (typeof arn !== 'string') continue;
@@ -119,7 +120,8 @@ export function linkWafAssociations(ctx: BuildContext): void {
     const apiKey = tokens.resourceKey(apiPart);
     const api = apiKey !== undefined ? ctx.apis.get(apiKey) : undefined;
     if (!api) {
-      if (tokens.firstUnresolved(apiPart)) ambiguous.push({ source: association.source, webAcl: unresolved(`WAF association ${resource.logicalId} targets an API id that is unresolved`) });
+      const apiUnknown = tokens.firstUnresolved(apiPart);
+      if (apiUnknown) ambiguous.push({ logicalId: resource.logicalId, source: association.source, why: `the API id in its ResourceArn is unresolved (${apiUnknown.because})` });
       continue;
     }
     const stageKey = tokens.refKey(stagePart);
@@ -129,15 +131,31 @@ export function linkWafAssociations(ctx: BuildContext): void {
     if (stage && api.stages.includes(stage)) {
       if (!stage.waf) stage.waf = association;
     } else if (tokens.hasTokens(stagePart)) {
-      const why = unresolved(`WAF association ${resource.logicalId} targets a stage of ${api.id} whose name is unresolved`);
+      const because = tokens.firstUnresolved(stagePart)?.because ?? `it is not a stage of ${api.id} in the template`;
+      const why = unresolved(`WAF association ${resource.logicalId} may protect this stage: it targets a stage of ${api.id} whose name is unresolved (${because})`);
       partial.push({ stages: api.stages as Mutable<Stage>[], association: { source: association.source, webAcl: why } });
     }
   }
   // Exact links first; an association that may target a stage only fills stages left without one.
   for (const { stages, association } of partial) for (const stage of stages) if (!stage.waf) stage.waf = association;
   if (ambiguous.length === 0) return;
+  // Conservative: an association whose target is unknown may protect any REST stage left without one, so
+  // those stages are unknown (not unprotected, not protected), with a message naming the association(s).
+  const doubt: WafAssociation = { source: ambiguous[0].source, webAcl: unresolved(ambiguousReason(ambiguous)) };
   for (const api of ctx.apis.values()) {
     if (api.kind !== 'rest') continue;
-    for (const stage of api.stages as Mutable<Stage>[]) if (!stage.waf) stage.waf = ambiguous[0];
+    for (const stage of api.stages as Mutable<Stage>[]) if (!stage.waf) stage.waf = doubt;
   }
+}
+
+interface AmbiguousAssociation {
+  readonly logicalId: string;
+  readonly source: WafAssociation['source'];
+  readonly why: string;
+}
+
+function ambiguousReason(ambiguous: readonly AmbiguousAssociation[]): string {
+  const [first] = ambiguous;
+  const rest = ambiguous.length > 1 ? `; so may ${ambiguous.slice(1).map((a) => `${a.logicalId} (${a.why})`).join(', ')}` : '';
+  return `WAF association ${first.logicalId} may protect this stage: ${first.why}${rest}`;
 }
