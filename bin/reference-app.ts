@@ -26,7 +26,7 @@ const ENV = { account: '111122223333', region: 'eu-west-1' };
 /** A small Lambda with inline code, X-Ray and a log group with finite retention. */
 function handler(scope: Construct, id: string, body: string): LambdaFunction {
   return new LambdaFunction(scope, id, {
-    runtime: Runtime.NODEJS_22_X,
+    runtime: Runtime.NODEJS_24_X,
     handler: 'index.handler',
     code: Code.fromInline(`exports.handler = async (event) => (${body});`),
     tracing: Tracing.ACTIVE,
