@@ -52,6 +52,6 @@ export class ApplyApiStandard implements IAspect {
   visit(node: IConstruct): void {
     if (node instanceof CfnRestStage) remediateRestStage(node, this.standard, this.props.webAclArn);
     else if (node instanceof CfnV2Stage) remediateV2Stage(node, this.standard);
-    else this.tagger?.visit(node);
+    this.tagger?.visit(node);
   }
 }

@@ -1,7 +1,7 @@
 import { TagManager } from 'aws-cdk-lib';
 import type { IAspect, ITaggable } from 'aws-cdk-lib';
-import { CfnRestApi } from 'aws-cdk-lib/aws-apigateway';
-import { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnRestApi, CfnStage as CfnRestStage } from 'aws-cdk-lib/aws-apigateway';
+import { CfnApi, CfnStage as CfnV2Stage } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IConstruct } from 'constructs';
 import { GuardrailsAspectError } from './errors';
 import { recordRemediation } from './remediation';
@@ -18,8 +18,9 @@ export interface TagApisProps {
 }
 
 /**
- * Tags every REST, HTTP and WebSocket API below the scope with its owner and data classification, from
- * one stack- or app-level setting. A tag an API already has is never overwritten.
+ * Tags every REST, HTTP and WebSocket API below the scope, and their stages, with the owner and data
+ * classification, from one stack- or app-level setting. Stages are tagged too because a stage does not
+ * report the tags of its API (GetTags on the stage ARN). A tag already set is never overwritten.
  */
 export class TagApis implements IAspect {
   private readonly tags: [string, string][];
@@ -40,7 +41,8 @@ export class TagApis implements IAspect {
   }
 
   visit(node: IConstruct): void {
-    if (!(node instanceof CfnRestApi || node instanceof CfnApi) || !TagManager.isTaggable(node)) return;
+    const tagged = node instanceof CfnRestApi || node instanceof CfnApi || node instanceof CfnRestStage || node instanceof CfnV2Stage;
+    if (!tagged || !TagManager.isTaggable(node)) return;
     const tags = (node as ITaggable).tags;
     const existing = tags.tagValues();
     for (const [key, value] of this.tags) {
