@@ -1,11 +1,14 @@
 import type { Finding } from '../engine/finding';
 import { countFindings, isBlocking } from '../engine/finding';
+import type { Notice } from '../model/types';
 import type { RenderOptions } from './common';
 import { apisPhrase, countPhrase, displayPath, fixesOf, groupByResource, groupByRule, oneLine, plural, whereLabel, worstSeverity } from './common';
 import type { Report } from './report';
 
 /** GitHub rejects comments over 65,536 characters; stop adding rows well before that. */
 const MAX_ROWS_PER_RULE = 50;
+/** More info notices of one code than this are folded into a collapsed list. */
+const FOLD_INFO_NOTICES_OVER = 5;
 
 /**
  * A pull-request comment (`--format markdown`): a verdict line, a summary table, failing findings
@@ -65,10 +68,25 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
 
   if (report.notices.length > 0) {
     out.push('### Notices', '');
-    for (const n of report.notices) {
+    const line = (n: Notice): string => {
       const icon = n.level === 'error' ? '❌' : n.level === 'warning' ? '⚠️' : 'ℹ️';
       const file = displayPath(n.source.templatePath, options.cwd);
-      out.push(`- ${icon} ${code(n.code)}${file ? ` ${code(file)}` : ''}: ${esc(oneLine(n.message))}`);
+      return `- ${icon} ${code(n.code)}${file ? ` ${code(file)}` : ''}: ${esc(oneLine(n.message))}`;
+    };
+    // Many info notices of one code (e.g. REMEDIATED, one per change) fold into a collapsed list.
+    const info = new Map<string, Notice[]>();
+    for (const n of report.notices) {
+      if (n.level !== 'info') out.push(line(n));
+      else info.set(n.code, [...(info.get(n.code) ?? []), n]);
+    }
+    for (const [infoCode, group] of info) {
+      if (group.length <= FOLD_INFO_NOTICES_OVER) {
+        out.push(...group.map(line));
+        continue;
+      }
+      const shown = group.slice(0, MAX_ROWS_PER_RULE).map(line);
+      if (group.length > MAX_ROWS_PER_RULE) shown.push(`- … and ${group.length - MAX_ROWS_PER_RULE} more (every notice is in the JSON and SARIF reports)`);
+      out.push('', '<details>', `<summary>ℹ️ ${infoCode}: ${group.length} notices</summary>`, '', ...shown, '', '</details>', '');
     }
     out.push('');
   }

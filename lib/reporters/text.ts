@@ -59,7 +59,7 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
 
   if (report.notices.length > 0) {
     out.push(p.bold('Notices'));
-    for (const notice of report.notices) out.push(`  ${noticeLine(notice, options, p)}`);
+    out.push(...noticeLines(report.notices, options, p));
     out.push('');
   }
 
@@ -94,6 +94,40 @@ function resourceLines(findings: Finding[], options: RenderOptions, p: Palette):
       const extra = [a.ticket && `ticket ${a.ticket}`, a.expires && `until ${a.expires}`, a.approvedBy && `approved by ${a.approvedBy}`, `via ${a.via}`].filter(Boolean);
       lines.push(`      ${p.dim(`reason: ${oneLine(a.reason)} (${extra.join(', ')})`)}`);
     }
+  }
+  return lines;
+}
+
+/** Info notices shown per code before the rest are only counted (e.g. one REMEDIATED per change an aspect made). */
+const INFO_NOTICES_SHOWN = 3;
+
+/**
+ * Errors and warnings one per line; info notices grouped by code, a count plus the first few, so a stack
+ * whose every stage was remediated does not bury the findings. JSON and SARIF keep every notice.
+ */
+function noticeLines(notices: readonly Notice[], options: RenderOptions, p: Palette): string[] {
+  const lines: string[] = [];
+  const info = new Map<string, Notice[]>();
+  for (const notice of notices) {
+    if (notice.level !== 'info') {
+      lines.push(`  ${noticeLine(notice, options, p)}`);
+      continue;
+    }
+    const group = info.get(notice.code);
+    if (group) group.push(notice);
+    else info.set(notice.code, [notice]);
+  }
+  for (const [code, group] of info) {
+    if (group.length <= INFO_NOTICES_SHOWN + 1) {
+      for (const notice of group) lines.push(`  ${noticeLine(notice, options, p)}`);
+      continue;
+    }
+    lines.push(`  ${p.cyan('ℹ')} ${code}: ${group.length} notices, the first ${INFO_NOTICES_SHOWN}:`);
+    for (const notice of group.slice(0, INFO_NOTICES_SHOWN)) {
+      const file = displayPath(notice.source.templatePath, options.cwd);
+      lines.push(`      ${oneLine(notice.message)}${file ? p.dim(` [${file}]`) : ''}`);
+    }
+    lines.push(`      ${p.dim(`… and ${group.length - INFO_NOTICES_SHOWN} more (every notice is in --format json and sarif)`)}`);
   }
   return lines;
 }

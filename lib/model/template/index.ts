@@ -6,6 +6,7 @@
  * strings (tokens.ts), so an ARN built with Fn::Sub, Fn::Join or written literally is matched the same way.
  * Mappers then run once per resource type, in dependency order: log groups, web ACLs, REST, v2, stages,
  * WAF associations, usage plans, domains. Anything the builder cannot know is `Unresolved` with a reason.
+ * Changes our aspects and injectors recorded in resource metadata become REMEDIATED info notices.
  */
 import type { Account, Inventory } from '../types';
 import { BuildContext, type StackScope } from './context';
@@ -13,6 +14,7 @@ import { mapDomainsAndMappings } from './domains';
 import { TemplateError } from './errors';
 import { mapLogGroups } from './logs';
 import { mapRest } from './rest';
+import { remediationNotices } from './remediations';
 import { mapRestStages } from './rest-stages';
 import { mapUsagePlans } from './usage-plans';
 import { mapV2 } from './v2';
@@ -86,6 +88,7 @@ function build(inputs: readonly TemplateInput[]): Inventory {
     transformNotices(ctx, scope);
   }
   otherNotices(ctx);
+  remediationNotices(ctx);
   mapLogGroups(ctx);
   mapWebAcls(ctx);
   mapRest(ctx);
