@@ -10,6 +10,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { compileForBench } from './compile';
 
 interface SynthResult {
   readonly ms: number;
@@ -38,13 +39,17 @@ if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(runs)
   process.exit(2);
 }
 
-const here = __dirname;
-const tsNode = path.join(here, '..', '..', 'node_modules', 'ts-node', 'dist', 'bin.js');
+const started = Date.now();
+const root = path.resolve(__dirname, '..', '..');
+// Children run from JavaScript transpiled once here, not through ts-node (its transpile was most of each child's wall time).
+const compiled = compileForBench(root);
+process.stderr.write(`bench: transpiled ${compiled.files} files to ${path.relative(root, compiled.outDir)} in ${(compiled.ms / 1000).toFixed(1)} s\n`);
+const here = path.join(compiled.outDir, 'test', 'bench');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-bench-'));
-const env = { ...process.env, CDK_VALIDATION: 'false', TS_NODE_TRANSPILE_ONLY: 'true', CDK_DISABLE_VERSION_CHECK: '1' };
+const env = { ...process.env, CDK_VALIDATION: 'false', CDK_DISABLE_VERSION_CHECK: '1' };
 
 function child<T>(script: string, childArgs: string[]): T {
-  const out = execFileSync(process.execPath, [tsNode, path.join(here, script), ...childArgs], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(process.execPath, [path.join(here, script), ...childArgs], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   const line = out.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as T;
 }
@@ -68,17 +73,16 @@ interface Row {
   rssPlugin: number;
 }
 const rows: Row[] = [];
-const started = Date.now();
 for (const n of skipSynth ? [] : sizes) {
   const m: Record<'plain' | 'plugin' | 'nag', SynthResult[]> = { plain: [], plugin: [], nag: [] };
   const checks: CheckResult[] = [];
   for (let r = 0; r < runs; r++) {
     for (const mode of ['plain', 'plugin', 'nag'] as const) {
       const outdir = path.join(work, `${n}-${mode}-${r}`);
-      m[mode].push(child<SynthResult>('synth-child.ts', [String(n), mode, outdir]));
+      m[mode].push(child<SynthResult>('synth-child.js', [String(n), mode, outdir]));
       process.stderr.write(`\rN=${n} run ${r + 1}/${runs} ${mode}     `);
     }
-    checks.push(child<CheckResult>('check-child.ts', [path.join(work, `${n}-plugin-${r}`)]));
+    checks.push(child<CheckResult>('check-child.js', [path.join(work, `${n}-plugin-${r}`)]));
   }
   process.stderr.write('\r');
   rows.push({
@@ -118,7 +122,7 @@ for (let i = 1; i < rows.length; i++) {
 }
 if (auditApis > 0) {
   // The audit benchmark (issue 6): the real SDK clients against the loopback fake with 20 ms per request.
-  const out = execFileSync(process.execPath, [tsNode, path.join(here, 'audit-bench.ts'), String(auditApis)], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(process.execPath, [path.join(here, 'audit-bench.js'), String(auditApis)], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   console.log(`\n${out.trim().split('\n').pop()}`);
 }
 console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
