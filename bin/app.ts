@@ -1,33 +1,21 @@
 #!/usr/bin/env node
 /**
- * Reference app run by `npx cdk synth` (see cdk.json): a plain RestApi with one GET method, checked at
- * synth time by the ApiGuardrails validation plugin against the shipped standard.
+ * The reference app that `npx cdk synth` runs (cdk.json): an orders REST API, an HTTP API and a WebSocket
+ * API built with the secure constructs, checked at synth time by the ApiGuardrails validation plugin
+ * against the shipped standard. Any unacknowledged error fails `cdk synth`; the plugin prints the
+ * compliance summary on stderr.
  *
- * The API is deliberately NOT hardened, so the synth output shows the standard at work: a compliance
- * summary on stderr and one violation per failing control. `failOn: 'never'` makes the plugin report
- * without failing synthesis (CDK prints the violations and exits 0); the default, 'error', fails
- * `cdk synth` on any error-severity finding, which is what CI should use.
+ * `npx cdk synth -c demo=plain` synthesizes a plain aws-cdk-lib RestApi instead, with the plugin in report
+ * mode (failOn 'never'), to show what the same standard says about an API built without the constructs.
  */
-import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
-import { MockIntegration, PassthroughBehavior, RestApi } from 'aws-cdk-lib/aws-apigateway';
+import { App, Validations } from 'aws-cdk-lib';
 import { ApiGuardrails } from '../lib/adapters/cdk-plugin';
+import { createPlainDemo } from './plain-demo';
+import { createReferenceApp } from './reference-app';
 
 const app = new App();
-Validations.of(app).addPlugins(new ApiGuardrails({ failOn: 'never' }));
-
-const stack = new Stack(app, 'ApiGuardrailsDemo', { description: 'cdk-api-guardrails reference app: a plain RestApi' });
-const api = new RestApi(stack, 'Orders', { restApiName: 'orders', description: 'Orders API (plain RestApi, not hardened)' });
-Tags.of(api).add('data-classification', 'internal');
-Tags.of(api).add('owner', 'orders-team');
-
-api.root.addResource('orders').addMethod(
-  'GET',
-  new MockIntegration({
-    passthroughBehavior: PassthroughBehavior.NEVER,
-    requestTemplates: { 'application/json': '{"statusCode": 200}' },
-    integrationResponses: [{ statusCode: '200', responseTemplates: { 'application/json': '{"orders": []}' } }],
-  }),
-  { methodResponses: [{ statusCode: '200' }] },
-);
-
+const plain = app.node.tryGetContext('demo') === 'plain';
+Validations.of(app).addPlugins(new ApiGuardrails({ failOn: plain ? 'never' : 'error' }));
+if (plain) createPlainDemo(app);
+else createReferenceApp(app);
 app.synth();

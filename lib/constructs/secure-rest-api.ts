@@ -1,4 +1,4 @@
-import { Aspects, Duration, type IAspect, Names, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Aspects, Duration, type IAspect, Names, Stack, Validations } from 'aws-cdk-lib';
 import {
   AuthorizationType,
   CfnMethod,
@@ -165,14 +165,23 @@ export class SecureRestApi extends Construct {
   }
 }
 
-/** Sets the API's request validator on every method that has none (CORS preflight excepted). */
+/**
+ * Sets the API's request validator on every method that has none (CORS preflight excepted). For CORS
+ * preflight methods it acknowledges CDK's invalidAuthScope warning: they inherit the API's default OAuth
+ * scopes, which CDK drops because a preflight is unauthenticated by design; the warning is noise there only.
+ */
 class DefaultRequestValidator implements IAspect {
   constructor(private readonly validator: RequestValidator) {}
 
   visit(node: IConstruct): void {
-    if (!(node instanceof CfnMethod) || node.requestValidatorId !== undefined) return;
-    if (Stack.of(node).resolve(node.httpMethod) === 'OPTIONS') return;
-    node.requestValidatorId = this.validator.requestValidatorId;
+    if (!(node instanceof CfnMethod)) return;
+    if (Stack.of(node).resolve(node.httpMethod) === 'OPTIONS') {
+      if (node.node.scope) {
+        Annotations.of(node.node.scope).acknowledgeWarning('@aws-cdk/aws-apigateway:invalidAuthScope', 'CORS preflight inherits the default OAuth scopes; CDK drops them on the unauthenticated OPTIONS method');
+      }
+      return;
+    }
+    if (node.requestValidatorId === undefined) node.requestValidatorId = this.validator.requestValidatorId;
   }
 }
 
