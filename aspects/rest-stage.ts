@@ -107,7 +107,7 @@ function associateWebAcl(stage: CfnStage, webAclArn: string): void {
     resourceArn: `arn:${Aws.PARTITION}:apigateway:${stack.region}::/restapis/${stage.restApiId}/stages/${stage.ref}`,
     webAclArn,
   });
-  association.addDependency(stage);
+  association.addResourceDependency(stage, 'the association targets the stage ARN');
   index.associatedRefs.add(stageId);
   recordRemediation(stage, 'associated with the organisation web ACL');
 }

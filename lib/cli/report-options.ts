@@ -63,12 +63,7 @@ export function emitReport(report: Report, options: ReportCliOptions, io: CliIo,
       throw new CliError('E_OUTPUT_WRITE', `cannot write the report to "${options.output}": ${(error as Error).message}`, 'Choose a writable --output path');
     }
   }
-  if (!(toStdout && options.format === 'text')) {
-    for (const notice of report.notices) {
-      const where = displayPath(notice.source.templatePath, io.cwd);
-      io.stderr.write(`api-guardrails: notice ${notice.code} (${notice.level})${where ? ` ${where}` : ''}: ${notice.message.replace(/\s+/g, ' ')}\n`);
-    }
-  }
+  if (!(toStdout && options.format === 'text')) writeNotices(report, io);
   if (!toStdout) {
     const c = report.summary.counts;
     const verdict = report.summary.result === 'failed' ? `FAILED, ${report.summary.blocking} blocking` : 'passed';
@@ -77,4 +72,34 @@ export function emitReport(report: Report, options: ReportCliOptions, io: CliIo,
     );
   }
   return report.summary.result === 'failed' ? EXIT.blocking : EXIT.ok;
+}
+
+/** How many info notices of one code stderr lists before summarising (every one is in the report). */
+const INFO_NOTICES_SHOWN = 3;
+
+/**
+ * Notices on stderr, so CI logs show them whatever the format: errors and warnings one per line; info
+ * notices (e.g. one REMEDIATED per change an aspect made) grouped by code, the first few and a count.
+ */
+function writeNotices(report: Report, io: CliIo): void {
+  const line = (notice: Report['notices'][number]): string => {
+    const where = displayPath(notice.source.templatePath, io.cwd);
+    return `api-guardrails: notice ${notice.code} (${notice.level})${where ? ` ${where}` : ''}: ${notice.message.replace(/\s+/g, ' ')}\n`;
+  };
+  const infoByCode = new Map<string, Report['notices'][number][]>();
+  for (const notice of report.notices) {
+    if (notice.level !== 'info') {
+      io.stderr.write(line(notice));
+      continue;
+    }
+    const list = infoByCode.get(notice.code) ?? [];
+    list.push(notice);
+    infoByCode.set(notice.code, list);
+  }
+  for (const [code, list] of infoByCode) {
+    for (const notice of list.slice(0, INFO_NOTICES_SHOWN)) io.stderr.write(line(notice));
+    if (list.length > INFO_NOTICES_SHOWN) {
+      io.stderr.write(`api-guardrails: notice ${code} (info): … and ${list.length - INFO_NOTICES_SHOWN} more (all ${list.length} are in the report)\n`);
+    }
+  }
 }
