@@ -5,6 +5,8 @@
  * synth with the ApiGuardrails plugin, synth with cdk-nag's AwsSolutionsChecks, then `check` on the
  * plugin run's cdk.out. Each measurement is a fresh process; medians over the runs; ratios to plain.
  * CDK's own CloudFormation validation is off (CDK_VALIDATION=false) so only the plugins differ.
+ * `--floor` adds a plugin that reports nothing: what CDK's validation framework itself costs (it resolves
+ * every logical id into a construct tree and writes a report once any plugin is registered).
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -34,6 +36,7 @@ const sizes = (option('--sizes') ?? (quick ? '200' : '100,200,400,800')).split('
 const runs = Number(option('--runs') ?? (quick ? 3 : 5));
 const auditApis = Number(option('--audit-apis') ?? (quick ? 200 : 1000));
 const skipSynth = args.includes('--audit-only');
+const floor = args.includes('--floor');
 if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(runs) || runs <= 0 || !Number.isInteger(auditApis) || auditApis < 0) {
   console.error('bench: error E_BENCH_ARGS: --sizes takes positive integers like 100,200, --runs a positive integer, --audit-apis a whole number (0 skips the audit).');
   process.exit(2);
@@ -66,6 +69,7 @@ interface Row {
   plugin: number;
   pluginOwn: number;
   nag: number;
+  empty?: number;
   check: number;
   checkWarmup: number;
   resources: number;
@@ -74,10 +78,10 @@ interface Row {
 }
 const rows: Row[] = [];
 for (const n of skipSynth ? [] : sizes) {
-  const m: Record<'plain' | 'plugin' | 'nag', SynthResult[]> = { plain: [], plugin: [], nag: [] };
+  const m: Record<'plain' | 'plugin' | 'empty' | 'nag', SynthResult[]> = { plain: [], plugin: [], empty: [], nag: [] };
   const checks: CheckResult[] = [];
   for (let r = 0; r < runs; r++) {
-    for (const mode of ['plain', 'plugin', 'nag'] as const) {
+    for (const mode of floor ? (['plain', 'plugin', 'empty', 'nag'] as const) : (['plain', 'plugin', 'nag'] as const)) {
       const outdir = path.join(work, `${n}-${mode}-${r}`);
       m[mode].push(child<SynthResult>('synth-child.js', [String(n), mode, outdir]));
       process.stderr.write(`\rN=${n} run ${r + 1}/${runs} ${mode}     `);
@@ -91,6 +95,7 @@ for (const n of skipSynth ? [] : sizes) {
     plugin: median(m.plugin.map((x) => x.ms)),
     pluginOwn: median(m.plugin.map((x) => x.pluginMs)),
     nag: median(m.nag.map((x) => x.ms)),
+    empty: floor ? median(m.empty.map((x) => x.ms)) : undefined,
     check: median(checks.map((x) => x.ms)),
     checkWarmup: median(checks.map((x) => x.warmupMs)),
     resources: checks[0].resources,
@@ -112,7 +117,8 @@ for (const r of rows) {
   const perSecond = r.resources / (r.check / 1000);
   console.log(
     `N=${r.n} plugin_overhead=${(r.plugin / r.plain).toFixed(3)} plugin_own_share=${(r.pluginOwn / r.plain).toFixed(3)} nag_overhead=${(r.nag / r.plain).toFixed(2)} ` +
-      `check_resources_per_s=${Math.round(perSecond)} memory_overhead=${(r.rssPlugin / r.rssPlain).toFixed(3)}`,
+      `check_resources_per_s=${Math.round(perSecond)} memory_overhead=${(r.rssPlugin / r.rssPlain).toFixed(3)}` +
+      (r.empty === undefined ? '' : ` empty_plugin_overhead=${(r.empty / r.plain).toFixed(3)} plugin_over_empty=${(r.plugin / r.empty).toFixed(3)}`),
   );
 }
 for (let i = 1; i < rows.length; i++) {
