@@ -20,9 +20,12 @@ export interface CompileResult {
   readonly ms: number;
 }
 
-export function compileForBench(root: string): CompileResult {
+/** Transpile into `outDir` (emptied first); it must lie inside the repository so packages resolve. */
+export function compileForBench(root: string, outDir: string = path.join(root, '.bench-out', 'js')): CompileResult {
   const started = process.hrtime.bigint();
-  const outDir = path.join(root, '.bench-out', 'js');
+  if (path.relative(root, outDir).startsWith('..')) {
+    throw new Error(`bench: error E_BENCH_OUTDIR: received ${outDir}, outside ${root}. Fix: pass a folder inside the repository (node_modules must resolve from it).`);
+  }
   fs.rmSync(outDir, { recursive: true, force: true });
   const compilerOptions = compilerOptionsOf(root);
   let files = 0;

@@ -16,7 +16,9 @@ import { compileForBench } from './compile';
 
 interface SynthResult {
   readonly ms: number;
+  readonly cpuMs: number;
   readonly pluginMs: number;
+  readonly pluginCpuMs: number;
   readonly maxRssKb: number;
 }
 interface CheckResult {
@@ -68,6 +70,10 @@ interface Row {
   plain: number;
   plugin: number;
   pluginOwn: number;
+  plainCpu: number;
+  pluginCpu: number;
+  pluginOwnCpu: number;
+  nagCpu: number;
   nag: number;
   empty?: number;
   check: number;
@@ -94,6 +100,10 @@ for (const n of skipSynth ? [] : sizes) {
     plain: median(m.plain.map((x) => x.ms)),
     plugin: median(m.plugin.map((x) => x.ms)),
     pluginOwn: median(m.plugin.map((x) => x.pluginMs)),
+    plainCpu: median(m.plain.map((x) => x.cpuMs)),
+    pluginCpu: median(m.plugin.map((x) => x.cpuMs)),
+    pluginOwnCpu: median(m.plugin.map((x) => x.pluginCpuMs)),
+    nagCpu: median(m.nag.map((x) => x.cpuMs)),
     nag: median(m.nag.map((x) => x.ms)),
     empty: floor ? median(m.empty.map((x) => x.ms)) : undefined,
     check: median(checks.map((x) => x.ms)),
@@ -121,9 +131,19 @@ for (const r of rows) {
       (r.empty === undefined ? '' : ` empty_plugin_overhead=${(r.empty / r.plain).toFixed(3)} plugin_over_empty=${(r.plugin / r.empty).toFixed(3)}`),
   );
 }
+// CPU time (user+system of the child, all threads) is what the other processes on a shared machine cannot inflate.
+for (const r of rows) {
+  console.log(
+    `N=${r.n} cpu: plain ${f(r.plainCpu)} ms, plugin ${f(r.pluginCpu)} ms (own ${f(r.pluginOwnCpu, 1)} ms), nag ${f(r.nagCpu)} ms; ` +
+      `plugin_overhead_cpu=${(r.pluginCpu / r.plainCpu).toFixed(3)} nag_overhead_cpu=${(r.nagCpu / r.plainCpu).toFixed(2)}`,
+  );
+}
 for (let i = 1; i < rows.length; i++) {
   if (rows[i].n === 2 * rows[i - 1].n) {
-    console.log(`scaling N=${rows[i - 1].n}→${rows[i].n}: plugin own time ×${(rows[i].pluginOwn / rows[i - 1].pluginOwn).toFixed(2)} (linear is ×2.0)`);
+    console.log(
+      `scaling N=${rows[i - 1].n}→${rows[i].n}: plugin own time ×${(rows[i].pluginOwn / rows[i - 1].pluginOwn).toFixed(2)} wall, ` +
+        `×${(rows[i].pluginOwnCpu / rows[i - 1].pluginOwnCpu).toFixed(2)} CPU (linear is ×2.0)`,
+    );
   }
 }
 if (auditApis > 0) {

@@ -1,7 +1,8 @@
 /**
  * One measurement in a fresh process: build the benchmark app and synthesize it, plain or with a
- * validation plugin. Prints one JSON line: wall time of build+synth (Node start-up excluded), time spent
- * inside our plugin, and peak RSS. Usage: synth-child.ts <n> <plain|plugin|empty|nag> <outdir>
+ * validation plugin. Prints one JSON line: wall and CPU time of build+synth (Node start-up excluded; CPU
+ * time is what other processes on a busy machine cannot inflate), wall and CPU time inside our plugin,
+ * and peak RSS. Usage: synth-child.ts <n> <plain|plugin|empty|nag> <outdir>
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -11,7 +12,10 @@ import { buildBenchStack } from './bench-app';
 const [nArg, mode, outdir] = process.argv.slice(2);
 const n = Number(nArg);
 let pluginMs = 0;
+let pluginCpuMs = 0;
+const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
 const started = process.hrtime.bigint();
+const startedCpu = process.cpuUsage();
 const app = new App({ outdir });
 buildBenchStack(app, n);
 if (mode === 'plugin') {
@@ -19,10 +23,12 @@ if (mode === 'plugin') {
   const validate = plugin.validate.bind(plugin);
   plugin.validate = (context) => {
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     try {
       return validate(context);
     } finally {
       pluginMs += Number(process.hrtime.bigint() - t0) / 1e6;
+      pluginCpuMs += cpuMs(process.cpuUsage(c0));
     }
   };
   Validations.of(app).addPlugins(plugin);
@@ -45,4 +51,5 @@ try {
   failedValidation = true;
 }
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
-console.log(JSON.stringify({ n, mode, ms, pluginMs, maxRssKb: process.resourceUsage().maxRSS, failedValidation }));
+const cpu = cpuMs(process.cpuUsage(startedCpu));
+console.log(JSON.stringify({ n, mode, ms, cpuMs: cpu, pluginMs, pluginCpuMs, maxRssKb: process.resourceUsage().maxRSS, failedValidation }));
