@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/execution-logging';
 import type { AnyRule } from '../../../lib/engine/rule';
