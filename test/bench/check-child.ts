@@ -1,7 +1,7 @@
 /**
  * `api-guardrails check` on a cdk.out, in a fresh process. The CLI first checks a one-resource template
  * (loading every module and compiling the standard's schemas), then the cdk.out is timed: throughput
- * "once Node has started". Prints one JSON line: warm-up ms, ms, resources read, peak RSS.
+ * "once Node has started". Prints one JSON line: warm-up ms, ms (wall and CPU), resources read, peak RSS.
  * Usage: check-child.ts <cdk.out dir>
  */
 import * as fs from 'fs';
@@ -25,9 +25,12 @@ async function run(): Promise<void> {
   await main(['check', warmTemplate, '--format', 'json', '--fail-on', 'never'], io);
   const warmupMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const t1 = process.hrtime.bigint();
+  const c1 = process.cpuUsage();
   const code = await main(['check', dir, '--format', 'json', '--fail-on', 'never'], io);
   const ms = Number(process.hrtime.bigint() - t1) / 1e6;
+  const c = process.cpuUsage(c1);
+  const cpuMs = (c.user + c.system) / 1000;
   fs.rmSync(warmDir, { recursive: true, force: true });
-  console.log(JSON.stringify({ warmupMs, ms, resources, code, maxRssKb: process.resourceUsage().maxRSS }));
+  console.log(JSON.stringify({ warmupMs, ms, cpuMs, resources, code, maxRssKb: process.resourceUsage().maxRSS }));
 }
 void run();
