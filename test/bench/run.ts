@@ -24,6 +24,7 @@ interface SynthResult {
 interface CheckResult {
   readonly warmupMs: number;
   readonly ms: number;
+  readonly cpuMs: number;
   readonly resources: number;
   readonly maxRssKb: number;
 }
@@ -74,6 +75,7 @@ interface Row {
   pluginCpu: number;
   pluginOwnCpu: number;
   nagCpu: number;
+  checkCpu: number;
   nag: number;
   empty?: number;
   check: number;
@@ -104,6 +106,7 @@ for (const n of skipSynth ? [] : sizes) {
     pluginCpu: median(m.plugin.map((x) => x.cpuMs)),
     pluginOwnCpu: median(m.plugin.map((x) => x.pluginCpuMs)),
     nagCpu: median(m.nag.map((x) => x.cpuMs)),
+    checkCpu: median(checks.map((x) => x.cpuMs)),
     nag: median(m.nag.map((x) => x.ms)),
     empty: floor ? median(m.empty.map((x) => x.ms)) : undefined,
     check: median(checks.map((x) => x.ms)),
@@ -135,7 +138,8 @@ for (const r of rows) {
 for (const r of rows) {
   console.log(
     `N=${r.n} cpu: plain ${f(r.plainCpu)} ms, plugin ${f(r.pluginCpu)} ms (own ${f(r.pluginOwnCpu, 1)} ms), nag ${f(r.nagCpu)} ms; ` +
-      `plugin_overhead_cpu=${(r.pluginCpu / r.plainCpu).toFixed(3)} nag_overhead_cpu=${(r.nagCpu / r.plainCpu).toFixed(2)}`,
+      `plugin_overhead_cpu=${(r.pluginCpu / r.plainCpu).toFixed(3)} nag_overhead_cpu=${(r.nagCpu / r.plainCpu).toFixed(2)} ` +
+      `check_resources_per_cpu_s=${Math.round(r.resources / (r.checkCpu / 1000))}`,
   );
 }
 for (let i = 1; i < rows.length; i++) {
