@@ -3,7 +3,9 @@
  *
  * For each N, alternating in the same run (so machine noise hits every variant alike): plain synth,
  * synth with the ApiGuardrails plugin, synth with cdk-nag's AwsSolutionsChecks, then `check` on the
- * plugin run's cdk.out. Each measurement is a fresh process; medians over the runs; ratios to plain.
+ * plugin run's cdk.out. Each measurement is a fresh process started from JavaScript transpiled once at
+ * the start (compile.ts); medians over the runs; ratios to plain, by wall clock and by CPU time (the
+ * latter is what other processes on a shared machine cannot inflate).
  * CDK's own CloudFormation validation is off (CDK_VALIDATION=false) so only the plugins differ.
  * `--floor` adds a plugin that reports nothing: what CDK's validation framework itself costs (it resolves
  * every logical id into a construct tree and writes a report once any plugin is registered).
