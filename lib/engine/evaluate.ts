@@ -2,8 +2,8 @@ import type { Api, Inventory } from '../model/types';
 import { isUnresolved, type Value } from '../model/value';
 import type { Acknowledgement, ExpiredAcknowledgement, Finding, FindingResource } from './finding';
 import { compareFindings } from './finding';
-import type { AnyRule, ReportOptions, RuleContext, SubjectKind, Subjects } from './rule';
-import type { ResolvedStandard } from './standard';
+import type { AnyRule, ReportOptions, RuleContext, Severity, SubjectKind, Subjects } from './rule';
+import type { EffectiveSetting, ResolvedStandard } from './standard';
 
 export interface EvaluateOptions {
   readonly standard: ResolvedStandard;
@@ -116,7 +116,7 @@ function runRule(
 ): void {
   const setting = options.standard.setting(rule.id, scope.tier);
   if (!setting || !setting.enabled) return;
-  const unknownSeverity = options.standard.standard.unknownAs === 'warning' && setting.severity === 'error' ? 'warning' : setting.severity;
+  const unknownSeverity = unknownSeverityOf(setting, options.standard);
   const produced: Finding[] = [];
   let skipped = false;
   const make = (status: 'fail' | 'unknown' | 'pass', message: string, opts?: ReportOptions): Finding => ({
@@ -161,6 +161,11 @@ function runRule(
   for (const finding of produced) out.push(applyAcknowledgement(finding, setting.acknowledgeable, options));
 }
 
+/** An undecidable finding counts at its rule's severity, or at most as a warning when the standard says so. */
+function unknownSeverityOf(setting: EffectiveSetting, standard: ResolvedStandard): Severity {
+  return standard.standard.unknownAs === 'warning' && setting.severity === 'error' ? 'warning' : setting.severity;
+}
+
 function unknownForAll(rule: AnyRule, api: Api, label: string, tier: string, because: string, standard: ResolvedStandard, out: Finding[]): void {
   const setting = standard.setting(rule.id, tier);
   if (!setting?.enabled) return;
@@ -168,7 +173,7 @@ function unknownForAll(rule: AnyRule, api: Api, label: string, tier: string, bec
     ruleId: rule.id,
     title: rule.title,
     status: 'unknown',
-    severity: standard.standard.unknownAs === 'warning' && setting.severity === 'error' ? 'warning' : setting.severity,
+    severity: unknownSeverityOf(setting, standard),
     message: `Cannot decide for any method or route of this API: its operations are unresolved (${because}).`,
     fix: rule.fix,
     resource: { kind: 'api', label, source: api.source, apiId: api.id },
