@@ -11,8 +11,18 @@ export type { Unresolved, Value } from './model/value';
 export { isKnown, isUnresolved, knownOr, unresolved } from './model/value';
 export { fromTemplate, fromTemplates, parseTemplate, readTemplateFile, TemplateError } from './model/template';
 export type { TemplateInput } from './model/template';
-export { fromAws } from './audit/from-aws';
 export type { FromAwsOptions } from './audit/from-aws';
+import type { FromAwsOptions } from './audit/from-aws';
+import type { Inventory } from './model/types';
+
+/**
+ * The deployed API Gateway configuration of one region as an Inventory (read-only AWS SDK v3 calls). The
+ * SDK is loaded on first use, so importing this package for synth-time checks does not pay for it.
+ */
+export async function fromAws(options: FromAwsOptions = {}): Promise<Inventory> {
+  const audit = await import('./audit/from-aws');
+  return audit.fromAws(options);
+}
 
 // The engine
 export { defineRule } from './engine/rule';

@@ -53,24 +53,35 @@ export class AcknowledgementIndex {
    */
   static fromAssembly(stacks: readonly { templateFile: string; metadata: Record<string, { type: string; data?: unknown }[]> }[], namespace: string): AcknowledgementIndex {
     const entries: MetadataEntry[] = [];
-    const logicalIds = new Map<string, string>();
     for (const stack of stacks) {
       for (const [rawPath, list] of Object.entries(stack.metadata)) {
         const p = rawPath.replace(/^\//, '');
-        for (const entry of list) {
-          entries.push({ path: p, type: entry.type, data: entry.data });
-          if (entry.type === 'aws:cdk:logicalId' && typeof entry.data === 'string') logicalIds.set(`${path.basename(stack.templateFile)}\u0000${entry.data}`, p);
-        }
+        for (const entry of list) entries.push({ path: p, type: entry.type, data: entry.data });
       }
     }
-    return new AcknowledgementIndex(entries, () => logicalIds, namespace);
+    // Built only if a finding without a construct path meets an acknowledgement.
+    const logicalIds = (): Map<string, string> => {
+      const map = new Map<string, string>();
+      for (const stack of stacks) {
+        for (const [rawPath, list] of Object.entries(stack.metadata)) {
+          for (const entry of list) {
+            if (entry.type === 'aws:cdk:logicalId' && typeof entry.data === 'string') map.set(`${path.basename(stack.templateFile)}\u0000${entry.data}`, rawPath.replace(/^\//, ''));
+          }
+        }
+      }
+      return map;
+    };
+    return new AcknowledgementIndex(entries, logicalIds, namespace);
   }
 
   /** Read a stack's metadata file next to its template in a cdk.out, if CDK wrote one. */
   static readAssemblyMetadata(templatePath: string): Record<string, { type: string; data?: unknown }[]> | undefined {
     const file = templatePath.replace(/\.template\.json$/, '.metadata.json');
     if (file === templatePath || !fs.existsSync(file)) return undefined;
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { type: string; data?: unknown }[]>;
+    const text = fs.readFileSync(file, 'utf8');
+    // Most apps acknowledge nothing: skip parsing a metadata file (MBs for large stacks) that has no entry we read.
+    if (!text.includes(Validations.ACKNOWLEDGED_RULES_METADATA_KEY) && !text.includes(RISK_ACCEPTANCE_METADATA_TYPE)) return undefined;
+    return JSON.parse(text) as Record<string, { type: string; data?: unknown }[]>;
   }
 
   private readonly acks = new Map<string, Map<string, Ack>>();

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { AuditConfigError } from '../../audit/collect';
 import { compareWithIntent } from '../../audit/compare';
 import { evaluateAudit } from '../../audit/evaluate-audit';
-import { fromAws } from '../../audit/from-aws';
 import { fromTemplates } from '../../model/template';
 import { buildReport } from '../../reporters/report';
 import { discoverTemplates } from '../discover';
@@ -46,6 +44,9 @@ export async function runAudit(options: AuditCliOptions, io: CliIo): Promise<num
   // Read the intent first: a bad --compare path should fail before any AWS call.
   const intent = options.compare === undefined ? undefined : readIntent(options.compare, io);
   const stderr = io.stderr as { isTTY?: boolean; write(chunk: string): unknown };
+  // The AWS SDK takes ~190 ms to load: only the audit pays for it, not every CLI start.
+  const { fromAws } = await import('../../audit/from-aws');
+  const { AuditConfigError } = await import('../../audit/collect');
   let inventory;
   try {
     inventory = await fromAws({

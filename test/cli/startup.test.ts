@@ -1,0 +1,23 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * `check` with the shipped standard must not load the AWS SDK (~190 ms, only the audit needs it) nor ajv
+ * (only a user's standard is validated at run time; the shipped one is validated by the test suite).
+ * Measured in a fresh process, where require.cache is the truth.
+ */
+describe('CLI start-up', () => {
+  it('loads neither the AWS SDK nor ajv for check with the shipped standard', () => {
+    const root = join(__dirname, '..', '..');
+    const script = `
+      const { main } = require('./lib/cli/main');
+      const sink = { write: () => true };
+      main(['check', 'test/cli/startup-fixture.template.json', '--format', 'json', '--fail-on', 'never'], { stdout: sink, stderr: sink, cwd: process.cwd(), env: {}, isTTY: false })
+        .then((code) => {
+          const loaded = Object.keys(require.cache);
+          console.log(JSON.stringify({ code, sdk: loaded.some((k) => k.includes('@aws-sdk')), ajv: loaded.some((k) => /node_modules[\\\\/]ajv[\\\\/]/.test(k)) }));
+        });`;
+    const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ code: 0, sdk: false, ajv: false });
+  });
+});
