@@ -31,12 +31,16 @@ export function displayPath(path: string | undefined, cwd: string = process.cwd(
 /** Reports name the same few files thousands of times. */
 const displayCache = new Map<string, string>();
 
-/** Where a finding points, in one short phrase: "templates/api.json › OrdersStage" or the ARN. */
+/**
+ * Where a finding points, in one short phrase: "cdk.out/Orders.template.json › OrdersStage
+ * (Orders/Api/DeploymentStage.prod)" with the CDK construct path when the template carries it, or the ARN.
+ */
 export function whereLabel(source: Source, cwd?: string): string {
   const file = displayPath(source.templatePath, cwd);
   const id = source.logicalId ?? source.arn ?? source.pointer;
-  if (file && id) return `${file} › ${id}`;
-  return file ?? id ?? '(no location)';
+  const construct = source.constructPath ? ` (${source.constructPath.replace(/^\//, '')})` : '';
+  if (file && id) return `${file} › ${id}${construct}`;
+  return (file ?? id ?? '(no location)') + construct;
 }
 
 export interface RuleGroup {

@@ -12,7 +12,7 @@ describe('text reporter', () => {
     expect(text).toMatch(/^✖ execution-logging {2}1 failing, 1 unknown, 1 acknowledged {2}\(error\)$/m);
     expect(text).toMatch(/^✖ stage-description {2}2 failing {2}\(warning, not blocking\)$/m);
     expect(text).toMatch(/^\? not-evaluable {2}1 unknown {2}\(error\)$/m);
-    expect(text).toMatch(/^ {4}Orders \(rest API\) › stage prod {2}\[cdk\.out\/Shop\.template\.json › ProdStage\]$/m);
+    expect(text).toMatch(/^ {4}Orders \(rest API\) › stage prod {2}\[cdk\.out\/Shop\.template\.json › ProdStage \(Shop\/Orders\/ProdStage\)\]$/m);
     expect(text).toMatch(/^ {6}unknown: Cannot decide: the stage logging level is unresolved/m);
     // One fix line per failing rule, not per resource.
     expect(text.match(/fix: Set `description` on the stage/g)).toHaveLength(1);
