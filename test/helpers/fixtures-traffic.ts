@@ -51,12 +51,17 @@ export function webAcl(props: Props = {}, id = 'WebAcl'): Props {
 
 /** Associates `aclId` with the stage `stageId` of `apiId`, ARN written with Fn::Sub. */
 export function wafAssociation(id = 'WafAssociation', stageId = 'Stage', apiId = 'Api', aclId = 'WebAcl', extra: Props = {}): Props {
+  return wafAssociationTo({ 'Fn::GetAtt': [aclId, 'Arn'] }, id, stageId, apiId, extra);
+}
+
+/** Associates any web ACL ARN (e.g. an `Fn::ImportValue` from another stack) with the stage `stageId` of `apiId`. */
+export function wafAssociationTo(webAclArn: unknown, id = 'WafAssociation', stageId = 'Stage', apiId = 'Api', extra: Props = {}): Props {
   return {
     [id]: {
       Type: 'AWS::WAFv2::WebACLAssociation',
       Properties: {
         ResourceArn: { 'Fn::Sub': `arn:aws:apigateway:\${AWS::Region}::/restapis/\${${apiId}}/stages/\${${stageId}}` },
-        WebACLArn: { 'Fn::GetAtt': [aclId, 'Arn'] },
+        WebACLArn: webAclArn,
       },
       ...extra,
     },

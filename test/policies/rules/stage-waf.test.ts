@@ -2,7 +2,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/stage-waf';
 import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
-import { cdkRestApi, cdkWebAcl, corpusTemplate, describeWithCorpus, wafAssociation, webAcl } from '../../helpers/fixtures-traffic';
+import { cdkRestApi, cdkWebAcl, corpusTemplate, describeWithCorpus, wafAssociation, wafAssociationTo, webAcl } from '../../helpers/fixtures-traffic';
 import { findingsFor, testRule } from '../../helpers/rule-tester';
 
 const regional = { EndpointConfiguration: { Types: ['REGIONAL'] } };
@@ -86,13 +86,7 @@ testRule(rule as AnyRule, {
       template: {
         ...restApi(regional),
         ...restStage(),
-        WafAssociation: {
-          Type: 'AWS::WAFv2::WebACLAssociation',
-          Properties: {
-            ResourceArn: { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}::/restapis/${Api}/stages/${Stage}' },
-            WebACLArn: { 'Fn::ImportValue': 'shared-web-acl-arn' },
-          },
-        },
+        ...wafAssociationTo({ 'Fn::ImportValue': 'shared-web-acl-arn' }),
       },
       expect: 'unknown',
       message: /web ACL is unresolved/,

@@ -4,7 +4,7 @@ import type { Stack } from 'aws-cdk-lib';
 import rule from '../../../policies/rules/waf-logging';
 import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
-import { cdkRestApi, cdkWebAcl, wafAssociation, wafLogging, webAcl } from '../../helpers/fixtures-traffic';
+import { cdkRestApi, cdkWebAcl, wafAssociation, wafAssociationTo, wafLogging, webAcl } from '../../helpers/fixtures-traffic';
 import { testRule } from '../../helpers/rule-tester';
 
 const regional = { EndpointConfiguration: { Types: ['REGIONAL'] } };
@@ -77,13 +77,7 @@ testRule(rule as AnyRule, {
       template: {
         ...restApi(regional),
         ...restStage(),
-        WafAssociation: {
-          Type: 'AWS::WAFv2::WebACLAssociation',
-          Properties: {
-            ResourceArn: { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}::/restapis/${Api}/stages/${Stage}' },
-            WebACLArn: { 'Fn::ImportValue': 'shared-web-acl-arn' },
-          },
-        },
+        ...wafAssociationTo({ 'Fn::ImportValue': 'shared-web-acl-arn' }),
       },
       expect: 'unknown',
     },
