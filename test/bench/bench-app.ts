@@ -1,18 +1,32 @@
-import type { App} from 'aws-cdk-lib';
-import { Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { BENCH_APPS, type BenchApp } from './check-result';
+import { buildCompliantApis } from './compliant-app';
 
 /**
- * The benchmark workload: one stack with `n` REST APIs (two methods and a WAF association each, as in
- * the measurement that motivated issue 7), plus an HTTP API every 10th and a WebSocket API every 20th.
+ * The benchmark workloads, one stack each with `n` REST APIs plus an HTTP API every 10th and a WebSocket
+ * API every 20th:
+ * - `plain` (issue 7's workload): two IAM-authorized methods and a WAF association per REST API, nothing
+ *   else configured, so the rules report a lot;
+ * - `compliant`: the same APIs configured to pass the shipped standard (compliant-app.ts), so the
+ *   validation plugin has little to report while plain synth does the same work.
  */
-export function buildBenchStack(app: App, n: number): Stack {
+export function buildBenchStack(app: App, n: number, workload: BenchApp = 'plain'): Stack {
+  if (!BENCH_APPS.includes(workload)) {
+    throw new Error(`bench: error E_BENCH_APP: received app "${String(workload)}". Fix: pass one of ${BENCH_APPS.join(', ')}.`);
+  }
   const stack = new Stack(app, 'Bench', { env: { account: '111111111111', region: 'eu-west-1' } });
   // N=400 is ~2,900 resources. CDK refuses stacks over CloudFormation's 500-resource quota at synth time,
   // which made every variant above N≈65 measure a failed synth; the workload is one stack by design.
   stack.node.setContext('@aws-cdk/core:stackResourceLimit', 0);
+  if (workload === 'compliant') buildCompliantApis(stack, n);
+  else buildPlainApis(stack, n);
+  return stack;
+}
+
+function buildPlainApis(stack: Stack, n: number): void {
   const acl = new wafv2.CfnWebACL(stack, 'Acl', {
     scope: 'REGIONAL',
     defaultAction: { allow: {} },
@@ -31,5 +45,11 @@ export function buildBenchStack(app: App, n: number): Stack {
       new apigwv2.WebSocketStage(stack, `WsStage${i}`, { webSocketApi: ws, stageName: 'prod', autoDeploy: true });
     }
   }
-  return stack;
+}
+
+/** Parse a workload name from the command line. */
+export function benchAppOf(value: string | undefined): BenchApp {
+  const name = value ?? 'plain';
+  if ((BENCH_APPS as readonly string[]).includes(name)) return name as BenchApp;
+  throw new Error(`bench: error E_BENCH_APP: received app "${name}". Fix: pass one of ${BENCH_APPS.join(', ')}.`);
 }

@@ -2,22 +2,24 @@
  * One measurement in a fresh process: build the benchmark app and synthesize it, plain or with a
  * validation plugin. Prints one JSON line: wall and CPU time of build+synth (Node start-up excluded; CPU
  * time is what other processes on a busy machine cannot inflate), wall and CPU time inside our plugin,
- * and peak RSS. Usage: synth-child.ts <n> <plain|plugin|empty|nag> <outdir>
+ * and peak RSS. Usage: synth-child.ts <n> <plain|plugin|empty|nag> <outdir> [plain|compliant]
+ * (the last argument is the workload, bench-app.ts; default plain).
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiGuardrails } from '../../lib/adapters/cdk-plugin';
-import { buildBenchStack } from './bench-app';
+import { benchAppOf, buildBenchStack } from './bench-app';
 
-const [nArg, mode, outdir] = process.argv.slice(2);
+const [nArg, mode, outdir, appArg] = process.argv.slice(2);
 const n = Number(nArg);
+const workload = benchAppOf(appArg);
 let pluginMs = 0;
 let pluginCpuMs = 0;
 const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
 const started = process.hrtime.bigint();
 const startedCpu = process.cpuUsage();
 const app = new App({ outdir });
-buildBenchStack(app, n);
+buildBenchStack(app, n, workload);
 if (mode === 'plugin') {
   const plugin = new ApiGuardrails({ failOn: 'never', summary: false });
   const validate = plugin.validate.bind(plugin);
@@ -45,11 +47,11 @@ try {
   // cdk-nag reports violations by failing synth; its cost is what we measure. Plain and plugin (failOn
   // 'never') synths must succeed, or the numbers would time an aborted synth.
   if (mode !== 'nag') {
-    console.error(`synth-child: error E_BENCH_SYNTH: ${mode} synth at N=${n} failed, so there is nothing to measure: ${String(error).slice(0, 500)}`);
+    console.error(`synth-child: error E_BENCH_SYNTH: ${mode} synth of the ${workload} app at N=${n} failed, so there is nothing to measure: ${String(error).slice(0, 500)}`);
     process.exit(1);
   }
   failedValidation = true;
 }
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
 const cpu = cpuMs(process.cpuUsage(startedCpu));
-console.log(JSON.stringify({ n, mode, ms, cpuMs: cpu, pluginMs, pluginCpuMs, maxRssKb: process.resourceUsage().maxRSS, failedValidation }));
+console.log(JSON.stringify({ n, mode, app: workload, ms, cpuMs: cpu, pluginMs, pluginCpuMs, maxRssKb: process.resourceUsage().maxRSS, failedValidation }));
