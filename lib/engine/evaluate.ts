@@ -1,8 +1,8 @@
 import type { Api, Inventory } from '../model/types';
 import { isUnresolved, type Value } from '../model/value';
 import type { Acknowledgement, ExpiredAcknowledgement, Finding, FindingResource } from './finding';
-import { compareFindings } from './finding';
 import type { AnyRule, ReportOptions, RuleContext, Severity, SubjectKind, Subjects } from './rule';
+import { sortFindings } from './sort-findings';
 import type { EffectiveSetting, ResolvedStandard } from './standard';
 
 export interface EvaluateOptions {
@@ -42,8 +42,9 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
     byKind.set(rule.appliesTo, list);
   }
   const findings: Finding[] = [];
+  const context = new RuleRun(inventory);
   const run = <K extends SubjectKind>(kind: K, subject: Subjects[K], resource: FindingResource, scope: Scope): void => {
-    for (const rule of byKind.get(kind) ?? []) runRule(rule, subject, resource, scope, inventory, options, findings);
+    for (const rule of byKind.get(kind) ?? []) runRule(rule, subject, resource, scope, context, options, findings);
   };
 
   const tierByApi = new Map<string, string>();
@@ -101,63 +102,92 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
     });
   }
   const kept = options.includePasses === false ? findings.filter((f) => f.status !== 'pass') : findings;
-  kept.sort(compareFindings);
-  return { findings: kept, inventory };
+  return { findings: sortFindings(kept), inventory };
 }
 
-function runRule(
-  rule: AnyRule,
-  subject: Subjects[SubjectKind],
-  resource: FindingResource,
-  scope: Scope,
-  inventory: Inventory,
-  options: EvaluateOptions,
-  out: Finding[],
-): void {
+/**
+ * The context rules receive. One object serves every (rule, subject) pair of an evaluation, its fields
+ * set before each check: a fresh context and closures per pair were most of `evaluate`'s allocations.
+ */
+class RuleRun implements RuleContext<unknown> {
+  options: unknown;
+  tier = '';
+  api?: Api;
+  stage?: Subjects['stage'];
+  produced: Finding[] = [];
+  skipped = false;
+  private rule!: AnyRule;
+  private resource!: FindingResource;
+  private severity: Severity = 'error';
+  private unknownSeverity: Severity = 'error';
+
+  constructor(readonly inventory: Inventory) {}
+
+  start(rule: AnyRule, setting: EffectiveSetting, resource: FindingResource, scope: Scope, unknownSeverity: Severity): void {
+    this.rule = rule;
+    this.resource = resource;
+    this.options = setting.options;
+    this.severity = setting.severity;
+    this.unknownSeverity = unknownSeverity;
+    this.tier = scope.tier;
+    this.api = scope.api;
+    this.stage = scope.stage;
+    this.produced = [];
+    this.skipped = false;
+  }
+
+  make(status: 'fail' | 'unknown' | 'pass', message: string, opts?: ReportOptions): Finding {
+    return {
+      ruleId: this.rule.id,
+      title: this.rule.title,
+      status,
+      severity: status === 'unknown' ? this.unknownSeverity : this.severity,
+      message,
+      fix: opts?.fix ?? this.rule.fix,
+      resource: opts?.source ? { ...this.resource, source: opts.source } : this.resource,
+      location: opts?.location,
+      tier: this.tier,
+    };
+  }
+
+  fail(message: string, opts?: ReportOptions): void {
+    this.produced.push(this.make('fail', message, opts));
+  }
+
+  unknown(because: string, opts?: ReportOptions): void {
+    this.produced.push(this.make('unknown', because, opts));
+  }
+
+  skip(): void {
+    this.skipped = true;
+  }
+
+  need<T>(value: Value<T>, what: string): T {
+    if (isUnresolved(value)) throw new UnresolvedSignal(`Cannot decide: ${what} is unresolved (${value.because}).`);
+    return value;
+  }
+}
+
+function runRule(rule: AnyRule, subject: Subjects[SubjectKind], resource: FindingResource, scope: Scope, run: RuleRun, options: EvaluateOptions, out: Finding[]): void {
   const setting = options.standard.setting(rule.id, scope.tier);
   if (!setting || !setting.enabled) return;
-  const unknownSeverity = unknownSeverityOf(setting, options.standard);
-  const produced: Finding[] = [];
-  let skipped = false;
-  const make = (status: 'fail' | 'unknown' | 'pass', message: string, opts?: ReportOptions): Finding => ({
-    ruleId: rule.id,
-    title: rule.title,
-    status,
-    severity: status === 'unknown' ? unknownSeverity : setting.severity,
-    message,
-    fix: opts?.fix ?? rule.fix,
-    resource: opts?.source ? { ...resource, source: opts.source } : resource,
-    location: opts?.location,
-    tier: scope.tier,
-  });
-  const ctx: RuleContext<unknown> = {
-    options: setting.options,
-    tier: scope.tier,
-    inventory,
-    api: scope.api,
-    stage: scope.stage,
-    fail: (message, opts) => void produced.push(make('fail', message, opts)),
-    unknown: (because, opts) => void produced.push(make('unknown', because, opts)),
-    skip: () => {
-      skipped = true;
-    },
-    need: <T>(value: Value<T>, what: string): T => {
-      if (isUnresolved(value)) throw new UnresolvedSignal(`Cannot decide: ${what} is unresolved (${value.because}).`);
-      return value;
-    },
-  };
+  run.start(rule, setting, resource, scope, unknownSeverityOf(setting, options.standard));
   try {
-    rule.check(subject, ctx);
+    rule.check(subject, run);
   } catch (error) {
     if (error instanceof UnresolvedSignal) {
-      produced.push(make('unknown', error.message));
+      run.produced.push(run.make('unknown', error.message));
     } else {
       const detail = error instanceof Error ? error.message : String(error);
-      produced.push({ ...make('fail', `Rule ${rule.id} threw while evaluating this resource: ${detail}`), severity: 'error' });
+      run.produced.push({ ...run.make('fail', `Rule ${rule.id} threw while evaluating this resource: ${detail}`), severity: 'error' });
     }
   }
-  if (skipped && produced.length === 0) return;
-  if (produced.length === 0) produced.push(make('pass', rule.title));
+  const produced = run.produced;
+  if (run.skipped && produced.length === 0) return;
+  if (produced.length === 0) {
+    out.push(run.make('pass', rule.title));
+    return;
+  }
   for (const finding of produced) out.push(applyAcknowledgement(finding, setting.acknowledgeable, options));
 }
 

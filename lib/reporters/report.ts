@@ -1,6 +1,7 @@
 import type { Evaluation } from '../engine/evaluate';
 import type { FailOn, Finding, FindingCounts } from '../engine/finding';
-import { compareFindings, countFindings, isBlocking } from '../engine/finding';
+import { countFindings, isBlocking } from '../engine/finding';
+import { sortFindings } from '../engine/sort-findings';
 import type { RuleReferences, Severity } from '../engine/rule';
 import type { ResolvedStandard } from '../engine/standard';
 import type { Source } from '../model/source';
@@ -90,7 +91,7 @@ export interface BuildReportOptions {
 export function buildReport(options: BuildReportOptions): Report {
   const { evaluation, standard } = options;
   const failOn = options.failOn ?? 'error';
-  const findings = [...evaluation.findings].sort(compareFindings);
+  const findings = sortFindings(evaluation.findings);
   const counts = countFindings(findings);
   const blocking = findings.filter((f) => isBlocking(f, failOn)).length;
   return {
