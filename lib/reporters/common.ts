@@ -83,11 +83,17 @@ export function worstSeverity(findings: readonly Finding[]): Severity {
 /** Findings of one rule grouped by resource (label + logical location), in first-seen order. */
 export function groupByResource(findings: readonly Finding[]): Finding[][] {
   const groups = new Map<string, Finding[]>();
+  // The engine gives every finding on one subject the same resource object: build its key once.
+  const keys = new Map<Finding['resource'], string>();
   for (const f of findings) {
-    const key = resourceKey(f);
-    const list = groups.get(key) ?? [];
-    list.push(f);
-    groups.set(key, list);
+    let key = keys.get(f.resource);
+    if (key === undefined) {
+      key = resourceKey(f);
+      keys.set(f.resource, key);
+    }
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
   }
   return [...groups.values()];
 }
