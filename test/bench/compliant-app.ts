@@ -116,7 +116,7 @@ function sharedResources(stack: Stack): Shared {
   });
   const userPool = new cognito.UserPool(stack, 'Users', { removalPolicy: RemovalPolicy.DESTROY });
   const handler = new lambda.Function(stack, 'Handler', {
-    runtime: lambda.Runtime.NODEJS_20_X,
+    runtime: lambda.Runtime.NODEJS_24_X,
     handler: 'index.handler',
     code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "[]" });'),
   });
