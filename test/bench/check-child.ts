@@ -48,6 +48,7 @@ interface Call {
 
 async function timeCheck(target: string, format: CheckFormat): Promise<Call> {
   bytes = 0;
+  errors = '';
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
   const code = await main(['check', target, '--format', format, '--fail-on', 'never'], io);
