@@ -55,6 +55,7 @@ function rankOf(findings: readonly Finding[], key: (f: Finding) => string): Map<
   const distinct = new Set<string>();
   for (const f of findings) distinct.add(key(f));
   const ranks = new Map<string, number>();
-  [...distinct].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).forEach((value, rank) => ranks.set(value, rank));
+  // The default sort orders strings by UTF-16 code units, as `<` does, without calling back into JavaScript.
+  [...distinct].sort().forEach((value, rank) => ranks.set(value, rank));
   return ranks;
 }
