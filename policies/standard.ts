@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import * as YAML from 'yaml';
+import { yaml } from '../lib/lazy-modules';
 import type { AnyRule } from '../lib/engine/rule';
 import { ResolvedStandard, type Standard } from '../lib/engine/standard';
 import { allRules } from './rules';
@@ -108,7 +108,7 @@ function readStandardFile(file: string): unknown {
     });
   }
   try {
-    return ext === '.json' ? JSON.parse(text) : YAML.parse(text, { prettyErrors: true });
+    return ext === '.json' ? JSON.parse(text) : yaml().parse(text, { prettyErrors: true });
   } catch (error) {
     const detail = (error as Error).message.split('\n')[0];
     throw new StandardError({

@@ -1,4 +1,4 @@
-import junit from 'junit-report-builder';
+import { junitBuilder } from '../lazy-modules';
 import type { Finding } from '../engine/finding';
 import type { RenderOptions } from './common';
 import { displayPath, groupByResource, groupByRule, oneLine, whereLabel } from './common';
@@ -10,7 +10,7 @@ import type { Report } from './report';
  * are acknowledged, and passes otherwise. XML is written by junit-report-builder (escaping, CDATA).
  */
 export function renderJunit(report: Report, options: RenderOptions = {}): string {
-  const builder = junit.newBuilder().name(report.tool.name);
+  const builder = junitBuilder().newBuilder().name(report.tool.name);
   for (const group of groupByRule(report, ['fail', 'unknown', 'acknowledged', 'pass'])) {
     const suite = builder.testSuite().name(xmlSafe(`${group.rule.id}: ${group.rule.title}`));
     suite.property('severity', group.rule.severity);

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../../lazy-modules';
 import type { Api, Authorizer, AuthorizationType, ApiModel, Operation, OperationAuth, Validator } from '../types';
 import { isUnresolved, unresolved, type Value } from '../value';
 import { corsFromHeaders, integrationFrom, policyFrom } from './api-base';
@@ -44,7 +44,7 @@ export interface OpenApiSettings {
 function bodyObject(ctx: BuildContext, body: unknown): Record<string, unknown> | undefined {
   if (typeof body === 'string' && !ctx.tokens.hasTokens(body)) {
     try {
-      return asRecord(parseYaml(body));
+      return asRecord(yaml().parse(body));
     } catch {
       return undefined;
     }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
-import { parseDocument, type Tags, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Tags, YAMLMap, YAMLSeq } from 'yaml';
+import { yaml } from '../../lazy-modules';
 
 type Collection = YAMLMap.Parsed | YAMLSeq.Parsed;
 import { TemplateError } from './errors';
@@ -43,7 +44,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function parseYaml(text: string, fileName: string): unknown {
-  const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: true });
+  const doc = yaml().parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: true });
   const error = doc.errors[0];
   if (error) {
     const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';

@@ -1,0 +1,24 @@
+/**
+ * Packages only some runs need, loaded on first use. `api-guardrails check cdk.out` reads JSON only and
+ * writes text, yet importing `yaml` (72 modules) and `junit-report-builder` (one large bundle) at start-up
+ * cost every run ~35 ms before its first template. Synchronous `require`, because `import()` would make
+ * template parsing and rendering async.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- deliberate synchronous lazy loads, see above */
+import type * as Yaml from 'yaml';
+import type JunitBuilder from 'junit-report-builder';
+
+let yamlModule: typeof Yaml | undefined;
+let junitModule: typeof JunitBuilder | undefined;
+
+/** The `yaml` package (CloudFormation YAML, YAML standards, YAML OpenAPI bodies). */
+export function yaml(): typeof Yaml {
+  yamlModule ??= require('yaml') as typeof Yaml;
+  return yamlModule;
+}
+
+/** The `junit-report-builder` package (`--format junit`). */
+export function junitBuilder(): typeof JunitBuilder {
+  junitModule ??= require('junit-report-builder') as typeof JunitBuilder;
+  return junitModule;
+}
