@@ -14,7 +14,8 @@ export interface EvaluateOptions {
 }
 
 export interface Evaluation {
-  readonly findings: Finding[];
+  /** Sorted by status, rule, resource, message. Read-only: reports trust the order. */
+  readonly findings: readonly Finding[];
   readonly inventory: Inventory;
 }
 
@@ -41,10 +42,25 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
     list.push(rule);
     byKind.set(rule.appliesTo, list);
   }
+  // The enabled rules and their settings per (tier, subject kind), worked out once rather than per subject.
+  const plans = new Map<string, Planned[]>();
+  const planFor = (tier: string, kind: SubjectKind): Planned[] => {
+    const key = `${tier}\u0000${kind}`;
+    let plan = plans.get(key);
+    if (!plan) {
+      plan = [];
+      for (const rule of byKind.get(kind) ?? []) {
+        const setting = standard.setting(rule.id, tier);
+        if (setting?.enabled) plan.push({ rule, setting, unknownSeverity: unknownSeverityOf(setting, standard) });
+      }
+      plans.set(key, plan);
+    }
+    return plan;
+  };
   const findings: Finding[] = [];
   const context = new RuleRun(inventory);
   const run = <K extends SubjectKind>(kind: K, subject: Subjects[K], resource: FindingResource, scope: Scope): void => {
-    for (const rule of byKind.get(kind) ?? []) runRule(rule, subject, resource, scope, context, options, findings);
+    for (const planned of planFor(scope.tier, kind)) runRule(planned, subject, resource, scope, context, options, findings);
   };
 
   const tierByApi = new Map<string, string>();
@@ -168,10 +184,16 @@ class RuleRun implements RuleContext<unknown> {
   }
 }
 
-function runRule(rule: AnyRule, subject: Subjects[SubjectKind], resource: FindingResource, scope: Scope, run: RuleRun, options: EvaluateOptions, out: Finding[]): void {
-  const setting = options.standard.setting(rule.id, scope.tier);
-  if (!setting || !setting.enabled) return;
-  run.start(rule, setting, resource, scope, unknownSeverityOf(setting, options.standard));
+/** An enabled rule with its setting for one tier. */
+interface Planned {
+  readonly rule: AnyRule;
+  readonly setting: EffectiveSetting;
+  readonly unknownSeverity: Severity;
+}
+
+function runRule(planned: Planned, subject: Subjects[SubjectKind], resource: FindingResource, scope: Scope, run: RuleRun, options: EvaluateOptions, out: Finding[]): void {
+  const { rule, setting } = planned;
+  run.start(rule, setting, resource, scope, planned.unknownSeverity);
   try {
     rule.check(subject, run);
   } catch (error) {

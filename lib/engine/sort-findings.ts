@@ -15,7 +15,7 @@ const STATUS_ORDER: Record<FindingStatus, number> = { fail: 0, unknown: 1, ackno
  */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const n = findings.length;
-  if (isSorted(findings)) return [...findings];
+  if (sortedByUs.has(findings) || isSorted(findings)) return remember([...findings]);
   const ruleRank = rankOf(findings, (f) => f.ruleId);
   const labelRank = rankOf(findings, (f) => f.resource.label);
   const rules = ruleRank.size;
@@ -41,6 +41,18 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     }
     start = i;
   }
+  return remember(sorted);
+}
+
+/**
+ * Arrays this function returned. `evaluate` hands them out as `readonly Finding[]`, so `buildReport`,
+ * which sorts again whatever it is given, can skip the work for an evaluation's own findings (checking
+ * the order costs 9,000 comparisons on a 400-API stack). A baseline builds a new array, which is sorted.
+ */
+const sortedByUs = new WeakSet<readonly Finding[]>();
+
+function remember(sorted: Finding[]): Finding[] {
+  sortedByUs.add(sorted);
   return sorted;
 }
 

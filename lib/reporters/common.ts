@@ -140,5 +140,8 @@ const oneLineCache = new Map<string, string>();
 
 /** The distinct fixes of findings (a rule may give a finding-specific fix), in first-seen order. */
 export function fixesOf(findings: readonly Finding[]): string[] {
-  return [...new Set(findings.filter((f) => f.status === 'fail' || f.status === 'unknown').map((f) => oneLine(f.fix)))];
+  // Nearly every finding of a rule carries the same fix string: collapse it before normalising whitespace.
+  const distinct = new Set<string>();
+  for (const f of findings) if (f.status === 'fail' || f.status === 'unknown') distinct.add(f.fix);
+  return [...new Set([...distinct].map(oneLine))];
 }

@@ -18,8 +18,8 @@ if (!present) console.warn(`Skipping the corpus agreement tests: ${corpus} is ab
 const describeCorpus = present ? describe : describe.skip;
 
 const standard = present ? resolveStandard() : undefined;
-const cache = new Map<string, Finding[]>();
-function findingsOf(file: string): Finding[] {
+const cache = new Map<string, readonly Finding[]>();
+function findingsOf(file: string): readonly Finding[] {
   let findings = cache.get(file);
   if (!findings) {
     const templatePath = path.join(corpus, 'templates', file);
