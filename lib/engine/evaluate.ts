@@ -43,17 +43,18 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
     byKind.set(rule.appliesTo, list);
   }
   // The enabled rules and their settings per (tier, subject kind), worked out once rather than per subject.
-  const plans = new Map<string, Planned[]>();
+  const plans = new Map<string, Map<SubjectKind, Planned[]>>();
   const planFor = (tier: string, kind: SubjectKind): Planned[] => {
-    const key = `${tier}\u0000${kind}`;
-    let plan = plans.get(key);
+    let forTier = plans.get(tier);
+    if (!forTier) plans.set(tier, (forTier = new Map()));
+    let plan = forTier.get(kind);
     if (!plan) {
       plan = [];
       for (const rule of byKind.get(kind) ?? []) {
         const setting = standard.setting(rule.id, tier);
         if (setting?.enabled) plan.push({ rule, setting, unknownSeverity: unknownSeverityOf(setting, standard) });
       }
-      plans.set(key, plan);
+      forTier.set(kind, plan);
     }
     return plan;
   };
