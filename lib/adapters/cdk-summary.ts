@@ -44,7 +44,7 @@ export function formatSummary(inventory: Inventory, findings: readonly Finding[]
   } else {
     const header = ['API', 'kind', 'tier', ownerTagKey, 'fail', 'unknown', 'ack', 'pass'];
     const cells = rows.map((r) => [r.api, r.kind, r.tier, r.owner, ...countCells(r.counts)]);
-    const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+    const widths = header.map((h, i) => cells.reduce((width, c) => Math.max(width, c[i].length), h.length));
     const render = (c: string[]): string => '  ' + c.map((v, i) => (i >= 4 ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
     lines.push(render(header), ...cells.map(render));
   }

@@ -75,7 +75,8 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
   return counts;
 }
 
-const STATUS_ORDER: Record<FindingStatus, number> = { fail: 0, unknown: 1, acknowledged: 2, pass: 3 };
+/** Report order of statuses: what needs action first. */
+export const STATUS_ORDER: Readonly<Record<FindingStatus, number>> = { fail: 0, unknown: 1, acknowledged: 2, pass: 3 };
 
 /** Deterministic order: status, rule, resource, message. */
 export function compareFindings(a: Finding, b: Finding): number {

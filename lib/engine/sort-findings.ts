@@ -1,7 +1,5 @@
-import type { Finding, FindingStatus } from './finding';
-import { compareFindings } from './finding';
-
-const STATUS_ORDER: Record<FindingStatus, number> = { fail: 0, unknown: 1, acknowledged: 2, pass: 3 };
+import type { Finding } from './finding';
+import { compareFindings, STATUS_ORDER } from './finding';
 
 /**
  * The findings in `compareFindings` order (status, rule, resource label, message; ties keep their input

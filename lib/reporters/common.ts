@@ -1,5 +1,6 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding, FindingCounts, FindingStatus } from '../engine/finding';
+import { STATUS_ORDER } from '../engine/finding';
 import type { Severity } from '../engine/rule';
 import type { Source } from '../model/source';
 import type { Report, RuleInfo } from './report';
@@ -48,7 +49,6 @@ export interface RuleGroup {
   readonly findings: Finding[];
 }
 
-const STATUS_RANK: Record<FindingStatus, number> = { fail: 0, unknown: 1, acknowledged: 2, pass: 3 };
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Findings with the given statuses grouped by rule; groups ordered by worst status, then rule id. */
@@ -70,7 +70,10 @@ export function groupByRule(report: Report, statuses: readonly FindingStatus[]):
 }
 
 function worstStatus(findings: readonly Finding[]): number {
-  return Math.min(...findings.map((f) => STATUS_RANK[f.status]));
+  // A loop, not Math.min(...spread): a rule with 100,000+ findings would overflow the argument stack.
+  let worst = STATUS_ORDER.pass;
+  for (const f of findings) worst = Math.min(worst, STATUS_ORDER[f.status]);
+  return worst;
 }
 
 /** The most severe severity among findings. */

@@ -1,0 +1,34 @@
+import type { Finding } from '../../lib/engine/finding';
+import { groupByRule } from '../../lib/reporters/common';
+import { renderText } from '../../lib/reporters/text';
+import { fixtureReport } from './fixture';
+
+/**
+ * Org-wide checks over many templates can give one rule hundreds of thousands of findings. Spreading
+ * that many values into Math.min/Math.max overflows V8's argument stack (it fails from ~150,000), so the
+ * reporters must not do it.
+ */
+describe('reports with very many findings', () => {
+  const base = fixtureReport('never');
+  const template = base.findings.find((f) => f.status === 'fail') as Finding;
+  const many: Finding[] = Array.from({ length: 300_000 }, (_, i) => ({
+    ...template,
+    status: i % 2 ? 'fail' : 'pass',
+    resource: { ...template.resource, label: `Api${i} (rest API) › stage prod` },
+  }));
+  // A second rule, so that groups are ordered (by their worst status) and every group is looked at.
+  const other = base.findings.filter((f) => f.ruleId !== template.ruleId);
+  const report = { ...base, findings: [...many, ...other] };
+
+  it('groups 300,000 findings of one rule without overflowing the stack', () => {
+    const groups = groupByRule(report, ['fail', 'unknown', 'acknowledged', 'pass']);
+    expect(groups.length).toBeGreaterThan(1);
+    expect(groups.find((g) => g.rule.id === template.ruleId)?.findings.length).toBeGreaterThanOrEqual(300_000);
+  });
+
+  it('renders them as text, failing ones listed and passing ones counted', () => {
+    const text = renderText(report);
+    expect(text).toMatch(new RegExp(`✖ ${template.ruleId} {2}1500\\d\\d failing`));
+    expect(text).toMatch(/✔ 1500\d\d checks passed/);
+  });
+});
