@@ -1,4 +1,5 @@
 import { defineRule } from '../../lib/engine/rule';
+import { itemsWithIds } from '../../lib/model/lookup';
 
 interface Options {
   /** Endpoint types exempt from the rule (e.g. PRIVATE, reachable only through VPC endpoints). */
@@ -35,7 +36,7 @@ export default defineRule<'api', Options>({
     }
     const disabled = ctx.need(api.disableExecuteApiEndpoint, 'DisableExecuteApiEndpoint');
     if (!disabled) {
-      const domains = ctx.inventory.domains.filter((d) => api.domainIds.includes(d.id)).map((d) => (typeof d.name === 'string' ? d.name : d.id));
+      const domains = itemsWithIds(ctx.inventory.domains, api.domainIds).map((d) => (typeof d.name === 'string' ? d.name : d.id));
       ctx.fail(
         `API is served on custom domain ${domains.join(', ') || api.domainIds.join(', ')} but its default execute-api endpoint is still enabled, so domain-level controls can be bypassed.`,
         { location: 'Properties.DisableExecuteApiEndpoint' },

@@ -1,4 +1,5 @@
 import { defineRule, type RuleContext } from '../../lib/engine/rule';
+import { itemsWithIds } from '../../lib/model/lookup';
 import type { UsagePlan } from '../../lib/model/types';
 import { isUnresolved } from '../../lib/model/value';
 
@@ -34,7 +35,7 @@ export default defineRule<'stage', Options>({
     // Usage plans and API keys exist for REST APIs only.
     const api = ctx.api;
     if (!api || api.kind !== 'rest') return ctx.skip();
-    const plans = ctx.inventory.usagePlans.filter((p) => stage.usagePlanIds.includes(p.id));
+    const plans = itemsWithIds(ctx.inventory.usagePlans, stage.usagePlanIds);
     for (const plan of plans) checkPlan(plan, ctx);
 
     if (stage.usagePlanIds.length > 0) return;
@@ -44,7 +45,7 @@ export default defineRule<'stage', Options>({
     const keyUnknown = api.operations.filter((op) => isUnresolved(op.auth.apiKeyRequired)).map((op) => `${op.method} ${op.path}`);
     if (keyed.length === 0 && keyUnknown.length === 0 && !api.operationsUnresolved) return ctx.skip();
     // A plan whose stage reference cannot be resolved might cover this stage.
-    const doubtful = ctx.inventory.usagePlans.filter((p) => p.stages.some((s) => isUnresolved(s.apiId) || isUnresolved(s.stage)));
+    const doubtful = plansWithUnresolvedStages(ctx.inventory.usagePlans);
     if (keyed.length > 0 && doubtful.length === 0) {
       return ctx.fail(`Methods ${list(keyed)} require an API key, but the stage is in no usage plan: every key is rejected and no key is throttled.`);
     }
@@ -57,6 +58,18 @@ export default defineRule<'stage', Options>({
     ctx.unknown(`The API's methods are not known (${api.operationsUnresolved}), and the stage is in no usage plan.`);
   },
 });
+
+/** Plans whose stage references are unresolved: the same for every stage, so found once per inventory. */
+const doubtfulPlans = new WeakMap<readonly UsagePlan[], UsagePlan[]>();
+
+function plansWithUnresolvedStages(plans: readonly UsagePlan[]): UsagePlan[] {
+  let doubtful = doubtfulPlans.get(plans);
+  if (!doubtful) {
+    doubtful = plans.filter((p) => p.stages.some((s) => isUnresolved(s.apiId) || isUnresolved(s.stage)));
+    doubtfulPlans.set(plans, doubtful);
+  }
+  return doubtful;
+}
 
 function checkPlan(plan: UsagePlan, ctx: RuleContext<Options>): void {
   const opts = { source: plan.source };
