@@ -77,7 +77,12 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
     const info = new Map<string, Notice[]>();
     for (const n of report.notices) {
       if (n.level !== 'info') out.push(line(n));
-      else info.set(n.code, [...(info.get(n.code) ?? []), n]);
+      else {
+        // Append in place: copying the group per notice was quadratic in the notices of one code.
+        const group = info.get(n.code);
+        if (group) group.push(n);
+        else info.set(n.code, [n]);
+      }
     }
     for (const [infoCode, group] of info) {
       if (group.length <= FOLD_INFO_NOTICES_OVER) {
