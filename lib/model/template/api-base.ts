@@ -3,6 +3,14 @@ import { isUnresolved, unresolved, type Value } from '../value';
 import type { BuildContext, Mutable, RawResource } from './context';
 import { asArray, asRecord } from './convert';
 
+/** What every new API starts with, declared here or standing in for one outside the inputs: nothing read yet. */
+export function emptyApiParts(): Pick<
+  Mutable<Api>,
+  'models' | 'operations' | 'stages' | 'authorizers' | 'validators' | 'gatewayResponses' | 'cors' | 'domainIds' | 'definedByOpenApi'
+> {
+  return { models: [], operations: [], stages: [], authorizers: [], validators: [], gatewayResponses: [], cors: [], domainIds: [], definedByOpenApi: false };
+}
+
 /** A new, empty API for a resource; fields the caller knows are passed in. */
 export function createApi(
   ctx: BuildContext,
@@ -20,15 +28,7 @@ export function createApi(
     vpcEndpointIds: fields.vpcEndpointIds,
     tags: fields.tags,
     disableExecuteApiEndpoint: fields.disableExecuteApiEndpoint,
-    models: [],
-    operations: [],
-    stages: [],
-    authorizers: [],
-    validators: [],
-    gatewayResponses: [],
-    cors: [],
-    domainIds: [],
-    definedByOpenApi: false,
+    ...emptyApiParts(),
   };
   if (fields.policy !== undefined) api.policy = fields.policy;
   ctx.apis.set(resource.key, api);

@@ -1,6 +1,7 @@
 import type { Source } from '../source';
 import type { Api, ApiKind, Authorizer, Domain, LogGroup, Notice, Stage, UsagePlan, Validator, WebAcl } from '../types';
 import { isUnresolved, unresolved } from '../value';
+import { emptyApiParts } from './api-base';
 import { Converter } from './convert';
 import { NO_VALUE, Resolver, type ResolveScope } from './intrinsics';
 import { TokenTable } from './tokens';
@@ -186,15 +187,7 @@ export class BuildContext {
       tags: {},
       policy: why,
       disableExecuteApiEndpoint: why,
-      models: [],
-      operations: [],
-      stages: [],
-      authorizers: [],
-      validators: [],
-      gatewayResponses: [],
-      cors: [],
-      domainIds: [],
-      definedByOpenApi: false,
+      ...emptyApiParts(),
       operationsUnresolved: why.because,
     };
     this.apis.set(id, external);
