@@ -20,45 +20,20 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { benchAppOf } from './bench-app';
+import { parseBenchArgs, type BenchArgs } from './bench-args';
 import { cpuLine, finalLine, scalingLines, summarize, tables, type Row, type SynthMode } from './bench-report';
 import type { CheckResult, SynthResult } from './check-result';
 import { compileForBench } from './compile';
 
-const args = process.argv.slice(2);
-const FLAGS = ['--quick', '--floor', '--cdk-validation', '--audit-only'];
-const VALUED = ['--sizes', '--runs', '--app', '--audit-apis'];
-for (let i = 0; i < args.length; i++) {
-  const known = VALUED.includes(args[i]) ? i + 1 < args.length : FLAGS.includes(args[i]);
-  if (!known) {
-    const what = VALUED.includes(args[i]) ? `"${args[i]}" needs a value` : `unknown argument "${args[i]}"`;
-    console.error(`bench: error E_BENCH_ARGS: ${what}. Flags: ${FLAGS.join(' ')}; with a value: ${VALUED.join(' ')}.`);
-    process.exit(2);
-  }
-  if (VALUED.includes(args[i])) i++;
-}
-const quick = args.includes('--quick');
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const sizes = (option('--sizes') ?? (quick ? '200' : '100,200,400,800')).split(',').map(Number);
-const runs = Number(option('--runs') ?? (quick ? 3 : 5));
-const auditApis = Number(option('--audit-apis') ?? (quick ? 200 : 1000));
-const skipSynth = args.includes('--audit-only');
-const floor = args.includes('--floor');
-const cdkValidation = args.includes('--cdk-validation');
-let workload: ReturnType<typeof benchAppOf>;
+let parsed: BenchArgs;
 try {
-  workload = benchAppOf(option('--app'));
+  parsed = parseBenchArgs(process.argv.slice(2));
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(2);
 }
-if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(runs) || runs <= 0 || !Number.isInteger(auditApis) || auditApis < 0) {
-  console.error('bench: error E_BENCH_ARGS: --sizes takes positive integers like 100,200, --runs a positive integer, --audit-apis a whole number (0 skips the audit).');
-  process.exit(2);
-}
+const { sizes, runs, auditApis, workload, floor, cdkValidation } = parsed;
+const skipSynth = parsed.auditOnly;
 
 const started = Date.now();
 const root = path.resolve(__dirname, '..', '..');
