@@ -4,6 +4,7 @@ import { isUnresolved, unresolved } from '../value';
 import { emptyApiParts } from './api-base';
 import { Converter } from './convert';
 import { NO_VALUE, Resolver, type ResolveScope } from './intrinsics';
+import { NESTED_STACK_TYPE, type NestedIn } from './nested';
 import { TokenTable } from './tokens';
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -62,13 +63,17 @@ export class BuildContext {
   private readonly exportsByName = new Map<string, { scope: StackScope; value: unknown }>();
   private readonly resolvingExports = new Set<string>();
   private readonly prefixes = new Set<string>();
+  private readonly nestedEvaluated = new Set<string>();
 
   constructor(private readonly multi: boolean) {
     this.v = new Converter(this.tokens, (key) => this.label(key));
   }
 
-  /** Index one template: one pass over its resources. */
-  addTemplate(template: Record<string, unknown>, templatePath: string | undefined, stackName: string | undefined): StackScope {
+  /**
+   * Index one template: one pass over its resources. A nested template names its parent input (added
+   * before it) and the parent's Stack resource, whose Parameters then resolve in the parent.
+   */
+  addTemplate(template: Record<string, unknown>, templatePath: string | undefined, stackName: string | undefined, nestedIn?: NestedIn): StackScope {
     const index = this.scopes.length;
     let prefix = this.multi ? `${stackName ?? templatePath ?? `template${index + 1}`}/` : '';
     // Two inputs with the same stack name (e.g. one stack in two assemblies) must not share keys.
@@ -76,7 +81,8 @@ export class BuildContext {
     this.prefixes.add(prefix);
     const resources = record(template.Resources);
     const host = { tokens: this.tokens, importValue: (name: string) => this.importValue(name) };
-    const base = { prefix, stackName, templatePath, template, parameters: record(template.Parameters), mappings: record(template.Mappings), resources };
+    const passed = nestedIn ? this.passedBy(nestedIn) : undefined;
+    const base = { prefix, stackName, templatePath, template, parameters: record(template.Parameters), mappings: record(template.Mappings), resources, passed };
     const scope: StackScope = { ...base, resolver: new Resolver(host, base) };
     this.scopes.push(scope);
     this.origins.push(templatePath ?? stackName ?? `template ${index + 1}`);
@@ -102,6 +108,20 @@ export class BuildContext {
       if (typeof exportName === 'string' && !this.tokens.hasTokens(exportName)) this.exportsByName.set(exportName, { scope, value: out.Value });
     }
     return scope;
+  }
+
+  /** The parent's Stack resource for a nested template, marked as evaluated, and what it passes. */
+  private passedBy(nestedIn: NestedIn): StackScope['passed'] {
+    const parent = this.scopes.find((scope) => scope.templatePath === nestedIn.templatePath);
+    const resource = parent ? this.resources.get(parent.prefix + nestedIn.logicalId) : undefined;
+    if (!parent || !resource || resource.type !== NESTED_STACK_TYPE) return undefined;
+    this.nestedEvaluated.add(resource.key);
+    return { values: record(record(resource.raw.Properties).Parameters), resolver: parent.resolver };
+  }
+
+  /** Whether a nested Stack resource's template is one of the inputs. */
+  isNestedEvaluated(resource: RawResource): boolean {
+    return this.nestedEvaluated.has(resource.key);
   }
 
   private importValue(name: string): unknown {

@@ -17,16 +17,20 @@ import { mapRest } from './rest';
 import { remediationNotices } from './remediations';
 import { mapRestStages } from './rest-stages';
 import { mapUsagePlans } from './usage-plans';
+import { NESTED_STACK_TYPE, type NestedIn } from './nested';
 import { mapV2 } from './v2';
 import { linkWafAssociations, mapWebAcls } from './waf';
 
 export { TemplateError } from './errors';
 export { parseTemplate, readTemplateFile } from './parse';
+export { nestedStackTemplates, type NestedIn, type NestedTemplateRef } from './nested';
 
 export interface TemplateInput {
   readonly template: unknown;
   readonly templatePath?: string;
   readonly stackName?: string;
+  /** For a nested stack's template: the parent input (listed before this one) and its Stack resource. */
+  readonly nestedIn?: NestedIn;
 }
 
 const SAM = 'AWS::Serverless-2016-10-31';
@@ -65,8 +69,14 @@ function transformNotices(ctx: BuildContext, scope: StackScope): void {
 }
 
 function otherNotices(ctx: BuildContext): void {
-  for (const resource of ctx.ofType('AWS::CloudFormation::Stack')) {
-    ctx.notice('warning', 'NESTED_STACK_NOT_EVALUATED', `Nested stack ${resource.logicalId} is not evaluated; pass its template as another input.`, ctx.source(resource));
+  for (const resource of ctx.ofType(NESTED_STACK_TYPE)) {
+    if (ctx.isNestedEvaluated(resource)) continue;
+    ctx.notice(
+      'warning',
+      'NESTED_STACK_NOT_EVALUATED',
+      `Nested stack ${resource.logicalId} is not evaluated: its template is not among the inputs (a CDK nested stack's template is read from the file its aws:asset:path metadata names, next to the parent's). Pass its template as another input.`,
+      ctx.source(resource),
+    );
   }
 }
 
@@ -84,7 +94,7 @@ function mapAccount(ctx: BuildContext): Account | undefined {
 function build(inputs: readonly TemplateInput[]): Inventory {
   const ctx = new BuildContext(inputs.length > 1);
   for (const input of inputs) {
-    const scope = ctx.addTemplate(asTemplate(input), input.templatePath, input.stackName);
+    const scope = ctx.addTemplate(asTemplate(input), input.templatePath, input.stackName, input.nestedIn);
     transformNotices(ctx, scope);
   }
   otherNotices(ctx);

@@ -12,6 +12,8 @@ export interface ResolveScope {
   readonly parameters: Record<string, unknown>;
   readonly mappings: Record<string, unknown>;
   readonly resources: Record<string, unknown>;
+  /** What a parent stack passes to this nested template's parameters (its Stack resource's Parameters), resolved in the parent. */
+  readonly passed?: { readonly values: Record<string, unknown>; readonly resolver: Resolver };
 }
 
 export interface ResolveHost {
@@ -154,7 +156,13 @@ export class Resolver {
     const definition = this.scope.parameters[name];
     let value: unknown;
     const type = isObject(definition) && typeof definition.Type === 'string' ? definition.Type : 'String';
-    const fallback = isObject(definition) ? definition.Default : undefined;
+    let fallback = isObject(definition) ? definition.Default : undefined;
+    const passed = this.scope.passed;
+    if (passed && Object.prototype.hasOwnProperty.call(passed.values, name)) {
+      // A nested stack's parameter is what its parent passes; AWS::NoValue leaves the default.
+      const given = passed.resolver.resolve(passed.values[name]);
+      if (given !== NO_VALUE) fallback = given;
+    }
     if (type.startsWith('AWS::SSM::Parameter::Value')) {
       value = unresolved(`parameter ${name} is read from SSM Parameter Store at deploy time`);
     } else if (fallback === undefined || fallback === null) {
