@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { Validations } from 'aws-cdk-lib';
 import type {
   IPolicyValidationContext,
@@ -13,7 +14,7 @@ import { evaluate } from '../engine/evaluate';
 import { countFindings, isBlocking, type FailOn, type Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
 import type { ResolvedStandard, Standard } from '../engine/standard';
-import { fromTemplates } from '../model/template';
+import { fromTemplates, nestedStackTemplates, type NestedIn } from '../model/template';
 import { TemplateError } from '../model/template/errors';
 import { RISK_ACCEPTANCE_METADATA_TYPE } from './acknowledge-risk';
 import { AcknowledgementIndex } from './acknowledgement-index';
@@ -88,7 +89,7 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
     const stacks = context.stackTemplates?.length
       ? context.stackTemplates.map((s) => ({ templatePath: s.templatePath, stackName: s.stackConstructPath }))
       : context.templatePaths.map((templatePath) => ({ templatePath, stackName: undefined }));
-    const inputs = stacks.map((s) => ({ ...s, template: readTemplate(s.templatePath) }));
+    const inputs = withNestedStacks(stacks.map((s) => ({ ...s, template: readTemplate(s.templatePath) })));
     const inventory = fromTemplates(inputs);
     const acks = acknowledgementsOf(context.appConstruct, this.name, inputs);
     const { findings } = evaluate(inventory, {
@@ -150,6 +151,34 @@ function acknowledgementsOf(root: IConstruct | undefined, namespace: string, inp
 function everyResourceHasPath(template: unknown): boolean {
   const resources = (template as { Resources?: Record<string, { Metadata?: Record<string, unknown> } | null> }).Resources ?? {};
   return Object.values(resources).every((r) => typeof r?.Metadata?.['aws:cdk:path'] === 'string');
+}
+
+type PluginInput = { templatePath: string; stackName: string | undefined; template: unknown; nestedIn?: NestedIn };
+
+/**
+ * The stacks CDK hands the plugin, each followed by the templates of its nested stacks (CDK passes only
+ * top-level stacks; a NestedStack's template sits beside its parent's, named by asset metadata). A nested
+ * template that is not there stays a NESTED_STACK_NOT_EVALUATED notice.
+ */
+function withNestedStacks(stacks: readonly PluginInput[]): PluginInput[] {
+  const out: PluginInput[] = [];
+  const seen = new Set<string>();
+  const add = (input: PluginInput): void => {
+    seen.add(input.templatePath);
+    out.push(input);
+    for (const ref of nestedStackTemplates(input.template)) {
+      const templatePath = path.join(path.dirname(input.templatePath), ref.fileName);
+      if (seen.has(templatePath) || !fs.existsSync(templatePath)) continue;
+      add({
+        templatePath,
+        stackName: `${input.stackName ?? path.basename(input.templatePath)}/${ref.logicalId}`,
+        template: readTemplate(templatePath),
+        nestedIn: { templatePath: input.templatePath, logicalId: ref.logicalId },
+      });
+    }
+  };
+  for (const stack of stacks) if (!seen.has(stack.templatePath)) add(stack);
+  return out;
 }
 
 /** One read and one JSON.parse per synthesized template (CDK always writes JSON). */

@@ -13,7 +13,8 @@ interface Row {
 
 /**
  * The short compliance summary `cdk synth` prints: one line per API (name, kind, tier, owner tag and
- * fail/unknown/acknowledged/pass counts), a line for findings outside any API, and the totals.
+ * fail/unknown/acknowledged/pass counts), a line for findings outside any API, the model's warnings
+ * (what could not be evaluated) and the totals.
  * Built from the findings in one pass.
  */
 export function formatSummary(inventory: Inventory, findings: readonly Finding[], standard: ResolvedStandard, failOn: FailOn, blocking: number): string {
@@ -48,12 +49,19 @@ export function formatSummary(inventory: Inventory, findings: readonly Finding[]
     const render = (c: string[]): string => '  ' + c.map((v, i) => (i >= 4 ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
     lines.push(render(header), ...cells.map(render));
   }
+  // Warnings name what was not evaluated (a nested stack without its template, a transform): never silent.
+  const warnings = inventory.notices.filter((n) => n.level === 'warning');
+  for (const notice of warnings.slice(0, WARNINGS_SHOWN)) lines.push(`  warning ${notice.code}: ${notice.message}`);
+  if (warnings.length > WARNINGS_SHOWN) lines.push(`  … and ${warnings.length - WARNINGS_SHOWN} more warnings (api-guardrails check cdk.out --format json lists them all)`);
   const verdict = failOn === 'never' ? 'report only (failOn: never)' : blocking > 0 ? `${blocking} blocking finding(s): synth fails` : 'no blocking findings';
   lines.push(
     `  Total: ${inventory.apis.length} API(s), ${total.fail} fail, ${total.unknown} unknown, ${total.acknowledged} acknowledged, ${total.pass} pass; ${verdict}.`,
   );
   return lines.join('\n') + '\n';
 }
+
+/** Warning notices printed before the rest are only counted. */
+const WARNINGS_SHOWN = 5;
 
 function countCells(c: FindingCounts): string[] {
   return [String(c.fail), String(c.unknown), String(c.acknowledged), String(c.pass)];

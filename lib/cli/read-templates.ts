@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
-import type { TemplateInput } from '../model/template';
-import { parseTemplate, TemplateError } from '../model/template';
-import type { TemplateCandidate } from './discover';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { NestedIn, TemplateInput } from '../model/template';
+import { nestedStackTemplates, parseTemplate, TemplateError } from '../model/template';
+import { displayOf, type TemplateCandidate } from './discover';
 import { CliError } from './errors';
 import type { CliIo } from './io';
 import { TemplateLines } from './template-lines';
@@ -22,22 +23,18 @@ export interface ReadResult {
  * template: any error stops the run. A file found by searching a directory is skipped when it is not
  * CloudFormation (package.json, workflow YAML, ...), but a file that looks like a template
  * (mentions Resources or AWSTemplateFormatVersion) and does not parse is an error, never a silent gap.
+ * Each template is followed by the templates of its CDK nested stacks (nested.ts), read from beside it
+ * and marked as nested in it; a nested template the search also found is read once, as nested.
  * @throws CliError E_TEMPLATE_READ, E_NO_TEMPLATES; TemplateError E_TEMPLATE_PARSE, E_NOT_CLOUDFORMATION
  */
 export function readTemplates(candidates: readonly TemplateCandidate[], io: CliIo): ReadResult {
-  const inputs: TemplateInput[] = [];
+  const parsed: Parsed[] = [];
   const skipped: string[] = [];
-  const lines = new TemplateLines();
   const loadedFrom = new Map<string, number>();
   const progress = new Progress(io, candidates.length);
   candidates.forEach((candidate, index) => {
     progress.update(index, candidate.display);
-    let text: string;
-    try {
-      text = readFileSync(candidate.file, 'utf8');
-    } catch (error) {
-      throw new CliError('E_TEMPLATE_READ', `cannot read ${candidate.display}: ${(error as Error).message}`, 'Check the file exists and is readable');
-    }
+    const text = readText(candidate.file, candidate.display);
     let template: Record<string, unknown>;
     try {
       template = parseTemplate(text, candidate.display);
@@ -47,8 +44,7 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
       skipped.push(candidate.display);
       return;
     }
-    inputs.push({ template, templatePath: candidate.display, stackName: candidate.stackName });
-    lines.add(candidate.display, text);
+    parsed.push({ file: candidate.file, display: candidate.display, stackName: candidate.stackName, template, text });
     loadedFrom.set(candidate.from, (loadedFrom.get(candidate.from) ?? 0) + 1);
   });
   progress.done();
@@ -61,7 +57,53 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
       'Point at CloudFormation templates or at the cdk.out of `cdk synth`',
     );
   }
+  // A nested stack's template found by searching a directory is read once, as nested in its parent.
+  const byFile = new Map(parsed.map((p) => [p.file, p]));
+  const claimed = new Set<string>();
+  for (const p of parsed) for (const ref of nestedStackTemplates(p.template)) claimed.add(join(dirname(p.file), ref.fileName));
+  const inputs: TemplateInput[] = [];
+  const lines = new TemplateLines();
+  const added = new Set<string>();
+  const add = (p: Parsed, nestedIn?: NestedIn): void => {
+    added.add(p.file);
+    inputs.push({ template: p.template, templatePath: p.display, stackName: p.stackName, ...(nestedIn ? { nestedIn } : {}) });
+    lines.add(p.display, p.text);
+    for (const ref of nestedStackTemplates(p.template)) {
+      const file = join(dirname(p.file), ref.fileName);
+      if (added.has(file)) continue;
+      const child = byFile.get(file) ?? readNested(file, io);
+      if (!child) continue; // not there: the model reports NESTED_STACK_NOT_EVALUATED
+      add({ ...child, stackName: `${p.stackName ?? p.display}/${ref.logicalId}` }, { templatePath: p.display, logicalId: ref.logicalId });
+    }
+  };
+  for (const p of parsed) if (!claimed.has(p.file) && !added.has(p.file)) add(p);
+  // Templates that only name each other as nested stacks (no root among the inputs) are still read.
+  for (const p of parsed) if (!added.has(p.file)) add(p);
   return { inputs, skipped, lines };
+}
+
+interface Parsed {
+  readonly file: string;
+  readonly display: string;
+  readonly stackName?: string;
+  readonly template: Record<string, unknown>;
+  readonly text: string;
+}
+
+function readText(file: string, display: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError('E_TEMPLATE_READ', `cannot read ${display}: ${(error as Error).message}`, 'Check the file exists and is readable');
+  }
+}
+
+/** A nested stack's template named by its parent; undefined when the file is not there. */
+function readNested(file: string, io: CliIo): Parsed | undefined {
+  if (!existsSync(file)) return undefined;
+  const display = displayOf(file, io.cwd);
+  const text = readText(file, display);
+  return { file, display, template: parseTemplate(text, display), text };
 }
 
 /** "[12/340] reading templates/orders.json" on stderr, rewritten in place; only on a TTY with many files. */
