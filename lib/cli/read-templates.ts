@@ -44,7 +44,7 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
       skipped.push(candidate.display);
       return;
     }
-    parsed.push({ file: candidate.file, display: candidate.display, stackName: candidate.stackName, template, text });
+    parsed.push({ file: candidate.file, display: candidate.display, stackName: candidate.stackName, template, text, nested: nestedFiles(candidate.file, template) });
     loadedFrom.set(candidate.from, (loadedFrom.get(candidate.from) ?? 0) + 1);
   });
   progress.done();
@@ -60,7 +60,7 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
   // A nested stack's template found by searching a directory is read once, as nested in its parent.
   const byFile = new Map(parsed.map((p) => [p.file, p]));
   const claimed = new Set<string>();
-  for (const p of parsed) for (const ref of nestedStackTemplates(p.template)) claimed.add(join(dirname(p.file), ref.fileName));
+  for (const p of parsed) for (const ref of p.nested) claimed.add(ref.file);
   const inputs: TemplateInput[] = [];
   const lines = new TemplateLines();
   const added = new Set<string>();
@@ -68,10 +68,9 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
     added.add(p.file);
     inputs.push({ template: p.template, templatePath: p.display, stackName: p.stackName, ...(nestedIn ? { nestedIn } : {}) });
     lines.add(p.display, p.text);
-    for (const ref of nestedStackTemplates(p.template)) {
-      const file = join(dirname(p.file), ref.fileName);
-      if (added.has(file)) continue;
-      const child = byFile.get(file) ?? readNested(file, io);
+    for (const ref of p.nested) {
+      if (added.has(ref.file)) continue;
+      const child = byFile.get(ref.file) ?? readNested(ref.file, io);
       if (!child) continue; // not there: the model reports NESTED_STACK_NOT_EVALUATED
       add({ ...child, stackName: `${p.stackName ?? p.display}/${ref.logicalId}` }, { templatePath: p.display, logicalId: ref.logicalId });
     }
@@ -88,6 +87,12 @@ interface Parsed {
   readonly stackName?: string;
   readonly template: Record<string, unknown>;
   readonly text: string;
+  /** Its CDK nested stacks' templates (absolute paths), found once. */
+  readonly nested: readonly { readonly logicalId: string; readonly file: string }[];
+}
+
+function nestedFiles(file: string, template: Record<string, unknown>): Parsed['nested'] {
+  return nestedStackTemplates(template).map((ref) => ({ logicalId: ref.logicalId, file: join(dirname(file), ref.fileName) }));
 }
 
 function readText(file: string, display: string): string {
@@ -103,7 +108,8 @@ function readNested(file: string, io: CliIo): Parsed | undefined {
   if (!existsSync(file)) return undefined;
   const display = displayOf(file, io.cwd);
   const text = readText(file, display);
-  return { file, display, template: parseTemplate(text, display), text };
+  const template = parseTemplate(text, display);
+  return { file, display, template, text, nested: nestedFiles(file, template) };
 }
 
 /** "[12/340] reading templates/orders.json" on stderr, rewritten in place; only on a TTY with many files. */
