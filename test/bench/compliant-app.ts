@@ -181,19 +181,26 @@ function compliantRestApi(stack: Stack, i: number, shared: Shared): void {
   new wafv2.CfnWebACLAssociation(stack, `Assoc${i}`, { resourceArn: api.deploymentStage.stageArn, webAclArn: shared.webAcl.attrArn });
 }
 
+/** What HTTP and WebSocket stages share: auto-deploy, throttling, detailed metrics and JSON access logs. */
+function v2StageSettings(shared: Shared, kind: 'http' | 'websocket', description: string) {
+  return {
+    autoDeploy: true,
+    description,
+    throttle: THROTTLE,
+    detailedMetricsEnabled: true,
+    accessLogSettings: {
+      destination: new apigwv2.LogGroupLogDestination(shared.accessLogs),
+      format: apigw.AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FORMAT[kind])),
+    },
+  };
+}
+
 function compliantHttpApi(stack: Stack, i: number, shared: Shared): void {
   const api = new apigwv2.HttpApi(stack, `Http${i}`, { createDefaultStage: false });
   tag(api, 'public');
   api.addStage('Stage', {
     stageName: '$default',
-    autoDeploy: true,
-    description: `Default stage of bench HTTP API ${i}`,
-    throttle: THROTTLE,
-    detailedMetricsEnabled: true,
-    accessLogSettings: {
-      destination: new apigwv2.LogGroupLogDestination(shared.accessLogs),
-      format: apigw.AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FORMAT.http)),
-    },
+    ...v2StageSettings(shared, 'http', `Default stage of bench HTTP API ${i}`),
   });
   api.addRoutes({
     path: '/items',
@@ -211,14 +218,7 @@ function compliantWebSocketApi(stack: Stack, i: number, shared: Shared): void {
   const stage = new apigwv2.WebSocketStage(stack, `WsStage${i}`, {
     webSocketApi: api,
     stageName: 'prod',
-    autoDeploy: true,
-    description: `Production stage of bench WebSocket API ${i}`,
-    throttle: THROTTLE,
-    detailedMetricsEnabled: true,
-    accessLogSettings: {
-      destination: new apigwv2.LogGroupLogDestination(shared.accessLogs),
-      format: apigw.AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FORMAT.websocket)),
-    },
+    ...v2StageSettings(shared, 'websocket', `Production stage of bench WebSocket API ${i}`),
   });
   // The stage is the stack's child, not the API's: tags on the API do not reach it.
   tag(stage, 'restricted');
