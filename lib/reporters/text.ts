@@ -24,7 +24,9 @@ function palette(enabled: boolean): Palette {
 /**
  * Human-readable report for a terminal or a CI log. Findings are grouped by rule: one line per rule
  * with its counts ("✖ stage-waf  3 failing  (error)"), the resources indented below it, the fix once per
- * rule. Passes are only counted. Colours only when `options.color` is true.
+ * rule. A message that several resources share is printed once, with those resources listed one per
+ * line under it (a rule failing on 400 stages is 401 lines, not 800). Passes are only counted. Colours
+ * only when `options.color` is true.
  */
 export function renderText(report: Report, options: RenderOptions = {}): string {
   const p = palette(options.color === true);
@@ -44,7 +46,7 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
     const sev = hasFail || hasUnknown ? `  (${severity}${blocking ? '' : ', not blocking'})` : '';
     out.push(`${colour(`${icon} ${group.rule.id}`)}  ${countPhrase(countFindings(group.findings))}${p.dim(sev)}`);
     out.push(`    ${p.dim(group.rule.title)}`);
-    for (const resource of groupByResource(group.findings)) out.push(...resourceLines(resource, options, p));
+    ruleBody(groupByResource(group.findings), options, p, out);
     for (const fix of fixesOf(group.findings)) out.push(`    ${p.cyan('fix:')} ${fix}`);
     out.push('');
   }
@@ -81,21 +83,54 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
   return `${out.join('\n')}\n`;
 }
 
-function resourceLines(findings: Finding[], options: RenderOptions, p: Palette): string[] {
-  const first = findings[0];
-  const where = whereLabel(first.resource.source, options.cwd);
-  const lines = [`    ${first.resource.label}${where === first.resource.label ? '' : `  ${p.dim(`[${where}]`)}`}`];
-  for (const f of findings) {
-    const marker = f.status === 'unknown' ? p.yellow('unknown: ') : f.status === 'acknowledged' ? p.dim('acknowledged: ') : '';
-    const at = f.location ? p.dim(` (${f.location})`) : '';
-    lines.push(`      ${marker}${oneLine(f.message)}${at}`);
-    if (f.acknowledgement) {
-      const a = f.acknowledgement;
-      const extra = [a.ticket && `ticket ${a.ticket}`, a.expires && `until ${a.expires}`, a.approvedBy && `approved by ${a.approvedBy}`, `via ${a.via}`].filter(Boolean);
-      lines.push(`      ${p.dim(`reason: ${oneLine(a.reason)} (${extra.join(', ')})`)}`);
+/** The line a finding's message prints as (status marker, message, location). */
+function messageLine(f: Finding, p: Palette): string {
+  const marker = f.status === 'unknown' ? p.yellow('unknown: ') : f.status === 'acknowledged' ? p.dim('acknowledged: ') : '';
+  const at = f.location ? p.dim(` (${f.location})`) : '';
+  return `${marker}${oneLine(f.message)}${at}`;
+}
+
+/**
+ * A rule's resources. Those with one finding and no acknowledgement whose message line another such
+ * resource shares are listed under that line, printed once ("… — 460 resources:"); the others keep their
+ * own message lines. Shared messages come first, in first-seen order, then the other resources in order.
+ * Appends to `lines` (a rule may have 100,000s of resources: no spread into push).
+ */
+function ruleBody(resources: readonly Finding[][], options: RenderOptions, p: Palette, lines: string[]): void {
+  const byLine = new Map<string, Finding[][]>();
+  const lineOf = new Map<Finding[], string>();
+  for (const findings of resources) {
+    if (findings.length !== 1 || findings[0].acknowledgement) continue;
+    const line = messageLine(findings[0], p);
+    lineOf.set(findings, line);
+    const sharing = byLine.get(line);
+    if (sharing) sharing.push(findings);
+    else byLine.set(line, [findings]);
+  }
+  for (const [line, sharing] of byLine) {
+    if (sharing.length < 2) continue;
+    lines.push(`    ${line} ${p.dim(`— ${sharing.length} resources:`)}`);
+    for (const findings of sharing) lines.push(`      ${resourceLine(findings[0], options, p)}`);
+  }
+  for (const findings of resources) {
+    const line = lineOf.get(findings);
+    if (line !== undefined && (byLine.get(line) as Finding[][]).length >= 2) continue;
+    lines.push(`    ${resourceLine(findings[0], options, p)}`);
+    for (const f of findings) {
+      lines.push(`      ${messageLine(f, p)}`);
+      if (f.acknowledgement) {
+        const a = f.acknowledgement;
+        const extra = [a.ticket && `ticket ${a.ticket}`, a.expires && `until ${a.expires}`, a.approvedBy && `approved by ${a.approvedBy}`, `via ${a.via}`].filter(Boolean);
+        lines.push(`      ${p.dim(`reason: ${oneLine(a.reason)} (${extra.join(', ')})`)}`);
+      }
     }
   }
-  return lines;
+}
+
+/** A resource's label and, when it says more, where it is: "Api (rest API) › stage prod  [file › LogicalId]". */
+function resourceLine(f: Finding, options: RenderOptions, p: Palette): string {
+  const where = whereLabel(f.resource.source, options.cwd);
+  return `${f.resource.label}${where === f.resource.label ? '' : `  ${p.dim(`[${where}]`)}`}`;
 }
 
 /** Info notices shown per code before the rest are only counted (e.g. one REMEDIATED per change an aspect made). */

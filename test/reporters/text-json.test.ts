@@ -1,3 +1,4 @@
+import type { Finding } from '../../lib/engine/finding';
 import { renderJson, toJsonReport } from '../../lib/reporters/json';
 import { renderReport, REPORT_FORMATS } from '../../lib/reporters/index';
 import { renderText } from '../../lib/reporters/text';
@@ -34,6 +35,24 @@ describe('text reporter', () => {
     expect(text).toMatch(/✖ FAILED: 3 blocking findings at fail-on error/);
     expect(renderText(fixtureReport('warning'))).toMatch(/✖ FAILED: 5 blocking findings at fail-on warning/);
     expect(renderText(fixtureReport('never'))).toMatch(/✔ PASSED at fail-on never/);
+  });
+
+  it('prints a message several resources share once, with those resources listed under it', () => {
+    const base = fixtureReport('never');
+    const failing = base.findings.find((f) => f.status === 'fail' && !f.acknowledgement) as Finding;
+    const on = (label: string, message = failing.message): Finding => ({ ...failing, message, resource: { ...failing.resource, label } });
+    const findings = [on('A (rest API)'), on('B (rest API)'), on('C (rest API)'), on('D (rest API)', 'A message only D has.')];
+    const shared = renderText({ ...base, findings: [...findings, ...base.findings.filter((f) => f.ruleId !== failing.ruleId)] });
+    const message = failing.message.replace(/\s+/g, ' ').trim();
+    // Once, not once per resource: four resources, three of which share the message.
+    expect(shared.split(message)).toHaveLength(2);
+    expect(shared).toMatch(/ — 3 resources:$/m);
+    for (const label of ['A', 'B', 'C']) expect(shared).toMatch(new RegExp(`^ {6}${label} \\(rest API\\)`, 'm'));
+    // A resource with a message of its own keeps the two-line layout.
+    expect(shared).toMatch(/^ {4}D \(rest API\).*\n {6}A message only D has\./m);
+    // In the fixture, two stages share stage-description's message; execution-logging's three differ (fail, unknown, acknowledged).
+    expect(text).toMatch(/^ {4}Stage has no description \| with <html> & `code`\. — 2 resources:\n {6}Orders \(rest API\) › stage beta/m);
+    expect(text).toMatch(/^ {4}Billing \(rest API\) › stage live .*\n {6}acknowledged: /m);
   });
 
   it('uses colours only when asked', () => {
