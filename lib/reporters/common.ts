@@ -49,7 +49,8 @@ export interface RuleGroup {
   readonly findings: Finding[];
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** Severities, most severe first. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Findings with the given statuses grouped by rule; groups ordered by worst status, then rule id. */
 export function groupByRule(report: Report, statuses: readonly FindingStatus[]): RuleGroup[] {
@@ -61,12 +62,14 @@ export function groupByRule(report: Report, statuses: readonly FindingStatus[]):
     list.push(f);
     groups.set(f.ruleId, list);
   }
-  const result: RuleGroup[] = [];
+  // Each group's worst status once, not once per comparison (each is a pass over the group's findings).
+  const result: { group: RuleGroup; worst: number }[] = [];
   for (const [id, findings] of groups) {
     const rule = infos.get(id) ?? { id, title: findings[0].title, rationale: '', fix: findings[0].fix, severity: findings[0].severity, owasp: [], references: {} };
-    result.push({ rule, findings });
+    result.push({ group: { rule, findings }, worst: worstStatus(findings) });
   }
-  return result.sort((a, b) => worstStatus(a.findings) - worstStatus(b.findings) || (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0));
+  result.sort((a, b) => a.worst - b.worst || (a.group.rule.id < b.group.rule.id ? -1 : a.group.rule.id > b.group.rule.id ? 1 : 0));
+  return result.map((r) => r.group);
 }
 
 function worstStatus(findings: readonly Finding[]): number {

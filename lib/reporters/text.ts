@@ -2,7 +2,8 @@ import type { Finding } from '../engine/finding';
 import { countFindings, isBlocking } from '../engine/finding';
 import type { Notice } from '../model/types';
 import type { RenderOptions } from './common';
-import { apisPhrase, countPhrase, displayPath, fixesOf, groupByResource, groupByRule, oneLine, plural, whereLabel, worstSeverity } from './common';
+import type { Severity } from '../engine/rule';
+import { apisPhrase, countPhrase, displayPath, fixesOf, groupByResource, groupByRule, oneLine, plural, SEVERITY_RANK, whereLabel } from './common';
 import type { Report } from './report';
 
 type Paint = (text: string) => string;
@@ -37,10 +38,7 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
   out.push('');
 
   for (const group of groupByRule(report, ['fail', 'unknown', 'acknowledged'])) {
-    const severity = worstSeverity(group.findings.filter((f) => f.status !== 'acknowledged'));
-    const hasFail = group.findings.some((f) => f.status === 'fail');
-    const hasUnknown = group.findings.some((f) => f.status === 'unknown');
-    const blocking = group.findings.some((f) => isBlocking(f, report.failOn));
+    const { severity, hasFail, hasUnknown, blocking } = headerFacts(group.findings, report.failOn);
     const colour = blocking ? p.red : hasFail || hasUnknown ? p.yellow : p.dim;
     const icon = hasFail ? '✖' : hasUnknown ? '?' : '~';
     const sev = hasFail || hasUnknown ? `  (${severity}${blocking ? '' : ', not blocking'})` : '';
@@ -81,6 +79,21 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
     out.push(p.green(p.bold(`✔ PASSED at fail-on ${report.failOn}`)) + p.dim(` (${totals})`));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** What a rule's header line says of its findings, in one pass: worst severity of the unacknowledged ones, statuses, blocking. */
+function headerFacts(findings: readonly Finding[], failOn: Report['failOn']): { severity: Severity; hasFail: boolean; hasUnknown: boolean; blocking: boolean } {
+  let severity: Severity = 'info';
+  let hasFail = false;
+  let hasUnknown = false;
+  let blocking = false;
+  for (const f of findings) {
+    if (f.status === 'fail') hasFail = true;
+    else if (f.status === 'unknown') hasUnknown = true;
+    if (f.status !== 'acknowledged' && SEVERITY_RANK[f.severity] < SEVERITY_RANK[severity]) severity = f.severity;
+    if (!blocking && isBlocking(f, failOn)) blocking = true;
+  }
+  return { severity, hasFail, hasUnknown, blocking };
 }
 
 /** The line a finding's message prints as (status marker, message, location). */
