@@ -110,24 +110,34 @@ function messageLine(f: Finding, p: Palette): string {
  * Appends to `lines` (a rule may have 100,000s of resources: no spread into push).
  */
 function ruleBody(resources: readonly Finding[][], options: RenderOptions, p: Palette, lines: string[]): void {
-  const byLine = new Map<string, Finding[][]>();
-  const lineOf = new Map<Finding[], string>();
+  // Grouped by (message, location, status) through nested maps of the strings the findings already hold:
+  // building each resource's message line to key on would hash a new string per resource.
+  const byMessage = new Map<string, Map<string | undefined, Map<Finding['status'], Finding[][]>>>();
+  const shared: Finding[][][] = [];
+  const groupOf = new Map<Finding[], Finding[][]>();
   for (const findings of resources) {
-    if (findings.length !== 1 || findings[0].acknowledgement) continue;
-    const line = messageLine(findings[0], p);
-    lineOf.set(findings, line);
-    const sharing = byLine.get(line);
-    if (sharing) sharing.push(findings);
-    else byLine.set(line, [findings]);
+    const f = findings[0];
+    if (findings.length !== 1 || f.acknowledgement) continue;
+    const message = oneLine(f.message);
+    let byLocation = byMessage.get(message);
+    if (!byLocation) byMessage.set(message, (byLocation = new Map()));
+    let byStatus = byLocation.get(f.location);
+    if (!byStatus) byLocation.set(f.location, (byStatus = new Map()));
+    let group = byStatus.get(f.status);
+    if (!group) {
+      byStatus.set(f.status, (group = []));
+      shared.push(group);
+    }
+    group.push(findings);
+    groupOf.set(findings, group);
   }
-  for (const [line, sharing] of byLine) {
-    if (sharing.length < 2) continue;
-    lines.push(`    ${line} ${p.dim(`— ${sharing.length} resources:`)}`);
-    for (const findings of sharing) lines.push(`      ${resourceLine(findings[0], options, p)}`);
+  for (const group of shared) {
+    if (group.length < 2) continue;
+    lines.push(`    ${messageLine(group[0][0], p)} ${p.dim(`— ${group.length} resources:`)}`);
+    for (const findings of group) lines.push(`      ${resourceLine(findings[0], options, p)}`);
   }
   for (const findings of resources) {
-    const line = lineOf.get(findings);
-    if (line !== undefined && (byLine.get(line) as Finding[][]).length >= 2) continue;
+    if ((groupOf.get(findings)?.length ?? 0) >= 2) continue;
     lines.push(`    ${resourceLine(findings[0], options, p)}`);
     for (const f of findings) {
       lines.push(`      ${messageLine(f, p)}`);
