@@ -7,9 +7,11 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- deliberate synchronous lazy loads, see above */
 import type * as Yaml from 'yaml';
 import type JunitBuilder from 'junit-report-builder';
+import type * as CdkLib from 'aws-cdk-lib';
 
 let yamlModule: typeof Yaml | undefined;
 let junitModule: typeof JunitBuilder | undefined;
+let cdkModule: typeof CdkLib | undefined;
 
 /** The `yaml` package (CloudFormation YAML, YAML standards, YAML OpenAPI bodies). */
 export function yaml(): typeof Yaml {
@@ -21,4 +23,14 @@ export function yaml(): typeof Yaml {
 export function junitBuilder(): typeof JunitBuilder {
   junitModule ??= require('junit-report-builder') as typeof JunitBuilder;
   return junitModule;
+}
+
+/**
+ * aws-cdk-lib, for code that walks a construct tree (only ever called inside a CDK app, where it is
+ * loaded already). Modules the CLI imports must not load it: it is a peer dependency that template-only
+ * users need not install.
+ */
+export function cdkLib(): typeof CdkLib {
+  cdkModule ??= require('aws-cdk-lib') as typeof CdkLib;
+  return cdkModule;
 }

@@ -1,8 +1,9 @@
 import { Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
-/** Construct metadata type recording a risk acceptance (read back by the plugin and by `check` on cdk.out). */
-export const RISK_ACCEPTANCE_METADATA_TYPE = 'cdk-api-guardrails:risk-acceptance';
+import { RISK_ACCEPTANCE_METADATA_TYPE } from './metadata-types';
+
+export { RISK_ACCEPTANCE_METADATA_TYPE } from './metadata-types';
 /** App context key that fixes "today" for expiry checks (tests, reproducible builds): 'YYYY-MM-DD'. */
 export const NOW_CONTEXT_KEY = 'cdk-api-guardrails:today';
 

@@ -1,9 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import type { CfnResource } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { Acknowledgement, ExpiredAcknowledgement, Finding } from '../engine/finding';
-import { RISK_ACCEPTANCE_METADATA_TYPE, type RiskAcceptanceRecord } from './acknowledge-risk';
+import { cdkLib } from '../lazy-modules';
+import type { RiskAcceptanceRecord } from './acknowledge-risk';
+import { ACKNOWLEDGED_RULES_METADATA_TYPE, RISK_ACCEPTANCE_METADATA_TYPE } from './metadata-types';
 
 /** One construct metadata entry, as the construct tree and a cdk.out `<stack>.metadata.json` both hold them. */
 export interface MetadataEntry {
@@ -29,6 +31,7 @@ export class AcknowledgementIndex {
     const entries: MetadataEntry[] = [];
     const resources: CfnResource[] = [];
     if (root) {
+      const { CfnResource } = cdkLib();
       for (const construct of root.node.findAll()) {
         for (const entry of construct.node.metadata) entries.push({ path: construct.node.path, type: entry.type, data: entry.data });
         if (CfnResource.isCfnResource(construct)) resources.push(construct);
@@ -38,6 +41,7 @@ export class AcknowledgementIndex {
     // construct path has to be matched against an acknowledgement.
     const logicalIds = (): Map<string, string> => {
       const map = new Map<string, string>();
+      const { Stack } = cdkLib();
       for (const resource of resources) {
         const stack = Stack.of(resource);
         map.set(`${stack.templateFile}\u0000${stack.resolve(resource.logicalId)}`, resource.node.path);
@@ -81,7 +85,7 @@ export class AcknowledgementIndex {
     const bytes = fs.readFileSync(file);
     // Most apps acknowledge nothing: a metadata file (MBs for large stacks) with no entry we read is searched
     // as bytes, never decoded nor parsed (3 ms instead of 5 ms for a 1.5 MB file, cold).
-    if (bytes.indexOf(Validations.ACKNOWLEDGED_RULES_METADATA_KEY) < 0 && bytes.indexOf(RISK_ACCEPTANCE_METADATA_TYPE) < 0) return undefined;
+    if (bytes.indexOf(ACKNOWLEDGED_RULES_METADATA_TYPE) < 0 && bytes.indexOf(RISK_ACCEPTANCE_METADATA_TYPE) < 0) return undefined;
     return JSON.parse(bytes.toString('utf8')) as Record<string, { type: string; data?: unknown }[]>;
   }
 
@@ -97,7 +101,7 @@ export class AcknowledgementIndex {
   ) {
     const prefix = `${namespace}::`;
     for (const entry of entries) {
-      if (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY && entry.data && typeof entry.data === 'object') {
+      if (entry.type === ACKNOWLEDGED_RULES_METADATA_TYPE && entry.data && typeof entry.data === 'object') {
         for (const [id, reason] of Object.entries(entry.data as Record<string, unknown>)) {
           if (id.startsWith(prefix)) at(this.acks, id.slice(prefix.length)).set(entry.path, { reason: String(reason) });
         }
