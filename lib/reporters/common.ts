@@ -55,28 +55,27 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, war
 /** Findings with the given statuses grouped by rule; groups ordered by worst status, then rule id. */
 export function groupByRule(report: Report, statuses: readonly FindingStatus[]): RuleGroup[] {
   const infos = new Map(report.rules.map((r) => [r.id, r]));
-  const groups = new Map<string, Finding[]>();
+  // One pass: each group's worst status is kept as findings are added (a loop, never Math.min(...spread):
+  // a rule with 100,000+ findings would overflow the argument stack).
+  const groups = new Map<string, { findings: Finding[]; worst: number }>();
   for (const f of report.findings) {
     if (!statuses.includes(f.status)) continue;
-    const list = groups.get(f.ruleId) ?? [];
-    list.push(f);
-    groups.set(f.ruleId, list);
+    const order = STATUS_ORDER[f.status];
+    const group = groups.get(f.ruleId);
+    if (group) {
+      group.findings.push(f);
+      if (order < group.worst) group.worst = order;
+    } else {
+      groups.set(f.ruleId, { findings: [f], worst: order });
+    }
   }
-  // Each group's worst status once, not once per comparison (each is a pass over the group's findings).
   const result: { group: RuleGroup; worst: number }[] = [];
-  for (const [id, findings] of groups) {
+  for (const [id, { findings, worst }] of groups) {
     const rule = infos.get(id) ?? { id, title: findings[0].title, rationale: '', fix: findings[0].fix, severity: findings[0].severity, owasp: [], references: {} };
-    result.push({ group: { rule, findings }, worst: worstStatus(findings) });
+    result.push({ group: { rule, findings }, worst });
   }
   result.sort((a, b) => a.worst - b.worst || (a.group.rule.id < b.group.rule.id ? -1 : a.group.rule.id > b.group.rule.id ? 1 : 0));
   return result.map((r) => r.group);
-}
-
-function worstStatus(findings: readonly Finding[]): number {
-  // A loop, not Math.min(...spread): a rule with 100,000+ findings would overflow the argument stack.
-  let worst = STATUS_ORDER.pass;
-  for (const f of findings) worst = Math.min(worst, STATUS_ORDER[f.status]);
-  return worst;
 }
 
 /** The most severe severity among findings. */
@@ -89,14 +88,8 @@ export function worstSeverity(findings: readonly Finding[]): Severity {
 /** Findings of one rule grouped by resource (label + logical location), in first-seen order. */
 export function groupByResource(findings: readonly Finding[]): Finding[][] {
   const groups = new Map<string, Finding[]>();
-  // The engine gives every finding on one subject the same resource object: build its key once.
-  const keys = new Map<Finding['resource'], string>();
   for (const f of findings) {
-    let key = keys.get(f.resource);
-    if (key === undefined) {
-      key = resourceKey(f);
-      keys.set(f.resource, key);
-    }
+    const key = resourceKey(f);
     const list = groups.get(key);
     if (list) list.push(f);
     else groups.set(key, [f]);
@@ -104,10 +97,22 @@ export function groupByResource(findings: readonly Finding[]): Finding[][] {
   return [...groups.values()];
 }
 
+/**
+ * What identifies a finding's resource in a report. The engine gives every finding on one subject the
+ * same resource object, and a report groups each rule's findings by resource: the key is built once per
+ * resource object (not once per rule group), and the same string then hashes once.
+ */
 export function resourceKey(f: Finding): string {
-  const s = f.resource.source;
-  return [f.resource.label, s.templatePath ?? '', s.logicalId ?? '', s.arn ?? '', s.pointer ?? ''].join('\u0000');
+  let key = resourceKeys.get(f.resource);
+  if (key === undefined) {
+    const s = f.resource.source;
+    key = [f.resource.label, s.templatePath ?? '', s.logicalId ?? '', s.arn ?? '', s.pointer ?? ''].join('\u0000');
+    resourceKeys.set(f.resource, key);
+  }
+  return key;
 }
+
+const resourceKeys = new WeakMap<Finding['resource'], string>();
 
 /** "3 failing, 1 unknown" style count phrase (zero counts left out). */
 export function countPhrase(counts: FindingCounts): string {
