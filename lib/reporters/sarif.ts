@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Location, Log, Notification, ReportingDescriptor, Result, Suppression } from 'sarif';
 import type { Finding } from '../engine/finding';
 import type { Severity } from '../engine/rule';
@@ -120,7 +120,7 @@ function location(source: Finding['resource']['source'], propertyPath: string | 
   if (uri && source.templatePath) {
     // GitHub code scanning needs a region to place an alert: the resource's line, else the file's first line.
     const line = source.logicalId ? options.lineOf?.(source.templatePath, source.logicalId) : undefined;
-    loc.physicalLocation = { artifactLocation: { uri: encodeURI(uri) }, region: { startLine: line ?? 1 } };
+    loc.physicalLocation = { artifactLocation: { uri: encodedUri(uri) }, region: { startLine: line ?? 1 } };
   }
   if (logicalName) {
     const qualified = source.constructPath ?? [source.stackName, logicalName].filter(Boolean).join('/');
@@ -146,8 +146,28 @@ function fingerprint(f: Finding, options: RenderOptions, seen: Map<string, numbe
   const key = [f.ruleId, displayPath(s.templatePath, options.cwd) ?? '', s.stackName ?? '', s.logicalId ?? s.arn ?? '', s.pointer ?? '', f.location ?? '', f.resource.label, oneLine(f.message)].join('|');
   const n = (seen.get(key) ?? 0) + 1;
   seen.set(key, n);
-  return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:${n}`;
+  return `${sha256Hex(key).slice(0, 32)}:${n}`;
 }
+
+/**
+ * SHA-256 of a string as hex. Node's one-shot `crypto.hash` (Node ≥ 20.12) is several times cheaper per
+ * call than a Hash object, and a large report hashes thousands of keys; the digest is the same.
+ */
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
+
+/** `encodeURI` of a report's few template paths, once each rather than once per result. */
+function encodedUri(uri: string): string {
+  let encoded = encodedUris.get(uri);
+  if (encoded === undefined) {
+    encoded = encodeURI(uri);
+    if (encodedUris.size > 10_000) encodedUris.clear();
+    encodedUris.set(uri, encoded);
+  }
+  return encoded;
+}
+
+const encodedUris = new Map<string, string>();
 
 function pascalCase(id: string): string {
   return id

@@ -84,6 +84,18 @@ describe('SARIF reporter', () => {
     expect(new Set(first).size).toBe(first.length);
   });
 
+  it('keeps the fingerprints of earlier versions, so code scanning keeps each alert (and its dismissal) across upgrades', () => {
+    // Recorded from 0.1.0 (Hash objects); any change to the key or the digest would show every alert as new.
+    expect((toSarif(fixtureReport()).runs[0].results ?? []).map((r) => r.partialFingerprints?.[FINGERPRINT_KEY])).toEqual([
+      '4ac71717bca93561e667da30db039555:1',
+      '9177d484d5c670b9b9d42a29f6356293:1',
+      'e7ff81036511712c33442e5ba0ec6060:1',
+      'a9702d60bdda853ce9219edc260fb26d:1',
+      '315b744b7966081e839ceacfa728c252:1',
+      'ed8b91e9bdd715232de707d588d5bc61:1',
+    ]);
+  });
+
   it('lists notices as tool execution notifications', () => {
     const notes = run.invocations?.[0].toolExecutionNotifications ?? [];
     expect(notes).toEqual([expect.objectContaining({ descriptor: { id: 'NOT_EVALUABLE_SAM' }, level: 'error' })]);
