@@ -92,16 +92,17 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
     const inputs = withNestedStacks(stacks.map((s) => ({ ...s, template: readTemplate(s.templatePath) })));
     const inventory = fromTemplates(inputs);
     const acks = acknowledgementsOf(context.appConstruct, this.name, inputs);
-    const { findings } = evaluate(inventory, {
+    // Passes are only counted (summary, metadata): the engine builds no finding for them.
+    const { findings, passes } = evaluate(inventory, {
       standard: this.standard,
       acknowledge: acks.isEmpty ? undefined : (finding) => acks.find(finding),
-      includePasses: true,
+      includePasses: false,
     });
 
     const blocking = findings.filter((f) => isBlocking(f, this.failOn)).length;
-    if (this.summary) process.stderr.write(formatSummary(inventory, findings, this.standard, this.failOn, blocking));
+    if (this.summary) process.stderr.write(formatSummary(inventory, findings, this.standard, this.failOn, blocking, passes));
 
-    const counts = countFindings(findings);
+    const counts = { ...countFindings(findings), pass: passes?.total ?? 0 };
     return {
       success: blocking === 0,
       violations: toViolations(findings, this.standard.rules, acks),

@@ -1,3 +1,4 @@
+import type { PassTally } from '../engine/evaluate';
 import type { FailOn, Finding, FindingCounts } from '../engine/finding';
 import type { ResolvedStandard } from '../engine/standard';
 import type { Inventory } from '../model/types';
@@ -15,17 +16,30 @@ interface Row {
  * The short compliance summary `cdk synth` prints: one line per API (name, kind, tier, owner tag and
  * fail/unknown/acknowledged/pass counts), a line for findings outside any API, the model's warnings
  * (what could not be evaluated) and the totals.
- * Built from the findings in one pass.
+ * Built from the findings in one pass; passes come from `passes` when given (then pass findings, if any,
+ * are not counted again), else from the findings.
  */
-export function formatSummary(inventory: Inventory, findings: readonly Finding[], standard: ResolvedStandard, failOn: FailOn, blocking: number): string {
+export function formatSummary(inventory: Inventory, findings: readonly Finding[], standard: ResolvedStandard, failOn: FailOn, blocking: number, passes?: PassTally): string {
   const byApi = new Map<string, { fail: number; unknown: number; pass: number; acknowledged: number }>();
   const other = { fail: 0, unknown: 0, pass: 0, acknowledged: 0 };
   const total = { fail: 0, unknown: 0, pass: 0, acknowledged: 0 };
   for (const api of inventory.apis) byApi.set(api.id, { fail: 0, unknown: 0, pass: 0, acknowledged: 0 });
   for (const finding of findings) {
+    if (passes && finding.status === 'pass') continue;
     const counts = (finding.resource.apiId !== undefined && byApi.get(finding.resource.apiId)) || other;
     counts[finding.status]++;
     total[finding.status]++;
+  }
+  if (passes) {
+    let onApis = 0;
+    for (const [apiId, count] of passes.byApi) {
+      const counts = byApi.get(apiId);
+      if (!counts) continue;
+      counts.pass += count;
+      onApis += count;
+    }
+    other.pass += passes.total - onApis;
+    total.pass += passes.total;
   }
   const { ownerTagKey } = standard.standard;
   const rows: Row[] = inventory.apis.map((api) => ({

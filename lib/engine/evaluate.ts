@@ -9,14 +9,32 @@ export interface EvaluateOptions {
   readonly standard: ResolvedStandard;
   /** Looks up an acknowledgement for a failing finding (CDK metadata, baseline, ...), or one that expired. */
   readonly acknowledge?: (finding: Finding) => Acknowledgement | ExpiredAcknowledgement | undefined;
-  /** Include `pass` findings in the result. @default true */
+  /**
+   * Include `pass` findings in the result. Passes are always counted in `Evaluation.passes`; a caller that
+   * only shows counts (text and SARIF reports, the synth summary) leaves them out and the engine then
+   * never builds them (a third of the findings of a typical stack). @default true
+   */
   readonly includePasses?: boolean;
+}
+
+/** Passing checks, counted whether or not they are listed as findings. */
+export interface PassTally {
+  readonly total: number;
+  /** Per rule id. */
+  readonly byRule: ReadonlyMap<string, number>;
+  /** Per API id (checks of domains and usage plans belong to no API). */
+  readonly byApi: ReadonlyMap<string, number>;
 }
 
 export interface Evaluation {
   /** Sorted by status, rule, resource, message. Read-only: reports trust the order. */
   readonly findings: readonly Finding[];
   readonly inventory: Inventory;
+  /**
+   * Every passing check, listed in `findings` or not. Set by `evaluate`; an evaluation built by other
+   * means may leave it out, and its passes are then counted from `findings`.
+   */
+  readonly passes?: PassTally;
 }
 
 /** Thrown by `ctx.need` to turn an unresolved value into an `unknown` finding. */
@@ -60,8 +78,17 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
   };
   const findings: Finding[] = [];
   const context = new RuleRun(inventory);
+  const passes = { total: 0, byRule: new Map<string, number>(), byApi: new Map<string, number>() };
+  const listPasses = options.includePasses !== false;
   const run = <K extends SubjectKind>(kind: K, subject: Subjects[K], resource: FindingResource, scope: Scope): void => {
-    for (const planned of planFor(scope.tier, kind)) runRule(planned, subject, resource, scope, context, options, findings);
+    for (const planned of planFor(scope.tier, kind)) {
+      if (runRule(planned, subject, resource, scope, context, options, findings)) continue;
+      // The rule passed on this subject: counted always, listed when asked.
+      passes.total++;
+      passes.byRule.set(planned.rule.id, (passes.byRule.get(planned.rule.id) ?? 0) + 1);
+      if (resource.apiId !== undefined) passes.byApi.set(resource.apiId, (passes.byApi.get(resource.apiId) ?? 0) + 1);
+      if (listPasses) findings.push(context.make('pass', planned.rule.title));
+    }
   };
 
   const tierByApi = new Map<string, string>();
@@ -118,8 +145,7 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
       tier: standard.strictestTier,
     });
   }
-  const kept = options.includePasses === false ? findings.filter((f) => f.status !== 'pass') : findings;
-  return { findings: sortFindings(kept), inventory };
+  return { findings: sortFindings(findings), inventory, passes };
 }
 
 /**
@@ -192,7 +218,8 @@ interface Planned {
   readonly unknownSeverity: Severity;
 }
 
-function runRule(planned: Planned, subject: Subjects[SubjectKind], resource: FindingResource, scope: Scope, run: RuleRun, options: EvaluateOptions, out: Finding[]): void {
+/** Run one rule on one subject; its findings go to `out`. False when it passed (no finding, not skipped). */
+function runRule(planned: Planned, subject: Subjects[SubjectKind], resource: FindingResource, scope: Scope, run: RuleRun, options: EvaluateOptions, out: Finding[]): boolean {
   const { rule, setting } = planned;
   run.start(rule, setting, resource, scope, planned.unknownSeverity);
   try {
@@ -206,12 +233,9 @@ function runRule(planned: Planned, subject: Subjects[SubjectKind], resource: Fin
     }
   }
   const produced = run.produced;
-  if (run.skipped && produced.length === 0) return;
-  if (produced.length === 0) {
-    out.push(run.make('pass', rule.title));
-    return;
-  }
+  if (produced.length === 0) return run.skipped;
   for (const finding of produced) out.push(applyAcknowledgement(finding, setting.acknowledgeable, options));
+  return true;
 }
 
 /** An undecidable finding counts at its rule's severity, or at most as a warning when the standard says so. */

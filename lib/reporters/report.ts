@@ -1,4 +1,4 @@
-import type { Evaluation } from '../engine/evaluate';
+import type { Evaluation, PassTally } from '../engine/evaluate';
 import type { FailOn, Finding, FindingCounts } from '../engine/finding';
 import { countFindings, isBlocking } from '../engine/finding';
 import { sortFindings } from '../engine/sort-findings';
@@ -68,8 +68,14 @@ export interface Report {
   readonly inputs: ReportInput[];
   /** Metadata of every rule the standard ran, plus any rule id that only appears in findings. Sorted by id. */
   readonly rules: RuleInfo[];
-  /** Sorted by status, rule, resource, message (engine order). */
+  /**
+   * Sorted by status, rule, resource, message (engine order). Passing checks are listed only when the
+   * evaluation listed them (JSON and JUnit need them); `summary`, `inventory` and `passesByRule` count
+   * them either way.
+   */
   readonly findings: Finding[];
+  /** Passing checks per rule id, rules with none left out, ordered by rule id. */
+  readonly passesByRule: { readonly ruleId: string; readonly count: number }[];
   readonly notices: Notice[];
   readonly inventory: InventorySummary;
   readonly summary: ReportSummary;
@@ -92,7 +98,8 @@ export function buildReport(options: BuildReportOptions): Report {
   const { evaluation, standard } = options;
   const failOn = options.failOn ?? 'error';
   const findings = sortFindings(evaluation.findings);
-  const counts = countFindings(findings);
+  const passes = evaluation.passes ?? tallyPasses(findings);
+  const counts = { ...countFindings(findings), pass: passes.total };
   const blocking = findings.filter((f) => isBlocking(f, failOn)).length;
   return {
     tool: options.tool ?? toolInfo(),
@@ -101,8 +108,12 @@ export function buildReport(options: BuildReportOptions): Report {
     inputs: options.inputs ?? evaluation.inventory.origins.map((path) => ({ path })),
     rules: ruleInfos(standard, findings),
     findings,
+    passesByRule: [...passes.byRule]
+      .filter(([, count]) => count > 0)
+      .map(([ruleId, count]) => ({ ruleId, count }))
+      .sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)),
     notices: [...evaluation.inventory.notices, ...(options.notices ?? [])],
-    inventory: summariseInventory(evaluation.inventory, standard, findings),
+    inventory: summariseInventory(evaluation.inventory, standard, findings, passes),
     summary: { counts, blocking, result: blocking > 0 ? 'failed' : 'passed' },
   };
 }
@@ -128,13 +139,27 @@ function ruleInfos(standard: ResolvedStandard, findings: readonly Finding[]): Ru
   return [...infos.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function summariseInventory(inventory: Inventory, standard: ResolvedStandard, findings: readonly Finding[]): InventorySummary {
+/** The pass tally of an evaluation that has none (built by hand): its listed passes. */
+function tallyPasses(findings: readonly Finding[]): PassTally {
+  const byRule = new Map<string, number>();
+  const byApi = new Map<string, number>();
+  let total = 0;
+  for (const f of findings) {
+    if (f.status !== 'pass') continue;
+    total++;
+    byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+    if (f.resource.apiId !== undefined) byApi.set(f.resource.apiId, (byApi.get(f.resource.apiId) ?? 0) + 1);
+  }
+  return { total, byRule, byApi };
+}
+
+function summariseInventory(inventory: Inventory, standard: ResolvedStandard, findings: readonly Finding[], passes: PassTally): InventorySummary {
   const apis = { total: inventory.apis.length, rest: 0, http: 0, websocket: 0 };
   let stages = 0;
   let operations = 0;
   const byApi = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (f.resource.apiId === undefined) continue;
+    if (f.resource.apiId === undefined || f.status === 'pass') continue;
     const list = byApi.get(f.resource.apiId) ?? [];
     list.push(f);
     byApi.set(f.resource.apiId, list);
@@ -155,7 +180,7 @@ function summariseInventory(inventory: Inventory, standard: ResolvedStandard, fi
       source: api.source,
       stages: api.stages.length,
       operations: api.operations.length,
-      counts: countFindings(byApi.get(api.id) ?? []),
+      counts: { ...countFindings(byApi.get(api.id) ?? []), pass: passes.byApi.get(api.id) ?? 0 },
     };
   });
   return {

@@ -49,11 +49,10 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
     out.push('');
   }
 
-  const passes = groupByRule(report, ['pass']);
+  const passes = report.passesByRule;
   if (passes.length > 0) {
-    const total = passes.reduce((n, g) => n + g.findings.length, 0);
-    const perRule = passes.map((g) => `${g.rule.id} ${g.findings.length}`).join(', ');
-    out.push(`${p.green('✔')} ${plural(total, 'check')} passed across ${plural(passes.length, 'rule')}${p.dim(` (${perRule})`)}`);
+    const perRule = passes.map((r) => `${r.ruleId} ${r.count}`).join(', ');
+    out.push(`${p.green('✔')} ${plural(report.summary.counts.pass, 'check')} passed across ${plural(passes.length, 'rule')}${p.dim(` (${perRule})`)}`);
     out.push('');
   }
 

@@ -21,7 +21,7 @@ export function register(program: Command, io: CliIo, setExit: SetExit): void {
     .option('-o, --output <file>', 'where to write the baseline', DEFAULT_BASELINE_FILE)
     .addHelpText('after', ['', 'Commit the baseline; in CI run `api-guardrails check cdk.out --baseline ' + DEFAULT_BASELINE_FILE + '`.'].join('\n'))
     .action((paths: string[], options: { standard?: string; output: string }) => {
-      const { evaluation } = checkTemplates(paths, options, io);
+      const { evaluation } = checkTemplates(paths, options, io, false); // a baseline holds failing and unknown findings only
       const baseline = createBaseline(evaluation.findings);
       const file = resolve(io.cwd, options.output);
       try {

@@ -59,8 +59,17 @@ export interface CheckedTemplates {
   readonly lineOf: (file: string, logicalId: string) => number | undefined;
 }
 
-/** Discover, read, build one inventory and evaluate it, honouring acknowledgements recorded in a cdk.out. */
-export function checkTemplates(paths: readonly string[], options: Pick<ReportCliOptions, 'standard'>, io: CliIo): CheckedTemplates {
+/**
+ * Report formats that list every passing check (JSON findings, JUnit test cases). The others only count
+ * passes, so for them the engine does not build a finding per pass.
+ */
+const LISTS_PASSES: ReadonlySet<string> = new Set(['json', 'junit']);
+
+/**
+ * Discover, read, build one inventory and evaluate it, honouring acknowledgements recorded in a cdk.out.
+ * Passing checks are counted; they are listed as findings only when `listPasses` is true.
+ */
+export function checkTemplates(paths: readonly string[], options: Pick<ReportCliOptions, 'standard'>, io: CliIo, listPasses = true): CheckedTemplates {
   const candidates = discoverTemplates(paths, io.cwd);
   const standard = standardFor(options as ReportCliOptions, io);
   const { inputs, skipped, lines } = readTemplates(candidates, io);
@@ -70,7 +79,7 @@ export function checkTemplates(paths: readonly string[], options: Pick<ReportCli
     return metadata ? [{ templateFile: i.templatePath as string, metadata }] : [];
   });
   const acknowledgements = AcknowledgementIndex.fromAssembly(stacks, 'ApiGuardrails');
-  const evaluation = evaluate(inventory, { standard, acknowledge: acknowledgements.isEmpty ? undefined : (f) => acknowledgements.find(f) });
+  const evaluation = evaluate(inventory, { standard, includePasses: listPasses, acknowledge: acknowledgements.isEmpty ? undefined : (f) => acknowledgements.find(f) });
   const notices: Notice[] = [];
   if (skipped.length > 0) {
     const names = skipped.slice(0, SKIPPED_NAMES_SHOWN).join(', ');
@@ -93,7 +102,7 @@ export function checkTemplates(paths: readonly string[], options: Pick<ReportCli
 
 /** The check command without commander: evaluate, apply the baseline, report. */
 export function runCheck(paths: readonly string[], options: CheckCliOptions, io: CliIo): number {
-  const checked = checkTemplates(paths, options, io);
+  const checked = checkTemplates(paths, options, io, LISTS_PASSES.has(options.format));
   let evaluation = checked.evaluation;
   if (options.baseline !== undefined) {
     const baseline = readBaseline(options.baseline, io);

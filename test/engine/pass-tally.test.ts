@@ -1,0 +1,53 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { resolveStandard } from '../../policies/standard';
+import { formatSummary } from '../../lib/adapters/cdk-summary';
+import { evaluate, type Evaluation } from '../../lib/engine/evaluate';
+import { fromTemplate, readTemplateFile } from '../../lib/model/template';
+import { buildReport, renderReport, REPORT_FORMATS } from '../../lib/reporters';
+
+/**
+ * Passing checks are counted always and listed only on request (`includePasses: false` builds no pass
+ * finding). Whatever only counts them (text, SARIF and Markdown reports, the synth summary) must say
+ * exactly the same either way. Checked on every template of the shared corpus: REST, HTTP and WebSocket
+ * APIs, domains and usage plans (whose passes belong to no API), unknowns and notices.
+ */
+const corpus = resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'templates');
+const files = readdirSync(corpus).filter((f) => /\.(json|ya?ml)$/.test(f));
+const standard = resolveStandard();
+
+function both(file: string): { listed: Evaluation; counted: Evaluation } {
+  const inventory = fromTemplate(readTemplateFile(join(corpus, file)), { templatePath: file });
+  return { listed: evaluate(inventory, { standard }), counted: evaluate(inventory, { standard, includePasses: false }) };
+}
+
+describe('passes counted without being listed', () => {
+  it('has the corpus to compare on', () => {
+    expect(files.length).toBeGreaterThanOrEqual(70);
+  });
+
+  it.each(files)('%s: the same non-pass findings, and a tally equal to the listed passes', (file) => {
+    const { listed, counted } = both(file);
+    const passes = listed.findings.filter((f) => f.status === 'pass');
+    expect(counted.findings).toEqual(listed.findings.filter((f) => f.status !== 'pass'));
+    for (const evaluation of [listed, counted]) {
+      expect(evaluation.passes?.total).toBe(passes.length);
+      for (const [ruleId, count] of evaluation.passes?.byRule ?? []) expect(count).toBe(passes.filter((f) => f.ruleId === ruleId).length);
+      for (const [apiId, count] of evaluation.passes?.byApi ?? []) expect(count).toBe(passes.filter((f) => f.resource.apiId === apiId).length);
+    }
+  });
+
+  it.each(files)('%s: text, SARIF and Markdown reports and the synth summary are identical', (file) => {
+    const { listed, counted } = both(file);
+    const fromListed = buildReport({ evaluation: listed, standard });
+    const fromCounted = buildReport({ evaluation: counted, standard });
+    expect(fromCounted.summary).toEqual(fromListed.summary);
+    expect(fromCounted.inventory).toEqual(fromListed.inventory);
+    for (const format of REPORT_FORMATS.filter((f) => f !== 'json' && f !== 'junit')) {
+      expect(renderReport(fromCounted, format)).toBe(renderReport(fromListed, format));
+    }
+    const summary = (e: Evaluation, withTally: boolean): string => formatSummary(e.inventory, e.findings, standard, 'error', 0, withTally ? e.passes : undefined);
+    expect(summary(counted, true)).toBe(summary(listed, false));
+    expect(summary(listed, true)).toBe(summary(listed, false));
+  });
+});
