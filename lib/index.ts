@@ -28,7 +28,7 @@ export async function fromAws(options: FromAwsOptions = {}): Promise<Inventory> 
 export { defineRule } from './engine/rule';
 export type { AnyRule, OwaspId, ReportOptions, RuleContext, RuleDefinition, RuleOptionsSpec, RuleReferences, Severity, SubjectKind, Subjects } from './engine/rule';
 export { evaluate, labelOfApi } from './engine/evaluate';
-export type { EvaluateOptions, Evaluation } from './engine/evaluate';
+export type { EvaluateOptions, Evaluation, PassTally } from './engine/evaluate';
 export { compareFindings, countFindings, isBlocking } from './engine/finding';
 export type { Acknowledgement, ExpiredAcknowledgement, FailOn, Finding, FindingCounts, FindingResource, FindingStatus } from './engine/finding';
 export { ResolvedStandard } from './engine/standard';
