@@ -10,6 +10,10 @@
  * keeps V8's compiler and GC threads from making the count depend on timing (it also moves their work
  * onto the counted thread, so counts overstate what a run pays on two cores).
  */
+// As the CLI entry point does, before anything else loads: V8's tier-up budget (lib/cli/v8-tuning.ts).
+import { tuneV8ForCli } from '../../lib/cli/v8-tuning';
+tuneV8ForCli();
+
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
