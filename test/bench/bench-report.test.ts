@@ -42,6 +42,15 @@ describe('bench-report (the benchmark summary)', () => {
     expect(cpuLine(r)).toContain('check_resources_per_cpu_s=20000 check_warm_text_per_cpu_s=50000');
   });
 
+  test('the first call of a check pinned to one core, appended only when it was measured', () => {
+    const pinned = [checkResult(2921, 100, { text: 50, json: 40, sarif: 60 }), checkResult(2921, 58.42, { text: 50, json: 40, sarif: 60 })];
+    const runs: Record<SynthMode, SynthResult[]> = { plain: [synth(4000)], plugin: [synth(4200, 100)], empty: [], nag: [synth(12000)] };
+    const checks = [checkResult(2921, 146.05, { text: 50, json: 40, sarif: 60 })];
+    // Median of 100 and 58.42 ms is 79.21 ms: 2921 resources in it.
+    expect(finalLine(summarize(400, runs, checks, pinned))).toMatch(/ check_one_core_resources_per_s=36877$/);
+    expect(finalLine(summarize(400, runs, checks))).not.toContain('one_core');
+  });
+
   test('tables: one synth row and one check row per N, every format with first and warm', () => {
     const lines = tables([row(200), row(400)]);
     expect(lines.filter((l) => /^\| (200|400) \|/.test(l))).toHaveLength(4);

@@ -26,9 +26,12 @@ export interface Row {
   readonly checkWarmup: number;
   /** Per format: the first call and the median of the warm calls, wall and CPU. */
   readonly check: Readonly<Record<CheckFormat, { first: number; warm: number; firstCpu: number; warmCpu: number }>>;
+  /** The first large call (text) of a check process pinned to one core (`taskset -c 0`), when measured. */
+  readonly checkOneCore?: number;
 }
 
-export function summarize(n: number, synth: Readonly<Record<SynthMode, readonly SynthResult[]>>, checks: readonly CheckResult[]): Row {
+/** `oneCore`: check-child results of processes pinned to one core; empty where taskset is not available. */
+export function summarize(n: number, synth: Readonly<Record<SynthMode, readonly SynthResult[]>>, checks: readonly CheckResult[], oneCore: readonly CheckResult[] = []): Row {
   if (synth.plain.length === 0 || synth.plugin.length === 0 || synth.nag.length === 0 || checks.length === 0) {
     throw new Error(`bench: error E_BENCH_NO_RUNS: N=${n} has no measurement of plain, plugin, nag or check. Fix: pass --runs 1 or more.`);
   }
@@ -59,6 +62,7 @@ export function summarize(n: number, synth: Readonly<Record<SynthMode, readonly 
     rssPlugin: med(synth.plugin, 'maxRssKb'),
     checkWarmup: median(checks.map((c) => c.warmupMs)),
     check,
+    ...(oneCore.length ? { checkOneCore: median(oneCore.map((c) => c.formats.text.firstMs)) } : {}),
   };
 }
 
@@ -67,6 +71,7 @@ const perSecond = (resources: number, ms: number): number => Math.round(resource
 
 /** The synth table and the check table (Markdown). */
 export function tables(rows: readonly Row[]): string[] {
+  const pinned = rows.some((r) => r.checkOneCore !== undefined);
   const lines = [
     '| N | resources | plain synth | + ApiGuardrails | plugin own time | + AwsSolutionsChecks | check (text, first large call) | RSS plain | RSS plugin |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -78,9 +83,13 @@ export function tables(rows: readonly Row[]): string[] {
     '',
     `\`check\` in one process: a one-resource warm-up (loads every module), then per format the first call and the median of the warm calls (ms):`,
     '',
-    `| N | resources | warm-up (1 resource) | ${CHECK_FORMATS.map((x) => `${x} first | ${x} warm`).join(' | ')} |`,
-    `|---|---|---|${CHECK_FORMATS.map(() => '---|---|').join('')}`,
-    ...rows.map((r) => `| ${r.n} | ${r.resources} | ${f(r.checkWarmup, 1)} | ${CHECK_FORMATS.map((x) => `${f(r.check[x].first, 1)} | ${f(r.check[x].warm, 1)}`).join(' | ')} |`),
+    `| N | resources | warm-up (1 resource) | ${CHECK_FORMATS.map((x) => `${x} first | ${x} warm`).join(' | ')} |${pinned ? ' text first, one core |' : ''}`,
+    `|---|---|---|${CHECK_FORMATS.map(() => '---|---|').join('')}${pinned ? '---|' : ''}`,
+    ...rows.map(
+      (r) =>
+        `| ${r.n} | ${r.resources} | ${f(r.checkWarmup, 1)} | ${CHECK_FORMATS.map((x) => `${f(r.check[x].first, 1)} | ${f(r.check[x].warm, 1)}`).join(' | ')} |` +
+        (pinned ? ` ${r.checkOneCore === undefined ? '–' : f(r.checkOneCore, 1)} |` : ''),
+    ),
   ];
   return lines;
 }
@@ -95,7 +104,8 @@ export function finalLine(r: Row): string {
     `N=${r.n} plugin_overhead=${(r.plugin / r.plain).toFixed(3)} nag_overhead=${(r.nag / r.plain).toFixed(2)} ` +
     `check_resources_per_s=${perSecond(r.resources, r.check.text.first)} ${warm} ` +
     `plugin_own_share=${(r.pluginOwn / r.plain).toFixed(3)} memory_overhead=${(r.rssPlugin / r.rssPlain).toFixed(3)}` +
-    (r.empty === undefined ? '' : ` empty_plugin_overhead=${(r.empty / r.plain).toFixed(3)} plugin_over_empty=${(r.plugin / r.empty).toFixed(3)}`)
+    (r.empty === undefined ? '' : ` empty_plugin_overhead=${(r.empty / r.plain).toFixed(3)} plugin_over_empty=${(r.plugin / r.empty).toFixed(3)}`) +
+    (r.checkOneCore === undefined ? '' : ` check_one_core_resources_per_s=${perSecond(r.resources, r.checkOneCore)}`)
   );
 }
 

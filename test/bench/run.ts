@@ -4,7 +4,8 @@
  *
  * For each N, alternating in the same run (so machine noise hits every variant alike): plain synth,
  * synth with the ApiGuardrails plugin, synth with cdk-nag's AwsSolutionsChecks, then `check` on the
- * plugin run's cdk.out (check-child.ts: per format the first call and the median of warm calls). Each
+ * plugin run's cdk.out (check-child.ts: per format the first call and the median of warm calls; where
+ * taskset exists, once more pinned to one core, the target's wording). Each
  * measurement is a fresh process started from JavaScript transpiled once at the start (compile.ts);
  * medians over the runs; ratios to plain, by wall clock and by CPU time (the latter is what other
  * processes on a shared machine cannot inflate). Tables and lines: bench-report.ts.
@@ -16,7 +17,7 @@
  * `--app compliant` measures the workload that passes the shipped standard (bench-app.ts) instead of
  * issue 7's `plain` one, so the plugin has little to report.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -47,16 +48,24 @@ if (cdkValidation) delete env.CDK_VALIDATION;
 else env.CDK_VALIDATION = 'false';
 const validationSetting = cdkValidation ? 'CDK validation on (the default)' : 'CDK_VALIDATION=false';
 
-function child<T>(script: string, childArgs: string[]): T {
-  const out = execFileSync(process.execPath, [path.join(here, script), ...childArgs], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+function child<T>(script: string, childArgs: string[], pinned = false): T {
+  const command = [process.execPath, path.join(here, script), ...childArgs];
+  const [file, ...args] = pinned ? ['taskset', '-c', '0', ...command] : command;
+  const out = execFileSync(file, args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   const line = out.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as T;
 }
+
+// Issue 7 asks for check's rate "on one core": where util-linux's taskset exists (Linux), a second check
+// child per run is pinned to CPU 0, so V8's compiler and GC threads share that core with the check.
+const canPin = spawnSync('taskset', ['-c', '0', process.execPath, '-e', ''], { stdio: 'ignore' }).status === 0;
+if (!canPin) process.stderr.write('bench: taskset is not available, so check is not measured on one core (check_one_core_resources_per_s is left out)\n');
 
 const rows: Row[] = [];
 for (const n of skipSynth ? [] : sizes) {
   const m: Record<SynthMode, SynthResult[]> = { plain: [], plugin: [], empty: [], nag: [] };
   const checks: CheckResult[] = [];
+  const oneCore: CheckResult[] = [];
   for (let r = 0; r < runs; r++) {
     for (const mode of floor ? (['plain', 'plugin', 'empty', 'nag'] as const) : (['plain', 'plugin', 'nag'] as const)) {
       const outdir = path.join(work, `${n}-${mode}-${r}`);
@@ -64,10 +73,11 @@ for (const n of skipSynth ? [] : sizes) {
       process.stderr.write(`\rN=${n} run ${r + 1}/${runs} ${mode}     `);
     }
     checks.push(child<CheckResult>('check-child.js', [path.join(work, `${n}-plugin-${r}`)]));
+    if (canPin) oneCore.push(child<CheckResult>('check-child.js', [path.join(work, `${n}-plugin-${r}`)], true));
     process.stderr.write(`\rN=${n} run ${r + 1}/${runs} check     `);
   }
   process.stderr.write('\r');
-  rows.push(summarize(n, m, checks));
+  rows.push(summarize(n, m, checks, oneCore));
 }
 fs.rmSync(work, { recursive: true, force: true });
 
