@@ -102,7 +102,7 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
     const blocking = findings.filter((f) => isBlocking(f, this.failOn)).length;
     if (this.summary) process.stderr.write(formatSummary(inventory, findings, this.standard, this.failOn, blocking, passes));
 
-    const counts = { ...countFindings(findings), pass: passes?.total ?? 0 };
+    const counts = { ...countFindings(findings), pass: passes.total };
     return {
       success: blocking === 0,
       violations: toViolations(findings, this.standard.rules, acks),

@@ -26,6 +26,26 @@ export interface PassTally {
   readonly byApi: ReadonlyMap<string, number>;
 }
 
+/** A PassTally being filled, one passing check at a time. */
+class PassCounter implements PassTally {
+  total = 0;
+  readonly byRule = new Map<string, number>();
+  readonly byApi = new Map<string, number>();
+
+  add(ruleId: string, apiId: string | undefined): void {
+    this.total++;
+    this.byRule.set(ruleId, (this.byRule.get(ruleId) ?? 0) + 1);
+    if (apiId !== undefined) this.byApi.set(apiId, (this.byApi.get(apiId) ?? 0) + 1);
+  }
+}
+
+/** The tally of the passes listed in `findings`, for an evaluation that carries none (built by other means). */
+export function tallyPasses(findings: readonly Finding[]): PassTally {
+  const counter = new PassCounter();
+  for (const f of findings) if (f.status === 'pass') counter.add(f.ruleId, f.resource.apiId);
+  return counter;
+}
+
 export interface Evaluation {
   /** Sorted by status, rule, resource, message. Read-only: reports trust the order. */
   readonly findings: readonly Finding[];
@@ -52,7 +72,7 @@ interface Scope {
  * Run every enabled rule once per subject, in one walk of the inventory. Deterministic: findings are
  * sorted by status, rule, resource and message.
  */
-export function evaluate(inventory: Inventory, options: EvaluateOptions): Evaluation {
+export function evaluate(inventory: Inventory, options: EvaluateOptions): Evaluation & { readonly passes: PassTally } {
   const { standard } = options;
   const byKind = new Map<SubjectKind, AnyRule[]>();
   for (const rule of standard.rules) {
@@ -78,15 +98,13 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
   };
   const findings: Finding[] = [];
   const context = new RuleRun(inventory);
-  const passes = { total: 0, byRule: new Map<string, number>(), byApi: new Map<string, number>() };
+  const passes = new PassCounter();
   const listPasses = options.includePasses !== false;
   const run = <K extends SubjectKind>(kind: K, subject: Subjects[K], resource: FindingResource, scope: Scope): void => {
     for (const planned of planFor(scope.tier, kind)) {
       if (runRule(planned, subject, resource, scope, context, options, findings)) continue;
       // The rule passed on this subject: counted always, listed when asked.
-      passes.total++;
-      passes.byRule.set(planned.rule.id, (passes.byRule.get(planned.rule.id) ?? 0) + 1);
-      if (resource.apiId !== undefined) passes.byApi.set(resource.apiId, (passes.byApi.get(resource.apiId) ?? 0) + 1);
+      passes.add(planned.rule.id, resource.apiId);
       if (listPasses) findings.push(context.make('pass', planned.rule.title));
     }
   };

@@ -1,4 +1,4 @@
-import type { Evaluation, PassTally } from '../engine/evaluate';
+import { tallyPasses, type Evaluation, type PassTally } from '../engine/evaluate';
 import type { FailOn, Finding, FindingCounts } from '../engine/finding';
 import { countFindings, isBlocking } from '../engine/finding';
 import { sortFindings } from '../engine/sort-findings';
@@ -137,20 +137,6 @@ function ruleInfos(standard: ResolvedStandard, findings: readonly Finding[]): Ru
     infos.set(f.ruleId, { id: f.ruleId, title: f.title, rationale: f.title, fix: f.fix, severity: f.severity, owasp: [], references: {} });
   }
   return [...infos.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/** The pass tally of an evaluation that has none (built by hand): its listed passes. */
-function tallyPasses(findings: readonly Finding[]): PassTally {
-  const byRule = new Map<string, number>();
-  const byApi = new Map<string, number>();
-  let total = 0;
-  for (const f of findings) {
-    if (f.status !== 'pass') continue;
-    total++;
-    byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
-    if (f.resource.apiId !== undefined) byApi.set(f.resource.apiId, (byApi.get(f.resource.apiId) ?? 0) + 1);
-  }
-  return { total, byRule, byApi };
 }
 
 function summariseInventory(inventory: Inventory, standard: ResolvedStandard, findings: readonly Finding[], passes: PassTally): InventorySummary {
