@@ -1,18 +1,35 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CLI_INTERRUPT_BUDGET, tuneV8ForCli } from '../../lib/cli/v8-tuning';
+import { CLI_INTERRUPT_BUDGET, CLI_SEMI_SPACE_GROWTH_FACTOR, tuneV8ForCli } from '../../lib/cli/v8-tuning';
+
+const CLI_FLAGS = `--interrupt-budget=${CLI_INTERRUPT_BUDGET} --semi-space-growth-factor=${CLI_SEMI_SPACE_GROWTH_FACTOR}`;
 
 describe('V8 tuning of the CLI process', () => {
-  it("leaves a budget the user chose on node's command line alone", () => {
-    expect(tuneV8ForCli(['--max-old-space-size=4096', '--interrupt-budget=1000'])).toBe(false);
+  it("leaves every flag the user chose on node's command line alone (either spelling V8 accepts)", () => {
+    expect(tuneV8ForCli(['--max-old-space-size=4096', '--interrupt-budget=1000', '--semi_space_growth_factor=2'])).toEqual([]);
   });
 
-  it('sets 8 × V8 11’s default budget otherwise (in a child process: never in a CDK app or this test runner)', () => {
+  /** tuneV8ForCli(execArgv) in a child process: never in a CDK app or this test runner. */
+  function tuneInChild(execArgv: string[]): { set: string[] } {
+    const script = `
+      const { tuneV8ForCli } = require('./lib/cli/v8-tuning');
+      const set = tuneV8ForCli(${JSON.stringify(execArgv)});
+      console.log(JSON.stringify({ set }));`;
+    const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: join(__dirname, '..', '..'), encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    // V8 warns on stderr about a flag it does not know: this Node must know every flag set.
+    expect(child.stderr).toBe('');
+    return JSON.parse(child.stdout.trim()) as { set: string[] };
+  }
+
+  it('sets 8 × V8 11’s default budget and 8 × its young-generation growth otherwise', () => {
     expect(CLI_INTERRUPT_BUDGET).toBe(540_672);
-    const root = join(__dirname, '..', '..');
-    const script = `const { tuneV8ForCli } = require('./lib/cli/v8-tuning'); console.log(JSON.stringify(tuneV8ForCli([])));`;
-    const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-    expect(out.trim()).toBe('true');
+    expect(CLI_SEMI_SPACE_GROWTH_FACTOR).toBe(8);
+    expect(tuneInChild([]).set).toEqual([`--interrupt-budget=${CLI_INTERRUPT_BUDGET}`, `--semi-space-growth-factor=${CLI_SEMI_SPACE_GROWTH_FACTOR}`]);
+  });
+
+  it('sets only the flags the user did not choose', () => {
+    expect(tuneInChild(['--interrupt-budget=67584']).set).toEqual([`--semi-space-growth-factor=${CLI_SEMI_SPACE_GROWTH_FACTOR}`]);
+    expect(tuneInChild(['--semi-space-growth-factor=2']).set).toEqual([`--interrupt-budget=${CLI_INTERRUPT_BUDGET}`]);
   });
 
   /** Runs `entry` in a child with v8.setFlagsFromString recorded: the flags, and whether the CLI had loaded. */
@@ -39,7 +56,7 @@ describe('V8 tuning of the CLI process', () => {
   }
 
   it('is applied by the CLI entry point before the CLI modules load', () => {
-    expect(flagCalls('./bin/api-guardrails', ['--version'])).toEqual([{ flags: `--interrupt-budget=${CLI_INTERRUPT_BUDGET}`, cliLoaded: false }]);
+    expect(flagCalls('./bin/api-guardrails', ['--version'])).toEqual([{ flags: CLI_FLAGS, cliLoaded: false }]);
   });
 
   it('is never applied by the library a CDK app loads', () => {
