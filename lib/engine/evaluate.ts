@@ -33,9 +33,20 @@ class PassCounter implements PassTally {
   readonly byApi = new Map<string, number>();
 
   add(ruleId: string, apiId: string | undefined): void {
-    this.total++;
-    this.byRule.set(ruleId, (this.byRule.get(ruleId) ?? 0) + 1);
-    if (apiId !== undefined) this.byApi.set(apiId, (this.byApi.get(apiId) ?? 0) + 1);
+    this.addToRule(ruleId, 1);
+    if (apiId !== undefined) this.addToApi(apiId, 1);
+  }
+
+  /** `count` passes of one rule (the total counts them here). */
+  addToRule(ruleId: string, count: number): void {
+    if (count === 0) return;
+    this.total += count;
+    this.byRule.set(ruleId, (this.byRule.get(ruleId) ?? 0) + count);
+  }
+
+  /** `count` passes on one API's resources, already counted per rule. */
+  addToApi(apiId: string, count: number): void {
+    if (count > 0) this.byApi.set(apiId, (this.byApi.get(apiId) ?? 0) + count);
   }
 }
 
@@ -90,7 +101,7 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
       plan = [];
       for (const rule of byKind.get(kind) ?? []) {
         const setting = standard.setting(rule.id, tier);
-        if (setting?.enabled) plan.push({ rule, setting, unknownSeverity: unknownSeverityOf(setting, standard) });
+        if (setting?.enabled) plan.push({ rule, setting, unknownSeverity: unknownSeverityOf(setting, standard), passes: 0 });
       }
       forTier.set(kind, plan);
     }
@@ -100,11 +111,16 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
   const context = new RuleRun(inventory);
   const passes = new PassCounter();
   const listPasses = options.includePasses !== false;
+  // Passes per API as a plain count while the API's subjects run; per rule on its Planned entries.
+  let apiPasses = 0;
   const run = <K extends SubjectKind>(kind: K, subject: Subjects[K], resource: FindingResource, scope: Scope): void => {
-    for (const planned of planFor(scope.tier, kind)) {
+    const plan = planFor(scope.tier, kind);
+    for (let i = 0; i < plan.length; i++) {
+      const planned = plan[i];
       if (runRule(planned, subject, resource, scope, context, options, findings)) continue;
       // The rule passed on this subject: counted always, listed when asked.
-      passes.add(planned.rule.id, resource.apiId);
+      planned.passes++;
+      apiPasses++;
       if (listPasses) findings.push(context.make('pass', planned.rule.title));
     }
   };
@@ -113,6 +129,7 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
   for (const api of inventory.apis) {
     const tier = standard.tierOf(api);
     tierByApi.set(api.id, tier);
+    apiPasses = 0;
     const apiLabel = labelOfApi(api);
     run('api', api, { kind: 'api', label: apiLabel, source: api.source, apiId: api.id }, { tier, api });
     for (const stage of api.stages) {
@@ -133,6 +150,7 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
       const label = `${apiLabel} › authorizer ${show(authorizer.name, authorizer.id)}`;
       run('authorizer', authorizer, { kind: 'authorizer', label, source: authorizer.source, apiId: api.id }, { tier, api });
     }
+    passes.addToApi(api.id, apiPasses);
   }
   const strictestOf = (apiIds: Value<string>[]): string => {
     let tier: string | undefined;
@@ -163,6 +181,7 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
       tier: standard.strictestTier,
     });
   }
+  for (const forTier of plans.values()) for (const plan of forTier.values()) for (const planned of plan) passes.addToRule(planned.rule.id, planned.passes);
   return { findings: sortFindings(findings), inventory, passes };
 }
 
@@ -175,7 +194,8 @@ class RuleRun implements RuleContext<unknown> {
   tier = '';
   api?: Api;
   stage?: Subjects['stage'];
-  produced: Finding[] = [];
+  /** The findings of the current check; emptied once runRule has taken them (one array for the whole run). */
+  readonly produced: Finding[] = [];
   skipped = false;
   private rule!: AnyRule;
   private resource!: FindingResource;
@@ -193,7 +213,6 @@ class RuleRun implements RuleContext<unknown> {
     this.tier = scope.tier;
     this.api = scope.api;
     this.stage = scope.stage;
-    this.produced = [];
     this.skipped = false;
   }
 
@@ -234,6 +253,8 @@ interface Planned {
   readonly rule: AnyRule;
   readonly setting: EffectiveSetting;
   readonly unknownSeverity: Severity;
+  /** Subjects this rule passed on in this tier, so far. */
+  passes: number;
 }
 
 /** Run one rule on one subject; its findings go to `out`. False when it passed (no finding, not skipped). */
@@ -252,7 +273,8 @@ function runRule(planned: Planned, subject: Subjects[SubjectKind], resource: Fin
   }
   const produced = run.produced;
   if (produced.length === 0) return run.skipped;
-  for (const finding of produced) out.push(applyAcknowledgement(finding, setting.acknowledgeable, options));
+  for (let i = 0; i < produced.length; i++) out.push(applyAcknowledgement(produced[i], setting.acknowledgeable, options));
+  produced.length = 0;
   return true;
 }
 
