@@ -19,7 +19,7 @@ export const CLI_INTERRUPT_BUDGET = 8 * 67_584;
  * check at N=800 on one core, the process ran 12 scavenges and a full mark-compact with V8's default,
  * and 8 scavenges and no mark-compact with 8 ×. Medians of 8 runs on one core (two cores alike):
  * 166 → 150 ms on 5,841 resources, 114 → 103 ms on the compliant app's 5,090, 1,341 → 1,271 ms on 46,728,
- * and 2,921 resources unchanged (72 → 70 ms). Peak RSS of one check: +0 %, +2 %, +8 % (268 → 290 MB).
+ * and 2,921 resources unchanged (72 → 70 ms). Peak RSS of a one-check process: +0 %, +2 %, +8 % (262 → 283 MiB).
  */
 export const CLI_SEMI_SPACE_GROWTH_FACTOR = 8;
 
