@@ -19,30 +19,41 @@ export interface RenderOptions {
 export function displayPath(path: string | undefined, cwd: string = process.cwd()): string | undefined {
   if (path === undefined) return undefined;
   if (!isAbsolute(path)) return sep === '/' ? path : path.split(sep).join('/');
-  const key = `${cwd}\u0000${path}`;
-  let shown = displayCache.get(key);
+  // Keyed by the strings the sources already hold: a combined key would be a new string to hash per call.
+  let forCwd = displayCache.get(cwd);
+  if (forCwd === undefined) {
+    if (displayCache.size > 100) displayCache.clear();
+    displayCache.set(cwd, (forCwd = new Map()));
+  }
+  let shown = forCwd.get(path);
   if (shown === undefined) {
     shown = (relative(cwd, path) || '.').split(sep).join('/');
-    if (displayCache.size > 10_000) displayCache.clear();
-    displayCache.set(key, shown);
+    if (forCwd.size > 10_000) forCwd.clear();
+    forCwd.set(path, shown);
   }
   return shown;
 }
 
-/** Reports name the same few files thousands of times. */
-const displayCache = new Map<string, string>();
+/** Reports name the same few files thousands of times: shown path per template path, per cwd. */
+const displayCache = new Map<string, Map<string, string>>();
 
 /**
  * Where a finding points, in one short phrase: "cdk.out/Orders.template.json › OrdersStage
  * (Orders/Api/DeploymentStage.prod)" with the CDK construct path when the template carries it, or the ARN.
+ * Built once per source object and cwd: the findings on one resource share their source.
  */
-export function whereLabel(source: Source, cwd?: string): string {
+export function whereLabel(source: Source, cwd: string = process.cwd()): string {
+  const cached = whereCache.get(source);
+  if (cached !== undefined && cached.cwd === cwd) return cached.label;
   const file = displayPath(source.templatePath, cwd);
   const id = source.logicalId ?? source.arn ?? source.pointer;
   const construct = source.constructPath ? ` (${source.constructPath.replace(/^\//, '')})` : '';
-  if (file && id) return `${file} › ${id}${construct}`;
-  return (file ?? id ?? '(no location)') + construct;
+  const label = file && id ? `${file} › ${id}${construct}` : (file ?? id ?? '(no location)') + construct;
+  whereCache.set(source, { cwd, label });
+  return label;
 }
+
+const whereCache = new WeakMap<Source, { readonly cwd: string; readonly label: string }>();
 
 export interface RuleGroup {
   readonly rule: RuleInfo;
