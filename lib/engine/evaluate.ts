@@ -111,7 +111,8 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
   const context = new RuleRun(inventory);
   const passes = new PassCounter();
   const listPasses = options.includePasses !== false;
-  // Passes per API as a plain count while the API's subjects run; per rule on its Planned entries.
+  // Passes per API as a plain count while the API's subjects run (reset per API and added after it; the
+  // domains' and usage plans' passes belong to no API and are never added); per rule on its Planned entries.
   let apiPasses = 0;
   const run = <K extends SubjectKind>(kind: K, subject: Subjects[K], resource: FindingResource, scope: Scope): void => {
     const plan = planFor(scope.tier, kind);
