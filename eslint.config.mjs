@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'cdk.out/**', '.scratch/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.d.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'cdk.out/**',
+      '.scratch/**',
+      'node_modules/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

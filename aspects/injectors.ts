@@ -1,7 +1,14 @@
 import type { InjectionContext, IPropertyInjector } from 'aws-cdk-lib';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type { RestApiProps, StageProps } from 'aws-cdk-lib/aws-apigateway';
-import { AccessLogFormat, EndpointType, LogGroupLogDestination, MethodLoggingLevel, RestApi, Stage } from 'aws-cdk-lib/aws-apigateway';
+import {
+  AccessLogFormat,
+  EndpointType,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  RestApi,
+  Stage,
+} from 'aws-cdk-lib/aws-apigateway';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { extendedAccessLogFormat } from '../lib/defaults/access-log-format';
 import type { StageStandardProps } from './settings';

@@ -14,7 +14,11 @@ type MethodSetting = CfnStage.MethodSettingProperty;
 const STAGE_WIDE = (s: MethodSetting): boolean => s.resourcePath === '/*' && s.httpMethod === '*';
 
 /** Bring one REST stage up to the standard. Never weakens a stricter setting; records every change. */
-export function remediateRestStage(stage: CfnStage, standard: ResolvedStageStandard, webAclArn: string | undefined): void {
+export function remediateRestStage(
+  stage: CfnStage,
+  standard: ResolvedStageStandard,
+  webAclArn: string | undefined,
+): void {
   remediateMethodSettings(stage, standard);
   if (stage.tracingEnabled !== true && !Token.isUnresolved(stage.tracingEnabled)) {
     stage.tracingEnabled = true;
@@ -89,7 +93,9 @@ function capOverride(override: MethodSetting, standard: ResolvedStageStandard, c
   ] as const) {
     if (typeof next[key] === 'number' && (next[key] as number) > bound) {
       next[key] = bound;
-      changes.push(`${key === 'throttlingRateLimit' ? 'throttling rate' : 'throttling burst'} limit lowered to ${bound} for ${where}`);
+      changes.push(
+        `${key === 'throttlingRateLimit' ? 'throttling rate' : 'throttling burst'} limit lowered to ${bound} for ${where}`,
+      );
     }
   }
   return next;

@@ -31,7 +31,11 @@ export class TagApis implements IAspect {
       ['dataClassification', props.dataClassification],
     ] as const) {
       if (typeof value !== 'string' || value.trim() === '') {
-        throw new GuardrailsAspectError('E_TAG_VALUE', `TagApis: ${name} must be a non-empty string, received ${JSON.stringify(value)}.`, `Pass the ${name} of the APIs, e.g. { ${name}: '...' }.`);
+        throw new GuardrailsAspectError(
+          'E_TAG_VALUE',
+          `TagApis: ${name} must be a non-empty string, received ${JSON.stringify(value)}.`,
+          `Pass the ${name} of the APIs, e.g. { ${name}: '...' }.`,
+        );
       }
     }
     this.tags = [
@@ -41,7 +45,11 @@ export class TagApis implements IAspect {
   }
 
   visit(node: IConstruct): void {
-    const tagged = node instanceof CfnRestApi || node instanceof CfnApi || node instanceof CfnRestStage || node instanceof CfnV2Stage;
+    const tagged =
+      node instanceof CfnRestApi ||
+      node instanceof CfnApi ||
+      node instanceof CfnRestStage ||
+      node instanceof CfnV2Stage;
     if (!tagged || !TagManager.isTaggable(node)) return;
     const tags = (node as ITaggable).tags;
     const existing = tags.tagValues();

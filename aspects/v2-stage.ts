@@ -44,7 +44,10 @@ export function remediateV2Stage(stage: CfnStage, standard: ResolvedStageStandar
       encryptionKey: standard.accessLogEncryptionKey,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    stage.accessLogSettings = { destinationArn: group.logGroupArn, format: extendedAccessLogFormat(websocket ? 'websocket' : 'http') };
+    stage.accessLogSettings = {
+      destinationArn: group.logGroupArn,
+      format: extendedAccessLogFormat(websocket ? 'websocket' : 'http'),
+    };
     changes.push('JSON access logs sent to a new log group with finite retention');
   }
   for (const change of changes) recordRemediation(stage, change);

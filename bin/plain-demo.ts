@@ -8,7 +8,10 @@ import { MockIntegration, PassthroughBehavior, RestApi } from 'aws-cdk-lib/aws-a
  */
 export function createPlainDemo(app: App): void {
   const stack = new Stack(app, 'ApiGuardrailsPlainDemo', { description: 'cdk-api-guardrails demo: a plain RestApi' });
-  const api = new RestApi(stack, 'Orders', { restApiName: 'orders', description: 'Orders API (plain RestApi, not hardened)' });
+  const api = new RestApi(stack, 'Orders', {
+    restApiName: 'orders',
+    description: 'Orders API (plain RestApi, not hardened)',
+  });
   Tags.of(api).add('data-classification', 'internal');
   Tags.of(api).add('owner', 'orders-team');
   api.root.addResource('orders').addMethod(

@@ -20,7 +20,8 @@ import {
 } from '../lib/constructs';
 
 /** Placeholder ARN: synth only, never deployed as is. */
-const PLACEHOLDER_CERTIFICATE_ARN = 'arn:aws:acm:eu-west-1:111122223333:certificate/00000000-0000-0000-0000-000000000000';
+const PLACEHOLDER_CERTIFICATE_ARN =
+  'arn:aws:acm:eu-west-1:111122223333:certificate/00000000-0000-0000-0000-000000000000';
 const ENV = { account: '111122223333', region: 'eu-west-1' };
 
 /** A small Lambda with inline code, X-Ray and a log group with finite retention. */
@@ -59,7 +60,7 @@ class OrdersStack extends Stack {
       webAcl,
       cors: { allowOrigins: ['https://shop.example.com'] },
     });
-    const fn = handler(this, 'OrdersHandler', "{ statusCode: 200, body: JSON.stringify({ path: event.path }) }");
+    const fn = handler(this, 'OrdersHandler', '{ statusCode: 200, body: JSON.stringify({ path: event.path }) }');
     const integration = new LambdaIntegration(fn);
     const orders = api.root.addResource('orders');
     orders.addMethod('GET', integration, { authorizationScopes: [users.scopeId('read')] });
@@ -75,7 +76,10 @@ class OrdersStack extends Stack {
         },
       },
     });
-    orders.addMethod('POST', integration, { authorizationScopes: [users.scopeId('write')], requestModels: { 'application/json': order } });
+    orders.addMethod('POST', integration, {
+      authorizationScopes: [users.scopeId('write')],
+      requestModels: { 'application/json': order },
+    });
     orders.addResource('{orderId}').addMethod('GET', integration, {
       authorizationScopes: [users.scopeId('read')],
       requestParameters: { 'method.request.path.orderId': true },
@@ -109,16 +113,27 @@ class EventsStack extends Stack {
       }),
       cors: { allowOrigins: ['https://shop.example.com'], allowMethods: ['GET'] },
       // HTTP APIs cannot attach a web ACL: the acknowledged finding keeps the gap visible in every report.
-      relax: { noWaf: { reason: 'Reference app: to be fronted by CloudFront with the org web ACL before go-live (ticket SEC-101)' } },
+      relax: {
+        noWaf: {
+          reason: 'Reference app: to be fronted by CloudFront with the org web ACL before go-live (ticket SEC-101)',
+        },
+      },
     });
     http.api.addRoutes({
       path: '/events',
       methods: [HttpMethod.GET],
-      integration: new HttpLambdaIntegration('EventsIntegration', handler(this, 'EventsHandler', '{ statusCode: 200, body: "[]" }')),
+      integration: new HttpLambdaIntegration(
+        'EventsIntegration',
+        handler(this, 'EventsHandler', '{ statusCode: 200, body: "[]" }'),
+      ),
     });
     const connect = handler(this, 'ConnectHandler', '{ statusCode: 200 }');
     // Placeholder authorizer that denies every connection (empty policy) until token verification is written.
-    const authorizer = handler(this, 'ConnectAuthorizer', "{ principalId: 'anonymous', policyDocument: { Version: '2012-10-17', Statement: [] } }");
+    const authorizer = handler(
+      this,
+      'ConnectAuthorizer',
+      "{ principalId: 'anonymous', policyDocument: { Version: '2012-10-17', Statement: [] } }",
+    );
     const ws = new SecureWebSocketApi(this, 'EventsSocket', {
       ...ownership,
       apiName: 'order-events-live',

@@ -9,7 +9,14 @@ export type { Source } from './model/source';
 export { sourceLabel } from './model/source';
 export type { Unresolved, Value } from './model/value';
 export { isKnown, isUnresolved, knownOr, unresolved } from './model/value';
-export { fromTemplate, fromTemplates, nestedStackTemplates, parseTemplate, readTemplateFile, TemplateError } from './model/template';
+export {
+  fromTemplate,
+  fromTemplates,
+  nestedStackTemplates,
+  parseTemplate,
+  readTemplateFile,
+  TemplateError,
+} from './model/template';
 export type { NestedIn, NestedTemplateRef, TemplateInput } from './model/template';
 export type { FromAwsOptions } from './audit/from-aws';
 import type { FromAwsOptions } from './audit/from-aws';
@@ -26,11 +33,30 @@ export async function fromAws(options: FromAwsOptions = {}): Promise<Inventory> 
 
 // The engine
 export { defineRule } from './engine/rule';
-export type { AnyRule, OwaspId, ReportOptions, RuleContext, RuleDefinition, RuleOptionsSpec, RuleReferences, Severity, SubjectKind, Subjects } from './engine/rule';
+export type {
+  AnyRule,
+  OwaspId,
+  ReportOptions,
+  RuleContext,
+  RuleDefinition,
+  RuleOptionsSpec,
+  RuleReferences,
+  Severity,
+  SubjectKind,
+  Subjects,
+} from './engine/rule';
 export { evaluate, labelOfApi } from './engine/evaluate';
 export type { EvaluateOptions, Evaluation, PassTally } from './engine/evaluate';
 export { compareFindings, countFindings, isBlocking } from './engine/finding';
-export type { Acknowledgement, ExpiredAcknowledgement, FailOn, Finding, FindingCounts, FindingResource, FindingStatus } from './engine/finding';
+export type {
+  Acknowledgement,
+  ExpiredAcknowledgement,
+  FailOn,
+  Finding,
+  FindingCounts,
+  FindingResource,
+  FindingStatus,
+} from './engine/finding';
 export { ResolvedStandard } from './engine/standard';
 export type { EffectiveSetting, RuleSetting, Standard, TierSetting } from './engine/standard';
 export { applyBaseline, baselineKey, BaselineError, createBaseline, parseBaseline } from './engine/baseline';
@@ -46,7 +72,12 @@ export { ApiGuardrails } from './adapters/cdk-plugin';
 export type { ApiGuardrailsProps } from './adapters/cdk-plugin';
 export { ApiGuardrailsChecks } from './adapters/nag-pack';
 export type { ApiGuardrailsChecksProps } from './adapters/nag-pack';
-export { acknowledgeRisk, NOW_CONTEXT_KEY, RISK_ACCEPTANCE_METADATA_TYPE, RiskAcceptanceError } from './adapters/acknowledge-risk';
+export {
+  acknowledgeRisk,
+  NOW_CONTEXT_KEY,
+  RISK_ACCEPTANCE_METADATA_TYPE,
+  RiskAcceptanceError,
+} from './adapters/acknowledge-risk';
 export type { RiskAcceptance, RiskAcceptanceRecord } from './adapters/acknowledge-risk';
 export { AcknowledgementIndex } from './adapters/acknowledgement-index';
 

@@ -30,7 +30,11 @@ export class StandardError extends Error {
 
   constructor(props: { code: string; summary: string; fix: string; file?: string; issues?: StandardIssue[] }) {
     const issues = props.issues ?? [];
-    const lines = [`${props.code}: ${props.summary}`, ...issues.map((i) => `  - ${i.path}: ${i.message}`), `Fix: ${props.fix}`];
+    const lines = [
+      `${props.code}: ${props.summary}`,
+      ...issues.map((i) => `  - ${i.path}: ${i.message}`),
+      `Fix: ${props.fix}`,
+    ];
     super(lines.join('\n'));
     this.name = 'StandardError';
     this.code = props.code;
@@ -214,7 +218,9 @@ function validatorFor(rules: readonly AnyRule[], tiers: string[] | undefined): V
 
 function ruleSettingSchema(rule: AnyRule): Record<string, unknown> {
   // A standard sets options partially (they are merged over the rule's defaults): drop top-level `required`.
-  const options = structuredClone(rule.options?.schema ?? { type: 'object', additionalProperties: false, properties: {} });
+  const options = structuredClone(
+    rule.options?.schema ?? { type: 'object', additionalProperties: false, properties: {} },
+  );
   delete options.required;
   return {
     type: 'object',
@@ -244,10 +250,16 @@ function toIssue(error: ErrorObject, data: unknown, rules: readonly AnyRule[]): 
       const where = join(at, name);
       if (/^(rules|tiers\.[^.]+\.rules)$/.test(at)) {
         const known = rules.map((r) => r.id);
-        return { path: where, message: `unknown rule id "${name}"; known rule ids (closest first): ${byCloseness(name, known).join(', ') || '(none)'}.` };
+        return {
+          path: where,
+          message: `unknown rule id "${name}"; known rule ids (closest first): ${byCloseness(name, known).join(', ') || '(none)'}.`,
+        };
       }
       if (at === 'tiers') {
-        return { path: where, message: `tier "${name}" is not declared in classification.tiers; declared tiers: ${allowed.join(', ')}.` };
+        return {
+          path: where,
+          message: `tier "${name}" is not declared in classification.tiers; declared tiers: ${allowed.join(', ')}.`,
+        };
       }
       return {
         path: where,
@@ -257,7 +269,10 @@ function toIssue(error: ErrorObject, data: unknown, rules: readonly AnyRule[]): 
     case 'required':
       return { path: join(at, String(params.missingProperty)), message: 'is required but missing.' };
     case 'enum':
-      return { path: at, message: `received ${received}; allowed: one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.` };
+      return {
+        path: at,
+        message: `received ${received}; allowed: one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`,
+      };
     case 'const':
       return { path: at, message: `received ${received}; allowed: exactly ${JSON.stringify(params.allowedValue)}.` };
     case 'type':
@@ -266,17 +281,29 @@ function toIssue(error: ErrorObject, data: unknown, rules: readonly AnyRule[]): 
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { path: at, message: `received ${received}; allowed: a number ${String(params.comparison)} ${String(params.limit)}.` };
+      return {
+        path: at,
+        message: `received ${received}; allowed: a number ${String(params.comparison)} ${String(params.limit)}.`,
+      };
     case 'minItems':
     case 'maxItems':
-      return { path: at, message: `received ${received}; allowed: ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${String(params.limit)} item(s).` };
+      return {
+        path: at,
+        message: `received ${received}; allowed: ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${String(params.limit)} item(s).`,
+      };
     case 'minLength':
     case 'maxLength':
-      return { path: at, message: `received ${received}; allowed: ${error.keyword === 'minLength' ? 'at least' : 'at most'} ${String(params.limit)} character(s).` };
+      return {
+        path: at,
+        message: `received ${received}; allowed: ${error.keyword === 'minLength' ? 'at least' : 'at most'} ${String(params.limit)} character(s).`,
+      };
     case 'pattern':
       return { path: at, message: `received ${received}; allowed: a string matching /${String(params.pattern)}/.` };
     case 'uniqueItems':
-      return { path: at, message: `received ${received}; allowed: unique items (items ${Math.min(params.i, params.j)} and ${Math.max(params.i, params.j)} are equal).` };
+      return {
+        path: at,
+        message: `received ${received}; allowed: unique items (items ${Math.min(params.i, params.j)} and ${Math.max(params.i, params.j)} are equal).`,
+      };
     default:
       return { path: at, message: `received ${received}; ${error.message ?? `fails ${error.keyword}`}.` };
   }
@@ -323,14 +350,18 @@ function dedupe(issues: StandardIssue[]): StandardIssue[] {
 
 /** Candidates sorted by edit distance to `name` (closest first), then alphabetically. */
 function byCloseness(name: string, candidates: readonly string[]): string[] {
-  return [...candidates].map((c) => ({ c, d: distance(name, c) })).sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).map((x) => x.c);
+  return [...candidates]
+    .map((c) => ({ c, d: distance(name, c) }))
+    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
+    .map((x) => x.c);
 }
 
 function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length];

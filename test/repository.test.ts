@@ -29,10 +29,13 @@ describe('repository conventions (ESLint checkRuleFiles idea)', () => {
     for (const id of rule.owasp) expect(id).toMatch(/^API([1-9]|10):2023$/);
   });
 
-  it.each(allRules.filter((r) => r.options).map((r) => [r.id, r] as const))('rule %s has option defaults valid under its own schema', (_id, rule) => {
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(rule.options!.schema);
-    expect(validate(rule.options!.defaults) ? [] : validate.errors).toEqual([]);
-  });
+  it.each(allRules.filter((r) => r.options).map((r) => [r.id, r] as const))(
+    'rule %s has option defaults valid under its own schema',
+    (_id, rule) => {
+      const validate = new Ajv({ allErrors: true, strict: false }).compile(rule.options!.schema);
+      expect(validate(rule.options!.defaults) ? [] : validate.errors).toEqual([]);
+    },
+  );
 
   it('keeps the README rule table generated from the rules (run `npm run docs` after changing a rule)', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -45,7 +48,11 @@ describe('repository conventions (ESLint checkRuleFiles idea)', () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) walk(path);
-        else if (entry.name.endsWith('.ts') && /from ['"](aws-cdk-lib|constructs|@aws-sdk\/)/.test(readFileSync(path, 'utf8'))) offenders.push(path);
+        else if (
+          entry.name.endsWith('.ts') &&
+          /from ['"](aws-cdk-lib|constructs|@aws-sdk\/)/.test(readFileSync(path, 'utf8'))
+        )
+          offenders.push(path);
       }
     };
     walk(join(root, 'policies'));

@@ -56,7 +56,12 @@ function today(scope: IConstruct, now: Date | undefined): string {
   if (now) return now.toISOString().slice(0, 10);
   if (fixed !== undefined) {
     const day = parseDay(fixed);
-    if (!day) throw new RiskAcceptanceError('E_ACK_TODAY', `context ${NOW_CONTEXT_KEY} must be a date YYYY-MM-DD, received ${JSON.stringify(fixed)}.`, `Set it like -c ${NOW_CONTEXT_KEY}=2026-11-25, or remove it.`);
+    if (!day)
+      throw new RiskAcceptanceError(
+        'E_ACK_TODAY',
+        `context ${NOW_CONTEXT_KEY} must be a date YYYY-MM-DD, received ${JSON.stringify(fixed)}.`,
+        `Set it like -c ${NOW_CONTEXT_KEY}=2026-11-25, or remove it.`,
+      );
     return day;
   }
   return new Date().toISOString().slice(0, 10);
@@ -64,7 +69,11 @@ function today(scope: IConstruct, now: Date | undefined): string {
 
 function requireText(value: unknown, field: string, code: string, example: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new RiskAcceptanceError(code, `acknowledgeRisk needs a ${field}, received ${JSON.stringify(value)}.`, `Pass ${field}: ${example}.`);
+    throw new RiskAcceptanceError(
+      code,
+      `acknowledgeRisk needs a ${field}, received ${JSON.stringify(value)}.`,
+      `Pass ${field}: ${example}.`,
+    );
   }
   return value;
 }
@@ -80,11 +89,20 @@ function requireText(value: unknown, field: string, code: string, example: strin
  */
 export function acknowledgeRisk(scope: IConstruct, acceptance: RiskAcceptance, now?: Date): RiskAcceptanceRecord {
   const ruleId = requireText(acceptance.ruleId, 'ruleId', 'E_ACK_RULE', "'stage-waf'");
-  const reason = requireText(acceptance.reason, 'reason', 'E_ACK_REASON', "'the API is only reachable through CloudFront, which has the web ACL'");
+  const reason = requireText(
+    acceptance.reason,
+    'reason',
+    'E_ACK_REASON',
+    "'the API is only reachable through CloudFront, which has the web ACL'",
+  );
   const ticket = requireText(acceptance.ticket, 'ticket', 'E_ACK_TICKET', "'SEC-1234'");
   const expires = parseDay(acceptance.expires);
   if (!expires) {
-    throw new RiskAcceptanceError('E_ACK_EXPIRES', `acknowledgeRisk needs expires as a date YYYY-MM-DD, received ${JSON.stringify(acceptance.expires)}.`, "Pass expires: '2027-03-31' (the last day the exception holds).");
+    throw new RiskAcceptanceError(
+      'E_ACK_EXPIRES',
+      `acknowledgeRisk needs expires as a date YYYY-MM-DD, received ${JSON.stringify(acceptance.expires)}.`,
+      "Pass expires: '2027-03-31' (the last day the exception holds).",
+    );
   }
   const record: RiskAcceptanceRecord = {
     ruleId,
@@ -97,7 +115,10 @@ export function acknowledgeRisk(scope: IConstruct, acceptance: RiskAcceptance, n
   scope.node.addMetadata(RISK_ACCEPTANCE_METADATA_TYPE, record);
   if (!record.expired) {
     const text = `${reason} [ticket ${ticket}; expires ${expires}${record.approvedBy ? `; approved by ${record.approvedBy}` : ''}]`;
-    Validations.of(scope).acknowledge({ id: `ApiGuardrails::${ruleId}`, reason: text }, { id: `ApiGuardrails-${ruleId}`, reason: text });
+    Validations.of(scope).acknowledge(
+      { id: `ApiGuardrails::${ruleId}`, reason: text },
+      { id: `ApiGuardrails-${ruleId}`, reason: text },
+    );
   }
   return record;
 }

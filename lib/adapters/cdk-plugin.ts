@@ -100,7 +100,8 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
     });
 
     const blocking = findings.filter((f) => isBlocking(f, this.failOn)).length;
-    if (this.summary) process.stderr.write(formatSummary(inventory, findings, this.standard, this.failOn, blocking, passes));
+    if (this.summary)
+      process.stderr.write(formatSummary(inventory, findings, this.standard, this.failOn, blocking, passes));
 
     const counts = { ...countFindings(findings), pass: passes.total };
     return {
@@ -129,7 +130,11 @@ const NO_ACKNOWLEDGEMENTS = AcknowledgementIndex.fromTree(undefined, ApiGuardrai
  * AcknowledgementIndex.fromTree also maps logical ids to paths, which resolves every resource's logical
  * id and is the costly part, so it is done only then and only when there is something to match.
  */
-function acknowledgementsOf(root: IConstruct | undefined, namespace: string, inputs: readonly { template: unknown }[]): AcknowledgementIndex {
+function acknowledgementsOf(
+  root: IConstruct | undefined,
+  namespace: string,
+  inputs: readonly { template: unknown }[],
+): AcknowledgementIndex {
   if (!root) return NO_ACKNOWLEDGEMENTS;
   const prefix = `${namespace}::`;
   const metadata: Record<string, { type: string; data?: unknown }[]> = {};
@@ -138,19 +143,23 @@ function acknowledgementsOf(root: IConstruct | undefined, namespace: string, inp
     for (const entry of construct.node.metadata) {
       const relevant =
         entry.type === RISK_ACCEPTANCE_METADATA_TYPE ||
-        (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY && !!entry.data && Object.keys(entry.data).some((id) => id.startsWith(prefix)));
+        (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY &&
+          !!entry.data &&
+          Object.keys(entry.data).some((id) => id.startsWith(prefix)));
       if (!relevant) continue;
       (metadata[construct.node.path] ??= []).push({ type: entry.type, data: entry.data });
       found = true;
     }
   }
   if (!found) return NO_ACKNOWLEDGEMENTS;
-  if (inputs.every((i) => everyResourceHasPath(i.template))) return AcknowledgementIndex.fromAssembly([{ templateFile: '', metadata }], namespace);
+  if (inputs.every((i) => everyResourceHasPath(i.template)))
+    return AcknowledgementIndex.fromAssembly([{ templateFile: '', metadata }], namespace);
   return AcknowledgementIndex.fromTree(root, namespace);
 }
 
 function everyResourceHasPath(template: unknown): boolean {
-  const resources = (template as { Resources?: Record<string, { Metadata?: Record<string, unknown> } | null> }).Resources ?? {};
+  const resources =
+    (template as { Resources?: Record<string, { Metadata?: Record<string, unknown> } | null> }).Resources ?? {};
   return Object.values(resources).every((r) => typeof r?.Metadata?.['aws:cdk:path'] === 'string');
 }
 
@@ -188,12 +197,22 @@ function readTemplate(templatePath: string): unknown {
   try {
     text = fs.readFileSync(templatePath, 'utf8');
   } catch (error) {
-    throw new TemplateError('E_TEMPLATE_READ', `cannot read the synthesized template: ${(error as Error).message}`, 're-run `cdk synth` and check that nothing cleans cdk.out meanwhile', templatePath);
+    throw new TemplateError(
+      'E_TEMPLATE_READ',
+      `cannot read the synthesized template: ${(error as Error).message}`,
+      're-run `cdk synth` and check that nothing cleans cdk.out meanwhile',
+      templatePath,
+    );
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new TemplateError('E_TEMPLATE_PARSE', `the synthesized template is not JSON: ${(error as Error).message}`, 're-run `cdk synth`', templatePath);
+    throw new TemplateError(
+      'E_TEMPLATE_PARSE',
+      `the synthesized template is not JSON: ${(error as Error).message}`,
+      're-run `cdk synth`',
+      templatePath,
+    );
   }
 }
 
@@ -203,9 +222,19 @@ function readTemplate(templatePath: string): unknown {
  * counts them). A finding that was acknowledged although its rule is not acknowledgeable is returned as
  * 'fatal' so that CDK does not suppress it.
  */
-function toViolations(findings: readonly Finding[], rules: readonly AnyRule[], acks: AcknowledgementIndex): PolicyViolation[] {
+function toViolations(
+  findings: readonly Finding[],
+  rules: readonly AnyRule[],
+  acks: AcknowledgementIndex,
+): PolicyViolation[] {
   const ruleById = new Map(rules.map((r) => [r.id, r]));
-  const groups = new Map<string, { violation: PolicyViolation; resources: Map<string, { resource: PolicyViolatingResource; locations: Set<string> }> }>();
+  const groups = new Map<
+    string,
+    {
+      violation: PolicyViolation;
+      resources: Map<string, { resource: PolicyViolatingResource; locations: Set<string> }>;
+    }
+  >();
   for (const finding of findings) {
     if (finding.status !== 'fail' && finding.status !== 'unknown') continue;
     // Still failing although CDK holds a live acknowledgement for it: CDK would suppress it, so make it unsuppressible.
@@ -234,13 +263,19 @@ function toViolations(findings: readonly Finding[], rules: readonly AnyRule[], a
     const resourceKey = `${source.templatePath ?? ''}\u0000${source.logicalId ?? finding.resource.label}`;
     let entry = group.resources.get(resourceKey);
     if (!entry) {
-      entry = { resource: { resourceLogicalId: source.logicalId, templatePath: source.templatePath, locations: [] }, locations: new Set() };
+      entry = {
+        resource: { resourceLogicalId: source.logicalId, templatePath: source.templatePath, locations: [] },
+        locations: new Set(),
+      };
       group.resources.set(resourceKey, entry);
     }
     if (finding.location) entry.locations.add(finding.location);
   }
   return [...groups.values()].map(({ violation, resources }) => ({
     ...violation,
-    violatingResources: [...resources.values()].map(({ resource, locations }) => ({ ...resource, locations: [...locations] })),
+    violatingResources: [...resources.values()].map(({ resource, locations }) => ({
+      ...resource,
+      locations: [...locations],
+    })),
   }));
 }

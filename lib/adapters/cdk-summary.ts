@@ -19,7 +19,14 @@ interface Row {
  * Built from the findings in one pass; passes come from `passes` when given (then pass findings, if any,
  * are not counted again), else from the findings.
  */
-export function formatSummary(inventory: Inventory, findings: readonly Finding[], standard: ResolvedStandard, failOn: FailOn, blocking: number, passes?: PassTally): string {
+export function formatSummary(
+  inventory: Inventory,
+  findings: readonly Finding[],
+  standard: ResolvedStandard,
+  failOn: FailOn,
+  blocking: number,
+  passes?: PassTally,
+): string {
   const byApi = new Map<string, { fail: number; unknown: number; pass: number; acknowledged: number }>();
   const other = { fail: 0, unknown: 0, pass: 0, acknowledged: 0 };
   const total = { fail: 0, unknown: 0, pass: 0, acknowledged: 0 };
@@ -60,14 +67,27 @@ export function formatSummary(inventory: Inventory, findings: readonly Finding[]
     const header = ['API', 'kind', 'tier', ownerTagKey, 'fail', 'unknown', 'ack', 'pass'];
     const cells = rows.map((r) => [r.api, r.kind, r.tier, r.owner, ...countCells(r.counts)]);
     const widths = header.map((h, i) => cells.reduce((width, c) => Math.max(width, c[i].length), h.length));
-    const render = (c: string[]): string => '  ' + c.map((v, i) => (i >= 4 ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
+    const render = (c: string[]): string =>
+      '  ' +
+      c
+        .map((v, i) => (i >= 4 ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd();
     lines.push(render(header), ...cells.map(render));
   }
   // Warnings name what was not evaluated (a nested stack without its template, a transform): never silent.
   const warnings = inventory.notices.filter((n) => n.level === 'warning');
   for (const notice of warnings.slice(0, WARNINGS_SHOWN)) lines.push(`  warning ${notice.code}: ${notice.message}`);
-  if (warnings.length > WARNINGS_SHOWN) lines.push(`  … and ${warnings.length - WARNINGS_SHOWN} more warnings (api-guardrails check cdk.out --format json lists them all)`);
-  const verdict = failOn === 'never' ? 'report only (failOn: never)' : blocking > 0 ? `${blocking} blocking finding(s): synth fails` : 'no blocking findings';
+  if (warnings.length > WARNINGS_SHOWN)
+    lines.push(
+      `  … and ${warnings.length - WARNINGS_SHOWN} more warnings (api-guardrails check cdk.out --format json lists them all)`,
+    );
+  const verdict =
+    failOn === 'never'
+      ? 'report only (failOn: never)'
+      : blocking > 0
+        ? `${blocking} blocking finding(s): synth fails`
+        : 'no blocking findings';
   lines.push(
     `  Total: ${inventory.apis.length} API(s), ${total.fail} fail, ${total.unknown} unknown, ${total.acknowledged} acknowledged, ${total.pass} pass; ${verdict}.`,
   );

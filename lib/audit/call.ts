@@ -1,6 +1,12 @@
 import { failed, fetched, type Fetched } from '../model/aws/snapshot';
 
-const DENIED_NAMES = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedException', 'UnauthorizedOperation', 'WAFAccessDeniedException']);
+const DENIED_NAMES = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'UnauthorizedException',
+  'UnauthorizedOperation',
+  'WAFAccessDeniedException',
+]);
 
 interface SdkErrorLike {
   readonly name?: string;

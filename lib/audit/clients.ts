@@ -12,7 +12,11 @@ export interface AwsClientOptions {
   /** Endpoint override for every service (tests point it at a loopback server). */
   readonly endpoint?: string;
   /** Explicit credentials (tests). @default the SDK's default credential chain */
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+  readonly credentials?: {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    readonly sessionToken?: string;
+  };
   /** Attempts per call, including the first; throttling (429) and 5xx are retried. @default 6 */
   readonly maxAttempts?: number;
   /** Base of the exponential, jittered backoff between retries, in ms. @default 200 */

@@ -77,7 +77,9 @@ export async function collectRestDomains(ctx: CollectContext): Promise<Fetched<R
     domains.value.map(async (domain) => ({
       domain,
       mappings: await list(ctx, 'GetBasePathMappings', async (position) => {
-        const r = await c.send(new GetBasePathMappingsCommand({ domainName: domain.domainName, limit: PAGE, position }));
+        const r = await c.send(
+          new GetBasePathMappingsCommand({ domainName: domain.domainName, limit: PAGE, position }),
+        );
         return { items: r.items, next: r.position };
       }),
     })),

@@ -57,11 +57,12 @@ export async function collectV2Domains(ctx: CollectContext): Promise<Fetched<V2D
     domains.value.map(async (domain) => ({
       domain,
       mappings: await list(ctx, 'GetApiMappings', async (NextToken) => {
-        const r = await c.send(new GetApiMappingsCommand({ DomainName: domain.DomainName, MaxResults: PAGE, NextToken }));
+        const r = await c.send(
+          new GetApiMappingsCommand({ DomainName: domain.DomainName, MaxResults: PAGE, NextToken }),
+        );
         return { items: r.Items, next: r.NextToken };
       }),
     })),
   );
   return { ok: true, value };
 }
-

@@ -40,7 +40,11 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
     try {
       region = await clients.apigateway.config.region();
     } catch (error) {
-      throw new AuditConfigError('E_AUDIT_NO_REGION', `no AWS region is configured (${messageOf(error)})`, 'Pass --region eu-west-1 or set AWS_REGION');
+      throw new AuditConfigError(
+        'E_AUDIT_NO_REGION',
+        `no AWS region is configured (${messageOf(error)})`,
+        'Pass --region eu-west-1 or set AWS_REGION',
+      );
     }
     try {
       await clients.apigateway.config.credentials();
@@ -51,7 +55,10 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
         'Pass --profile, set AWS_PROFILE or the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY variables, or run `aws sso login`',
       );
     }
-    const progress = options.progress === false ? createProgress('', { write: () => true }) : createProgress('api-guardrails audit', options.progress ?? process.stderr);
+    const progress =
+      options.progress === false
+        ? createProgress('', { write: () => true })
+        : createProgress('api-guardrails audit', options.progress ?? process.stderr);
     const ctx: CollectContext = { clients, limit: createLimiter(options.concurrency ?? 8), progress };
     const wanted = options.apiIds && options.apiIds.length > 0 ? new Set(options.apiIds) : undefined;
 
@@ -105,7 +112,10 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
 }
 
 /** Web ACL ARNs (REST stages) and access-log group names (all stages) the stages point at, deduplicated. */
-function referencedResources(restApis: RestApiSnapshot[], v2Apis: V2ApiSnapshot[]): { webAclArns: string[]; logGroupNames: string[] } {
+function referencedResources(
+  restApis: RestApiSnapshot[],
+  v2Apis: V2ApiSnapshot[],
+): { webAclArns: string[]; logGroupNames: string[] } {
   const webAclArns = new Set<string>();
   const logGroupNames = new Set<string>();
   const addLog = (arn: string | undefined): void => {

@@ -72,13 +72,31 @@ export function compareWithIntent(intended: Inventory, deployed: Inventory, opti
     const tier = options.standard.tierOf(have);
     const apiLabel = labelOfApi(have);
     const report = (resource: FindingResource, message: string): void =>
-      void findings.push({ ruleId: DRIFT_RULE_ID, title: TITLE, status: 'fail', severity, message, fix: FIX, resource, tier });
+      void findings.push({
+        ruleId: DRIFT_RULE_ID,
+        title: TITLE,
+        status: 'fail',
+        severity,
+        message,
+        fix: FIX,
+        resource,
+        tier,
+      });
     const apiResource: FindingResource = { kind: 'api', label: apiLabel, source: have.source, apiId: have.id };
     compareApi(want, have, (m) => report(apiResource, m));
     compareOperations(
       want,
       have,
-      (op, m) => report({ kind: 'operation', label: `${apiLabel} › ${op.method ? `${op.method} ` : 'route '}${op.path}`, source: op.source, apiId: have.id }, m),
+      (op, m) =>
+        report(
+          {
+            kind: 'operation',
+            label: `${apiLabel} › ${op.method ? `${op.method} ` : 'route '}${op.path}`,
+            source: op.source,
+            apiId: have.id,
+          },
+          m,
+        ),
       (m) => report(apiResource, m),
     );
     const deployedStages = new Map(have.stages.filter((s) => isKnown(s.name)).map((s) => [s.name as string, s]));
@@ -89,7 +107,9 @@ export function compareWithIntent(intended: Inventory, deployed: Inventory, opti
         report(apiResource, `Stage ${stage.name} is synthesized but not deployed.`);
         continue;
       }
-      compareStage(stage, found, (m) => report({ kind: 'stage', label: `${apiLabel} › stage ${stage.name}`, source: found.source, apiId: have.id }, m));
+      compareStage(stage, found, (m) =>
+        report({ kind: 'stage', label: `${apiLabel} › stage ${stage.name}`, source: found.source, apiId: have.id }, m),
+      );
     }
   }
   return findings;
@@ -105,10 +125,16 @@ function compareApi(want: Api, have: Api, drift: (message: string) => void): voi
   if (want.disableExecuteApiEndpoint === true && have.disableExecuteApiEndpoint === false) {
     drift('The default execute-api endpoint is disabled in the synthesized app but enabled on the deployed API.');
   }
-  if (want.policy !== undefined && have.policy === undefined) drift('A resource policy is synthesized; the deployed API has none.');
+  if (want.policy !== undefined && have.policy === undefined)
+    drift('A resource policy is synthesized; the deployed API has none.');
 }
 
-function compareOperations(want: Api, have: Api, drift: (op: Operation, message: string) => void, missing: (message: string) => void): void {
+function compareOperations(
+  want: Api,
+  have: Api,
+  drift: (op: Operation, message: string) => void,
+  missing: (message: string) => void,
+): void {
   if (want.operationsUnresolved || have.operationsUnresolved) return;
   const deployed = new Map(have.operations.map((op) => [`${op.method} ${op.path}`, op]));
   for (const op of want.operations) {
@@ -122,32 +148,44 @@ function compareOperations(want: Api, have: Api, drift: (op: Operation, message:
     if (wantType && haveType && wantType !== 'NONE' && haveType !== wantType) {
       drift(found, `Authorization is ${wantType} in the synthesized app; deployed: ${haveType}.`);
     }
-    if (op.auth.apiKeyRequired === true && found.auth.apiKeyRequired === false) drift(found, 'An API key is required in the synthesized app; the deployed method does not require one.');
+    if (op.auth.apiKeyRequired === true && found.auth.apiKeyRequired === false)
+      drift(found, 'An API key is required in the synthesized app; the deployed method does not require one.');
     const wantScopes = known(op.auth.scopes);
     const haveScopes = known(found.auth.scopes);
     const lostScopes = wantScopes && haveScopes ? wantScopes.filter((s) => !haveScopes.includes(s)) : [];
-    if (lostScopes.length) drift(found, `OAuth scope(s) ${lostScopes.join(', ')} are required in the synthesized app but not on the deployed method.`);
-    if (op.validator !== undefined && found.validator === undefined) drift(found, 'A request validator is synthesized; the deployed method has none.');
+    if (lostScopes.length)
+      drift(
+        found,
+        `OAuth scope(s) ${lostScopes.join(', ')} are required in the synthesized app but not on the deployed method.`,
+      );
+    if (op.validator !== undefined && found.validator === undefined)
+      drift(found, 'A request validator is synthesized; the deployed method has none.');
   }
 }
 
 function compareStage(want: Stage, have: Stage, drift: (message: string) => void): void {
   if (want.waf && !have.waf) drift('A WAF web ACL is associated in the synthesized app; the deployed stage has none.');
   if (want.accessLog && !have.accessLog) drift('Access logging is synthesized; the deployed stage has none.');
-  if (want.tracing === true && have.tracing !== true) drift('X-Ray tracing is on in the synthesized app; off on the deployed stage.');
+  if (want.tracing === true && have.tracing !== true)
+    drift('X-Ray tracing is on in the synthesized app; off on the deployed stage.');
   const level = known(want.settings.loggingLevel);
   const haveLevel = have.settings.loggingLevel === undefined ? 'OFF' : known(have.settings.loggingLevel);
-  if (level && haveLevel && level.toUpperCase() !== haveLevel.toUpperCase()) drift(`Execution logging is ${level} in the synthesized app; deployed: ${haveLevel}.`);
-  if (want.settings.dataTrace === false && have.settings.dataTrace === true) drift('Data trace (full request logging) is off in the synthesized app but on in the deployed stage.');
+  if (level && haveLevel && level.toUpperCase() !== haveLevel.toUpperCase())
+    drift(`Execution logging is ${level} in the synthesized app; deployed: ${haveLevel}.`);
+  if (want.settings.dataTrace === false && have.settings.dataTrace === true)
+    drift('Data trace (full request logging) is off in the synthesized app but on in the deployed stage.');
   for (const key of ['rateLimit', 'burstLimit'] as const) {
     const limit = known(want.settings.throttle[key]);
     if (limit === undefined) continue;
     const deployed = have.settings.throttle[key];
     if (deployed === undefined) drift(`Throttling ${key} ${limit} is synthesized; the deployed stage sets none.`);
-    else if (isKnown(deployed) && deployed > limit) drift(`Throttling ${key} is ${limit} in the synthesized app; deployed: ${deployed}.`);
+    else if (isKnown(deployed) && deployed > limit)
+      drift(`Throttling ${key} is ${limit} in the synthesized app; deployed: ${deployed}.`);
   }
-  if (want.settings.cacheDataEncrypted === true && have.settings.cacheDataEncrypted !== true) drift('Cache encryption is on in the synthesized app; off on the deployed stage.');
-  if (isKnown(want.clientCertificateId) && want.clientCertificateId && !have.clientCertificateId) drift('A backend client certificate is synthesized; the deployed stage has none.');
+  if (want.settings.cacheDataEncrypted === true && have.settings.cacheDataEncrypted !== true)
+    drift('Cache encryption is on in the synthesized app; off on the deployed stage.');
+  if (isKnown(want.clientCertificateId) && want.clientCertificateId && !have.clientCertificateId)
+    drift('A backend client certificate is synthesized; the deployed stage has none.');
 }
 
 function known<T>(value: Value<T> | undefined): T | undefined {

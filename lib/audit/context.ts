@@ -18,6 +18,10 @@ export function one<T>(ctx: CollectContext, operation: string, run: () => Promis
 }
 
 /** A paginated list call: every page through the limiter, the whole series as one Fetched. */
-export async function list<T>(ctx: CollectContext, operation: string, fetchPage: (token: string | undefined) => Promise<Page<T>>): Promise<Fetched<T[]>> {
+export async function list<T>(
+  ctx: CollectContext,
+  operation: string,
+  fetchPage: (token: string | undefined) => Promise<Page<T>>,
+): Promise<Fetched<T[]>> {
   return attempt(operation, () => allPages(operation, (token) => ctx.limit(() => fetchPage(token))));
 }

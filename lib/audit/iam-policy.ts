@@ -101,9 +101,15 @@ export function auditIamPolicy(options: IamPolicyOptions = {}): IamPolicy {
   const region = options.region ?? '*';
   const account = options.accountId ?? '*';
   const partition = options.partition ?? 'aws';
-  if (!/^(\*|[a-z]{2}(-[a-z]+)+-\d)$/.test(region)) throw new IamPolicyOptionError('region', region, 'Pass a region such as eu-west-1, or omit it for all regions');
-  if (!/^(\*|\d{12})$/.test(account)) throw new IamPolicyOptionError('account id', account, 'Pass the 12-digit account id, or omit it');
-  const fill = (text: string): string => text.replace(/\$\{Region\}/g, region).replace(/\$\{Account\}/g, account).replace(/\$\{Partition\}/g, partition);
+  if (!/^(\*|[a-z]{2}(-[a-z]+)+-\d)$/.test(region))
+    throw new IamPolicyOptionError('region', region, 'Pass a region such as eu-west-1, or omit it for all regions');
+  if (!/^(\*|\d{12})$/.test(account))
+    throw new IamPolicyOptionError('account id', account, 'Pass the 12-digit account id, or omit it');
+  const fill = (text: string): string =>
+    text
+      .replace(/\$\{Region\}/g, region)
+      .replace(/\$\{Account\}/g, account)
+      .replace(/\$\{Partition\}/g, partition);
   const groups: { sid: string; prefix: string }[] = [
     { sid: 'ReadApiGatewayConfiguration', prefix: 'apigateway:' },
     { sid: 'ReadWebAclsOfStages', prefix: 'wafv2:' },

@@ -3,7 +3,9 @@ export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
 export function createLimiter(concurrency: number): Limiter {
   if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new Error(`E_AUDIT_CONCURRENCY: concurrency must be a positive integer, received ${String(concurrency)}. Pass e.g. 8.`);
+    throw new Error(
+      `E_AUDIT_CONCURRENCY: concurrency must be a positive integer, received ${String(concurrency)}. Pass e.g. 8.`,
+    );
   }
   let active = 0;
   const waiting: (() => void)[] = [];

@@ -7,12 +7,17 @@ export interface Page<T> {
 export class PaginationError extends Error {
   readonly code = 'E_AUDIT_PAGINATION';
   constructor(operation: string, token: string) {
-    super(`${operation} returned the page token "${token}" twice; the listing would never end. Report this to the toolkit maintainers.`);
+    super(
+      `${operation} returned the page token "${token}" twice; the listing would never end. Report this to the toolkit maintainers.`,
+    );
   }
 }
 
 /** Every item of a paginated list call, following its token until the service returns none. */
-export async function allPages<T>(operation: string, fetchPage: (token: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+export async function allPages<T>(
+  operation: string,
+  fetchPage: (token: string | undefined) => Promise<Page<T>>,
+): Promise<T[]> {
   const items: T[] = [];
   const seen = new Set<string>();
   let token: string | undefined;

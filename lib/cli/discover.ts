@@ -43,10 +43,16 @@ export function discoverTemplates(paths: readonly string[], cwd: string): Templa
   for (const arg of paths) {
     const abs = resolve(cwd, arg);
     if (!existsSync(abs)) {
-      throw new CliError('E_PATH_NOT_FOUND', `path "${arg}" does not exist (resolved to ${abs})`, 'Pass a template file, a directory of templates or a cdk.out directory');
+      throw new CliError(
+        'E_PATH_NOT_FOUND',
+        `path "${arg}" does not exist (resolved to ${abs})`,
+        'Pass a template file, a directory of templates or a cdk.out directory',
+      );
     }
     if (statSync(abs).isDirectory()) {
-      const visited = isCloudAssembly(abs) ? readAssembly(abs, cwd, arg, add, new Set()) : searchDirectory(abs, cwd, arg, add);
+      const visited = isCloudAssembly(abs)
+        ? readAssembly(abs, cwd, arg, add, new Set())
+        : searchDirectory(abs, cwd, arg, add);
       if (visited === 0) {
         throw new CliError(
           'E_NO_TEMPLATES',
@@ -57,7 +63,11 @@ export function discoverTemplates(paths: readonly string[], cwd: string): Templa
     } else {
       const ext = extname(abs).toLowerCase();
       if (!(TEMPLATE_EXTENSIONS as readonly string[]).includes(ext)) {
-        throw new CliError('E_UNSUPPORTED_FILE', `"${arg}" has extension "${ext || '(none)'}", not a template extension`, `Pass a ${TEMPLATE_EXTENSIONS.join(', ')} file, a directory or a cdk.out`);
+        throw new CliError(
+          'E_UNSUPPORTED_FILE',
+          `"${arg}" has extension "${ext || '(none)'}", not a template extension`,
+          `Pass a ${TEMPLATE_EXTENSIONS.join(', ')} file, a directory or a cdk.out`,
+        );
       }
       add({ file: abs, display: displayOf(abs, cwd), required: true, from: arg });
     }
@@ -71,7 +81,11 @@ export function isCloudAssembly(dir: string): boolean {
   if (!existsSync(manifest)) return false;
   try {
     const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>;
-    return typeof parsed === 'object' && parsed !== null && (typeof parsed.artifacts === 'object' || typeof parsed.version === 'string');
+    return (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      (typeof parsed.artifacts === 'object' || typeof parsed.version === 'string')
+    );
   } catch {
     // A broken manifest next to *.template.json files is still a broken cdk.out: say so.
     return readdirSync(dir).some((f) => f.endsWith('.template.json'));
@@ -81,10 +95,20 @@ export function isCloudAssembly(dir: string): boolean {
 interface ManifestArtifact {
   readonly type?: string;
   readonly displayName?: string;
-  readonly properties?: { readonly templateFile?: string; readonly stackName?: string; readonly directoryName?: string };
+  readonly properties?: {
+    readonly templateFile?: string;
+    readonly stackName?: string;
+    readonly directoryName?: string;
+  };
 }
 
-function readAssembly(dir: string, cwd: string, arg: string, add: (c: TemplateCandidate) => void, visiting: Set<string>): number {
+function readAssembly(
+  dir: string,
+  cwd: string,
+  arg: string,
+  add: (c: TemplateCandidate) => void,
+  visiting: Set<string>,
+): number {
   const manifestPath = join(dir, 'manifest.json');
   const shown = displayOf(manifestPath, cwd);
   const real = realpathSync(dir);
@@ -94,25 +118,47 @@ function readAssembly(dir: string, cwd: string, arg: string, add: (c: TemplateCa
   try {
     manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as typeof manifest;
   } catch (error) {
-    throw new CliError('E_CLOUD_ASSEMBLY', `cannot read the cloud assembly manifest ${shown}: ${(error as Error).message}`, 'Run `cdk synth` again to regenerate cdk.out');
+    throw new CliError(
+      'E_CLOUD_ASSEMBLY',
+      `cannot read the cloud assembly manifest ${shown}: ${(error as Error).message}`,
+      'Run `cdk synth` again to regenerate cdk.out',
+    );
   }
   let count = 0;
   for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
     if (artifact.type === 'aws:cloudformation:stack') {
       const templateFile = artifact.properties?.templateFile;
       if (typeof templateFile !== 'string') {
-        throw new CliError('E_CLOUD_ASSEMBLY', `stack artifact "${id}" in ${shown} has no properties.templateFile`, 'Run `cdk synth` again to regenerate cdk.out');
+        throw new CliError(
+          'E_CLOUD_ASSEMBLY',
+          `stack artifact "${id}" in ${shown} has no properties.templateFile`,
+          'Run `cdk synth` again to regenerate cdk.out',
+        );
       }
       const file = join(dir, templateFile);
       if (!existsSync(file)) {
-        throw new CliError('E_CLOUD_ASSEMBLY', `stack artifact "${id}" in ${shown} names ${templateFile}, which does not exist`, 'Run `cdk synth` again to regenerate cdk.out');
+        throw new CliError(
+          'E_CLOUD_ASSEMBLY',
+          `stack artifact "${id}" in ${shown} names ${templateFile}, which does not exist`,
+          'Run `cdk synth` again to regenerate cdk.out',
+        );
       }
-      add({ file, display: displayOf(file, cwd), stackName: artifact.properties?.stackName ?? artifact.displayName ?? id, required: true, from: arg });
+      add({
+        file,
+        display: displayOf(file, cwd),
+        stackName: artifact.properties?.stackName ?? artifact.displayName ?? id,
+        required: true,
+        from: arg,
+      });
       count++;
     } else if (artifact.type === 'cdk:cloud-assembly') {
       const nested = artifact.properties?.directoryName;
       if (typeof nested !== 'string' || !existsSync(join(dir, nested))) {
-        throw new CliError('E_CLOUD_ASSEMBLY', `nested assembly "${id}" in ${shown} points at a missing directory (${String(nested)})`, 'Run `cdk synth` again to regenerate cdk.out');
+        throw new CliError(
+          'E_CLOUD_ASSEMBLY',
+          `nested assembly "${id}" in ${shown} points at a missing directory (${String(nested)})`,
+          'Run `cdk synth` again to regenerate cdk.out',
+        );
       }
       count += readAssembly(join(dir, nested), cwd, arg, add, visiting);
     }
@@ -122,13 +168,20 @@ function readAssembly(dir: string, cwd: string, arg: string, add: (c: TemplateCa
 
 function searchDirectory(dir: string, cwd: string, arg: string, add: (c: TemplateCandidate) => void): number {
   let count = 0;
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   for (const entry of entries) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
-      count += isCloudAssembly(full) ? readAssembly(full, cwd, arg, add, new Set()) : searchDirectory(full, cwd, arg, add);
-    } else if (entry.isFile() && (TEMPLATE_EXTENSIONS as readonly string[]).includes(extname(entry.name).toLowerCase())) {
+      count += isCloudAssembly(full)
+        ? readAssembly(full, cwd, arg, add, new Set())
+        : searchDirectory(full, cwd, arg, add);
+    } else if (
+      entry.isFile() &&
+      (TEMPLATE_EXTENSIONS as readonly string[]).includes(extname(entry.name).toLowerCase())
+    ) {
       add({ file: full, display: displayOf(full, cwd), required: false, from: arg });
       count++;
     }

@@ -14,7 +14,9 @@ export type { CliIo, OutputStream, RegisterCommand, SetExit } from './io';
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('api-guardrails')
-    .description('Secure-by-default Amazon API Gateway: check templates and cdk.out against your API security standard.')
+    .description(
+      'Secure-by-default Amazon API Gateway: check templates and cdk.out against your API security standard.',
+    )
     .version(toolInfo().version, '-v, --version', 'print the version')
     .exitOverride()
     .configureOutput({

@@ -44,7 +44,14 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
       skipped.push(candidate.display);
       return;
     }
-    parsed.push({ file: candidate.file, display: candidate.display, stackName: candidate.stackName, template, text, nested: nestedFiles(candidate.file, template) });
+    parsed.push({
+      file: candidate.file,
+      display: candidate.display,
+      stackName: candidate.stackName,
+      template,
+      text,
+      nested: nestedFiles(candidate.file, template),
+    });
     loadedFrom.set(candidate.from, (loadedFrom.get(candidate.from) ?? 0) + 1);
   });
   progress.done();
@@ -66,13 +73,21 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
   const added = new Set<string>();
   const add = (p: Parsed, nestedIn?: NestedIn): void => {
     added.add(p.file);
-    inputs.push({ template: p.template, templatePath: p.display, stackName: p.stackName, ...(nestedIn ? { nestedIn } : {}) });
+    inputs.push({
+      template: p.template,
+      templatePath: p.display,
+      stackName: p.stackName,
+      ...(nestedIn ? { nestedIn } : {}),
+    });
     lines.add(p.display, p.text);
     for (const ref of p.nested) {
       if (added.has(ref.file)) continue;
       const child = byFile.get(ref.file) ?? readNested(ref.file, io);
       if (!child) continue; // not there: the model reports NESTED_STACK_NOT_EVALUATED
-      add({ ...child, stackName: `${p.stackName ?? p.display}/${ref.logicalId}` }, { templatePath: p.display, logicalId: ref.logicalId });
+      add(
+        { ...child, stackName: `${p.stackName ?? p.display}/${ref.logicalId}` },
+        { templatePath: p.display, logicalId: ref.logicalId },
+      );
     }
   };
   for (const p of parsed) if (!claimed.has(p.file) && !added.has(p.file)) add(p);
@@ -92,14 +107,21 @@ interface Parsed {
 }
 
 function nestedFiles(file: string, template: Record<string, unknown>): Parsed['nested'] {
-  return nestedStackTemplates(template).map((ref) => ({ logicalId: ref.logicalId, file: join(dirname(file), ref.fileName) }));
+  return nestedStackTemplates(template).map((ref) => ({
+    logicalId: ref.logicalId,
+    file: join(dirname(file), ref.fileName),
+  }));
 }
 
 function readText(file: string, display: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CliError('E_TEMPLATE_READ', `cannot read ${display}: ${(error as Error).message}`, 'Check the file exists and is readable');
+    throw new CliError(
+      'E_TEMPLATE_READ',
+      `cannot read ${display}: ${(error as Error).message}`,
+      'Check the file exists and is readable',
+    );
   }
 }
 

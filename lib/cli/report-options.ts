@@ -28,7 +28,11 @@ export function addReportOptions(command: Command): Command {
     .option('-s, --standard <file>', 'organisation standard (.json/.yaml/.yml); default: the shipped standard')
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices(FAIL_ON_VALUES).default('error'));
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)')
+        .choices(FAIL_ON_VALUES)
+        .default('error'),
+    );
 }
 
 /** The standard named by --standard (resolved against cwd), or the shipped default. @throws StandardError */
@@ -49,9 +53,18 @@ export function standardFor(options: ReportCliOptions, io: CliIo): ResolvedStand
  * to stderr, so CI logs show them whatever the format.
  * @returns the exit code: 1 when there are blocking findings, else 0.
  */
-export function emitReport(report: Report, options: ReportCliOptions, io: CliIo, render: Pick<RenderOptions, 'lineOf'> = {}): number {
+export function emitReport(
+  report: Report,
+  options: ReportCliOptions,
+  io: CliIo,
+  render: Pick<RenderOptions, 'lineOf'> = {},
+): number {
   const toStdout = options.output === undefined;
-  const text = renderReport(report, options.format, { ...render, cwd: io.cwd, color: toStdout && options.format === 'text' && useColor(io) });
+  const text = renderReport(report, options.format, {
+    ...render,
+    cwd: io.cwd,
+    color: toStdout && options.format === 'text' && useColor(io),
+  });
   if (toStdout) {
     io.stdout.write(text);
   } else {
@@ -60,7 +73,11 @@ export function emitReport(report: Report, options: ReportCliOptions, io: CliIo,
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, text);
     } catch (error) {
-      throw new CliError('E_OUTPUT_WRITE', `cannot write the report to "${options.output}": ${(error as Error).message}`, 'Choose a writable --output path');
+      throw new CliError(
+        'E_OUTPUT_WRITE',
+        `cannot write the report to "${options.output}": ${(error as Error).message}`,
+        'Choose a writable --output path',
+      );
     }
   }
   if (!(toStdout && options.format === 'text')) writeNotices(report, io);
@@ -99,7 +116,9 @@ function writeNotices(report: Report, io: CliIo): void {
   for (const [code, list] of infoByCode) {
     for (const notice of list.slice(0, INFO_NOTICES_SHOWN)) io.stderr.write(line(notice));
     if (list.length > INFO_NOTICES_SHOWN) {
-      io.stderr.write(`api-guardrails: notice ${code} (info): … and ${list.length - INFO_NOTICES_SHOWN} more (all ${list.length} are in the report)\n`);
+      io.stderr.write(
+        `api-guardrails: notice ${code} (info): … and ${list.length - INFO_NOTICES_SHOWN} more (all ${list.length} are in the report)\n`,
+      );
     }
   }
 }

@@ -37,7 +37,7 @@ function indexResources(text: string): Map<string, number> {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < start.index; i = text.indexOf('\n', i + 1)) line++;
   let indent: number | undefined;
-  for (let newline = text.indexOf('\n', start.index); newline !== -1; ) {
+  for (let newline = text.indexOf('\n', start.index); newline !== -1;) {
     const lineStart = newline + 1;
     line++;
     newline = text.indexOf('\n', lineStart);

@@ -34,7 +34,11 @@ export interface AccessLogOptions {
   readonly removalPolicy?: RemovalPolicy;
 }
 
-export { HTTP_ACCESS_LOG_FIELDS, REST_ACCESS_LOG_FIELDS, WEBSOCKET_ACCESS_LOG_FIELDS } from '../defaults/access-log-format';
+export {
+  HTTP_ACCESS_LOG_FIELDS,
+  REST_ACCESS_LOG_FIELDS,
+  WEBSOCKET_ACCESS_LOG_FIELDS,
+} from '../defaults/access-log-format';
 
 /** One JSON object per line from a field map. */
 export function jsonAccessLogFormat(fields: Readonly<Record<string, string>>): AccessLogFormat {
@@ -51,7 +55,11 @@ function retentionRules(tier: string): { minRetentionDays: number; requireKmsKey
 export function validateAccessLogOptions(options: AccessLogOptions | undefined, tier: string): void {
   if (!options) return;
   const { minRetentionDays } = retentionRules(tier);
-  if (options.retention !== undefined && options.retention !== RetentionDays.INFINITE && options.retention < minRetentionDays) {
+  if (
+    options.retention !== undefined &&
+    options.retention !== RetentionDays.INFINITE &&
+    options.retention < minRetentionDays
+  ) {
     throw new GuardrailsConstructError(
       'E_LOG_RETENTION',
       `Access logs of a ${tier} API must be kept at least ${minRetentionDays} days.`,
@@ -59,7 +67,10 @@ export function validateAccessLogOptions(options: AccessLogOptions | undefined, 
       `Choose RetentionDays of ${minRetentionDays} days or more (default ONE_YEAR).`,
     );
   }
-  if (options.logGroup && (options.retention !== undefined || options.encryptionKey || options.removalPolicy !== undefined)) {
+  if (
+    options.logGroup &&
+    (options.retention !== undefined || options.encryptionKey || options.removalPolicy !== undefined)
+  ) {
     throw new GuardrailsConstructError(
       'E_ACCESS_LOG_CONFLICT',
       'accessLogs.logGroup is an existing group; retention, encryptionKey and removalPolicy only apply to a created group.',
@@ -78,7 +89,12 @@ export function validateAccessLogOptions(options: AccessLogOptions | undefined, 
 }
 
 /** The log group access logs go to: the given one, or a dedicated group with finite retention. */
-export function accessLogGroup(scope: Construct, id: string, options: AccessLogOptions | undefined, tier: string): ILogGroup {
+export function accessLogGroup(
+  scope: Construct,
+  id: string,
+  options: AccessLogOptions | undefined,
+  tier: string,
+): ILogGroup {
   validateAccessLogOptions(options, tier);
   if (options?.logGroup) return options.logGroup;
   const key =
@@ -99,7 +115,14 @@ export function accessLogGroup(scope: Construct, id: string, options: AccessLogO
         principals: [new ServicePrincipal(`logs.${stack.region}.${stack.urlSuffix}`)],
         resources: ['*'],
         conditions: {
-          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': stack.formatArn({
+              service: 'logs',
+              resource: 'log-group',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
         },
       }),
     );

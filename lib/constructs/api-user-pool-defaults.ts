@@ -9,7 +9,18 @@ export interface ApiScope {
 }
 
 /** Password policy stronger than Cognito's default and than cdk-nag COG1's floor. */
-export const DEFAULT_PASSWORD_POLICY: Required<Pick<PasswordPolicy, 'minLength' | 'requireLowercase' | 'requireUppercase' | 'requireDigits' | 'requireSymbols' | 'tempPasswordValidity' | 'passwordHistorySize'>> = {
+export const DEFAULT_PASSWORD_POLICY: Required<
+  Pick<
+    PasswordPolicy,
+    | 'minLength'
+    | 'requireLowercase'
+    | 'requireUppercase'
+    | 'requireDigits'
+    | 'requireSymbols'
+    | 'tempPasswordValidity'
+    | 'passwordHistorySize'
+  >
+> = {
   minLength: 14,
   requireLowercase: true,
   requireUppercase: true,
@@ -53,7 +64,11 @@ export function resolveApiUserPoolSettings(input: {
     );
   }
   const names = input.scopes.map((s) => s.name);
-  if (names.length === 0 || names.some((n) => !/^[\x21\x23-\x2e\x30-\x5b\x5d-\x7e]+$/.test(n)) || new Set(names).size !== names.length) {
+  if (
+    names.length === 0 ||
+    names.some((n) => !/^[\x21\x23-\x2e\x30-\x5b\x5d-\x7e]+$/.test(n)) ||
+    new Set(names).size !== names.length
+  ) {
     throw new GuardrailsConstructError(
       'E_USER_POOL_SCOPES',
       'The resource server needs at least one scope; scope names must be unique and contain no spaces, quotes, slashes or backslashes.',

@@ -1,6 +1,5 @@
 import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
-import type {
-  CfnUserPoolClient} from 'aws-cdk-lib/aws-cognito';
+import type { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import {
   AccountRecovery,
   FeaturePlan,
@@ -89,7 +88,8 @@ export class ApiUserPool extends Construct {
       deletionProtection: true,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
-    for (const s of settings.scopes) this.scopesByName.set(s.name, new ResourceServerScope({ scopeName: s.name, scopeDescription: s.description }));
+    for (const s of settings.scopes)
+      this.scopesByName.set(s.name, new ResourceServerScope({ scopeName: s.name, scopeDescription: s.description }));
     this.resourceServer = this.userPool.addResourceServer('ResourceServer', {
       identifier: props.resourceServerIdentifier,
       scopes: [...this.scopesByName.values()],
@@ -101,7 +101,9 @@ export class ApiUserPool extends Construct {
       accessTokenValidity: settings.accessTokenValidity,
       oAuth: {
         flows: { clientCredentials: true, implicitCodeGrant: false, authorizationCodeGrant: false },
-        scopes: settings.machineClientScopes.map((name) => OAuthScope.resourceServer(this.resourceServer, this.scopesByName.get(name)!)),
+        scopes: settings.machineClientScopes.map((name) =>
+          OAuthScope.resourceServer(this.resourceServer, this.scopesByName.get(name)!),
+        ),
       },
     });
     // Client credentials use no user sign-in flow: allow only refresh (never issued here) instead of
@@ -115,7 +117,12 @@ export class ApiUserPool extends Construct {
   /** Full scope string as it appears in access tokens, e.g. `orders/read`. Throws for unknown names. */
   scopeId(name: string): string {
     if (!this.scopesByName.has(name)) {
-      throw new GuardrailsConstructError('E_USER_POOL_SCOPES', 'Unknown scope name.', name, `Use one of ${[...this.scopesByName.keys()].join(', ')}.`);
+      throw new GuardrailsConstructError(
+        'E_USER_POOL_SCOPES',
+        'Unknown scope name.',
+        name,
+        `Use one of ${[...this.scopesByName.keys()].join(', ')}.`,
+      );
     }
     return `${this.identifier}/${name}`;
   }

@@ -92,7 +92,10 @@ export function applyOwnership(scope: IConstruct, props: OwnershipProps): void {
       "Set `owner: 'team-name'`.",
     );
   }
-  if (!Token.isUnresolved(dataClassification) && !(DATA_CLASSIFICATIONS as readonly string[]).includes(dataClassification)) {
+  if (
+    !Token.isUnresolved(dataClassification) &&
+    !(DATA_CLASSIFICATIONS as readonly string[]).includes(dataClassification)
+  ) {
     throw new GuardrailsConstructError(
       'E_DATA_CLASSIFICATION',
       'dataClassification selects the standard tier and must be one of the standard tiers.',

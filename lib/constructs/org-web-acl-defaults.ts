@@ -46,7 +46,10 @@ export function resolveOrgWebAclSettings(input: {
   readonly additionalRedactedHeaders?: readonly string[];
 }): OrgWebAclSettings {
   const rateLimitPer5Min = input.rateLimitPer5Min ?? GUARDRAIL_DEFAULTS.wafRateLimitPer5Min;
-  if (!Token.isUnresolved(rateLimitPer5Min) && (!Number.isInteger(rateLimitPer5Min) || rateLimitPer5Min < 10 || rateLimitPer5Min > 2_000_000_000)) {
+  if (
+    !Token.isUnresolved(rateLimitPer5Min) &&
+    (!Number.isInteger(rateLimitPer5Min) || rateLimitPer5Min < 10 || rateLimitPer5Min > 2_000_000_000)
+  ) {
     throw new GuardrailsConstructError(
       'E_WAF_RULES',
       'The per-IP rate limit must be an integer between 10 and 2,000,000,000 requests per 5 minutes (WAF limits).',
@@ -66,9 +69,16 @@ export function resolveOrgWebAclSettings(input: {
   const names = managedRuleGroups.map((g) => `${g.vendor ?? 'AWS'}/${g.name}`);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate) {
-    throw new GuardrailsConstructError('E_WAF_RULES', 'A managed rule group is listed twice.', duplicate, 'List each managed rule group once.');
+    throw new GuardrailsConstructError(
+      'E_WAF_RULES',
+      'A managed rule group is listed twice.',
+      duplicate,
+      'List each managed rule group once.',
+    );
   }
-  const redactedHeaders = [...new Set([...ALWAYS_REDACTED_HEADERS, ...(input.additionalRedactedHeaders ?? []).map((h) => h.toLowerCase())])];
+  const redactedHeaders = [
+    ...new Set([...ALWAYS_REDACTED_HEADERS, ...(input.additionalRedactedHeaders ?? []).map((h) => h.toLowerCase())]),
+  ];
   return { rateLimitPer5Min, managedRuleGroups, redactedHeaders };
 }
 
@@ -81,27 +91,27 @@ function visibility(metricName: string): CfnWebACL.VisibilityConfigProperty {
  * right after the first (reputation) group, so floods are cut before the expensive groups run.
  */
 export function orgWebAclRules(settings: OrgWebAclSettings): CfnWebACL.RuleProperty[] {
-  const managed = settings.managedRuleGroups.map(
-    (group): CfnWebACL.RuleProperty => ({
-      name: `${group.vendor ?? 'AWS'}-${group.name}`,
-      priority: 0,
-      overrideAction: { none: {} },
-      statement: {
-        managedRuleGroupStatement: {
-          vendorName: group.vendor ?? 'AWS',
-          name: group.name,
-          version: group.version,
-          ruleActionOverrides: group.countOnlyRules?.map((rule) => ({ name: rule, actionToUse: { count: {} } })),
-        },
+  const managed = settings.managedRuleGroups.map((group): CfnWebACL.RuleProperty => ({
+    name: `${group.vendor ?? 'AWS'}-${group.name}`,
+    priority: 0,
+    overrideAction: { none: {} },
+    statement: {
+      managedRuleGroupStatement: {
+        vendorName: group.vendor ?? 'AWS',
+        name: group.name,
+        version: group.version,
+        ruleActionOverrides: group.countOnlyRules?.map((rule) => ({ name: rule, actionToUse: { count: {} } })),
       },
-      visibilityConfig: visibility(group.name),
-    }),
-  );
+    },
+    visibilityConfig: visibility(group.name),
+  }));
   const rateRule: CfnWebACL.RuleProperty = {
     name: 'PerIpRateLimit',
     priority: 0,
     action: { block: {} },
-    statement: { rateBasedStatement: { aggregateKeyType: 'IP', limit: settings.rateLimitPer5Min, evaluationWindowSec: 300 } },
+    statement: {
+      rateBasedStatement: { aggregateKeyType: 'IP', limit: settings.rateLimitPer5Min, evaluationWindowSec: 300 },
+    },
     visibilityConfig: visibility('PerIpRateLimit'),
   };
   const ordered = [...managed.slice(0, 1), rateRule, ...managed.slice(1)];

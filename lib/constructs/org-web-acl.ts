@@ -65,7 +65,12 @@ export class OrgWebAcl extends Construct implements IWebAclRef {
     super(scope, id);
     const settings = resolveOrgWebAclSettings(props);
     if (props.logRetention === RetentionDays.INFINITE) {
-      throw new GuardrailsConstructError('E_LOG_RETENTION', 'WAF logs need a finite retention.', 'RetentionDays.INFINITE', 'Choose a finite RetentionDays (default ONE_YEAR).');
+      throw new GuardrailsConstructError(
+        'E_LOG_RETENTION',
+        'WAF logs need a finite retention.',
+        'RetentionDays.INFINITE',
+        'Choose a finite RetentionDays (default ONE_YEAR).',
+      );
     }
     const name = props.name ?? Names.uniqueResourceName(this, { maxLength: 100, separator: '-' });
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
@@ -74,7 +79,11 @@ export class OrgWebAcl extends Construct implements IWebAclRef {
       defaultAction: { allow: {} },
       description: 'Organisation web ACL for API Gateway - cdk-api-guardrails',
       rules: orgWebAclRules(settings),
-      visibilityConfig: { cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: name.replace(/[^\w-]/g, '') },
+      visibilityConfig: {
+        cloudWatchMetricsEnabled: true,
+        sampledRequestsEnabled: true,
+        metricName: name.replace(/[^\w-]/g, ''),
+      },
     });
     this.webAclArn = this.webAcl.attrArn;
     this.logGroup = new LogGroup(this, 'Logs', {

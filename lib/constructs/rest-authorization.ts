@@ -97,7 +97,11 @@ export interface BoundAuthorization {
 }
 
 /** Validate the option and create the authorizer it needs in `scope`. */
-export function bindRestAuthorization(scope: Construct, authorization: RestApiAuthorization, tier: string): BoundAuthorization {
+export function bindRestAuthorization(
+  scope: Construct,
+  authorization: RestApiAuthorization,
+  tier: string,
+): BoundAuthorization {
   const config = authorization.config;
   switch (config.kind) {
     case 'cognito': {

@@ -1,5 +1,4 @@
-import type {
-  CfnRestApi} from 'aws-cdk-lib/aws-apigateway';
+import type { CfnRestApi } from 'aws-cdk-lib/aws-apigateway';
 import {
   type BasePathMapping,
   DomainName,
@@ -67,7 +66,12 @@ export class SecureApiDomain extends Construct {
     applyOwnership(this, props);
     const settings = resolveDomainSettings(props);
     if (props.mutualTls && (!props.mutualTls.key || props.mutualTls.key.trim() === '')) {
-      throw new GuardrailsConstructError('E_MTLS_TRUSTSTORE', 'Mutual TLS needs the truststore object key.', props.mutualTls.key, 'Set mutualTls.key to the PEM bundle key in the bucket.');
+      throw new GuardrailsConstructError(
+        'E_MTLS_TRUSTSTORE',
+        'Mutual TLS needs the truststore object key.',
+        props.mutualTls.key,
+        'Set mutualTls.key to the PEM bundle key in the bucket.',
+      );
     }
     this.domain = new DomainName(this, 'Domain', {
       domainName: props.domainName,

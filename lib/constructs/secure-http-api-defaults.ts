@@ -1,6 +1,14 @@
 import { type AccessLogOptions, validateAccessLogOptions } from './access-logs';
 import { type Acknowledge, requireReason } from './common';
-import { type CorsAllowlist, exclusive, requireAllowedEndpointType, type PendingAcknowledgement, resolveThrottle, type ThrottleOptions, validateCors } from './stage-defaults';
+import {
+  type CorsAllowlist,
+  exclusive,
+  requireAllowedEndpointType,
+  type PendingAcknowledgement,
+  resolveThrottle,
+  type ThrottleOptions,
+  validateCors,
+} from './stage-defaults';
 
 /** Secure defaults an HTTP API may give up, each only with an acknowledgement. */
 export interface HttpApiRelaxations {
@@ -60,17 +68,26 @@ export interface HttpApiSettings {
 }
 
 /** Merge user props with the defaults; throw on incoherent combinations (pure). */
-export function resolveHttpApiSettings(input: SecureHttpApiOptions & { readonly dataClassification: string }): HttpApiSettings {
+export function resolveHttpApiSettings(
+  input: SecureHttpApiOptions & { readonly dataClassification: string },
+): HttpApiSettings {
   const relax = input.relax ?? {};
   const acknowledgements: PendingAcknowledgement[] = [];
-  exclusive({ name: 'accessLogs', set: !!input.accessLogs }, { name: 'relax.accessLoggingOff', set: !!relax.accessLoggingOff });
+  exclusive(
+    { name: 'accessLogs', set: !!input.accessLogs },
+    { name: 'relax.accessLoggingOff', set: !!relax.accessLoggingOff },
+  );
   requireAllowedEndpointType('REGIONAL', input.dataClassification, 'The HTTP API (always REGIONAL)');
   validateAccessLogOptions(input.accessLogs, input.dataClassification);
   validateCors(input.cors);
   const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements, input.dataClassification);
   if (relax.accessLoggingOff) {
     requireReason(relax.accessLoggingOff, 'relax.accessLoggingOff');
-    acknowledgements.push({ ruleId: 'stage-access-logging', acknowledge: relax.accessLoggingOff, what: 'relax.accessLoggingOff' });
+    acknowledgements.push({
+      ruleId: 'stage-access-logging',
+      acknowledge: relax.accessLoggingOff,
+      what: 'relax.accessLoggingOff',
+    });
   }
   if (relax.noWaf) {
     requireReason(relax.noWaf, 'relax.noWaf');
@@ -85,4 +102,3 @@ export function resolveHttpApiSettings(input: SecureHttpApiOptions & { readonly 
     acknowledgements,
   };
 }
-

@@ -1,6 +1,12 @@
 import { Duration, Names, Stack } from 'aws-cdk-lib';
-import type { CorsHttpMethod} from 'aws-cdk-lib/aws-apigatewayv2';
-import { CfnRoute, HttpApi, HttpStage, type IHttpRouteAuthorizer, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { CorsHttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CfnRoute,
+  HttpApi,
+  HttpStage,
+  type IHttpRouteAuthorizer,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { accessLogGroup, HTTP_ACCESS_LOG_FIELDS, jsonAccessLogFormat } from './access-logs';
@@ -40,7 +46,12 @@ export class SecureHttpApi extends Construct {
   constructor(scope: Construct, id: string, props: SecureHttpApiProps) {
     super(scope, id);
     if (!props.authorization) {
-      throw new GuardrailsConstructError('E_CONFLICTING_PROPS', 'SecureHttpApi needs an authorization choice.', undefined, 'Pass authorization: HttpApiAuthorization.cognito(...) / .jwt(...) / .iam() / .lambda(...) / .publicAccess({ reason }).');
+      throw new GuardrailsConstructError(
+        'E_CONFLICTING_PROPS',
+        'SecureHttpApi needs an authorization choice.',
+        undefined,
+        'Pass authorization: HttpApiAuthorization.cognito(...) / .jwt(...) / .iam() / .lambda(...) / .publicAccess({ reason }).',
+      );
     }
     applyOwnership(this, props);
     const settings = resolveHttpApiSettings(props);
@@ -63,7 +74,9 @@ export class SecureHttpApi extends Construct {
           }
         : undefined,
     });
-    this.accessLogGroup = settings.accessLogs ? accessLogGroup(this, 'AccessLogs', props.accessLogs, props.dataClassification) : undefined;
+    this.accessLogGroup = settings.accessLogs
+      ? accessLogGroup(this, 'AccessLogs', props.accessLogs, props.dataClassification)
+      : undefined;
     this.stage = new HttpStage(this, 'Stage', {
       httpApi: this.api,
       stageName: settings.stageName,
@@ -72,12 +85,22 @@ export class SecureHttpApi extends Construct {
       throttle: settings.throttle,
       detailedMetricsEnabled: settings.detailedMetrics,
       accessLogSettings: this.accessLogGroup
-        ? { destination: new LogGroupLogDestination(this.accessLogGroup), format: jsonAccessLogFormat(HTTP_ACCESS_LOG_FIELDS) }
+        ? {
+            destination: new LogGroupLogDestination(this.accessLogGroup),
+            format: jsonAccessLogFormat(HTTP_ACCESS_LOG_FIELDS),
+          }
         : undefined,
     });
 
-    for (const pending of settings.acknowledgements) acknowledgeWeakening(this, pending.ruleId, pending.acknowledge, pending.what);
-    if (bound.publicAcknowledge) acknowledgeWeakening(this, 'v2-route-authorization', bound.publicAcknowledge, 'HttpApiAuthorization.publicAccess');
+    for (const pending of settings.acknowledgements)
+      acknowledgeWeakening(this, pending.ruleId, pending.acknowledge, pending.what);
+    if (bound.publicAcknowledge)
+      acknowledgeWeakening(
+        this,
+        'v2-route-authorization',
+        bound.publicAcknowledge,
+        'HttpApiAuthorization.publicAccess',
+      );
     const isPublic = props.authorization.kind === 'public';
     this.node.addValidation({ validate: () => (isPublic ? [] : unauthorizedRoutes(this.api)) });
   }

@@ -4,7 +4,16 @@ import type { Acknowledge } from './common';
 import { requireReason } from './common';
 import { GuardrailsConstructError } from './errors';
 import { GUARDRAIL_DEFAULTS } from './guardrail-defaults';
-import { type CorsAllowlist, exclusive, refuseInfoLevel, requireAllowedEndpointType, type PendingAcknowledgement, resolveThrottle, type ThrottleOptions, validateCors } from './stage-defaults';
+import {
+  type CorsAllowlist,
+  exclusive,
+  refuseInfoLevel,
+  requireAllowedEndpointType,
+  type PendingAcknowledgement,
+  resolveThrottle,
+  type ThrottleOptions,
+  validateCors,
+} from './stage-defaults';
 import { validateAccessLogOptions, type AccessLogOptions } from './access-logs';
 import type { IWebAclRef, OrgWebAclProps } from './org-web-acl';
 
@@ -120,7 +129,9 @@ export function restApiDefaults(): Omit<RestApiSettings, 'acknowledgements'> {
 }
 
 /** Merge required, user and default props; throw on incoherent combinations (pure). */
-export function resolveRestApiSettings(input: SecureRestApiOptions & { readonly dataClassification: string }): RestApiSettings {
+export function resolveRestApiSettings(
+  input: SecureRestApiOptions & { readonly dataClassification: string },
+): RestApiSettings {
   const defaults = restApiDefaults();
   const relax = input.relax ?? {};
   const acknowledgements: PendingAcknowledgement[] = [];
@@ -154,8 +165,14 @@ export function resolveRestApiSettings(input: SecureRestApiOptions & { readonly 
   exclusive({ name: 'webAcl', set: !!input.webAcl }, { name: 'webAclProps', set: !!input.webAclProps });
   exclusive({ name: 'webAcl', set: !!input.webAcl }, { name: 'relax.noWaf', set: !!relax.noWaf });
   exclusive({ name: 'webAclProps', set: !!input.webAclProps }, { name: 'relax.noWaf', set: !!relax.noWaf });
-  exclusive({ name: 'loggingLevel', set: !!input.loggingLevel }, { name: 'relax.executionLoggingOff', set: !!relax.executionLoggingOff });
-  exclusive({ name: 'accessLogs', set: !!input.accessLogs }, { name: 'relax.accessLoggingOff', set: !!relax.accessLoggingOff });
+  exclusive(
+    { name: 'loggingLevel', set: !!input.loggingLevel },
+    { name: 'relax.executionLoggingOff', set: !!relax.executionLoggingOff },
+  );
+  exclusive(
+    { name: 'accessLogs', set: !!input.accessLogs },
+    { name: 'relax.accessLoggingOff', set: !!relax.accessLoggingOff },
+  );
   if (input.loggingLevel !== undefined && input.loggingLevel !== 'ERROR' && input.loggingLevel !== 'INFO') {
     throw new GuardrailsConstructError(
       'E_CONFLICTING_PROPS',
@@ -184,7 +201,11 @@ export function resolveRestApiSettings(input: SecureRestApiOptions & { readonly 
     endpointType,
     vpcEndpoints,
     throttle,
-    loggingLevel: loggingOff ? MethodLoggingLevel.OFF : input.loggingLevel === 'INFO' ? MethodLoggingLevel.INFO : defaults.loggingLevel,
+    loggingLevel: loggingOff
+      ? MethodLoggingLevel.OFF
+      : input.loggingLevel === 'INFO'
+        ? MethodLoggingLevel.INFO
+        : defaults.loggingLevel,
     dataTrace,
     tracing: !tracingOff,
     waf: noWaf ? 'none' : input.webAcl ? 'given' : 'create',

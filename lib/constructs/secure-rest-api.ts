@@ -75,7 +75,9 @@ export class SecureRestApi extends Construct {
     const settings = resolveRestApiSettings(props);
     const bound = bindRestAuthorization(this, props.authorization, props.dataClassification);
     this.authorizer = bound.authorizer;
-    this.accessLogGroup = settings.accessLogs ? accessLogGroup(this, 'AccessLogs', props.accessLogs, props.dataClassification) : undefined;
+    this.accessLogGroup = settings.accessLogs
+      ? accessLogGroup(this, 'AccessLogs', props.accessLogs, props.dataClassification)
+      : undefined;
 
     const cors = settings.cors;
     this.api = new RestApi(this, 'Api', {
@@ -122,9 +124,17 @@ export class SecureRestApi extends Construct {
     Aspects.of(this).add(new DefaultRequestValidator(this.requestValidator));
 
     // Uniform JSON errors (no API Gateway default text); readable by the allowed browser origin when there is one.
-    const corsHeader = cors?.allowOrigins.length === 1 ? { 'Access-Control-Allow-Origin': `'${cors.allowOrigins[0]}'` } : undefined;
-    for (const [responseId, type] of [['Default4xx', ResponseType.DEFAULT_4XX], ['Default5xx', ResponseType.DEFAULT_5XX]] as const) {
-      this.api.addGatewayResponse(responseId, { type, responseHeaders: corsHeader, templates: { 'application/json': ERROR_BODY } });
+    const corsHeader =
+      cors?.allowOrigins.length === 1 ? { 'Access-Control-Allow-Origin': `'${cors.allowOrigins[0]}'` } : undefined;
+    for (const [responseId, type] of [
+      ['Default4xx', ResponseType.DEFAULT_4XX],
+      ['Default5xx', ResponseType.DEFAULT_5XX],
+    ] as const) {
+      this.api.addGatewayResponse(responseId, {
+        type,
+        responseHeaders: corsHeader,
+        templates: { 'application/json': ERROR_BODY },
+      });
     }
 
     if (props.accountCloudWatchRole !== false) ApiGatewayAccountLogging.of(this).bindStage(this.api.deploymentStage);
@@ -132,12 +142,21 @@ export class SecureRestApi extends Construct {
     if (settings.waf !== 'none') {
       this.webAcl = settings.waf === 'create' ? new OrgWebAcl(this, 'WebAcl', props.webAclProps) : undefined;
       this.webAclArn = settings.waf === 'create' ? this.webAcl!.webAclArn : props.webAcl!.webAclArn;
-      new CfnWebACLAssociation(this, 'WebAclAssociation', { resourceArn: this.api.deploymentStage.stageArn, webAclArn: this.webAclArn });
+      new CfnWebACLAssociation(this, 'WebAclAssociation', {
+        resourceArn: this.api.deploymentStage.stageArn,
+        webAclArn: this.webAclArn,
+      });
     }
 
-    for (const pending of settings.acknowledgements) acknowledgeWeakening(this, pending.ruleId, pending.acknowledge, pending.what);
+    for (const pending of settings.acknowledgements)
+      acknowledgeWeakening(this, pending.ruleId, pending.acknowledge, pending.what);
     if (bound.publicAcknowledge) {
-      acknowledgeWeakening(this, 'rest-method-authorization', bound.publicAcknowledge, 'RestApiAuthorization.publicAccess');
+      acknowledgeWeakening(
+        this,
+        'rest-method-authorization',
+        bound.publicAcknowledge,
+        'RestApiAuthorization.publicAccess',
+      );
     } else if (props.authorization.kind !== 'cognito') {
       Validations.of(this).acknowledge({
         id: 'AwsSolutions-COG4',
@@ -177,7 +196,10 @@ class DefaultRequestValidator implements IAspect {
     if (!(node instanceof CfnMethod)) return;
     if (Stack.of(node).resolve(node.httpMethod) === 'OPTIONS') {
       if (node.node.scope) {
-        Annotations.of(node.node.scope).acknowledgeWarning('@aws-cdk/aws-apigateway:invalidAuthScope', 'CORS preflight inherits the default OAuth scopes; CDK drops them on the unauthenticated OPTIONS method');
+        Annotations.of(node.node.scope).acknowledgeWarning(
+          '@aws-cdk/aws-apigateway:invalidAuthScope',
+          'CORS preflight inherits the default OAuth scopes; CDK drops them on the unauthenticated OPTIONS method',
+        );
       }
       return;
     }

@@ -2,7 +2,14 @@ import { type AccessLogOptions, validateAccessLogOptions } from './access-logs';
 import { type Acknowledge, requireReason } from './common';
 import { GuardrailsConstructError } from './errors';
 import { GUARDRAIL_DEFAULTS } from './guardrail-defaults';
-import { exclusive, requireAllowedEndpointType, refuseInfoLevel, type PendingAcknowledgement, resolveThrottle, type ThrottleOptions } from './stage-defaults';
+import {
+  exclusive,
+  requireAllowedEndpointType,
+  refuseInfoLevel,
+  type PendingAcknowledgement,
+  resolveThrottle,
+  type ThrottleOptions,
+} from './stage-defaults';
 
 /** Secure defaults a WebSocket API may give up, each only with an acknowledgement. */
 export interface WebSocketApiRelaxations {
@@ -61,17 +68,33 @@ export interface WebSocketApiSettings {
 }
 
 /** Merge user props with the defaults; throw on incoherent combinations (pure). */
-export function resolveWebSocketApiSettings(input: SecureWebSocketApiOptions & { readonly dataClassification: string }): WebSocketApiSettings {
+export function resolveWebSocketApiSettings(
+  input: SecureWebSocketApiOptions & { readonly dataClassification: string },
+): WebSocketApiSettings {
   const relax = input.relax ?? {};
   const acknowledgements: PendingAcknowledgement[] = [];
-  exclusive({ name: 'accessLogs', set: !!input.accessLogs }, { name: 'relax.accessLoggingOff', set: !!relax.accessLoggingOff });
-  exclusive({ name: 'loggingLevel', set: !!input.loggingLevel }, { name: 'relax.executionLoggingOff', set: !!relax.executionLoggingOff });
-  exclusive({ name: 'relax.dataTraceOn', set: !!relax.dataTraceOn }, { name: 'relax.executionLoggingOff', set: !!relax.executionLoggingOff });
+  exclusive(
+    { name: 'accessLogs', set: !!input.accessLogs },
+    { name: 'relax.accessLoggingOff', set: !!relax.accessLoggingOff },
+  );
+  exclusive(
+    { name: 'loggingLevel', set: !!input.loggingLevel },
+    { name: 'relax.executionLoggingOff', set: !!relax.executionLoggingOff },
+  );
+  exclusive(
+    { name: 'relax.dataTraceOn', set: !!relax.dataTraceOn },
+    { name: 'relax.executionLoggingOff', set: !!relax.executionLoggingOff },
+  );
   requireAllowedEndpointType('REGIONAL', input.dataClassification, 'The WebSocket API (always REGIONAL)');
   validateAccessLogOptions(input.accessLogs, input.dataClassification);
   refuseInfoLevel(input.loggingLevel, input.dataClassification);
   if (input.loggingLevel !== undefined && input.loggingLevel !== 'ERROR' && input.loggingLevel !== 'INFO') {
-    throw new GuardrailsConstructError('E_CONFLICTING_PROPS', 'loggingLevel must be ERROR or INFO; turning execution logging off is a relaxation.', input.loggingLevel, "Use 'ERROR' (default) or 'INFO', or relax: { executionLoggingOff: { reason } }.");
+    throw new GuardrailsConstructError(
+      'E_CONFLICTING_PROPS',
+      'loggingLevel must be ERROR or INFO; turning execution logging off is a relaxation.',
+      input.loggingLevel,
+      "Use 'ERROR' (default) or 'INFO', or relax: { executionLoggingOff: { reason } }.",
+    );
   }
   const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements, input.dataClassification);
   const weaken = (ack: Acknowledge | undefined, ruleId: PendingAcknowledgement['ruleId'], what: string): boolean => {

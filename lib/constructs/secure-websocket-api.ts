@@ -1,6 +1,5 @@
 import { Names, Validations } from 'aws-cdk-lib';
-import type {
-  CfnStage} from 'aws-cdk-lib/aws-apigatewayv2';
+import type { CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   type IWebSocketRouteAuthorizer,
   LogGroupLogDestination,
@@ -82,14 +81,19 @@ export class SecureWebSocketApi extends Construct {
       disconnectRouteOptions: props.disconnectIntegration ? { integration: props.disconnectIntegration } : undefined,
       defaultRouteOptions: props.defaultIntegration ? { integration: props.defaultIntegration } : undefined,
     });
-    this.accessLogGroup = settings.accessLogs ? accessLogGroup(this, 'AccessLogs', props.accessLogs, props.dataClassification) : undefined;
+    this.accessLogGroup = settings.accessLogs
+      ? accessLogGroup(this, 'AccessLogs', props.accessLogs, props.dataClassification)
+      : undefined;
     this.stage = new WebSocketStage(this, 'Stage', {
       webSocketApi: this.api,
       stageName: settings.stageName,
       description: stageDescription(props.stageDescription, settings.stageName),
       autoDeploy: true,
       accessLogSettings: this.accessLogGroup
-        ? { destination: new LogGroupLogDestination(this.accessLogGroup), format: jsonAccessLogFormat(WEBSOCKET_ACCESS_LOG_FIELDS) }
+        ? {
+            destination: new LogGroupLogDestination(this.accessLogGroup),
+            format: jsonAccessLogFormat(WEBSOCKET_ACCESS_LOG_FIELDS),
+          }
         : undefined,
     });
     // The L2 stage has no execution-logging props: set the whole DefaultRouteSettings here.
@@ -102,9 +106,15 @@ export class SecureWebSocketApi extends Construct {
     };
     if (props.accountCloudWatchRole !== false) ApiGatewayAccountLogging.of(this).bindStage(this.stage);
 
-    for (const pending of settings.acknowledgements) acknowledgeWeakening(this, pending.ruleId, pending.acknowledge, pending.what);
+    for (const pending of settings.acknowledgements)
+      acknowledgeWeakening(this, pending.ruleId, pending.acknowledge, pending.what);
     if (bound.publicAcknowledge) {
-      acknowledgeWeakening(this, 'v2-route-authorization', bound.publicAcknowledge, 'WebSocketApiAuthorization.publicAccess');
+      acknowledgeWeakening(
+        this,
+        'v2-route-authorization',
+        bound.publicAcknowledge,
+        'WebSocketApiAuthorization.publicAccess',
+      );
     } else {
       Validations.of(this.api).acknowledge({
         id: 'AwsSolutions-APIG4',

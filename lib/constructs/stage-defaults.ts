@@ -36,7 +36,13 @@ export interface CorsAllowlist {
 }
 
 export const DEFAULT_CORS_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-export const DEFAULT_CORS_HEADERS = ['Content-Type', 'Authorization', 'X-Amz-Date', 'X-Amz-Security-Token', 'X-Api-Key'];
+export const DEFAULT_CORS_HEADERS = [
+  'Content-Type',
+  'Authorization',
+  'X-Amz-Date',
+  'X-Amz-Security-Token',
+  'X-Api-Key',
+];
 
 /** A weakened default to record with `acknowledgeWeakening`. */
 export interface PendingAcknowledgement {
@@ -67,7 +73,10 @@ export function resolveThrottle(
   pending: PendingAcknowledgement[],
   tier: string,
 ): ThrottleOptions | undefined {
-  exclusive({ name: 'throttle', set: throttle !== undefined }, { name: 'relax.throttlingOff', set: throttlingOff !== undefined });
+  exclusive(
+    { name: 'throttle', set: throttle !== undefined },
+    { name: 'relax.throttlingOff', set: throttlingOff !== undefined },
+  );
   if (throttlingOff) {
     requireReason(throttlingOff, 'relax.throttlingOff');
     pending.push({ ruleId: 'stage-throttling', acknowledge: throttlingOff, what: 'relax.throttlingOff' });
@@ -117,8 +126,11 @@ export function throttleBounds(tier: string): ThrottleOptions {
 
 /** Authorizer result cache TTL: the given one (validated) or the default, capped by the tier's maximum. */
 export function resolveCacheTtl(ttl: Duration | undefined, tier: string, what: string): Duration {
-  const maxSeconds = standardOptions<{ maxCacheTtlSeconds: number }>('authorizer-quality', tier).maxCacheTtlSeconds ?? GUARDRAIL_DEFAULTS.maxAuthorizerCacheTtl.toSeconds();
-  if (ttl === undefined) return Duration.seconds(Math.min(GUARDRAIL_DEFAULTS.authorizerCacheTtl.toSeconds(), maxSeconds));
+  const maxSeconds =
+    standardOptions<{ maxCacheTtlSeconds: number }>('authorizer-quality', tier).maxCacheTtlSeconds ??
+    GUARDRAIL_DEFAULTS.maxAuthorizerCacheTtl.toSeconds();
+  if (ttl === undefined)
+    return Duration.seconds(Math.min(GUARDRAIL_DEFAULTS.authorizerCacheTtl.toSeconds(), maxSeconds));
   const seconds = ttl.toSeconds();
   if (!Token.isUnresolved(seconds) && seconds > maxSeconds) {
     throw new GuardrailsConstructError(

@@ -16,21 +16,44 @@ import { resolveCacheTtl } from './stage-defaults';
 
 type HttpConfig =
   | { readonly kind: 'jwt'; readonly issuer: string; readonly audience: string[]; readonly scopes: string[] }
-  | { readonly kind: 'cognito'; readonly userPool: IUserPool; readonly clients: IUserPoolClient[]; readonly scopes: string[] }
+  | {
+      readonly kind: 'cognito';
+      readonly userPool: IUserPool;
+      readonly clients: IUserPoolClient[];
+      readonly scopes: string[];
+    }
   | { readonly kind: 'iam' }
-  | { readonly kind: 'lambda'; readonly handler: IFunction; readonly identitySource?: string[]; readonly resultsCacheTtl?: Duration }
+  | {
+      readonly kind: 'lambda';
+      readonly handler: IFunction;
+      readonly identitySource?: string[];
+      readonly resultsCacheTtl?: Duration;
+    }
   | { readonly kind: 'public'; readonly acknowledge: Acknowledge };
 
 /** How an HTTP API authorizes callers, applied to every route. Deny by default: no implicit choice. */
 export class HttpApiAuthorization {
   /** Any OIDC issuer's JWT access tokens, with audience and required scopes. */
-  static jwt(options: { readonly issuer: string; readonly audience: string[]; readonly scopes: string[] }): HttpApiAuthorization {
+  static jwt(options: {
+    readonly issuer: string;
+    readonly audience: string[];
+    readonly scopes: string[];
+  }): HttpApiAuthorization {
     return new HttpApiAuthorization({ kind: 'jwt', ...options });
   }
 
   /** Cognito user pool access tokens (a JWT authorizer), audience = the app clients, with required scopes. */
-  static cognito(options: { readonly userPool: IUserPool; readonly userPoolClients: IUserPoolClient[]; readonly scopes: string[] }): HttpApiAuthorization {
-    return new HttpApiAuthorization({ kind: 'cognito', userPool: options.userPool, clients: options.userPoolClients, scopes: options.scopes });
+  static cognito(options: {
+    readonly userPool: IUserPool;
+    readonly userPoolClients: IUserPoolClient[];
+    readonly scopes: string[];
+  }): HttpApiAuthorization {
+    return new HttpApiAuthorization({
+      kind: 'cognito',
+      userPool: options.userPool,
+      clients: options.userPoolClients,
+      scopes: options.scopes,
+    });
   }
 
   /** AWS SigV4 (IAM). */
@@ -42,7 +65,11 @@ export class HttpApiAuthorization {
    * A Lambda authorizer. `resultsCacheTtl` @default Duration.minutes(5), capped by the tier's maximum; `identitySource`
    * @default ['$request.header.Authorization']
    */
-  static lambda(options: { readonly handler: IFunction; readonly identitySource?: string[]; readonly resultsCacheTtl?: Duration }): HttpApiAuthorization {
+  static lambda(options: {
+    readonly handler: IFunction;
+    readonly identitySource?: string[];
+    readonly resultsCacheTtl?: Duration;
+  }): HttpApiAuthorization {
     return new HttpApiAuthorization({ kind: 'lambda', ...options });
   }
 
@@ -82,17 +109,30 @@ export function bindHttpAuthorization(authorization: HttpApiAuthorization, tier:
   switch (c.kind) {
     case 'jwt': {
       if (!c.audience || c.audience.length === 0) {
-        throw new GuardrailsConstructError('E_COGNITO_SCOPES_REQUIRED', 'A JWT authorizer needs an audience.', c.audience, 'Pass audience: [clientId, ...].');
+        throw new GuardrailsConstructError(
+          'E_COGNITO_SCOPES_REQUIRED',
+          'A JWT authorizer needs an audience.',
+          c.audience,
+          'Pass audience: [clientId, ...].',
+        );
       }
       const scopes = requireScopes(c.scopes, 'JWT');
       return { authorizer: new HttpJwtAuthorizer('JwtAuthorizer', c.issuer, { jwtAudience: c.audience }), scopes };
     }
     case 'cognito': {
       if (!c.clients || c.clients.length === 0) {
-        throw new GuardrailsConstructError('E_COGNITO_SCOPES_REQUIRED', 'A Cognito JWT authorizer needs the app clients as audience.', [], 'Pass userPoolClients: [client].');
+        throw new GuardrailsConstructError(
+          'E_COGNITO_SCOPES_REQUIRED',
+          'A Cognito JWT authorizer needs the app clients as audience.',
+          [],
+          'Pass userPoolClients: [client].',
+        );
       }
       const scopes = requireScopes(c.scopes, 'Cognito');
-      return { authorizer: new HttpUserPoolAuthorizer('CognitoAuthorizer', c.userPool, { userPoolClients: c.clients }), scopes };
+      return {
+        authorizer: new HttpUserPoolAuthorizer('CognitoAuthorizer', c.userPool, { userPoolClients: c.clients }),
+        scopes,
+      };
     }
     case 'iam':
       return { authorizer: new HttpIamAuthorizer() };
@@ -129,7 +169,10 @@ export class WebSocketApiAuthorization {
    * A Lambda REQUEST authorizer on $connect. `identitySource`
    * @default ['route.request.header.Authorization']
    */
-  static lambda(options: { readonly handler: IFunction; readonly identitySource?: string[] }): WebSocketApiAuthorization {
+  static lambda(options: {
+    readonly handler: IFunction;
+    readonly identitySource?: string[];
+  }): WebSocketApiAuthorization {
     return new WebSocketApiAuthorization({ kind: 'lambda', ...options });
   }
 

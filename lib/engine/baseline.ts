@@ -49,9 +49,18 @@ export function createBaseline(findings: readonly Finding[]): Baseline {
   for (const f of findings.filter(counted)) {
     const key = baselineKey(f);
     const prev = byKey.get(key);
-    byKey.set(key, prev ? { ...prev, count: prev.count + 1 } : { key, ruleId: f.ruleId, resource: f.resource.label, message: f.message, count: 1 });
+    byKey.set(
+      key,
+      prev
+        ? { ...prev, count: prev.count + 1 }
+        : { key, ruleId: f.ruleId, resource: f.resource.label, message: f.message, count: 1 },
+    );
   }
-  return { version: 1, tool: 'cdk-api-guardrails', findings: [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) };
+  return {
+    version: 1,
+    tool: 'cdk-api-guardrails',
+    findings: [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+  };
 }
 
 export interface BaselineResult {
@@ -63,7 +72,11 @@ export interface BaselineResult {
   readonly newFindings: number;
 }
 
-export function applyBaseline(findings: readonly Finding[], baseline: Baseline, baselineName = 'the baseline'): BaselineResult {
+export function applyBaseline(
+  findings: readonly Finding[],
+  baseline: Baseline,
+  baselineName = 'the baseline',
+): BaselineResult {
   const remaining = new Map(baseline.findings.map((e) => [e.key, e.count]));
   let newFindings = 0;
   const out = findings.map((f): Finding => {
@@ -75,9 +88,15 @@ export function applyBaseline(findings: readonly Finding[], baseline: Baseline, 
       return f;
     }
     remaining.set(key, left - 1);
-    return { ...f, status: 'acknowledged', acknowledgement: { reason: `accepted in ${baselineName} when the standard was adopted`, via: 'baseline' } };
+    return {
+      ...f,
+      status: 'acknowledged',
+      acknowledgement: { reason: `accepted in ${baselineName} when the standard was adopted`, via: 'baseline' },
+    };
   });
-  const fixed = baseline.findings.filter((e) => (remaining.get(e.key) ?? 0) > 0).map((e) => ({ ...e, count: remaining.get(e.key) ?? 0 }));
+  const fixed = baseline.findings
+    .filter((e) => (remaining.get(e.key) ?? 0) > 0)
+    .map((e) => ({ ...e, count: remaining.get(e.key) ?? 0 }));
   return { findings: out, fixed, newFindings };
 }
 
@@ -85,12 +104,28 @@ export function applyBaseline(findings: readonly Finding[], baseline: Baseline, 
 export function parseBaseline(data: unknown, file: string): Baseline {
   const fix = `Recreate it with \`api-guardrails baseline <templates or cdk.out> --output ${file}\`.`;
   if (!data || typeof data !== 'object' || (data as Baseline).tool !== 'cdk-api-guardrails') {
-    throw new BaselineError('E_BASELINE_INVALID', `${file} is not an api-guardrails baseline (no "tool": "cdk-api-guardrails").`, fix);
+    throw new BaselineError(
+      'E_BASELINE_INVALID',
+      `${file} is not an api-guardrails baseline (no "tool": "cdk-api-guardrails").`,
+      fix,
+    );
   }
   const b = data as Baseline;
-  if (b.version !== 1) throw new BaselineError('E_BASELINE_VERSION', `${file} has baseline version ${JSON.stringify(b.version)}; this version reads version 1.`, fix);
-  if (!Array.isArray(b.findings) || b.findings.some((e) => typeof e?.key !== 'string' || !Number.isInteger(e.count) || e.count < 1)) {
-    throw new BaselineError('E_BASELINE_INVALID', `${file} has a malformed "findings" list (each entry needs a string "key" and a positive integer "count").`, fix);
+  if (b.version !== 1)
+    throw new BaselineError(
+      'E_BASELINE_VERSION',
+      `${file} has baseline version ${JSON.stringify(b.version)}; this version reads version 1.`,
+      fix,
+    );
+  if (
+    !Array.isArray(b.findings) ||
+    b.findings.some((e) => typeof e?.key !== 'string' || !Number.isInteger(e.count) || e.count < 1)
+  ) {
+    throw new BaselineError(
+      'E_BASELINE_INVALID',
+      `${file} has a malformed "findings" list (each entry needs a string "key" and a positive integer "count").`,
+      fix,
+    );
   }
   return b;
 }

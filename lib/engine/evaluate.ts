@@ -101,7 +101,8 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
       plan = [];
       for (const rule of byKind.get(kind) ?? []) {
         const setting = standard.setting(rule.id, tier);
-        if (setting?.enabled) plan.push({ rule, setting, unknownSeverity: unknownSeverityOf(setting, standard), passes: 0 });
+        if (setting?.enabled)
+          plan.push({ rule, setting, unknownSeverity: unknownSeverityOf(setting, standard), passes: 0 });
       }
       forTier.set(kind, plan);
     }
@@ -144,12 +145,25 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
     if (api.operationsUnresolved) {
       // The methods/routes could not be read (e.g. an OpenAPI body in S3): every operation rule is undecided.
       for (const rule of byKind.get('operation') ?? []) {
-        unknownForAll(rule, api, `${apiLabel} › (operations not readable)`, tier, api.operationsUnresolved, standard, findings);
+        unknownForAll(
+          rule,
+          api,
+          `${apiLabel} › (operations not readable)`,
+          tier,
+          api.operationsUnresolved,
+          standard,
+          findings,
+        );
       }
     }
     for (const authorizer of api.authorizers) {
       const label = `${apiLabel} › authorizer ${show(authorizer.name, authorizer.id)}`;
-      run('authorizer', authorizer, { kind: 'authorizer', label, source: authorizer.source, apiId: api.id }, { tier, api });
+      run(
+        'authorizer',
+        authorizer,
+        { kind: 'authorizer', label, source: authorizer.source, apiId: api.id },
+        { tier, api },
+      );
     }
     passes.addToApi(api.id, apiPasses);
   }
@@ -163,7 +177,12 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
   };
   for (const domain of inventory.domains) {
     const tier = strictestOf(domain.mappings.map((m) => m.apiId));
-    run('domain', domain, { kind: 'domain', label: `domain ${show(domain.name, domain.id)}`, source: domain.source }, { tier });
+    run(
+      'domain',
+      domain,
+      { kind: 'domain', label: `domain ${show(domain.name, domain.id)}`, source: domain.source },
+      { tier },
+    );
   }
   for (const plan of inventory.usagePlans) {
     const tier = strictestOf(plan.stages.map((s) => s.apiId));
@@ -178,11 +197,16 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
       severity: 'error',
       message: notice.message,
       fix: 'Evaluate the processed template (e.g. `sam build` / `cdk synth` output) instead.',
-      resource: { kind: 'template', label: notice.source.templatePath ?? notice.source.logicalId ?? 'template', source: notice.source },
+      resource: {
+        kind: 'template',
+        label: notice.source.templatePath ?? notice.source.logicalId ?? 'template',
+        source: notice.source,
+      },
       tier: standard.strictestTier,
     });
   }
-  for (const forTier of plans.values()) for (const plan of forTier.values()) for (const planned of plan) passes.addToRule(planned.rule.id, planned.passes);
+  for (const forTier of plans.values())
+    for (const plan of forTier.values()) for (const planned of plan) passes.addToRule(planned.rule.id, planned.passes);
   return { findings: sortFindings(findings), inventory, passes };
 }
 
@@ -205,7 +229,13 @@ class RuleRun implements RuleContext<unknown> {
 
   constructor(readonly inventory: Inventory) {}
 
-  start(rule: AnyRule, setting: EffectiveSetting, resource: FindingResource, scope: Scope, unknownSeverity: Severity): void {
+  start(
+    rule: AnyRule,
+    setting: EffectiveSetting,
+    resource: FindingResource,
+    scope: Scope,
+    unknownSeverity: Severity,
+  ): void {
     this.rule = rule;
     this.resource = resource;
     this.options = setting.options;
@@ -259,7 +289,15 @@ interface Planned {
 }
 
 /** Run one rule on one subject; its findings go to `out`. False when it passed (no finding, not skipped). */
-function runRule(planned: Planned, subject: Subjects[SubjectKind], resource: FindingResource, scope: Scope, run: RuleRun, options: EvaluateOptions, out: Finding[]): boolean {
+function runRule(
+  planned: Planned,
+  subject: Subjects[SubjectKind],
+  resource: FindingResource,
+  scope: Scope,
+  run: RuleRun,
+  options: EvaluateOptions,
+  out: Finding[],
+): boolean {
   const { rule, setting } = planned;
   run.start(rule, setting, resource, scope, planned.unknownSeverity);
   try {
@@ -269,12 +307,16 @@ function runRule(planned: Planned, subject: Subjects[SubjectKind], resource: Fin
       run.produced.push(run.make('unknown', error.message));
     } else {
       const detail = error instanceof Error ? error.message : String(error);
-      run.produced.push({ ...run.make('fail', `Rule ${rule.id} threw while evaluating this resource: ${detail}`), severity: 'error' });
+      run.produced.push({
+        ...run.make('fail', `Rule ${rule.id} threw while evaluating this resource: ${detail}`),
+        severity: 'error',
+      });
     }
   }
   const produced = run.produced;
   if (produced.length === 0) return run.skipped;
-  for (let i = 0; i < produced.length; i++) out.push(applyAcknowledgement(produced[i], setting.acknowledgeable, options));
+  for (let i = 0; i < produced.length; i++)
+    out.push(applyAcknowledgement(produced[i], setting.acknowledgeable, options));
   produced.length = 0;
   return true;
 }
@@ -284,7 +326,15 @@ function unknownSeverityOf(setting: EffectiveSetting, standard: ResolvedStandard
   return standard.standard.unknownAs === 'warning' && setting.severity === 'error' ? 'warning' : setting.severity;
 }
 
-function unknownForAll(rule: AnyRule, api: Api, label: string, tier: string, because: string, standard: ResolvedStandard, out: Finding[]): void {
+function unknownForAll(
+  rule: AnyRule,
+  api: Api,
+  label: string,
+  tier: string,
+  because: string,
+  standard: ResolvedStandard,
+  out: Finding[],
+): void {
   const setting = standard.setting(rule.id, tier);
   if (!setting?.enabled) return;
   out.push({
@@ -304,7 +354,10 @@ function applyAcknowledgement(finding: Finding, acknowledgeable: boolean, option
   const ack = options.acknowledge(finding);
   if (!ack) return finding;
   if ('expired' in ack) {
-    return { ...finding, message: `${finding.message} The acknowledgement (${ack.ticket ? `ticket ${ack.ticket}, ` : ''}"${ack.reason}") expired on ${ack.expires}.` };
+    return {
+      ...finding,
+      message: `${finding.message} The acknowledgement (${ack.ticket ? `ticket ${ack.ticket}, ` : ''}"${ack.reason}") expired on ${ack.expires}.`,
+    };
   }
   if (!acknowledgeable) {
     return {

@@ -87,6 +87,8 @@ export interface RuleDefinition<K extends SubjectKind = SubjectKind, O = Record<
 export type AnyRule = RuleDefinition<SubjectKind, unknown>;
 
 /** Declare a rule. Keeps the metadata with the check (ESLint style) and types the subject. */
-export function defineRule<K extends SubjectKind, O = Record<string, never>>(rule: RuleDefinition<K, O>): RuleDefinition<K, O> {
+export function defineRule<K extends SubjectKind, O = Record<string, never>>(
+  rule: RuleDefinition<K, O>,
+): RuleDefinition<K, O> {
   return rule;
 }

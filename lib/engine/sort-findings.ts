@@ -23,7 +23,9 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const f = findings[i];
-    const primary = (STATUS_ORDER[f.status] * rules + (ruleRank.get(f.ruleId) as number)) * labels + (labelRank.get(f.resource.label) as number);
+    const primary =
+      (STATUS_ORDER[f.status] * rules + (ruleRank.get(f.ruleId) as number)) * labels +
+      (labelRank.get(f.resource.label) as number);
     keys[i] = primary * n + i;
   }
   keys.sort();

@@ -82,10 +82,20 @@ export function groupByRule(report: Report, statuses: readonly FindingStatus[]):
   }
   const result: { group: RuleGroup; worst: number }[] = [];
   for (const [id, { findings, worst }] of groups) {
-    const rule = infos.get(id) ?? { id, title: findings[0].title, rationale: '', fix: findings[0].fix, severity: findings[0].severity, owasp: [], references: {} };
+    const rule = infos.get(id) ?? {
+      id,
+      title: findings[0].title,
+      rationale: '',
+      fix: findings[0].fix,
+      severity: findings[0].severity,
+      owasp: [],
+      references: {},
+    };
     result.push({ group: { rule, findings }, worst });
   }
-  result.sort((a, b) => a.worst - b.worst || (a.group.rule.id < b.group.rule.id ? -1 : a.group.rule.id > b.group.rule.id ? 1 : 0));
+  result.sort(
+    (a, b) => a.worst - b.worst || (a.group.rule.id < b.group.rule.id ? -1 : a.group.rule.id > b.group.rule.id ? 1 : 0),
+  );
   return result.map((r) => r.group);
 }
 
@@ -142,7 +152,11 @@ export function plural(n: number, word: string, many = `${word}s`): string {
 /** "2 APIs (1 REST, 1 HTTP)". */
 export function apisPhrase(report: Report): string {
   const a = report.inventory.apis;
-  const kinds = [a.rest && `${a.rest} REST`, a.http && `${a.http} HTTP`, a.websocket && `${a.websocket} WebSocket`].filter(Boolean);
+  const kinds = [
+    a.rest && `${a.rest} REST`,
+    a.http && `${a.http} HTTP`,
+    a.websocket && `${a.websocket} WebSocket`,
+  ].filter(Boolean);
   return `${plural(a.total, 'API')}${kinds.length ? ` (${kinds.join(', ')})` : ''}`;
 }
 

@@ -8,7 +8,15 @@ import { renderText } from './text';
 
 export type { RenderOptions } from './common';
 export { buildReport } from './report';
-export type { ApiSummary, BuildReportOptions, InventorySummary, Report, ReportInput, ReportSummary, RuleInfo } from './report';
+export type {
+  ApiSummary,
+  BuildReportOptions,
+  InventorySummary,
+  Report,
+  ReportInput,
+  ReportSummary,
+  RuleInfo,
+} from './report';
 export { renderText } from './text';
 export { renderJson, toJsonReport, JSON_REPORT_SCHEMA_VERSION } from './json';
 export type { JsonFinding, JsonLocation, JsonNotice, JsonReport } from './json';

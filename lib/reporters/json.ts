@@ -30,7 +30,11 @@ export interface JsonFinding {
   readonly message: string;
   readonly fix: string;
   readonly tier: string;
-  readonly resource: { readonly kind: SubjectKind | 'template'; readonly label: string; readonly apiId?: string } & JsonLocation;
+  readonly resource: {
+    readonly kind: SubjectKind | 'template';
+    readonly label: string;
+    readonly apiId?: string;
+  } & JsonLocation;
   /** Property path inside the resource, e.g. Properties.MethodSettings. */
   readonly location?: string;
   readonly acknowledgement?: Acknowledgement;
@@ -54,9 +58,17 @@ export interface JsonReport {
   readonly standard: { readonly name: string; readonly version?: string };
   readonly failOn: FailOn;
   readonly result: ReportSummary['result'];
-  readonly summary: { readonly fail: number; readonly unknown: number; readonly acknowledged: number; readonly pass: number; readonly blocking: number };
+  readonly summary: {
+    readonly fail: number;
+    readonly unknown: number;
+    readonly acknowledged: number;
+    readonly pass: number;
+    readonly blocking: number;
+  };
   readonly inputs: { readonly path: string; readonly stackName?: string }[];
-  readonly inventory: Omit<InventorySummary, 'perApi'> & { readonly perApi: (Omit<ApiSummary, 'source'> & { readonly source: JsonLocation })[] };
+  readonly inventory: Omit<InventorySummary, 'perApi'> & {
+    readonly perApi: (Omit<ApiSummary, 'source'> & { readonly source: JsonLocation })[];
+  };
   readonly rules: RuleInfo[];
   readonly findings: JsonFinding[];
   readonly notices: JsonNotice[];
@@ -79,10 +91,21 @@ export function toJsonReport(report: Report, options: RenderOptions = {}): JsonR
     standard: { name: report.standard.name, version: report.standard.version },
     failOn: report.failOn,
     result: report.summary.result,
-    summary: { fail: c.fail, unknown: c.unknown, acknowledged: c.acknowledged, pass: c.pass, blocking: report.summary.blocking },
+    summary: {
+      fail: c.fail,
+      unknown: c.unknown,
+      acknowledged: c.acknowledged,
+      pass: c.pass,
+      blocking: report.summary.blocking,
+    },
     inputs: report.inputs.map((i) => ({ path: displayPath(i.path, options.cwd) ?? i.path, stackName: i.stackName })),
     inventory: {
-      apis: { total: report.inventory.apis.total, rest: report.inventory.apis.rest, http: report.inventory.apis.http, websocket: report.inventory.apis.websocket },
+      apis: {
+        total: report.inventory.apis.total,
+        rest: report.inventory.apis.rest,
+        http: report.inventory.apis.http,
+        websocket: report.inventory.apis.websocket,
+      },
       stages: report.inventory.stages,
       operations: report.inventory.operations,
       domains: report.inventory.domains,
@@ -98,10 +121,23 @@ export function toJsonReport(report: Report, options: RenderOptions = {}): JsonR
         source: loc(a.source),
         stages: a.stages,
         operations: a.operations,
-        counts: { fail: a.counts.fail, unknown: a.counts.unknown, acknowledged: a.counts.acknowledged, pass: a.counts.pass },
+        counts: {
+          fail: a.counts.fail,
+          unknown: a.counts.unknown,
+          acknowledged: a.counts.acknowledged,
+          pass: a.counts.pass,
+        },
       })),
     },
-    rules: report.rules.map((r) => ({ id: r.id, title: r.title, rationale: r.rationale, fix: r.fix, severity: r.severity, owasp: r.owasp, references: r.references })),
+    rules: report.rules.map((r) => ({
+      id: r.id,
+      title: r.title,
+      rationale: r.rationale,
+      fix: r.fix,
+      severity: r.severity,
+      owasp: r.owasp,
+      references: r.references,
+    })),
     findings: report.findings.map((f) => ({
       ruleId: f.ruleId,
       title: f.title,

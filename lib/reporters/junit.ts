@@ -26,7 +26,9 @@ export function renderJunit(report: Report, options: RenderOptions = {}): string
       const failing = findings.filter((f) => f.status === 'fail' || f.status === 'unknown');
       if (failing.length > 0) {
         const type = failing.some((f) => f.status === 'fail') ? 'fail' : 'unknown';
-        testCase.failure(xmlSafe(oneLine(failing[0].message)), `${type}:${failing[0].severity}`).stacktrace(xmlSafe(details(failing)));
+        testCase
+          .failure(xmlSafe(oneLine(failing[0].message)), `${type}:${failing[0].severity}`)
+          .stacktrace(xmlSafe(details(failing)));
       } else if (findings.every((f) => f.status === 'acknowledged')) {
         testCase.skipped();
         testCase.standardOutput(xmlSafe(details(findings)));
@@ -43,7 +45,9 @@ function details(findings: readonly Finding[]): string {
     if (f.location) lines.push(`  at ${f.location}`);
     if (f.acknowledgement) {
       const a = f.acknowledgement;
-      lines.push(`  acknowledged: ${oneLine(a.reason)}${a.ticket ? ` (ticket ${a.ticket})` : ''}${a.expires ? ` until ${a.expires}` : ''} via ${a.via}`);
+      lines.push(
+        `  acknowledged: ${oneLine(a.reason)}${a.ticket ? ` (ticket ${a.ticket})` : ''}${a.expires ? ` until ${a.expires}` : ''} via ${a.via}`,
+      );
     } else {
       lines.push(`  fix: ${oneLine(f.fix)}`);
     }

@@ -2,7 +2,18 @@ import type { Finding } from '../engine/finding';
 import { countFindings, isBlocking } from '../engine/finding';
 import type { Notice } from '../model/types';
 import type { RenderOptions } from './common';
-import { apisPhrase, countPhrase, displayPath, fixesOf, groupByResource, groupByRule, oneLine, plural, whereLabel, worstSeverity } from './common';
+import {
+  apisPhrase,
+  countPhrase,
+  displayPath,
+  fixesOf,
+  groupByResource,
+  groupByRule,
+  oneLine,
+  plural,
+  whereLabel,
+  worstSeverity,
+} from './common';
 import type { Report } from './report';
 
 /** GitHub rejects comments over 65,536 characters; stop adding rows well before that. */
@@ -23,8 +34,16 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
       ? `❌ ${plural(report.summary.blocking, 'blocking finding')} (fail on \`${report.failOn}\`)`
       : `✅ passed (fail on \`${report.failOn}\`)`;
   out.push(`## API Guardrails: ${verdict}`, '');
-  out.push(`Standard **${esc(report.standard.name)}**${report.standard.version ? ` ${esc(report.standard.version)}` : ''} · ${plural(report.inputs.length, 'input')} · ${apisPhrase(report)} · ${report.tool.name} ${report.tool.version}`, '');
-  out.push('| ❌ Failing | ❔ Unknown | 🔕 Acknowledged | ✅ Passing |', '|---:|---:|---:|---:|', `| ${c.fail} | ${c.unknown} | ${c.acknowledged} | ${c.pass} |`, '');
+  out.push(
+    `Standard **${esc(report.standard.name)}**${report.standard.version ? ` ${esc(report.standard.version)}` : ''} · ${plural(report.inputs.length, 'input')} · ${apisPhrase(report)} · ${report.tool.name} ${report.tool.version}`,
+    '',
+  );
+  out.push(
+    '| ❌ Failing | ❔ Unknown | 🔕 Acknowledged | ✅ Passing |',
+    '|---:|---:|---:|---:|',
+    `| ${c.fail} | ${c.unknown} | ${c.acknowledged} | ${c.pass} |`,
+    '',
+  );
 
   const failing = groupByRule(report, ['fail', 'unknown']);
   if (failing.length > 0) {
@@ -37,7 +56,8 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
       out.push('| Resource | Where | Finding |', '|---|---|---|');
       const resources = groupByResource(group.findings);
       for (const findings of resources.slice(0, MAX_ROWS_PER_RULE)) out.push(row(findings, options));
-      if (resources.length > MAX_ROWS_PER_RULE) out.push(`| …and ${resources.length - MAX_ROWS_PER_RULE} more | | see the full report |`);
+      if (resources.length > MAX_ROWS_PER_RULE)
+        out.push(`| …and ${resources.length - MAX_ROWS_PER_RULE} more | | see the full report |`);
       for (const fix of fixesOf(group.findings)) out.push('', `**Fix:** ${trusted(fix)}`);
       if (group.rule.owasp.length) out.push('', `OWASP: ${group.rule.owasp.join(', ')}`);
       out.push('', '</details>', '');
@@ -61,7 +81,9 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
     out.push('<details>', `<summary>APIs (${report.inventory.perApi.length})</summary>`, '');
     out.push('| API | Kind | Tier | Owner | Stages | Operations | Findings |', '|---|---|---|---|---:|---:|---|');
     for (const api of report.inventory.perApi) {
-      out.push(`| ${esc(api.name)} | ${api.kind} | ${esc(api.tier)} | ${api.owner ? esc(api.owner) : '⚠️ none'} | ${api.stages} | ${api.operations} | ${countPhrase(api.counts) || 'none'} |`);
+      out.push(
+        `| ${esc(api.name)} | ${api.kind} | ${esc(api.tier)} | ${api.owner ? esc(api.owner) : '⚠️ none'} | ${api.stages} | ${api.operations} | ${countPhrase(api.counts) || 'none'} |`,
+      );
     }
     out.push('', '</details>', '');
   }
@@ -90,8 +112,18 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
         continue;
       }
       const shown = group.slice(0, MAX_ROWS_PER_RULE).map(line);
-      if (group.length > MAX_ROWS_PER_RULE) shown.push(`- … and ${group.length - MAX_ROWS_PER_RULE} more (every notice is in the JSON and SARIF reports)`);
-      out.push('', '<details>', `<summary>ℹ️ ${infoCode}: ${group.length} notices</summary>`, '', ...shown, '', '</details>', '');
+      if (group.length > MAX_ROWS_PER_RULE)
+        shown.push(`- … and ${group.length - MAX_ROWS_PER_RULE} more (every notice is in the JSON and SARIF reports)`);
+      out.push(
+        '',
+        '<details>',
+        `<summary>ℹ️ ${infoCode}: ${group.length} notices</summary>`,
+        '',
+        ...shown,
+        '',
+        '</details>',
+        '',
+      );
     }
     out.push('');
   }
@@ -100,7 +132,10 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
 
 function row(findings: Finding[], options: RenderOptions): string {
   const first = findings[0];
-  const messages = findings.map((f) => `${f.status === 'unknown' ? '❔ ' : ''}${esc(oneLine(f.message))}${f.location ? ` (${code(f.location)})` : ''}`);
+  const messages = findings.map(
+    (f) =>
+      `${f.status === 'unknown' ? '❔ ' : ''}${esc(oneLine(f.message))}${f.location ? ` (${code(f.location)})` : ''}`,
+  );
   return `| ${esc(first.resource.label)} | ${code(whereLabel(first.resource.source, options.cwd))} | ${messages.join('<br>')} |`;
 }
 

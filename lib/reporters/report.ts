@@ -134,12 +134,25 @@ function ruleInfos(standard: ResolvedStandard, findings: readonly Finding[]): Ru
   // Findings the engine makes without a rule (e.g. 'not-evaluable') still need metadata in every format.
   for (const f of findings) {
     if (infos.has(f.ruleId)) continue;
-    infos.set(f.ruleId, { id: f.ruleId, title: f.title, rationale: f.title, fix: f.fix, severity: f.severity, owasp: [], references: {} });
+    infos.set(f.ruleId, {
+      id: f.ruleId,
+      title: f.title,
+      rationale: f.title,
+      fix: f.fix,
+      severity: f.severity,
+      owasp: [],
+      references: {},
+    });
   }
   return [...infos.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function summariseInventory(inventory: Inventory, standard: ResolvedStandard, findings: readonly Finding[], passes: PassTally): InventorySummary {
+function summariseInventory(
+  inventory: Inventory,
+  standard: ResolvedStandard,
+  findings: readonly Finding[],
+  passes: PassTally,
+): InventorySummary {
   const apis = { total: inventory.apis.length, rest: 0, http: 0, websocket: 0 };
   let stages = 0;
   let operations = 0;

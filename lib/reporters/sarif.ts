@@ -93,26 +93,40 @@ function result(f: Finding, index: number, options: RenderOptions, seen: Map<str
     ...(index >= 0 ? { ruleIndex: index } : {}),
     kind: 'fail',
     level: LEVEL[f.severity],
-    message: { text: `${oneLine(f.message)} (${f.resource.label})${f.status === 'unknown' ? ' [could not be decided]' : ''}` },
+    message: {
+      text: `${oneLine(f.message)} (${f.resource.label})${f.status === 'unknown' ? ' [could not be decided]' : ''}`,
+    },
     locations: location(f.resource.source, f.location, options),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f, options, seen) },
     properties: { status: f.status, tier: f.tier, fix: f.fix, ...(f.location ? { propertyPath: f.location } : {}) },
   };
   if (f.status === 'acknowledged' && f.acknowledgement) {
     const a = f.acknowledgement;
-    const details = [a.ticket && `ticket ${a.ticket}`, a.expires && `expires ${a.expires}`, a.approvedBy && `approved by ${a.approvedBy}`].filter(Boolean);
+    const details = [
+      a.ticket && `ticket ${a.ticket}`,
+      a.expires && `expires ${a.expires}`,
+      a.approvedBy && `approved by ${a.approvedBy}`,
+    ].filter(Boolean);
     const suppression: Suppression = {
       kind: a.via === 'cdk' ? 'inSource' : 'external',
       status: 'accepted',
       justification: `${oneLine(a.reason)}${details.length ? ` (${details.join(', ')})` : ''}`,
-      properties: { via: a.via, ...(a.expires ? { expires: a.expires } : {}), ...(a.ticket ? { ticket: a.ticket } : {}) },
+      properties: {
+        via: a.via,
+        ...(a.expires ? { expires: a.expires } : {}),
+        ...(a.ticket ? { ticket: a.ticket } : {}),
+      },
     };
     r.suppressions = [suppression];
   }
   return r;
 }
 
-function location(source: Finding['resource']['source'], propertyPath: string | undefined, options: RenderOptions): Location[] {
+function location(
+  source: Finding['resource']['source'],
+  propertyPath: string | undefined,
+  options: RenderOptions,
+): Location[] {
   const uri = displayPath(source.templatePath, options.cwd);
   const logicalName = source.logicalId ?? source.arn ?? source.pointer;
   if (!uri && !logicalName) return [];
@@ -143,7 +157,16 @@ function location(source: Finding['resource']['source'], propertyPath: string | 
  */
 function fingerprint(f: Finding, options: RenderOptions, seen: Map<string, number>): string {
   const s = f.resource.source;
-  const key = [f.ruleId, displayPath(s.templatePath, options.cwd) ?? '', s.stackName ?? '', s.logicalId ?? s.arn ?? '', s.pointer ?? '', f.location ?? '', f.resource.label, oneLine(f.message)].join('|');
+  const key = [
+    f.ruleId,
+    displayPath(s.templatePath, options.cwd) ?? '',
+    s.stackName ?? '',
+    s.logicalId ?? s.arn ?? '',
+    s.pointer ?? '',
+    f.location ?? '',
+    f.resource.label,
+    oneLine(f.message),
+  ].join('|');
   const n = (seen.get(key) ?? 0) + 1;
   seen.set(key, n);
   return `${sha256Hex(key).slice(0, 32)}:${n}`;
@@ -154,7 +177,9 @@ function fingerprint(f: Finding, options: RenderOptions, seen: Map<string, numbe
  * call than a Hash object, and a large report hashes thousands of keys; the digest is the same.
  */
 const sha256Hex: (text: string) => string =
-  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /** `encodeURI` of a report's few template paths, once each rather than once per result. */
 function encodedUri(uri: string): string {

@@ -3,7 +3,18 @@ import { countFindings, isBlocking } from '../engine/finding';
 import type { Notice } from '../model/types';
 import type { RenderOptions } from './common';
 import type { Severity } from '../engine/rule';
-import { apisPhrase, countPhrase, displayPath, fixesOf, groupByResource, groupByRule, oneLine, plural, SEVERITY_RANK, whereLabel } from './common';
+import {
+  apisPhrase,
+  countPhrase,
+  displayPath,
+  fixesOf,
+  groupByResource,
+  groupByRule,
+  oneLine,
+  plural,
+  SEVERITY_RANK,
+  whereLabel,
+} from './common';
 import type { Report } from './report';
 
 type Paint = (text: string) => string;
@@ -18,8 +29,16 @@ interface Palette {
 }
 
 function palette(enabled: boolean): Palette {
-  const code = (open: number, close: number): Paint => (enabled ? (t) => `\u001b[${open}m${t}\u001b[${close}m` : (t) => t);
-  return { red: code(31, 39), yellow: code(33, 39), green: code(32, 39), cyan: code(36, 39), dim: code(2, 22), bold: code(1, 22) };
+  const code = (open: number, close: number): Paint =>
+    enabled ? (t) => `\u001b[${open}m${t}\u001b[${close}m` : (t) => t;
+  return {
+    red: code(31, 39),
+    yellow: code(33, 39),
+    green: code(32, 39),
+    cyan: code(36, 39),
+    dim: code(2, 22),
+    bold: code(1, 22),
+  };
 }
 
 /**
@@ -34,7 +53,10 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
   const out: string[] = [];
   const inputs = plural(report.inputs.length, 'input');
   const std = `${report.standard.name}${report.standard.version ? ` ${report.standard.version}` : ''}`;
-  out.push(p.bold(`${report.tool.name} ${report.tool.version}`) + p.dim(` · standard ${std} · ${inputs} · ${apisPhrase(report)} · fail on ${report.failOn}`));
+  out.push(
+    p.bold(`${report.tool.name} ${report.tool.version}`) +
+      p.dim(` · standard ${std} · ${inputs} · ${apisPhrase(report)} · fail on ${report.failOn}`),
+  );
   out.push('');
 
   for (const group of groupByRule(report, ['fail', 'unknown', 'acknowledged'])) {
@@ -52,7 +74,9 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
   const passes = report.passesByRule;
   if (passes.length > 0) {
     const perRule = passes.map((r) => `${r.ruleId} ${r.count}`).join(', ');
-    out.push(`${p.green('✔')} ${plural(report.summary.counts.pass, 'check')} passed across ${plural(passes.length, 'rule')}${p.dim(` (${perRule})`)}`);
+    out.push(
+      `${p.green('✔')} ${plural(report.summary.counts.pass, 'check')} passed across ${plural(passes.length, 'rule')}${p.dim(` (${perRule})`)}`,
+    );
     out.push('');
   }
 
@@ -66,14 +90,19 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
   out.push(p.bold(`${apisPhrase(report)} · ${plural(inv.stages, 'stage')} · ${plural(inv.operations, 'operation')}`));
   for (const api of inv.perApi) {
     const owner = api.owner ?? p.yellow('no owner tag');
-    out.push(`  ${api.name}  ${p.dim(`${api.kind} · tier ${api.tier} · owner`)} ${owner}  ${p.dim(countPhrase(api.counts) || 'no findings')}`);
+    out.push(
+      `  ${api.name}  ${p.dim(`${api.kind} · tier ${api.tier} · owner`)} ${owner}  ${p.dim(countPhrase(api.counts) || 'no findings')}`,
+    );
   }
   out.push('');
 
   const c = report.summary.counts;
   const totals = `${c.fail} failing, ${c.unknown} unknown, ${c.acknowledged} acknowledged, ${c.pass} passing`;
   if (report.summary.result === 'failed') {
-    out.push(p.red(p.bold(`✖ FAILED: ${plural(report.summary.blocking, 'blocking finding')} at fail-on ${report.failOn}`)) + p.dim(` (${totals})`));
+    out.push(
+      p.red(p.bold(`✖ FAILED: ${plural(report.summary.blocking, 'blocking finding')} at fail-on ${report.failOn}`)) +
+        p.dim(` (${totals})`),
+    );
   } else {
     out.push(p.green(p.bold(`✔ PASSED at fail-on ${report.failOn}`)) + p.dim(` (${totals})`));
   }
@@ -81,7 +110,10 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
 }
 
 /** What a rule's header line says of its findings, in one pass: worst severity of the unacknowledged ones, statuses, blocking. */
-function headerFacts(findings: readonly Finding[], failOn: Report['failOn']): { severity: Severity; hasFail: boolean; hasUnknown: boolean; blocking: boolean } {
+function headerFacts(
+  findings: readonly Finding[],
+  failOn: Report['failOn'],
+): { severity: Severity; hasFail: boolean; hasUnknown: boolean; blocking: boolean } {
   let severity: Severity = 'info';
   let hasFail = false;
   let hasUnknown = false;
@@ -97,7 +129,8 @@ function headerFacts(findings: readonly Finding[], failOn: Report['failOn']): { 
 
 /** The line a finding's message prints as (status marker, message, location). */
 function messageLine(f: Finding, p: Palette): string {
-  const marker = f.status === 'unknown' ? p.yellow('unknown: ') : f.status === 'acknowledged' ? p.dim('acknowledged: ') : '';
+  const marker =
+    f.status === 'unknown' ? p.yellow('unknown: ') : f.status === 'acknowledged' ? p.dim('acknowledged: ') : '';
   const at = f.location ? p.dim(` (${f.location})`) : '';
   return `${marker}${oneLine(f.message)}${at}`;
 }
@@ -142,7 +175,12 @@ function ruleBody(resources: readonly Finding[][], options: RenderOptions, p: Pa
       lines.push(`      ${messageLine(f, p)}`);
       if (f.acknowledgement) {
         const a = f.acknowledgement;
-        const extra = [a.ticket && `ticket ${a.ticket}`, a.expires && `until ${a.expires}`, a.approvedBy && `approved by ${a.approvedBy}`, `via ${a.via}`].filter(Boolean);
+        const extra = [
+          a.ticket && `ticket ${a.ticket}`,
+          a.expires && `until ${a.expires}`,
+          a.approvedBy && `approved by ${a.approvedBy}`,
+          `via ${a.via}`,
+        ].filter(Boolean);
         lines.push(`      ${p.dim(`reason: ${oneLine(a.reason)} (${extra.join(', ')})`)}`);
       }
     }
@@ -184,7 +222,9 @@ function noticeLines(notices: readonly Notice[], options: RenderOptions, p: Pale
       const file = displayPath(notice.source.templatePath, options.cwd);
       lines.push(`      ${oneLine(notice.message)}${file ? p.dim(` [${file}]`) : ''}`);
     }
-    lines.push(`      ${p.dim(`… and ${group.length - INFO_NOTICES_SHOWN} more (every notice is in --format json and sarif)`)}`);
+    lines.push(
+      `      ${p.dim(`… and ${group.length - INFO_NOTICES_SHOWN} more (every notice is in --format json and sarif)`)}`,
+    );
   }
   return lines;
 }

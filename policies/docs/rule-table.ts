@@ -23,7 +23,9 @@ function cell(text: string): string {
 /** The README rule table: one row per rule, from the rules' own metadata. */
 export function renderRuleTable(rules: readonly AnyRule[] = allRules): string {
   const rows = rules.map((rule) => {
-    const refs = PEERS.filter(([key]) => rule.references[key]).map(([key, label]) => `${label} ${rule.references[key]}`);
+    const refs = PEERS.filter(([key]) => rule.references[key]).map(
+      ([key, label]) => `${label} ${rule.references[key]}`,
+    );
     return `| \`${rule.id}\` | ${rule.appliesTo} | ${rule.severity} | ${cell(rule.title)} | ${rule.owasp.join(', ')} | ${cell(refs.join('; ') || '—')} |`;
   });
   return [
@@ -42,7 +44,9 @@ export function withRuleTable(readme: string, rules: readonly AnyRule[] = allRul
   const start = readme.indexOf(TABLE_START);
   const end = readme.indexOf(TABLE_END);
   if (start < 0 || end < start) {
-    throw new Error(`E_README_MARKERS: README.md lacks the rule table markers. Add the two lines "${TABLE_START}" and "${TABLE_END}" where the table belongs.`);
+    throw new Error(
+      `E_README_MARKERS: README.md lacks the rule table markers. Add the two lines "${TABLE_START}" and "${TABLE_END}" where the table belongs.`,
+    );
   }
   return readme.slice(0, start) + renderRuleTable(rules) + readme.slice(end + TABLE_END.length);
 }
@@ -52,5 +56,7 @@ if (require.main === module) {
   const before = readFileSync(path, 'utf8');
   const after = withRuleTable(before);
   if (after !== before) writeFileSync(path, after);
-  console.log(after === before ? 'README rule table is up to date.' : `README rule table regenerated (${allRules.length} rules).`);
+  console.log(
+    after === before ? 'README rule table is up to date.' : `README rule table regenerated (${allRules.length} rules).`,
+  );
 }

@@ -112,7 +112,9 @@ export default defineRule<'stage', Options>({
           : 'Properties.AccessLogSetting.Format';
     const { json, variables } = analyse(ctx.need(stage.accessLog.format, 'the access log format'));
     if (ctx.options.requireJson && !json) {
-      ctx.fail('Access log format is not a JSON object (CLF, CSV or XML lines cannot be queried reliably).', { location });
+      ctx.fail('Access log format is not a JSON object (CLF, CSV or XML lines cannot be queried reliably).', {
+        location,
+      });
     }
     const missing = ctx.options.requiredFields
       .map((field) => (Array.isArray(field) ? field : [field]))

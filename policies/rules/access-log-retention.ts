@@ -45,27 +45,39 @@ export default defineRule<'stage', Options>({
     // Firehose destinations keep data wherever the stream delivers it: not a log group, out of scope.
     if (!isUnresolved(destinationArn) && /^arn:[^:]+:firehose:/.test(destinationArn)) return ctx.skip();
     if (linked === undefined) {
-      return ctx.unknown('The log group behind the access log destination is not known to the toolkit, so its retention cannot be checked.');
+      return ctx.unknown(
+        'The log group behind the access log destination is not known to the toolkit, so its retention cannot be checked.',
+      );
     }
     const group = ctx.need(linked, 'the access log group');
     const at = { source: group.source };
     const { minRetentionDays: min, maxRetentionDays: max } = ctx.options;
     if (group.retentionDays === undefined) {
       if (!ctx.options.allowNeverExpire) {
-        ctx.fail(`Access log group never expires; the standard wants a retention of ${range(min, max)}.`, { ...at, location: 'Properties.RetentionInDays' });
+        ctx.fail(`Access log group never expires; the standard wants a retention of ${range(min, max)}.`, {
+          ...at,
+          location: 'Properties.RetentionInDays',
+        });
       }
     } else {
       const days = ctx.need(group.retentionDays, 'the access log group retention');
       if (days < min || (max !== undefined && days > max)) {
-        ctx.fail(`Access log group keeps logs ${days} days; the standard wants ${range(min, max)}.`, { ...at, location: 'Properties.RetentionInDays' });
+        ctx.fail(`Access log group keeps logs ${days} days; the standard wants ${range(min, max)}.`, {
+          ...at,
+          location: 'Properties.RetentionInDays',
+        });
       }
     }
     if (ctx.options.requireKmsKey) {
       if (group.kmsKeyId === undefined) {
-        ctx.fail(`Access log group is not encrypted with a KMS key, which tier ${ctx.tier} requires.`, { ...at, location: 'Properties.KmsKeyId' });
+        ctx.fail(`Access log group is not encrypted with a KMS key, which tier ${ctx.tier} requires.`, {
+          ...at,
+          location: 'Properties.KmsKeyId',
+        });
       } else {
         const key = ctx.need(group.kmsKeyId, 'the access log group KMS key');
-        if (key.trim() === '') ctx.fail('Access log group KmsKeyId is empty.', { ...at, location: 'Properties.KmsKeyId' });
+        if (key.trim() === '')
+          ctx.fail('Access log group KmsKeyId is empty.', { ...at, location: 'Properties.KmsKeyId' });
       }
     }
   },

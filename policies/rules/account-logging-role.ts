@@ -44,7 +44,9 @@ export default defineRule<'stage', Options>({
     const states = [stage.settings, ...stage.overrides.map((o) => o.settings)].map(logsExecution);
     if (!states.includes('on')) {
       const unknownBecause = states.find((s) => s !== 'off');
-      return unknownBecause ? ctx.unknown(`Cannot tell whether the stage writes execution logs: ${unknownBecause}.`) : ctx.skip();
+      return unknownBecause
+        ? ctx.unknown(`Cannot tell whether the stage writes execution logs: ${unknownBecause}.`)
+        : ctx.skip();
     }
     const account = ctx.inventory.account;
     if (!account || account.cloudWatchRoleArn === undefined) {
@@ -53,6 +55,7 @@ export default defineRule<'stage', Options>({
       );
     }
     const role = ctx.need(account.cloudWatchRoleArn, 'the CloudWatchRoleArn of AWS::ApiGateway::Account');
-    if (role.trim() === '') ctx.fail('AWS::ApiGateway::Account sets an empty CloudWatchRoleArn.', { source: account.source });
+    if (role.trim() === '')
+      ctx.fail('AWS::ApiGateway::Account sets an empty CloudWatchRoleArn.', { source: account.source });
   },
 });

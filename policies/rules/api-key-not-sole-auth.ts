@@ -22,7 +22,9 @@ export default defineRule<'operation'>({
     if (kind !== 'rest' && kind !== 'websocket') return ctx.skip();
     if (kind === 'websocket') {
       if (op.routeKey !== undefined && isUnresolved(op.routeKey)) {
-        return ctx.unknown(`Cannot tell whether this WebSocket route is $connect: its route key is unresolved (${op.routeKey.because}).`);
+        return ctx.unknown(
+          `Cannot tell whether this WebSocket route is $connect: its route key is unresolved (${op.routeKey.because}).`,
+        );
       }
       if ((op.routeKey ?? op.path) !== '$connect') return ctx.skip();
     }

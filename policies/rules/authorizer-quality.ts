@@ -25,7 +25,7 @@ export default defineRule<'authorizer', Options>({
   fix:
     'Cognito: `authorizationScopes` on each method (CloudFormation AuthorizationScopes) and send access tokens. JWT: ' +
     '`jwtAudience` and the issuer URL (JwtConfiguration.Audience / Issuer). Lambda: `resultsCacheTtl` within the standard ' +
-    '(AuthorizerResultTtlInSeconds). All: an identity source such as `IdentitySource.header(\'Authorization\')`.',
+    "(AuthorizerResultTtlInSeconds). All: an identity source such as `IdentitySource.header('Authorization')`.",
   severity: 'error',
   owasp: ['API2:2023', 'API5:2023'],
   references: {},
@@ -67,7 +67,9 @@ function checkIdentitySource(authorizer: Authorizer, ctx: RuleContext<Options>):
 function checkJwt(authorizer: Authorizer, ctx: RuleContext<Options>): void {
   const audience = authorizer.jwtAudience;
   if (audience !== undefined && isUnresolved(audience)) {
-    ctx.unknown(`The JWT audience is unresolved (${audience.because}).`, { location: 'Properties.JwtConfiguration.Audience' });
+    ctx.unknown(`The JWT audience is unresolved (${audience.because}).`, {
+      location: 'Properties.JwtConfiguration.Audience',
+    });
   } else if (!audience || audience.length === 0) {
     ctx.fail('JWT authorizer sets no audience: tokens issued for any client of the issuer are accepted.', {
       location: 'Properties.JwtConfiguration.Audience',
@@ -75,7 +77,9 @@ function checkJwt(authorizer: Authorizer, ctx: RuleContext<Options>): void {
   }
   const issuer = authorizer.jwtIssuer;
   if (issuer !== undefined && isUnresolved(issuer)) {
-    ctx.unknown(`The JWT issuer is unresolved (${issuer.because}).`, { location: 'Properties.JwtConfiguration.Issuer' });
+    ctx.unknown(`The JWT issuer is unresolved (${issuer.because}).`, {
+      location: 'Properties.JwtConfiguration.Issuer',
+    });
   } else if (!issuer || issuer.trim() === '') {
     ctx.fail('JWT authorizer sets no issuer.', { location: 'Properties.JwtConfiguration.Issuer' });
   }
@@ -84,7 +88,9 @@ function checkJwt(authorizer: Authorizer, ctx: RuleContext<Options>): void {
 function checkCacheTtl(authorizer: Authorizer, api: Api, ctx: RuleContext<Options>): void {
   const set = authorizer.resultTtlSeconds;
   if (set !== undefined && isUnresolved(set)) {
-    return ctx.unknown(`The authorizer cache TTL is unresolved (${set.because}).`, { location: 'Properties.AuthorizerResultTtlInSeconds' });
+    return ctx.unknown(`The authorizer cache TTL is unresolved (${set.because}).`, {
+      location: 'Properties.AuthorizerResultTtlInSeconds',
+    });
   }
   const ttl = set ?? DEFAULT_TTL[api.kind] ?? 0;
   const max = ctx.options.maxCacheTtlSeconds;
@@ -103,12 +109,18 @@ function checkCognitoScopes(authorizer: Authorizer, api: Api, ctx: RuleContext<O
     const what = `${op.method} ${op.path}`;
     const scopes = op.auth.scopes;
     if (isUnresolved(scopes)) {
-      ctx.unknown(`The OAuth scopes of ${what} are unresolved (${scopes.because}).`, { source: op.source, location: 'Properties.AuthorizationScopes' });
-    } else if (scopes.length === 0) {
-      ctx.fail(`Method ${what} uses Cognito authorizer without OAuth scopes, so it accepts ID tokens as well as access tokens.`, {
+      ctx.unknown(`The OAuth scopes of ${what} are unresolved (${scopes.because}).`, {
         source: op.source,
         location: 'Properties.AuthorizationScopes',
       });
+    } else if (scopes.length === 0) {
+      ctx.fail(
+        `Method ${what} uses Cognito authorizer without OAuth scopes, so it accepts ID tokens as well as access tokens.`,
+        {
+          source: op.source,
+          location: 'Properties.AuthorizationScopes',
+        },
+      );
     }
   }
 }

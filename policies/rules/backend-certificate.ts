@@ -13,7 +13,7 @@ export default defineRule<'stage', Options>({
   title: 'Stages with HTTP backends authenticate to them with a client certificate',
   rationale:
     'An HTTP backend reachable from the internet cannot otherwise tell API Gateway from any other caller: the client ' +
-    'certificate lets the backend accept only requests that passed the gateway\'s authorization, WAF and throttling.',
+    "certificate lets the backend accept only requests that passed the gateway's authorization, WAF and throttling.",
   fix:
     'CDK: `const cert = new CfnClientCertificate(this, "BackendCert")` and `deployOptions: { clientCertificateId: cert.ref }`; ' +
     'configure the backend to require it. CloudFormation: `AWS::ApiGateway::ClientCertificate` and Stage `ClientCertificateId`.',
@@ -41,7 +41,10 @@ export default defineRule<'stage', Options>({
       const id = ctx.need(stage.clientCertificateId, 'the stage ClientCertificateId');
       if (id.trim() !== '') return;
     }
-    if (api.operationsUnresolved) return ctx.unknown(`The API's operations are not known (${api.operationsUnresolved}), so its HTTP backends cannot be listed.`);
+    if (api.operationsUnresolved)
+      return ctx.unknown(
+        `The API's operations are not known (${api.operationsUnresolved}), so its HTTP backends cannot be listed.`,
+      );
     const httpOps: string[] = [];
     const unresolvedTypes: string[] = [];
     for (const op of api.operations) {
@@ -52,11 +55,17 @@ export default defineRule<'stage', Options>({
     }
     if (httpOps.length) {
       const shown = httpOps.slice(0, 5).join(', ') + (httpOps.length > 5 ? ` and ${httpOps.length - 5} more` : '');
-      return ctx.fail(`Stage has no client certificate, yet ${shown} call HTTP backends and tier ${ctx.tier} requires one.`, {
-        location: 'Properties.ClientCertificateId',
-      });
+      return ctx.fail(
+        `Stage has no client certificate, yet ${shown} call HTTP backends and tier ${ctx.tier} requires one.`,
+        {
+          location: 'Properties.ClientCertificateId',
+        },
+      );
     }
-    if (unresolvedTypes.length) return ctx.unknown(`Integration type of ${unresolvedTypes.join(', ')} is unresolved; cannot tell whether the stage calls HTTP backends.`);
+    if (unresolvedTypes.length)
+      return ctx.unknown(
+        `Integration type of ${unresolvedTypes.join(', ')} is unresolved; cannot tell whether the stage calls HTTP backends.`,
+      );
     ctx.skip();
   },
 });

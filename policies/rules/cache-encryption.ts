@@ -56,7 +56,9 @@ export default defineRule<'stage', Options>({
       const label = `${override.method} ${override.path}`;
       if (override.settings.caching === undefined) {
         // Inherits the stage's caching: judged above, unless the override changes the cache settings itself.
-        const own = override.settings.cacheDataEncrypted !== undefined || override.settings.requireAuthorizationForCacheControl !== undefined;
+        const own =
+          override.settings.cacheDataEncrypted !== undefined ||
+          override.settings.requireAuthorizationForCacheControl !== undefined;
         if (stageCaching === true && own) checkCached(label, override.settings, defaults, where, ctx);
         continue;
       }
@@ -68,24 +70,37 @@ export default defineRule<'stage', Options>({
     if (stageCaching === 'unknown' || !ctx.options.requireCaching) return;
     const cluster = flag(stage.cacheClusterEnabled, 'the stage cache cluster', ctx);
     if (cluster === false) {
-      ctx.fail(`Stage ${stageName(stage)} has no cache cluster (CacheClusterEnabled), and the standard requires response caching.`, {
-        location: 'Properties.CacheClusterEnabled',
-      });
+      ctx.fail(
+        `Stage ${stageName(stage)} has no cache cluster (CacheClusterEnabled), and the standard requires response caching.`,
+        {
+          location: 'Properties.CacheClusterEnabled',
+        },
+      );
     } else if (cluster === true && !anyCaching) {
-      ctx.fail(`Stage ${stageName(stage)} has a cache cluster but caches no method (CachingEnabled), and the standard requires response caching.`, {
-        location: where,
-      });
+      ctx.fail(
+        `Stage ${stageName(stage)} has a cache cluster but caches no method (CachingEnabled), and the standard requires response caching.`,
+        {
+          location: where,
+        },
+      );
     }
   },
 });
 
 /** Checks one cached scope; `inherited` holds the stage defaults an override falls back to. */
-function checkCached(label: string, settings: MethodSettings, inherited: MethodSettings | undefined, where: string, ctx: RuleContext<Options>): void {
+function checkCached(
+  label: string,
+  settings: MethodSettings,
+  inherited: MethodSettings | undefined,
+  where: string,
+  ctx: RuleContext<Options>,
+): void {
   if (ctx.options.requireEncryption) {
     const encrypted = settings.cacheDataEncrypted ?? inherited?.cacheDataEncrypted;
     const known = flag(encrypted, `cache encryption of ${label}`, ctx);
     if (known === false) {
-      const how = encrypted === undefined ? 'CacheDataEncrypted is not set (AWS default: false)' : 'CacheDataEncrypted is false';
+      const how =
+        encrypted === undefined ? 'CacheDataEncrypted is not set (AWS default: false)' : 'CacheDataEncrypted is false';
       ctx.fail(`${label}: caching is on but ${how}, so cached responses are stored unencrypted.`, { location: where });
     }
   }
@@ -95,7 +110,9 @@ function checkCached(label: string, settings: MethodSettings, inherited: MethodS
     if (required === undefined) return;
     const known = flag(required, `cache invalidation authorisation of ${label}`, ctx);
     if (known === false) {
-      ctx.fail(`${label}: any client may invalidate the cache (requireAuthorizationForCacheControl is false).`, { location: where });
+      ctx.fail(`${label}: any client may invalidate the cache (requireAuthorizationForCacheControl is false).`, {
+        location: where,
+      });
     }
   }
 }

@@ -35,9 +35,9 @@ export default defineRule<'api', Options>({
   title: 'CORS allows only known origins, and never any origin with credentials',
   rationale:
     'CORS decides which web sites may read API responses from a browser. Allowing every origin together with credentials lets any ' +
-    'web page act with the visitor\'s cookies or tokens; allowing every origin at all exposes internal data to any site.',
+    "web page act with the visitor's cookies or tokens; allowing every origin at all exposes internal data to any site.",
   fix:
-    'CDK: `defaultCorsPreflightOptions: { allowOrigins: [\'https://app.example.com\'] }` (REST) or `corsPreflight.allowOrigins` ' +
+    "CDK: `defaultCorsPreflightOptions: { allowOrigins: ['https://app.example.com'] }` (REST) or `corsPreflight.allowOrigins` " +
     '(HTTP API), and drop `allowCredentials` when origins are open. CloudFormation: CorsConfiguration.AllowOrigins, or the ' +
     'Access-Control-Allow-Origin value of the OPTIONS integration response and gateway responses.',
   severity: 'error',
@@ -69,24 +69,44 @@ export default defineRule<'api', Options>({
       const origins = cors.allowOrigins;
       const reflected = origins.filter(isReflected);
       const wildcard = origins.includes('*') || reflected.length > 0;
-      const how = origins.includes('*') ? 'allows every origin (*)' : `echoes the request's origin (${reflected.join(', ')})`;
+      const how = origins.includes('*')
+        ? 'allows every origin (*)'
+        : `echoes the request's origin (${reflected.join(', ')})`;
       if (wildcard) {
         const credentials = cors.allowCredentials;
         if (credentials !== undefined && isUnresolved(credentials)) {
-          ctx.unknown(`The ${where.label} ${how} and whether it allows credentials is unresolved (${credentials.because}).`, opts);
+          ctx.unknown(
+            `The ${where.label} ${how} and whether it allows credentials is unresolved (${credentials.because}).`,
+            opts,
+          );
         } else if (credentials === true) {
-          ctx.fail(`The ${where.label} ${how} and allows credentials: any web site can make authenticated calls.`, opts);
+          ctx.fail(
+            `The ${where.label} ${how} and allows credentials: any web site can make authenticated calls.`,
+            opts,
+          );
         } else if (!allowWildcard) {
-          ctx.fail(`The ${where.label} ${how}; the standard requires named origins for this API's tier (${ctx.tier}).`, opts);
+          ctx.fail(
+            `The ${where.label} ${how}; the standard requires named origins for this API's tier (${ctx.tier}).`,
+            opts,
+          );
         }
       }
       const named = origins.filter((o) => o !== '*' && !isReflected(o));
       const forbidden = named.filter((o) => forbiddenOrigins.some((f) => f.toLowerCase() === o.toLowerCase()));
-      if (forbidden.length) ctx.fail(`The ${where.label} allows forbidden origin${forbidden.length > 1 ? 's' : ''} ${forbidden.join(', ')}.`, opts);
+      if (forbidden.length)
+        ctx.fail(
+          `The ${where.label} allows forbidden origin${forbidden.length > 1 ? 's' : ''} ${forbidden.join(', ')}.`,
+          opts,
+        );
       if (allowedOrigins.length) {
-        const outside = named.filter((o) => !forbidden.includes(o) && !allowedOrigins.some((pattern) => globMatch(pattern, o)));
+        const outside = named.filter(
+          (o) => !forbidden.includes(o) && !allowedOrigins.some((pattern) => globMatch(pattern, o)),
+        );
         if (outside.length) {
-          ctx.fail(`The ${where.label} allows ${outside.join(', ')}, outside the standard's origins (${allowedOrigins.join(', ')}).`, opts);
+          ctx.fail(
+            `The ${where.label} allows ${outside.join(', ')}, outside the standard's origins (${allowedOrigins.join(', ')}).`,
+            opts,
+          );
         }
       }
     }

@@ -16,7 +16,7 @@ export default defineRule<'stage', Options>({
     'INFO level logs much more than errors, which sensitive tiers may forbid too.',
   fix:
     'CDK: `deployOptions: { dataTraceEnabled: false }` (the default) and `loggingLevel: MethodLoggingLevel.ERROR` where the tier forbids INFO. ' +
-    "CloudFormation: remove `DataTraceEnabled: true` from MethodSettings (and StageDescription / v2 DefaultRouteSettings, RouteSettings).",
+    'CloudFormation: remove `DataTraceEnabled: true` from MethodSettings (and StageDescription / v2 DefaultRouteSettings, RouteSettings).',
   severity: 'error',
   owasp: ['API3:2023', 'API8:2023'],
   references: { checkov: 'CKV_AWS_276' },
@@ -33,7 +33,11 @@ export default defineRule<'stage', Options>({
     // HTTP APIs have no execution logs (and no data trace): not applicable.
     if (ctx.api?.kind === 'http') return ctx.skip();
     const location =
-      ctx.api?.kind === 'websocket' ? 'Properties.DefaultRouteSettings' : stage.declaredBy === 'deployment' ? 'Properties.StageDescription' : 'Properties.MethodSettings';
+      ctx.api?.kind === 'websocket'
+        ? 'Properties.DefaultRouteSettings'
+        : stage.declaredBy === 'deployment'
+          ? 'Properties.StageDescription'
+          : 'Properties.MethodSettings';
     const scopes: { label: string; settings: MethodSettings }[] = [
       { label: 'Stage default', settings: stage.settings },
       ...stage.overrides.map((o) => ({ label: `Method ${o.method} ${o.path}`, settings: o.settings })),
@@ -43,12 +47,16 @@ export default defineRule<'stage', Options>({
       if (isUnresolved(trace)) {
         ctx.unknown(`${label}: DataTraceEnabled is unresolved (${trace.because}).`, { location });
       } else if (trace === true) {
-        ctx.fail(`${label} turns on data tracing (DataTraceEnabled), which logs full request and response bodies.`, { location });
+        ctx.fail(`${label} turns on data tracing (DataTraceEnabled), which logs full request and response bodies.`, {
+          location,
+        });
       }
       if (ctx.options.allowInfoLevel) continue;
       const level = settings.loggingLevel;
       if (isUnresolved(level)) {
-        ctx.unknown(`${label}: the logging level is unresolved (${level.because}) and the tier forbids INFO.`, { location });
+        ctx.unknown(`${label}: the logging level is unresolved (${level.because}) and the tier forbids INFO.`, {
+          location,
+        });
       } else if (level?.toUpperCase() === 'INFO') {
         ctx.fail(`${label} logs at INFO level, which tier ${ctx.tier} forbids; use ERROR.`, { location });
       }

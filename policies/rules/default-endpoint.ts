@@ -22,7 +22,9 @@ export default defineRule<'api', Options>({
   options: {
     schema: {
       type: 'object',
-      properties: { exemptEndpointTypes: { type: 'array', items: { enum: ['EDGE', 'REGIONAL', 'PRIVATE'] }, uniqueItems: true } },
+      properties: {
+        exemptEndpointTypes: { type: 'array', items: { enum: ['EDGE', 'REGIONAL', 'PRIVATE'] }, uniqueItems: true },
+      },
       additionalProperties: false,
     },
     defaults: { exemptEndpointTypes: [] },
@@ -32,11 +34,14 @@ export default defineRule<'api', Options>({
     if (api.domainIds.length === 0 || api.external) return ctx.skip();
     if (ctx.options.exemptEndpointTypes.length) {
       const types = ctx.need(api.endpointTypes, 'the API endpoint type');
-      if (types.length && types.every((t) => ctx.options.exemptEndpointTypes.includes(t.toUpperCase()))) return ctx.skip();
+      if (types.length && types.every((t) => ctx.options.exemptEndpointTypes.includes(t.toUpperCase())))
+        return ctx.skip();
     }
     const disabled = ctx.need(api.disableExecuteApiEndpoint, 'DisableExecuteApiEndpoint');
     if (!disabled) {
-      const domains = itemsWithIds(ctx.inventory.domains, api.domainIds).map((d) => (typeof d.name === 'string' ? d.name : d.id));
+      const domains = itemsWithIds(ctx.inventory.domains, api.domainIds).map((d) =>
+        typeof d.name === 'string' ? d.name : d.id,
+      );
       ctx.fail(
         `API is served on custom domain ${domains.join(', ') || api.domainIds.join(', ')} but its default execute-api endpoint is still enabled, so domain-level controls can be bypassed.`,
         { location: 'Properties.DisableExecuteApiEndpoint' },

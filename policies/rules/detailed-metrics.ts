@@ -13,7 +13,7 @@ export default defineRule<'stage', Options>({
     'Per-method (REST) or per-route (v2) metrics show error and latency spikes on the operation being abused, ' +
     'which stage-level totals average away; alarms on them detect enumeration and scraping early.',
   fix:
-    'CDK: `deployOptions: { metricsEnabled: true }` (REST) or `detailedMetricsEnabled: true` on the v2 stage\'s default route settings. ' +
+    "CDK: `deployOptions: { metricsEnabled: true }` (REST) or `detailedMetricsEnabled: true` on the v2 stage's default route settings. " +
     "CloudFormation: MethodSettings [{ ResourcePath: '/*', HttpMethod: '*', MetricsEnabled: true }] or `DefaultRouteSettings.DetailedMetricsEnabled: true`.",
   severity: 'warning',
   owasp: ['API4:2023', 'API8:2023'],
@@ -31,7 +31,10 @@ export default defineRule<'stage', Options>({
     const location = ctx.api?.kind === 'rest' ? 'Properties.MethodSettings' : 'Properties.DefaultRouteSettings';
     const metrics = stage.settings.metrics;
     if (metrics === undefined) {
-      ctx.fail('Stage does not enable detailed metrics (MetricsEnabled / DetailedMetricsEnabled unset, default false).', { location });
+      ctx.fail(
+        'Stage does not enable detailed metrics (MetricsEnabled / DetailedMetricsEnabled unset, default false).',
+        { location },
+      );
     } else if (!ctx.need(metrics, 'the stage metrics setting')) {
       ctx.fail('Stage turns detailed metrics off.', { location });
     }
@@ -39,7 +42,8 @@ export default defineRule<'stage', Options>({
     for (const override of stage.overrides) {
       const value = override.settings.metrics;
       const what = `${override.method ? `${override.method} ` : ''}${override.path}`;
-      if (isUnresolved(value)) ctx.unknown(`Metrics setting for ${what} is unresolved (${value.because}).`, { location });
+      if (isUnresolved(value))
+        ctx.unknown(`Metrics setting for ${what} is unresolved (${value.because}).`, { location });
       else if (value === false) ctx.fail(`Override for ${what} turns detailed metrics off.`, { location });
     }
   },

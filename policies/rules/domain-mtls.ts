@@ -26,13 +26,18 @@ export default defineRule<'domain', Options>({
     if (!ctx.options.requireMtls) return ctx.skip();
     const truststore = domain.mtlsTruststoreUri;
     if (truststore === undefined) {
-      return ctx.fail(`Domain serves tier ${ctx.tier}, which requires mutual TLS, but has no MutualTlsAuthentication truststore.`, {
-        location: 'Properties.MutualTlsAuthentication',
-      });
+      return ctx.fail(
+        `Domain serves tier ${ctx.tier}, which requires mutual TLS, but has no MutualTlsAuthentication truststore.`,
+        {
+          location: 'Properties.MutualTlsAuthentication',
+        },
+      );
     }
     const uri = ctx.need(truststore, 'the mutual TLS truststore URI');
     if (!/^s3:\/\/[^/]+\/.+/.test(uri)) {
-      ctx.fail(`Domain mutual TLS truststore URI "${uri}" is not an s3://bucket/key URI.`, { location: 'Properties.MutualTlsAuthentication.TruststoreUri' });
+      ctx.fail(`Domain mutual TLS truststore URI "${uri}" is not an s3://bucket/key URI.`, {
+        location: 'Properties.MutualTlsAuthentication.TruststoreUri',
+      });
     }
   },
 });

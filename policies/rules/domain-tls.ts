@@ -48,7 +48,12 @@ export default defineRule<'domain', Options>({
     schema: {
       type: 'object',
       properties: {
-        allowedPolicies: { type: 'array', items: { type: 'string', pattern: '^(TLS_1_[0-9]|SecurityPolicy_[A-Za-z0-9_]+)$' }, minItems: 1, uniqueItems: true },
+        allowedPolicies: {
+          type: 'array',
+          items: { type: 'string', pattern: '^(TLS_1_[0-9]|SecurityPolicy_[A-Za-z0-9_]+)$' },
+          minItems: 1,
+          uniqueItems: true,
+        },
         requireExplicitRestPolicy: { type: 'boolean' },
       },
       additionalProperties: false,
@@ -58,16 +63,23 @@ export default defineRule<'domain', Options>({
   check(domain, ctx) {
     const location = domain.kind === 'rest' ? 'Properties.SecurityPolicy' : 'Properties.DomainNameConfigurations';
     const allowed = ctx.options.allowedPolicies;
-    const shown = allowed.length > 4 ? `${allowed.slice(0, 3).join(', ')} (+${allowed.length - 3} more)` : allowed.join(', ');
+    const shown =
+      allowed.length > 4 ? `${allowed.slice(0, 3).join(', ')} (+${allowed.length - 3} more)` : allowed.join(', ');
     if (domain.securityPolicy === undefined) {
       if (domain.kind === 'rest' && ctx.options.requireExplicitRestPolicy) {
-        return ctx.fail(`Domain sets no SecurityPolicy; the standard requires one of ${shown} to be pinned (older domains default to TLS_1_0).`, {
-          location,
-        });
+        return ctx.fail(
+          `Domain sets no SecurityPolicy; the standard requires one of ${shown} to be pinned (older domains default to TLS_1_0).`,
+          {
+            location,
+          },
+        );
       }
       // v2 domains (and REST when not required explicitly) get TLS_1_2.
       if (!allowed.includes('TLS_1_2')) {
-        ctx.fail(`Domain sets no SecurityPolicy, so AWS applies TLS_1_2, which the standard does not allow (allowed: ${shown}).`, { location });
+        ctx.fail(
+          `Domain sets no SecurityPolicy, so AWS applies TLS_1_2, which the standard does not allow (allowed: ${shown}).`,
+          { location },
+        );
       }
       return;
     }

@@ -22,7 +22,14 @@ export default defineRule<'api', Options>({
   options: {
     schema: {
       type: 'object',
-      properties: { allowedEndpointTypes: { type: 'array', items: { enum: ['EDGE', 'REGIONAL', 'PRIVATE'] }, minItems: 1, uniqueItems: true } },
+      properties: {
+        allowedEndpointTypes: {
+          type: 'array',
+          items: { enum: ['EDGE', 'REGIONAL', 'PRIVATE'] },
+          minItems: 1,
+          uniqueItems: true,
+        },
+      },
       additionalProperties: false,
     },
     defaults: { allowedEndpointTypes: ['EDGE', 'REGIONAL', 'PRIVATE'] },

@@ -36,13 +36,18 @@ export default defineRule<'stage', Options>({
     if (ctx.api?.kind === 'http') return ctx.skip();
     const level = stage.settings.loggingLevel;
     if (level === undefined) {
-      return ctx.fail('Stage sets no execution logging level, so API Gateway logs nothing (OFF).', { location: 'Properties.MethodSettings' });
+      return ctx.fail('Stage sets no execution logging level, so API Gateway logs nothing (OFF).', {
+        location: 'Properties.MethodSettings',
+      });
     }
     const value = ctx.need(level, 'the stage logging level').toUpperCase();
     if (!ctx.options.allowedLevels.includes(value)) {
-      ctx.fail(`Stage execution logging level is ${value}; the standard requires one of ${ctx.options.allowedLevels.join(', ')}.`, {
-        location: 'Properties.MethodSettings',
-      });
+      ctx.fail(
+        `Stage execution logging level is ${value}; the standard requires one of ${ctx.options.allowedLevels.join(', ')}.`,
+        {
+          location: 'Properties.MethodSettings',
+        },
+      );
     }
     for (const override of stage.overrides) {
       const overrideLevel = override.settings.loggingLevel;
@@ -50,7 +55,9 @@ export default defineRule<'stage', Options>({
       if (isUnresolved(overrideLevel)) {
         ctx.unknown(`Logging level for ${override.method} ${override.path} is unresolved (${overrideLevel.because}).`);
       } else if (!ctx.options.allowedLevels.includes(overrideLevel.toUpperCase())) {
-        ctx.fail(`Method ${override.method} ${override.path} turns execution logging ${overrideLevel}.`, { location: 'Properties.MethodSettings' });
+        ctx.fail(`Method ${override.method} ${override.path} turns execution logging ${overrideLevel}.`, {
+          location: 'Properties.MethodSettings',
+        });
       }
     }
   },

@@ -12,7 +12,7 @@ export default defineRule<'api', Options>({
   id: 'gateway-responses',
   title: 'Default 4XX and 5XX gateway responses are customised',
   rationale:
-    'The default gateway responses return API Gateway\'s own error text (e.g. authorizer and integration failures), which tells an ' +
+    "The default gateway responses return API Gateway's own error text (e.g. authorizer and integration failures), which tells an " +
     'attacker how the API is built and gives clients an inconsistent error format.',
   fix:
     "CDK: `api.addGatewayResponse('Default4xx', { type: ResponseType.DEFAULT_4XX, templates: { 'application/json': '{\"message\":\"Bad request\"}' } })` " +
@@ -44,10 +44,14 @@ export default defineRule<'api', Options>({
     }
     const missing = ctx.options.requiredTypes.map((t) => t.toUpperCase()).filter((t) => !byType.has(t));
     if (missing.length && unresolvedTypes.length) {
-      return ctx.unknown(`Gateway response types ${missing.join(', ')} may be among responses whose type is unresolved (${unresolvedTypes.join('; ')}).`);
+      return ctx.unknown(
+        `Gateway response types ${missing.join(', ')} may be among responses whose type is unresolved (${unresolvedTypes.join('; ')}).`,
+      );
     }
     if (missing.length) {
-      ctx.fail(`The API does not customise gateway response${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; clients get API Gateway's default error text.`);
+      ctx.fail(
+        `The API does not customise gateway response${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; clients get API Gateway's default error text.`,
+      );
     }
     if (!ctx.options.requireBodyTemplate) return;
     for (const type of ctx.options.requiredTypes.map((t) => t.toUpperCase())) {

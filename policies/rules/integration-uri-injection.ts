@@ -28,7 +28,11 @@ function splitTarget(uri: string, http: boolean): { target: string; rest: string
 }
 
 /** What feeds a `{name}` placeholder: the integration's path parameter mapping (REST) or the route's path (v2). */
-function placeholderSource(name: string, integration: Integration, rest: boolean): string | { unresolved: string } | undefined {
+function placeholderSource(
+  name: string,
+  integration: Integration,
+  rest: boolean,
+): string | { unresolved: string } | undefined {
   if (!rest) return `route path parameter ${name}`;
   const mapped = integration.requestParameters[`integration.request.path.${name}`];
   if (mapped === undefined) return undefined;
@@ -40,7 +44,7 @@ export default defineRule<'operation', Options>({
   id: 'integration-uri-injection',
   title: 'Integration URIs are not built from request parameters or stage variables',
   rationale:
-    'When a caller\'s header, query string or path picks the backend host (or the S3 bucket), the API becomes a proxy to ' +
+    "When a caller's header, query string or path picks the backend host (or the S3 bucket), the API becomes a proxy to " +
     'anything the gateway can reach (SSRF). Stage variables that pick hosts or functions move the backend outside code review.',
   fix:
     'Write the backend host (and AWS target) literally in the integration URI; map request values only into the path or query ' +
@@ -66,7 +70,11 @@ export default defineRule<'operation', Options>({
     const rest = ctx.api?.kind === 'rest';
     const http = type === 'HTTP' || type === 'HTTP_PROXY';
     const { target, rest: tail } = splitTarget(uri, http);
-    const location = integration.source?.pointer ? undefined : rest ? 'Properties.Integration.Uri' : 'Properties.IntegrationUri';
+    const location = integration.source?.pointer
+      ? undefined
+      : rest
+        ? 'Properties.Integration.Uri'
+        : 'Properties.IntegrationUri';
     const at = { source: integration.source, location };
     if (!ctx.options.allowStageVariables) {
       const names = [...new Set([...uri.matchAll(STAGE_VARIABLE)].map((m) => m[1]))];
@@ -78,7 +86,11 @@ export default defineRule<'operation', Options>({
       for (const match of part.matchAll(PLACEHOLDER)) {
         const source = placeholderSource(match[1], integration, rest);
         if (source === undefined) continue;
-        if (typeof source !== 'string') ctx.unknown(`The mapping of {${match[1]}} in the integration ${where} is unresolved (${source.unresolved}).`, at);
+        if (typeof source !== 'string')
+          ctx.unknown(
+            `The mapping of {${match[1]}} in the integration ${where} is unresolved (${source.unresolved}).`,
+            at,
+          );
         else if (!source.startsWith('stageVariables.') || !ctx.options.allowStageVariables) {
           ctx.fail(`Integration ${where} contains {${match[1]}}, taken from ${source}.`, at);
         }

@@ -42,12 +42,19 @@ export default defineRule<'operation', Options>({
     }
     if (!ctx.options.requireServerName) return;
     if (integration.tlsServerNameToVerify === undefined) {
-      return ctx.fail(`Private integration does not set TlsConfig.ServerNameToVerify, which tier ${ctx.tier} requires.`, {
+      return ctx.fail(
+        `Private integration does not set TlsConfig.ServerNameToVerify, which tier ${ctx.tier} requires.`,
+        {
+          source,
+          location: at('Properties.TlsConfig.ServerNameToVerify'),
+        },
+      );
+    }
+    const name = ctx.need(integration.tlsServerNameToVerify, 'TlsConfig.ServerNameToVerify');
+    if (name.trim() === '')
+      ctx.fail('Private integration sets an empty TlsConfig.ServerNameToVerify.', {
         source,
         location: at('Properties.TlsConfig.ServerNameToVerify'),
       });
-    }
-    const name = ctx.need(integration.tlsServerNameToVerify, 'TlsConfig.ServerNameToVerify');
-    if (name.trim() === '') ctx.fail('Private integration sets an empty TlsConfig.ServerNameToVerify.', { source, location: at('Properties.TlsConfig.ServerNameToVerify') });
   },
 });

@@ -35,7 +35,10 @@ export default defineRule<'api', Options>({
       type: 'object',
       properties: {
         requiredKeys: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
-        allowedValues: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' }, minItems: 1 } },
+        allowedValues: {
+          type: 'object',
+          additionalProperties: { type: 'array', items: { type: 'string' }, minItems: 1 },
+        },
         checkStages: { type: 'boolean' },
       },
       additionalProperties: false,
@@ -60,18 +63,24 @@ export default defineRule<'api', Options>({
           ctx.fail(`Tag ${key} of ${what} is "${value}"; allowed values are ${allowedValues[key].join(', ')}.`, opts);
         }
       }
-      if (missing.length) ctx.fail(`${capitalise(what)} lacks required tag${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, opts);
+      if (missing.length)
+        ctx.fail(`${capitalise(what)} lacks required tag${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, opts);
     };
     // The implicit $default stage of an HTTP API quick create has no Tags property of its own: the API's tags apply.
     const implicit = (stage: (typeof api.stages)[number]): boolean =>
-      stage.source.logicalId !== undefined && stage.source.logicalId === api.source.logicalId && stage.source.resourceType === api.source.resourceType;
+      stage.source.logicalId !== undefined &&
+      stage.source.logicalId === api.source.logicalId &&
+      stage.source.resourceType === api.source.resourceType;
     const stages = ctx.options.checkStages ? api.stages.filter((stage) => !implicit(stage)) : [];
     // An API declared elsewhere (a stage of an imported RestApiId) is checked where it is declared.
     if (api.external && stages.length === 0) return ctx.skip();
     if (!api.external) checkTags(api.tags, 'the API', { location: 'Properties.Tags' });
     for (const stage of stages) {
       const name = isUnresolved(stage.name) ? '(unresolved name)' : stage.name;
-      checkTags(stage.tags, `stage ${name}`, { location: stage.declaredBy === 'deployment' ? 'Properties.StageDescription.Tags' : 'Properties.Tags', source: stage.source });
+      checkTags(stage.tags, `stage ${name}`, {
+        location: stage.declaredBy === 'deployment' ? 'Properties.StageDescription.Tags' : 'Properties.Tags',
+        source: stage.source,
+      });
     }
   },
 });

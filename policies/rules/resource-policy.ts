@@ -67,8 +67,18 @@ export default defineRule<'api', Options>({
     schema: {
       type: 'object',
       properties: {
-        networkConditionKeys: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, uniqueItems: true },
-        narrowingConditionKeys: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, uniqueItems: true },
+        networkConditionKeys: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          minItems: 1,
+          uniqueItems: true,
+        },
+        narrowingConditionKeys: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          minItems: 1,
+          uniqueItems: true,
+        },
         requirePrivateNetworkCondition: { type: 'boolean' },
         forbidOpenAllow: { type: 'boolean' },
       },
@@ -121,7 +131,8 @@ export default defineRule<'api', Options>({
       else if (narrowed !== true) unknownAllows.push(index);
     });
     if (ctx.options.forbidOpenAllow && !denyNarrowsEveryone) {
-      const list = (items: number[]): string => `statement${items.length > 1 ? 's' : ''} ${items.map((i) => `#${i + 1}`).join(', ')}`;
+      const list = (items: number[]): string =>
+        `statement${items.length > 1 ? 's' : ''} ${items.map((i) => `#${i + 1}`).join(', ')}`;
       if (openAllows.length) {
         ctx.fail(
           `Resource policy ${list(openAllows)} allow${openAllows.length > 1 ? '' : 's'} Principal "*" without a condition on who or where ` +
@@ -129,20 +140,31 @@ export default defineRule<'api', Options>({
           { location: 'Properties.Policy' },
         );
       } else if (unknownAllows.length) {
-        ctx.unknown(`Cannot decide whether resource policy ${list(unknownAllows)} allow everyone: the effect, principal or condition is unresolved.`, {
-          location: 'Properties.Policy',
-        });
+        ctx.unknown(
+          `Cannot decide whether resource policy ${list(unknownAllows)} allow everyone: the effect, principal or condition is unresolved.`,
+          {
+            location: 'Properties.Policy',
+          },
+        );
       }
     }
     if (!ctx.options.requirePrivateNetworkCondition) return;
     const types = ctx.need(api.endpointTypes, 'the endpoint types');
     if (!types.some((t) => t.toUpperCase() === 'PRIVATE')) return;
     if (!policy) {
-      ctx.fail('PRIVATE API has no resource policy limiting it to VPC endpoints or VPCs.', { location: 'Properties.Policy' });
+      ctx.fail('PRIVATE API has no resource policy limiting it to VPC endpoints or VPCs.', {
+        location: 'Properties.Policy',
+      });
     } else if (!networkConditioned) {
       const keys = ctx.options.networkConditionKeys.join(' or ');
-      if (networkUnknown) ctx.unknown(`Cannot tell whether the PRIVATE API's resource policy is conditioned on ${keys}: a condition is unresolved.`);
-      else ctx.fail(`PRIVATE API's resource policy has no condition on ${keys}, so any VPC endpoint can reach it.`, { location: 'Properties.Policy' });
+      if (networkUnknown)
+        ctx.unknown(
+          `Cannot tell whether the PRIVATE API's resource policy is conditioned on ${keys}: a condition is unresolved.`,
+        );
+      else
+        ctx.fail(`PRIVATE API's resource policy has no condition on ${keys}, so any VPC endpoint can reach it.`, {
+          location: 'Properties.Policy',
+        });
     }
   },
 });

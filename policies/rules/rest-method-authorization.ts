@@ -47,7 +47,12 @@ export default defineRule<'operation', Options>({
     schema: {
       type: 'object',
       properties: {
-        allowedTypes: { type: 'array', items: { enum: ['AWS_IAM', 'CUSTOM', 'COGNITO_USER_POOLS'] }, minItems: 1, uniqueItems: true },
+        allowedTypes: {
+          type: 'array',
+          items: { enum: ['AWS_IAM', 'CUSTOM', 'COGNITO_USER_POOLS'] },
+          minItems: 1,
+          uniqueItems: true,
+        },
         exemptCorsPreflight: { type: 'boolean' },
       },
       additionalProperties: false,
@@ -61,13 +66,19 @@ export default defineRule<'operation', Options>({
       if (ctx.options.exemptCorsPreflight) {
         const preflight = corsPreflight(op);
         if (preflight === 'unknown') {
-          return ctx.unknown('Cannot tell whether this OPTIONS method is a CORS preflight: its integration type is unresolved.', {
-            location: 'Properties.Integration.Type',
-          });
+          return ctx.unknown(
+            'Cannot tell whether this OPTIONS method is a CORS preflight: its integration type is unresolved.',
+            {
+              location: 'Properties.Integration.Type',
+            },
+          );
         }
         if (preflight) return ctx.skip();
       }
-      const apiKey = op.auth.apiKeyRequired === true ? ' It requires an API key, but an API key identifies a client for metering; it does not authorize.' : '';
+      const apiKey =
+        op.auth.apiKeyRequired === true
+          ? ' It requires an API key, but an API key identifies a client for metering; it does not authorize.'
+          : '';
       const preflightNote =
         op.method === 'OPTIONS' && ctx.options.exemptCorsPreflight
           ? ' (This OPTIONS method is not a CORS preflight: no MOCK integration answering Access-Control-* headers.)'
@@ -77,9 +88,12 @@ export default defineRule<'operation', Options>({
       });
     }
     if (!ctx.options.allowedTypes.includes(type)) {
-      ctx.fail(`Method ${op.method} ${op.path} uses authorization type ${type}; the standard allows ${ctx.options.allowedTypes.join(', ')}.`, {
-        location: 'Properties.AuthorizationType',
-      });
+      ctx.fail(
+        `Method ${op.method} ${op.path} uses authorization type ${type}; the standard allows ${ctx.options.allowedTypes.join(', ')}.`,
+        {
+          location: 'Properties.AuthorizationType',
+        },
+      );
     }
   },
 });

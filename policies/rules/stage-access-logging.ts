@@ -38,7 +38,11 @@ export default defineRule<'stage', Options>({
   },
   check(stage, ctx) {
     const location =
-      ctx.api?.kind !== 'rest' ? 'Properties.AccessLogSettings' : stage.declaredBy === 'deployment' ? 'Properties.StageDescription.AccessLogSetting' : 'Properties.AccessLogSetting';
+      ctx.api?.kind !== 'rest'
+        ? 'Properties.AccessLogSettings'
+        : stage.declaredBy === 'deployment'
+          ? 'Properties.StageDescription.AccessLogSetting'
+          : 'Properties.AccessLogSetting';
     const log = stage.accessLog;
     if (!log) {
       return ctx.fail('Stage has no access log destination: requests to it are not recorded.', { location });

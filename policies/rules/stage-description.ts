@@ -26,12 +26,16 @@ export default defineRule<'stage', Options>({
     defaults: { minLength: 1 },
   },
   check(stage, ctx) {
-    const location = stage.declaredBy === 'deployment' ? 'Properties.StageDescription.Description' : 'Properties.Description';
+    const location =
+      stage.declaredBy === 'deployment' ? 'Properties.StageDescription.Description' : 'Properties.Description';
     if (stage.description === undefined) return ctx.fail('Stage has no description.', { location });
     const text = ctx.need(stage.description, 'the stage description').trim();
     if (text.length === 0) return ctx.fail('Stage description is empty.', { location });
     if (text.length < ctx.options.minLength) {
-      ctx.fail(`Stage description is ${text.length} characters; the standard wants at least ${ctx.options.minLength}.`, { location });
+      ctx.fail(
+        `Stage description is ${text.length} characters; the standard wants at least ${ctx.options.minLength}.`,
+        { location },
+      );
     }
   },
 });

@@ -51,7 +51,10 @@ export default defineRule<'stage', Options>({
     for (const limit of ['rateLimit', 'burstLimit'] as const) {
       const value = stage.settings.throttle[limit];
       if (value === undefined) {
-        ctx.fail(`Stage sets no default throttling ${LABEL[limit]}: it falls back to the account-level limit shared by every API.`, { location: where });
+        ctx.fail(
+          `Stage sets no default throttling ${LABEL[limit]}: it falls back to the account-level limit shared by every API.`,
+          { location: where },
+        );
         continue;
       }
       if (isUnresolved(value)) {
@@ -59,15 +62,24 @@ export default defineRule<'stage', Options>({
         continue;
       }
       if (value < 0) {
-        ctx.fail(`Stage default throttling ${LABEL[limit]} is ${value}, which disables the stage limit.`, { location: where });
+        ctx.fail(`Stage default throttling ${LABEL[limit]} is ${value}, which disables the stage limit.`, {
+          location: where,
+        });
       } else if (value > options[MAX[limit]]) {
-        ctx.fail(`Stage default throttling ${LABEL[limit]} is ${value}; the standard allows at most ${options[MAX[limit]]}.`, { location: where });
+        ctx.fail(
+          `Stage default throttling ${LABEL[limit]} is ${value}; the standard allows at most ${options[MAX[limit]]}.`,
+          { location: where },
+        );
       } else if (value < options[MIN[limit]]) {
-        ctx.fail(`Stage default throttling ${LABEL[limit]} is ${value}; the standard requires at least ${options[MIN[limit]]}.`, { location: where });
+        ctx.fail(
+          `Stage default throttling ${LABEL[limit]} is ${value}; the standard requires at least ${options[MIN[limit]]}.`,
+          { location: where },
+        );
       }
     }
     const overrideWhere = locationOf(stage, ctx.api?.kind === 'rest', true);
-    for (const override of stage.overrides) checkOverride(`${override.method} ${override.path}`.trim(), override.settings, overrideWhere, ctx);
+    for (const override of stage.overrides)
+      checkOverride(`${override.method} ${override.path}`.trim(), override.settings, overrideWhere, ctx);
   },
 });
 
@@ -79,15 +91,21 @@ function checkOverride(label: string, settings: MethodSettings, where: string, c
     if (isUnresolved(value)) {
       ctx.unknown(`Throttling ${LABEL[limit]} of ${label} is unresolved (${value.because}).`, { location: where });
     } else if (value < 0) {
-      ctx.fail(`${label} sets throttling ${LABEL[limit]} ${value}, which removes the limit for that method.`, { location: where });
+      ctx.fail(`${label} sets throttling ${LABEL[limit]} ${value}, which removes the limit for that method.`, {
+        location: where,
+      });
     } else if (value > ctx.options[MAX[limit]]) {
-      ctx.fail(`${label} raises throttling ${LABEL[limit]} to ${value}; the standard allows at most ${ctx.options[MAX[limit]]}.`, { location: where });
+      ctx.fail(
+        `${label} raises throttling ${LABEL[limit]} to ${value}; the standard allows at most ${ctx.options[MAX[limit]]}.`,
+        { location: where },
+      );
     }
   }
 }
 
 function locationOf(stage: Stage, rest: boolean, override: boolean): string {
-  if (stage.declaredBy === 'deployment') return override ? 'Properties.StageDescription.MethodSettings' : 'Properties.StageDescription';
+  if (stage.declaredBy === 'deployment')
+    return override ? 'Properties.StageDescription.MethodSettings' : 'Properties.StageDescription';
   if (rest) return 'Properties.MethodSettings';
   return override ? 'Properties.RouteSettings' : 'Properties.DefaultRouteSettings';
 }

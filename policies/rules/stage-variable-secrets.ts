@@ -37,7 +37,18 @@ export default defineRule<'stage', Options>({
       additionalProperties: false,
     },
     defaults: {
-      namePatterns: ['passw(or)?d', '(^|[^a-z])pwd([^a-z]|$)', 'secret', 'token', 'api[-_]?key', 'private[-_]?key', 'credential', 'access[-_]?key', 'auth[-_]?key', 'signing[-_]?key'],
+      namePatterns: [
+        'passw(or)?d',
+        '(^|[^a-z])pwd([^a-z]|$)',
+        'secret',
+        'token',
+        'api[-_]?key',
+        'private[-_]?key',
+        'credential',
+        'access[-_]?key',
+        'auth[-_]?key',
+        'signing[-_]?key',
+      ],
       valuePatterns: [
         '\\{\\{resolve:(secretsmanager|ssm-secure):',
         '\\b(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b',
@@ -68,14 +79,25 @@ export default defineRule<'stage', Options>({
       else if (isUnresolved(value)) unknownValues.push(`${name} (${value.because})`);
       else if (values.some((re) => re.test(value))) byValue.push(name);
     }
-    const location = stage.declaredBy === 'deployment' ? 'Properties.StageDescription.Variables' : 'Properties.Variables';
-    if (byName.length) ctx.fail(`Stage variable${plural(byName)} ${byName.join(', ')} ${byName.length > 1 ? 'are' : 'is'} named like a secret.`, { location });
+    const location =
+      stage.declaredBy === 'deployment' ? 'Properties.StageDescription.Variables' : 'Properties.Variables';
+    if (byName.length)
+      ctx.fail(
+        `Stage variable${plural(byName)} ${byName.join(', ')} ${byName.length > 1 ? 'are' : 'is'} named like a secret.`,
+        { location },
+      );
     if (byValue.length) {
-      ctx.fail(`Stage variable${plural(byValue)} ${byValue.join(', ')} ${byValue.length > 1 ? 'hold values' : 'holds a value'} that look${byValue.length > 1 ? '' : 's'} like a credential (value not shown).`, {
+      ctx.fail(
+        `Stage variable${plural(byValue)} ${byValue.join(', ')} ${byValue.length > 1 ? 'hold values' : 'holds a value'} that look${byValue.length > 1 ? '' : 's'} like a credential (value not shown).`,
+        {
+          location,
+        },
+      );
+    }
+    if (unknownValues.length)
+      ctx.unknown(`Cannot check the value of stage variable${plural(unknownValues)} ${unknownValues.join(', ')}.`, {
         location,
       });
-    }
-    if (unknownValues.length) ctx.unknown(`Cannot check the value of stage variable${plural(unknownValues)} ${unknownValues.join(', ')}.`, { location });
   },
 });
 
@@ -84,7 +106,9 @@ function compile(patterns: string[], flags: string): RegExp[] {
     try {
       return new RegExp(p, flags);
     } catch (error) {
-      throw new Error(`E_RULE_OPTION: stage-variable-secrets pattern ${JSON.stringify(p)} is not a valid regular expression (${(error as Error).message}); fix the pattern in the standard.`);
+      throw new Error(
+        `E_RULE_OPTION: stage-variable-secrets pattern ${JSON.stringify(p)} is not a valid regular expression (${(error as Error).message}); fix the pattern in the standard.`,
+      );
     }
   });
 }

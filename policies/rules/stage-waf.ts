@@ -43,9 +43,12 @@ export default defineRule<'stage', Options>({
       // Protected: the endpoint type does not matter any more (it may even be unknown).
       const acl = waf.webAcl;
       if (!isUnresolved(acl.scope) && acl.scope.toUpperCase() === 'CLOUDFRONT') {
-        ctx.fail(`The associated web ACL ${isKnown(acl.name) ? acl.name : acl.id} has scope CLOUDFRONT; a REST stage needs a REGIONAL web ACL.`, {
-          source: waf.source,
-        });
+        ctx.fail(
+          `The associated web ACL ${isKnown(acl.name) ? acl.name : acl.id} has scope CLOUDFRONT; a REST stage needs a REGIONAL web ACL.`,
+          {
+            source: waf.source,
+          },
+        );
       }
       return;
     }
@@ -53,10 +56,14 @@ export default defineRule<'stage', Options>({
     const inScope = types.filter((t) => ctx.options.endpointTypes.includes(t));
     if (inScope.length === 0) return ctx.skip();
     if (!waf) {
-      return ctx.fail(`${inScope.join('/')} stage has no AWS WAF web ACL association: requests reach the integration uninspected.`);
+      return ctx.fail(
+        `${inScope.join('/')} stage has no AWS WAF web ACL association: requests reach the integration uninspected.`,
+      );
     }
     // An association exists but its web ACL (or the association itself, under a Condition) cannot be known.
     const because = isUnresolved(waf.webAcl) ? waf.webAcl.because : 'unknown reason';
-    ctx.unknown(`A WAF association targets this stage, but its web ACL is unresolved (${because}).`, { source: waf.source });
+    ctx.unknown(`A WAF association targets this stage, but its web ACL is unresolved (${because}).`, {
+      source: waf.source,
+    });
   },
 });

@@ -21,7 +21,8 @@ function hostOf(uri: string): string | 'own' | undefined {
   const host = match?.[1].toLowerCase().replace(/\.$/, '');
   if (!host) return undefined;
   const references = [...host.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
-  if (references.length) return references.some((r) => !r.startsWith('aws::') && !r.startsWith('unresolved')) ? 'own' : undefined;
+  if (references.length)
+    return references.some((r) => !r.startsWith('aws::') && !r.startsWith('unresolved')) ? 'own' : undefined;
   return /^[a-z0-9.\-[\]:]+$/.test(host) ? host : undefined;
 }
 
@@ -29,34 +30,54 @@ function hostOf(uri: string): string | 'own' | undefined {
 function matches(host: string, pattern: string): boolean {
   const p = pattern.trim().toLowerCase();
   if (!p.includes('*')) return host === p;
-  const regex = new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[a-z0-9.-]*')}$`);
+  const regex = new RegExp(
+    `^${p
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[a-z0-9.-]*')}$`,
+  );
   return regex.test(host);
 }
 
 /** The URI as each stage sees it, when it uses stage variables; the reason when one is not known. */
-function perStage(uri: string, api: Api | undefined): { stage: string; uri?: string; unknown?: string; viaVariable: boolean }[] {
+function perStage(
+  uri: string,
+  api: Api | undefined,
+): { stage: string; uri?: string; unknown?: string; viaVariable: boolean }[] {
   const names = [...uri.matchAll(STAGE_VARIABLE)].map((m) => m[1]);
   if (names.length === 0) return [{ stage: '', uri, viaVariable: false }];
   const stages = api?.stages ?? [];
-  if (stages.length === 0) return [{ stage: '', unknown: `the URI uses stage variable ${names.join(', ')} and the API has no stage`, viaVariable: true }];
+  if (stages.length === 0)
+    return [
+      {
+        stage: '',
+        unknown: `the URI uses stage variable ${names.join(', ')} and the API has no stage`,
+        viaVariable: true,
+      },
+    ];
   return stages.map((stage) => {
     const stageName = isUnresolved(stage.name) ? '<unresolved>' : stage.name;
     let missing: string | undefined;
     const expanded = uri.replace(STAGE_VARIABLE, (_whole, name: string) => {
       const value: string | Unresolved | undefined = stage.variables[name];
       if (typeof value === 'string') return value;
-      missing ??= value === undefined ? `stage ${stageName} does not define variable ${name}` : `stage ${stageName}: variable ${name} is unresolved (${value.because})`;
+      missing ??=
+        value === undefined
+          ? `stage ${stageName} does not define variable ${name}`
+          : `stage ${stageName}: variable ${name} is unresolved (${value.because})`;
       return '';
     });
-    return missing ? { stage: stageName, unknown: missing, viaVariable: true } : { stage: stageName, uri: expanded, viaVariable: true };
+    return missing
+      ? { stage: stageName, unknown: missing, viaVariable: true }
+      : { stage: stageName, uri: expanded, viaVariable: true };
   });
 }
 
 export default defineRule<'operation', Options>({
   id: 'third-party-integrations',
-  title: 'HTTP integrations call only the organisation\'s own hosts or approved suppliers',
+  title: "HTTP integrations call only the organisation's own hosts or approved suppliers",
   rationale:
-    'An API that forwards requests to a third party passes it the callers\' data and trusts what comes back (API10: unsafe ' +
+    "An API that forwards requests to a third party passes it the callers' data and trusts what comes back (API10: unsafe " +
     'consumption of APIs). The organisation must know every such supplier and have assessed it; the approved list is data in the standard.',
   fix:
     'Assess the supplier, then add its host to `third-party-integrations.options.approvedHosts` in the standard (or add your own ' +
@@ -81,10 +102,17 @@ export default defineRule<'operation', Options>({
     if (!integration || integration.uri === undefined) return ctx.skip();
     if (!HTTP_TYPES.has(ctx.need(integration.type, 'the integration type').toUpperCase())) return ctx.skip();
     // Private integrations (VPC link) reach the organisation's own network, never a third party directly.
-    const connection = integration.connectionType === undefined ? 'INTERNET' : ctx.need(integration.connectionType, 'the integration ConnectionType');
+    const connection =
+      integration.connectionType === undefined
+        ? 'INTERNET'
+        : ctx.need(integration.connectionType, 'the integration ConnectionType');
     if (connection.toUpperCase() === 'VPC_LINK') return ctx.skip();
     const uri = ctx.need(integration.uri, 'the integration URI');
-    const location = integration.source?.pointer ? undefined : ctx.api?.kind === 'rest' ? 'Properties.Integration.Uri' : 'Properties.IntegrationUri';
+    const location = integration.source?.pointer
+      ? undefined
+      : ctx.api?.kind === 'rest'
+        ? 'Properties.Integration.Uri'
+        : 'Properties.IntegrationUri';
     const at = { source: integration.source, location };
     const { organisationDomains, approvedHosts } = ctx.options;
     for (const view of perStage(uri, ctx.api)) {
@@ -102,7 +130,10 @@ export default defineRule<'operation', Options>({
       if (organisationDomains.some((p) => matches(host, p)) || approvedHosts.some((p) => matches(host, p))) continue;
       // A host that came from a stage variable is not printed: stage variable values stay out of reports.
       const shown = view.viaVariable ? 'a host set by stage variable' : `host ${host}`;
-      ctx.fail(`${where} integration calls ${shown}, which is neither an organisation domain nor an approved supplier.`, at);
+      ctx.fail(
+        `${where} integration calls ${shown}, which is neither an organisation domain nor an approved supplier.`,
+        at,
+      );
     }
   },
 });

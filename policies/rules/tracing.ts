@@ -21,8 +21,10 @@ export default defineRule<'stage'>({
   check(stage, ctx) {
     // Only REST stages support X-Ray active tracing; HTTP and WebSocket APIs cannot enable it.
     if (ctx.api?.kind !== 'rest') return ctx.skip();
-    const location = stage.declaredBy === 'deployment' ? 'Properties.StageDescription.TracingEnabled' : 'Properties.TracingEnabled';
-    if (stage.tracing === undefined) return ctx.fail('Stage does not enable X-Ray tracing (TracingEnabled is unset, default false).', { location });
+    const location =
+      stage.declaredBy === 'deployment' ? 'Properties.StageDescription.TracingEnabled' : 'Properties.TracingEnabled';
+    if (stage.tracing === undefined)
+      return ctx.fail('Stage does not enable X-Ray tracing (TracingEnabled is unset, default false).', { location });
     if (!ctx.need(stage.tracing, 'TracingEnabled')) ctx.fail('Stage sets TracingEnabled to false.', { location });
   },
 });

@@ -42,19 +42,26 @@ export default defineRule<'stage', Options>({
 
     // The stage is in no usage plan: that matters only when its methods require API keys.
     const keyed = api.operations.filter((op) => op.auth.apiKeyRequired === true).map((op) => `${op.method} ${op.path}`);
-    const keyUnknown = api.operations.filter((op) => isUnresolved(op.auth.apiKeyRequired)).map((op) => `${op.method} ${op.path}`);
+    const keyUnknown = api.operations
+      .filter((op) => isUnresolved(op.auth.apiKeyRequired))
+      .map((op) => `${op.method} ${op.path}`);
     if (keyed.length === 0 && keyUnknown.length === 0 && !api.operationsUnresolved) return ctx.skip();
     // A plan whose stage reference cannot be resolved might cover this stage.
     const doubtful = plansWithUnresolvedStages(ctx.inventory.usagePlans);
     if (keyed.length > 0 && doubtful.length === 0) {
-      return ctx.fail(`Methods ${list(keyed)} require an API key, but the stage is in no usage plan: every key is rejected and no key is throttled.`);
+      return ctx.fail(
+        `Methods ${list(keyed)} require an API key, but the stage is in no usage plan: every key is rejected and no key is throttled.`,
+      );
     }
     if (keyed.length > 0) {
       return ctx.unknown(
         `Methods ${list(keyed)} require an API key; usage plan(s) ${doubtful.map((p) => p.id).join(', ')} may cover this stage but their stage references are unresolved.`,
       );
     }
-    if (keyUnknown.length) return ctx.unknown(`Whether ${list(keyUnknown)} require an API key is unresolved, and the stage is in no usage plan.`);
+    if (keyUnknown.length)
+      return ctx.unknown(
+        `Whether ${list(keyUnknown)} require an API key is unresolved, and the stage is in no usage plan.`,
+      );
     ctx.unknown(`The API's methods are not known (${api.operationsUnresolved}), and the stage is in no usage plan.`);
   },
 });
@@ -75,21 +82,38 @@ function checkPlan(plan: UsagePlan, ctx: RuleContext<Options>): void {
   const opts = { source: plan.source };
   if (ctx.options.requireThrottle) {
     const missing = (['rateLimit', 'burstLimit'] as const).filter((k) => plan.throttle?.[k] === undefined);
-    if (missing.length) ctx.fail(`Usage plan ${plan.id} sets no ${missing.map(label).join(' or ')}: each key may call as fast as the stage allows.`, { ...opts, location: 'Properties.Throttle' });
+    if (missing.length)
+      ctx.fail(
+        `Usage plan ${plan.id} sets no ${missing.map(label).join(' or ')}: each key may call as fast as the stage allows.`,
+        { ...opts, location: 'Properties.Throttle' },
+      );
     for (const k of ['rateLimit', 'burstLimit'] as const) {
       const value = plan.throttle?.[k];
-      if (isUnresolved(value)) ctx.unknown(`Usage plan ${plan.id} ${label(k)} is unresolved (${value.because}).`, { ...opts, location: 'Properties.Throttle' });
+      if (isUnresolved(value))
+        ctx.unknown(`Usage plan ${plan.id} ${label(k)} is unresolved (${value.because}).`, {
+          ...opts,
+          location: 'Properties.Throttle',
+        });
     }
   }
   if (ctx.options.requireQuota) {
     const limit = plan.quota?.limit;
     const period = plan.quota?.period;
     if (limit === undefined || period === undefined) {
-      ctx.fail(`Usage plan ${plan.id} sets no quota (limit and period): a key's total calls are unbounded.`, { ...opts, location: 'Properties.Quota' });
+      ctx.fail(`Usage plan ${plan.id} sets no quota (limit and period): a key's total calls are unbounded.`, {
+        ...opts,
+        location: 'Properties.Quota',
+      });
     } else if (isUnresolved(limit)) {
-      ctx.unknown(`Usage plan ${plan.id} quota limit is unresolved (${limit.because}).`, { ...opts, location: 'Properties.Quota' });
+      ctx.unknown(`Usage plan ${plan.id} quota limit is unresolved (${limit.because}).`, {
+        ...opts,
+        location: 'Properties.Quota',
+      });
     } else if (isUnresolved(period)) {
-      ctx.unknown(`Usage plan ${plan.id} quota period is unresolved (${period.because}).`, { ...opts, location: 'Properties.Quota' });
+      ctx.unknown(`Usage plan ${plan.id} quota period is unresolved (${period.because}).`, {
+        ...opts,
+        location: 'Properties.Quota',
+      });
     }
   }
 }

@@ -37,13 +37,27 @@ export default defineRule<'operation', Options>({
     schema: {
       type: 'object',
       properties: {
-        allowedHttpTypes: { type: 'array', items: { enum: ['AWS_IAM', 'CUSTOM', 'JWT'] }, minItems: 1, uniqueItems: true },
-        allowedWebSocketTypes: { type: 'array', items: { enum: ['AWS_IAM', 'CUSTOM'] }, minItems: 1, uniqueItems: true },
+        allowedHttpTypes: {
+          type: 'array',
+          items: { enum: ['AWS_IAM', 'CUSTOM', 'JWT'] },
+          minItems: 1,
+          uniqueItems: true,
+        },
+        allowedWebSocketTypes: {
+          type: 'array',
+          items: { enum: ['AWS_IAM', 'CUSTOM'] },
+          minItems: 1,
+          uniqueItems: true,
+        },
         exemptOptionsRoutes: { type: 'boolean' },
       },
       additionalProperties: false,
     },
-    defaults: { allowedHttpTypes: ['AWS_IAM', 'CUSTOM', 'JWT'], allowedWebSocketTypes: ['AWS_IAM', 'CUSTOM'], exemptOptionsRoutes: false },
+    defaults: {
+      allowedHttpTypes: ['AWS_IAM', 'CUSTOM', 'JWT'],
+      allowedWebSocketTypes: ['AWS_IAM', 'CUSTOM'],
+      exemptOptionsRoutes: false,
+    },
   },
   check(op, ctx) {
     const kind = ctx.api?.kind;
@@ -51,7 +65,9 @@ export default defineRule<'operation', Options>({
     const routeKey = op.routeKey === undefined || isUnresolved(op.routeKey) ? op.path : op.routeKey;
     if (kind === 'websocket') {
       if (op.routeKey !== undefined && isUnresolved(op.routeKey)) {
-        return ctx.unknown(`Cannot tell whether this WebSocket route is $connect: its route key is unresolved (${op.routeKey.because}).`);
+        return ctx.unknown(
+          `Cannot tell whether this WebSocket route is $connect: its route key is unresolved (${op.routeKey.because}).`,
+        );
       }
       // Only $connect can carry an authorizer; other routes ride on the authorized connection.
       if (routeKey !== '$connect') return ctx.skip();
@@ -61,13 +77,18 @@ export default defineRule<'operation', Options>({
     const allowed = kind === 'http' ? ctx.options.allowedHttpTypes : ctx.options.allowedWebSocketTypes;
     if (type === 'NONE' && op.implicit) {
       // No location: the fix is a route to add, not a property to change.
-      return ctx.fail('WebSocket API has no $connect route, so AWS accepts every connection without authorization. Add a $connect route with an authorizer.');
+      return ctx.fail(
+        'WebSocket API has no $connect route, so AWS accepts every connection without authorization. Add a $connect route with an authorizer.',
+      );
     }
     if (type === 'NONE') {
       const what = kind === 'websocket' ? 'WebSocket $connect route' : `Route ${routeKey}`;
-      return ctx.fail(`${what} has authorization type NONE, so anyone can ${kind === 'websocket' ? 'connect' : 'call it'}.`, {
-        location: 'Properties.AuthorizationType',
-      });
+      return ctx.fail(
+        `${what} has authorization type NONE, so anyone can ${kind === 'websocket' ? 'connect' : 'call it'}.`,
+        {
+          location: 'Properties.AuthorizationType',
+        },
+      );
     }
     if (!allowed.includes(type)) {
       ctx.fail(`Route ${routeKey} uses authorization type ${type}; the standard allows ${allowed.join(', ')}.`, {

@@ -24,7 +24,11 @@ export default defineRule<'stage', Options>({
     schema: {
       type: 'object',
       properties: {
-        requiredRedactedFields: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+$' }, uniqueItems: true },
+        requiredRedactedFields: {
+          type: 'array',
+          items: { type: 'string', pattern: '^[a-z0-9-]+$' },
+          uniqueItems: true,
+        },
       },
       additionalProperties: false,
     },
@@ -36,18 +40,29 @@ export default defineRule<'stage', Options>({
     const acl = ctx.need(stage.waf.webAcl, 'the associated web ACL');
     const aclName = isKnown(acl.name) ? acl.name : acl.id;
     if (acl.logging === undefined) {
-      return ctx.fail(`Web ACL ${aclName} has no logging configuration: blocked and allowed requests leave no record.`, { source: acl.source });
+      return ctx.fail(
+        `Web ACL ${aclName} has no logging configuration: blocked and allowed requests leave no record.`,
+        { source: acl.source },
+      );
     }
     const logging = ctx.need(acl.logging, `the logging configuration of web ACL ${aclName}`);
     const opts = { source: logging.source, location: 'Properties.RedactedFields' };
     const destinations = ctx.need(logging.destinations, `the log destinations of web ACL ${aclName}`);
     if (destinations.length === 0) {
-      ctx.fail(`Web ACL ${aclName} has a logging configuration without a destination.`, { source: logging.source, location: 'Properties.LogDestinationConfigs' });
+      ctx.fail(`Web ACL ${aclName} has a logging configuration without a destination.`, {
+        source: logging.source,
+        location: 'Properties.LogDestinationConfigs',
+      });
     }
-    const redacted = ctx.need(logging.redactedFields, `the redacted fields of web ACL ${aclName}`).map((f) => f.toLowerCase());
+    const redacted = ctx
+      .need(logging.redactedFields, `the redacted fields of web ACL ${aclName}`)
+      .map((f) => f.toLowerCase());
     const missing = ctx.options.requiredRedactedFields.filter((f) => !redacted.includes(f.toLowerCase()));
     if (missing.length) {
-      ctx.fail(`Web ACL ${aclName} logs ${missing.join(', ')} unredacted: add ${missing.length > 1 ? 'them' : 'it'} to RedactedFields.`, opts);
+      ctx.fail(
+        `Web ACL ${aclName} logs ${missing.join(', ')} unredacted: add ${missing.length > 1 ? 'them' : 'it'} to RedactedFields.`,
+        opts,
+      );
     }
   },
 });

@@ -28,7 +28,11 @@ export default defineRule<'stage', Options>({
     schema: {
       type: 'object',
       properties: {
-        requiredManagedRuleGroups: { type: 'array', items: { type: 'string', pattern: '^([A-Za-z0-9_.-]+/)?[A-Za-z0-9_.-]+$' }, uniqueItems: true },
+        requiredManagedRuleGroups: {
+          type: 'array',
+          items: { type: 'string', pattern: '^([A-Za-z0-9_.-]+/)?[A-Za-z0-9_.-]+$' },
+          uniqueItems: true,
+        },
         requireRateBasedRule: { type: 'boolean' },
         maxRateBasedLimit: { type: 'integer', minimum: 0 },
       },
@@ -48,7 +52,11 @@ export default defineRule<'stage', Options>({
     const rules = ctx.need(acl.rules, `the rules of web ACL ${aclName}`);
     const opts = { source: acl.source, location: 'Properties.Rules' };
     // Rules whose identity or action is unresolved may or may not satisfy a requirement.
-    const doubtful = rules.filter((r) => isUnresolved(r.countOnly) || (r.managedRuleGroup && (isUnresolved(r.managedRuleGroup.name) || isUnresolved(r.managedRuleGroup.vendor))));
+    const doubtful = rules.filter(
+      (r) =>
+        isUnresolved(r.countOnly) ||
+        (r.managedRuleGroup && (isUnresolved(r.managedRuleGroup.name) || isUnresolved(r.managedRuleGroup.vendor))),
+    );
 
     const missing: string[] = [];
     const counting: string[] = [];
@@ -59,11 +67,18 @@ export default defineRule<'stage', Options>({
       (found.length ? counting : missing).push(required);
     }
     if (missing.length && doubtful.length) {
-      ctx.unknown(`Web ACL ${aclName} may lack ${missing.join(', ')}: ${doubtful.length} rule(s) have unresolved names or actions.`, opts);
+      ctx.unknown(
+        `Web ACL ${aclName} may lack ${missing.join(', ')}: ${doubtful.length} rule(s) have unresolved names or actions.`,
+        opts,
+      );
     } else if (missing.length) {
       ctx.fail(`Web ACL ${aclName} lacks the managed rule group(s) ${missing.join(', ')}.`, opts);
     }
-    if (counting.length) ctx.fail(`Web ACL ${aclName} runs ${counting.join(', ')} in COUNT mode only: matching requests are not blocked.`, opts);
+    if (counting.length)
+      ctx.fail(
+        `Web ACL ${aclName} runs ${counting.join(', ')} in COUNT mode only: matching requests are not blocked.`,
+        opts,
+      );
 
     if (!ctx.options.requireRateBasedRule) return;
     const rateRules = rules.filter((r) => r.rateBased);
@@ -80,8 +95,12 @@ export default defineRule<'stage', Options>({
     const limits = blocking.map((r) => r.rateBased!.limit);
     if (limits.some((l) => isKnown(l) && l <= max)) return;
     const unresolvedLimit = limits.find(isUnresolved);
-    if (unresolvedLimit) return ctx.unknown(`Web ACL ${aclName}: the rate-based limit is unresolved (${unresolvedLimit.because}).`, opts);
-    ctx.fail(`Web ACL ${aclName} rate-limits at ${limits.join(', ')} requests per window; the standard allows at most ${max}.`, opts);
+    if (unresolvedLimit)
+      return ctx.unknown(`Web ACL ${aclName}: the rate-based limit is unresolved (${unresolvedLimit.because}).`, opts);
+    ctx.fail(
+      `Web ACL ${aclName} rate-limits at ${limits.join(', ')} requests per window; the standard allows at most ${max}.`,
+      opts,
+    );
   },
 });
 

@@ -6,7 +6,13 @@ import { acknowledgeRisk, NOW_CONTEXT_KEY, parseDay } from '../../lib/adapters/a
 import { AcknowledgementIndex } from '../../lib/adapters/acknowledgement-index';
 
 const TODAY = new Date('2026-11-25T12:00:00Z');
-const acceptance = { ruleId: 'stage-waf', reason: 'only reachable through CloudFront, which has the web ACL', ticket: 'SEC-42', expires: '2026-12-31', approvedBy: 'ciso@example.com' };
+const acceptance = {
+  ruleId: 'stage-waf',
+  reason: 'only reachable through CloudFront, which has the web ACL',
+  ticket: 'SEC-42',
+  expires: '2026-12-31',
+  approvedBy: 'ciso@example.com',
+};
 
 function app(context: Record<string, string> = {}): { app: App; stack: Stack; api: apigw.RestApi } {
   const a = new App({ context });
@@ -19,8 +25,18 @@ function app(context: Record<string, string> = {}): { app: App; stack: Stack; ap
 function stageFinding(stack: Stack, api: apigw.RestApi): Finding {
   const cfn = api.deploymentStage.node.defaultChild as apigw.CfnStage;
   return {
-    ruleId: 'stage-waf', title: 't', status: 'fail', severity: 'error', message: 'Stage has no web ACL.', fix: 'f', tier: 'restricted',
-    resource: { kind: 'stage', label: 'Api › stage prod', source: { logicalId: stack.resolve(cfn.logicalId) as string, templatePath: `/x/${stack.templateFile}` } },
+    ruleId: 'stage-waf',
+    title: 't',
+    status: 'fail',
+    severity: 'error',
+    message: 'Stage has no web ACL.',
+    fix: 'f',
+    tier: 'restricted',
+    resource: {
+      kind: 'stage',
+      label: 'Api › stage prod',
+      source: { logicalId: stack.resolve(cfn.logicalId) as string, templatePath: `/x/${stack.templateFile}` },
+    },
   };
 }
 
@@ -30,7 +46,11 @@ describe('acknowledgeRisk', () => {
     const record = acknowledgeRisk(api, acceptance, TODAY);
     expect(record.expired).toBe(false);
     expect(AcknowledgementIndex.fromTree(a, 'ApiGuardrails').find(stageFinding(stack, api))).toEqual({
-      reason: acceptance.reason, ticket: 'SEC-42', expires: '2026-12-31', approvedBy: 'ciso@example.com', via: 'cdk',
+      reason: acceptance.reason,
+      ticket: 'SEC-42',
+      expires: '2026-12-31',
+      approvedBy: 'ciso@example.com',
+      via: 'cdk',
     });
   });
 
@@ -42,7 +62,12 @@ describe('acknowledgeRisk', () => {
   it('fails to acknowledge once expired: the finding fires again, saying when the acknowledgement expired', () => {
     const { app: a, stack, api } = app({ [NOW_CONTEXT_KEY]: '2027-02-01' });
     expect(acknowledgeRisk(api, acceptance).expired).toBe(true);
-    expect(AcknowledgementIndex.fromTree(a, 'ApiGuardrails').find(stageFinding(stack, api))).toEqual({ expired: true, expires: '2026-12-31', reason: acceptance.reason, ticket: 'SEC-42' });
+    expect(AcknowledgementIndex.fromTree(a, 'ApiGuardrails').find(stageFinding(stack, api))).toEqual({
+      expired: true,
+      expires: '2026-12-31',
+      reason: acceptance.reason,
+      ticket: 'SEC-42',
+    });
     const cdkAcks = api.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules');
     expect(cdkAcks).toEqual([]);
   });
@@ -52,8 +77,13 @@ describe('acknowledgeRisk', () => {
     acknowledgeRisk(api, acceptance, TODAY);
     const templatePath = path.join(a.synth().directory, stack.templateFile);
     const metadata = AcknowledgementIndex.readAssemblyMetadata(templatePath)!;
-    const fromFiles = AcknowledgementIndex.fromAssembly([{ templateFile: stack.templateFile, metadata }], 'ApiGuardrails');
-    expect(fromFiles.find(stageFinding(stack, api))).toEqual(AcknowledgementIndex.fromTree(a, 'ApiGuardrails').find(stageFinding(stack, api)));
+    const fromFiles = AcknowledgementIndex.fromAssembly(
+      [{ templateFile: stack.templateFile, metadata }],
+      'ApiGuardrails',
+    );
+    expect(fromFiles.find(stageFinding(stack, api))).toEqual(
+      AcknowledgementIndex.fromTree(a, 'ApiGuardrails').find(stageFinding(stack, api)),
+    );
     expect(fromFiles.find({ ...stageFinding(stack, api), ruleId: 'tracing' })).toBeUndefined();
   });
 

@@ -79,11 +79,16 @@ export interface ReportViolation {
   description: string;
   severity: string;
   ruleMetadata?: Record<string, string>;
-  violatingConstructs: { constructPath: string; cloudFormationResource?: { templatePath: string; logicalId: string; propertyPaths?: string[] } }[];
+  violatingConstructs: {
+    constructPath: string;
+    cloudFormationResource?: { templatePath: string; logicalId: string; propertyPaths?: string[] };
+  }[];
 }
 
 /** Our plugin's part of CDK's validation-report.json (written whether synth fails or not). */
-export function ourReport(outdir: string): { conclusion: string; violations: ReportViolation[]; suppressedViolations?: ReportViolation[] } | undefined {
+export function ourReport(
+  outdir: string,
+): { conclusion: string; violations: ReportViolation[]; suppressedViolations?: ReportViolation[] } | undefined {
   const report = JSON.parse(fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8')) as {
     pluginReports: { pluginName: string; conclusion: string; violations: ReportViolation[] }[];
   };

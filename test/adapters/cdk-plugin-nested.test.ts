@@ -17,7 +17,7 @@ function quiet(): () => string {
 }
 
 describe('ApiGuardrails plugin and CDK nested stacks', () => {
-  test("evaluates an API in a NestedStack (CDK hands plugins only top-level stacks) and names the nested template", () => {
+  test('evaluates an API in a NestedStack (CDK hands plugins only top-level stacks) and names the nested template', () => {
     quiet();
     const { app, stack, outdir } = newApp({ standard: standardWith([EXEC]) }, CLI_CONTEXT);
     restApi(stack, 'Public', LOGGING);
@@ -46,7 +46,10 @@ describe('ApiGuardrails plugin and CDK nested stacks', () => {
 
   test('without asset metadata it cannot find the nested template: the summary warns instead of passing silently', () => {
     const stderr = quiet();
-    const { app, stack } = newApp({ standard: standardWith([EXEC]), summary: true, failOn: 'never' }, { 'aws:cdk:enable-path-metadata': true });
+    const { app, stack } = newApp(
+      { standard: standardWith([EXEC]), summary: true, failOn: 'never' },
+      { 'aws:cdk:enable-path-metadata': true },
+    );
     restApi(new NestedStack(stack, 'Inner') as never, 'Hidden');
     expect(synth(app)).toBeUndefined();
     expect(stderr()).toMatch(/NESTED_STACK_NOT_EVALUATED/);

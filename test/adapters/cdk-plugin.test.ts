@@ -7,7 +7,16 @@ import { AcknowledgementIndex } from '../../lib/adapters/acknowledgement-index';
 import { ApiGuardrails } from '../../lib/adapters/cdk-plugin';
 import { StandardError } from '../../policies/standard';
 import { allRules } from '../../policies/rules';
-import { cleanOutdirs, LOGGING, newApp, ourReport, restApi, standardWith, synth, testRules } from './cdk-plugin-helpers';
+import {
+  cleanOutdirs,
+  LOGGING,
+  newApp,
+  ourReport,
+  restApi,
+  standardWith,
+  synth,
+  testRules,
+} from './cdk-plugin-helpers';
 
 const EXEC = 'execution-logging';
 const DESC = 'test-stage-description';
@@ -34,14 +43,18 @@ function stageLogicalId(stack: Stack, api: ReturnType<typeof restApi>): string {
 describe('ApiGuardrails plugin', () => {
   test('has the name, package version and rule ids', () => {
     const plugin = new ApiGuardrails();
-    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(plugin.name).toBe('ApiGuardrails');
     expect(plugin.version).toBe(pkg.version);
     expect(plugin.ruleIds).toEqual(allRules.map((r) => r.id));
   });
 
   test('fails to construct on an invalid standard, with the StandardError', () => {
-    expect(() => new ApiGuardrails({ standard: { ...standardWith([EXEC]), unknownAs: 'never' as never } })).toThrow(StandardError);
+    expect(() => new ApiGuardrails({ standard: { ...standardWith([EXEC]), unknownAs: 'never' as never } })).toThrow(
+      StandardError,
+    );
   });
 
   test('fails synth on a plain RestApi, naming the stage logical id and template path', () => {
@@ -61,7 +74,11 @@ describe('ApiGuardrails plugin', () => {
     expect(violation.violatingConstructs).toEqual([
       expect.objectContaining({
         constructPath: 'Shop/Orders/DeploymentStage.prod/Resource',
-        cloudFormationResource: { templatePath: 'Shop.template.json', logicalId: stageLogicalId(stack, api), propertyPaths: ['Properties.MethodSettings'] },
+        cloudFormationResource: {
+          templatePath: 'Shop.template.json',
+          logicalId: stageLogicalId(stack, api),
+          propertyPaths: ['Properties.MethodSettings'],
+        },
       }),
     ]);
   });
@@ -74,7 +91,9 @@ describe('ApiGuardrails plugin', () => {
     expect(ourReport(outdir)).toBeUndefined(); // CDK lists only plugins with violations
     expect(out.stderr()).toMatch(/ApiGuardrails: standard "test standard" 0\.0\.1, fail on error/);
     expect(out.stderr()).toMatch(/Orders \(\w+\) +rest +public +orders-team +0 +0 +0 +2/);
-    expect(out.stderr()).toMatch(/Total: 1 API\(s\), 0 fail, 0 unknown, 0 acknowledged, 2 pass; no blocking findings\./);
+    expect(out.stderr()).toMatch(
+      /Total: 1 API\(s\), 0 fail, 0 unknown, 0 acknowledged, 2 pass; no blocking findings\./,
+    );
   });
 
   test('fails with one violation per rule and message, grouping its resources', () => {
@@ -85,7 +104,9 @@ describe('ApiGuardrails plugin', () => {
     synth(app);
     const violations = ourReport(outdir)!.violations;
     expect(violations).toHaveLength(1);
-    expect(violations[0].violatingConstructs.map((c) => c.cloudFormationResource?.logicalId).sort()).toEqual([stageLogicalId(stack, a), stageLogicalId(stack, b)].sort());
+    expect(violations[0].violatingConstructs.map((c) => c.cloudFormationResource?.logicalId).sort()).toEqual(
+      [stageLogicalId(stack, a), stageLogicalId(stack, b)].sort(),
+    );
   });
 
   test('fails on what is not acknowledged: an acknowledgement suppresses exactly one rule, under its scope only', () => {
@@ -93,14 +114,21 @@ describe('ApiGuardrails plugin', () => {
     const { app, stack, outdir } = newApp({ standard: standardWith([EXEC, DESC]), summary: true });
     const orders = restApi(stack, 'Orders');
     restApi(stack, 'Users');
-    Validations.of(orders).acknowledge({ id: `ApiGuardrails::${EXEC}`, reason: 'logging arrives with the next release' });
+    Validations.of(orders).acknowledge({
+      id: `ApiGuardrails::${EXEC}`,
+      reason: 'logging arrives with the next release',
+    });
     const fromTree = jest.spyOn(AcknowledgementIndex, 'fromTree');
     expect(synth(app)).toBeDefined();
     expect(fromTree).toHaveBeenCalledTimes(1); // no aws:cdk:path metadata: paths come from the logical-id index
     const violations = ourReport(outdir)!.violations;
-    const byRule = (id: string) => violations.filter((v) => v.ruleName === id).flatMap((v) => v.violatingConstructs.map((c) => c.constructPath));
+    const byRule = (id: string) =>
+      violations.filter((v) => v.ruleName === id).flatMap((v) => v.violatingConstructs.map((c) => c.constructPath));
     expect(byRule(EXEC)).toEqual(['Shop/Users/DeploymentStage.prod/Resource']);
-    expect(byRule(DESC).sort()).toEqual(['Shop/Orders/DeploymentStage.prod/Resource', 'Shop/Users/DeploymentStage.prod/Resource']);
+    expect(byRule(DESC).sort()).toEqual([
+      'Shop/Orders/DeploymentStage.prod/Resource',
+      'Shop/Users/DeploymentStage.prod/Resource',
+    ]);
     expect(out.stderr()).toMatch(/Orders \(\w+\) +rest +public +orders-team +1 +0 +1 +0/);
   });
 
@@ -116,7 +144,9 @@ describe('ApiGuardrails plugin', () => {
     expect(synth(app)).toBeDefined();
     expect(fromTree).not.toHaveBeenCalled(); // construct paths come from the templates: no logical-id index
     const paths = (severity: string) =>
-      ourReport(outdir)!.violations.filter((v) => v.severity === severity).flatMap((v) => v.violatingConstructs.map((c) => c.constructPath));
+      ourReport(outdir)!
+        .violations.filter((v) => v.severity === severity)
+        .flatMap((v) => v.violatingConstructs.map((c) => c.constructPath));
     expect(paths('error')).toEqual(['Shop/Users/DeploymentStage.prod/Resource']);
     expect(paths('fatal')).toEqual(['Shop/Vault/DeploymentStage.prod/Resource']);
   });
@@ -134,7 +164,9 @@ describe('ApiGuardrails plugin', () => {
     const acceptance = { ruleId: EXEC, reason: 'logging arrives in Q1', ticket: 'SEC-7', expires: '2026-12-31' };
     const lapsed = newApp({ standard: standardWith([EXEC]) });
     acknowledgeRisk(restApi(lapsed.stack, 'Orders'), acceptance, new Date('2027-01-01T00:00:00Z'));
-    expect(synth(lapsed.app)?.message).toMatch(/The acknowledgement \(ticket SEC-7, "logging arrives in Q1"\) expired on 2026-12-31\./);
+    expect(synth(lapsed.app)?.message).toMatch(
+      /The acknowledgement \(ticket SEC-7, "logging arrives in Q1"\) expired on 2026-12-31\./,
+    );
     expect(ourReport(lapsed.outdir)!.violations[0].severity).toBe('error');
 
     const live = newApp({ standard: standardWith([EXEC]) });
@@ -149,7 +181,11 @@ describe('ApiGuardrails plugin', () => {
     Validations.of(api).acknowledge({ id: `ApiGuardrails::${EXEC}`, reason: 'please' });
     const error = synth(app);
     expect(error?.message).toMatch(/FATAL .*cannot be acknowledged in tier restricted/);
-    expect(ourReport(outdir)!.violations[0]).toMatchObject({ ruleName: EXEC, severity: 'fatal', ruleMetadata: { tier: 'restricted' } });
+    expect(ourReport(outdir)!.violations[0]).toMatchObject({
+      ruleName: EXEC,
+      severity: 'fatal',
+      ruleMetadata: { tier: 'restricted' },
+    });
   });
 
   test('fails on unknown findings by default (unknownAs rule-severity)', () => {
@@ -158,7 +194,9 @@ describe('ApiGuardrails plugin', () => {
     const level = new CfnParameter(stack, 'LogLevel', { type: 'String' });
     restApi(stack, 'Orders', { loggingLevel: level.valueAsString as MethodLoggingLevel });
     const error = synth(app);
-    expect(error?.message).toMatch(/ERROR REST and WebSocket stages write execution logs \(could not be decided\): .*unresolved/);
+    expect(error?.message).toMatch(
+      /ERROR REST and WebSocket stages write execution logs \(could not be decided\): .*unresolved/,
+    );
     expect(ourReport(outdir)!.violations[0]).toMatchObject({ severity: 'error', ruleMetadata: { status: 'unknown' } });
   });
 
@@ -168,7 +206,10 @@ describe('ApiGuardrails plugin', () => {
     const level = new CfnParameter(stack, 'LogLevel', { type: 'String' });
     restApi(stack, 'Orders', { loggingLevel: level.valueAsString as MethodLoggingLevel });
     expect(synth(app)).toBeUndefined();
-    expect(ourReport(outdir)).toMatchObject({ conclusion: 'success', violations: [{ severity: 'warning', ruleMetadata: { status: 'unknown' } }] });
+    expect(ourReport(outdir)).toMatchObject({
+      conclusion: 'success',
+      violations: [{ severity: 'warning', ruleMetadata: { status: 'unknown' } }],
+    });
     expect(out.console()).toMatch(/WARNING REST and WebSocket stages write execution logs/);
   });
 
@@ -179,7 +220,9 @@ describe('ApiGuardrails plugin', () => {
     expect(synth(never.app)).toBeUndefined();
     expect(ourReport(never.outdir)?.violations).toHaveLength(1);
 
-    const warnings = standardWith([DESC], { rules: { ...standardWith([DESC]).rules, [DESC]: { enabled: true, severity: 'warning' } } });
+    const warnings = standardWith([DESC], {
+      rules: { ...standardWith([DESC]).rules, [DESC]: { enabled: true, severity: 'warning' } },
+    });
     const lenient = newApp({ standard: warnings });
     restApi(lenient.stack, 'Orders', { loggingLevel: LOGGING.loggingLevel });
     expect(synth(lenient.app)).toBeUndefined();
@@ -205,10 +248,26 @@ describe('ApiGuardrails plugin', () => {
     const templatePaths = assembly.stacks.map((s) => s.templateFullPath);
     const read = jest.spyOn(jest.requireActual<typeof fs>('fs'), 'readFileSync');
     const plugin = new ApiGuardrails({ standard: standardWith([EXEC]), rules: testRules, summary: false });
-    const report = plugin.validate({ templatePaths, stackTemplates: templatePaths.map((p) => ({ templatePath: p, stackConstructPath: path.basename(p), accountId: undefined, region: undefined })) } as unknown as IPolicyValidationContext);
+    const report = plugin.validate({
+      templatePaths,
+      stackTemplates: templatePaths.map((p) => ({
+        templatePath: p,
+        stackConstructPath: path.basename(p),
+        accountId: undefined,
+        region: undefined,
+      })),
+    } as unknown as IPolicyValidationContext);
     expect(read.mock.calls.filter((c) => templatePaths.includes(String(c[0])))).toHaveLength(2);
     expect(report.success).toBe(false);
-    expect(report.violations.map((v) => v.violatingResources.map((r) => r.templatePath))).toEqual([[templatePaths.find((p) => p.endsWith('Shop.template.json'))]]);
-    expect(report.metadata).toMatchObject({ standard: 'test standard 0.0.1', failOn: 'error', apis: '2', fail: '1', pass: '1' });
+    expect(report.violations.map((v) => v.violatingResources.map((r) => r.templatePath))).toEqual([
+      [templatePaths.find((p) => p.endsWith('Shop.template.json'))],
+    ]);
+    expect(report.metadata).toMatchObject({
+      standard: 'test standard 0.0.1',
+      failOn: 'error',
+      apis: '2',
+      fail: '1',
+      pass: '1',
+    });
   });
 });

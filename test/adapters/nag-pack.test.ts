@@ -18,14 +18,24 @@ function buildApp(): { app: App; stacks: Stack[] } {
 
 function contextOf(app: App, stacks: Stack[]): IPolicyValidationContext {
   const outdir = app.synth().directory;
-  const stackTemplates = stacks.map((s) => ({ stackConstructPath: s.node.path, templatePath: path.join(outdir, s.templateFile), accountId: s.account, region: s.region }));
-  return { templatePaths: stackTemplates.map((s) => s.templatePath), stackTemplates, appConstruct: app } as IPolicyValidationContext;
+  const stackTemplates = stacks.map((s) => ({
+    stackConstructPath: s.node.path,
+    templatePath: path.join(outdir, s.templateFile),
+    accountId: s.account,
+    region: s.region,
+  }));
+  return {
+    templatePaths: stackTemplates.map((s) => s.templatePath),
+    stackTemplates,
+    appConstruct: app,
+  } as IPolicyValidationContext;
 }
 
 /** rule id × logical id for every violating resource, whatever the adapter names them. */
 function pairs(report: PolicyValidationPluginReport, app: App, prefix: RegExp): string[] {
   const logicalIdOfPath = new Map<string, string>();
-  for (const c of app.node.findAll()) if (CfnResource.isCfnResource(c)) logicalIdOfPath.set(c.node.path, Stack.of(c).resolve(c.logicalId) as string);
+  for (const c of app.node.findAll())
+    if (CfnResource.isCfnResource(c)) logicalIdOfPath.set(c.node.path, Stack.of(c).resolve(c.logicalId) as string);
   const out = new Set<string>();
   for (const v of report.violations) {
     for (const r of v.violatingResources) {
@@ -50,13 +60,18 @@ describe('ApiGuardrailsChecks (cdk-nag v3 pack)', () => {
   it('fails with ids ApiGuardrails-<rule-id>, and a cdk-nag style acknowledgement suppresses exactly that rule', () => {
     const before = buildApp();
     contextOf(before.app, before.stacks);
-    const unacknowledged = new ApiGuardrailsChecks(before.app).validateScope(before.app).violations.map((v) => v.ruleName);
+    const unacknowledged = new ApiGuardrailsChecks(before.app)
+      .validateScope(before.app)
+      .violations.map((v) => v.ruleName);
     expect(unacknowledged).toContain('ApiGuardrails-execution-logging');
     expect(unacknowledged.every((n) => n.startsWith('ApiGuardrails-'))).toBe(true);
 
     const after = buildApp();
     const stage = (after.stacks[0].node.findChild('Api') as apigw.RestApi).deploymentStage;
-    Validations.of(stage).acknowledge({ id: 'ApiGuardrails-execution-logging', reason: 'logging comes from the platform account' });
+    Validations.of(stage).acknowledge({
+      id: 'ApiGuardrails-execution-logging',
+      reason: 'logging comes from the platform account',
+    });
     contextOf(after.app, after.stacks);
     const acknowledged = new ApiGuardrailsChecks(after.app).validateScope(after.app).violations.map((v) => v.ruleName);
     expect(acknowledged).toEqual(unacknowledged.filter((n) => n !== 'ApiGuardrails-execution-logging'));

@@ -34,21 +34,43 @@ describe('ApplyApiStandard on REST APIs', () => {
     });
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       TracingEnabled: true,
-      MethodSettings: [Match.objectLike({ ResourcePath: '/*', HttpMethod: '*', LoggingLevel: 'ERROR', DataTraceEnabled: false, ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 })],
-      AccessLogSetting: { DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('GuardrailsAccessLogs'), 'Arn'] }, Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+      MethodSettings: [
+        Match.objectLike({
+          ResourcePath: '/*',
+          HttpMethod: '*',
+          LoggingLevel: 'ERROR',
+          DataTraceEnabled: false,
+          ThrottlingRateLimit: 100,
+          ThrottlingBurstLimit: 200,
+        }),
+      ],
+      AccessLogSetting: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('GuardrailsAccessLogs'), 'Arn'] },
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
     });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
     template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
     template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', { WebACLArn: ACL });
     const changes = (restStage(template).Metadata as Record<string, string[]>)[REMEDIATION_METADATA_KEY];
     expect(changes).toEqual(
-      expect.arrayContaining(['execution logging set to ERROR', 'X-Ray tracing turned on', 'associated with the organisation web ACL', 'JSON access logs sent to a new log group with finite retention']),
+      expect.arrayContaining([
+        'execution logging set to ERROR',
+        'X-Ray tracing turned on',
+        'associated with the organisation web ACL',
+        'JSON access logs sent to a new log group with finite retention',
+      ]),
     );
   });
 
   it('never weakens a stricter setting: lower throttle limits, INFO logging and existing tracing stay', () => {
     const template = stackWith((stack) => {
-      plainRestApi(stack, { throttlingRateLimit: 10, throttlingBurstLimit: 5, loggingLevel: apigw.MethodLoggingLevel.INFO, tracingEnabled: true });
+      plainRestApi(stack, {
+        throttlingRateLimit: 10,
+        throttlingBurstLimit: 5,
+        loggingLevel: apigw.MethodLoggingLevel.INFO,
+        tracingEnabled: true,
+      });
       ApplyApiStandard.to(stack);
     });
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
@@ -63,14 +85,21 @@ describe('ApplyApiStandard on REST APIs', () => {
       plainRestApi(stack, {
         throttlingRateLimit: 5000,
         dataTraceEnabled: true,
-        methodOptions: { '/*/GET': { loggingLevel: apigw.MethodLoggingLevel.OFF, throttlingRateLimit: 9000, dataTraceEnabled: true } },
+        methodOptions: {
+          '/*/GET': { loggingLevel: apigw.MethodLoggingLevel.OFF, throttlingRateLimit: 9000, dataTraceEnabled: true },
+        },
       });
       ApplyApiStandard.to(stack);
     });
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       MethodSettings: [
         Match.objectLike({ ResourcePath: '/*', HttpMethod: '*', ThrottlingRateLimit: 100, DataTraceEnabled: false }),
-        Match.objectLike({ HttpMethod: 'GET', LoggingLevel: 'ERROR', ThrottlingRateLimit: 100, DataTraceEnabled: false }),
+        Match.objectLike({
+          HttpMethod: 'GET',
+          LoggingLevel: 'ERROR',
+          ThrottlingRateLimit: 100,
+          DataTraceEnabled: false,
+        }),
       ],
     });
   });
@@ -90,7 +119,10 @@ describe('ApplyApiStandard on REST APIs', () => {
   it('adds no second association when the stage already has one (a duplicate would fail deployment)', () => {
     const template = stackWith((stack) => {
       const api = plainRestApi(stack);
-      new wafv2.CfnWebACLAssociation(stack, 'Existing', { resourceArn: api.deploymentStage.stageArn, webAclArn: 'arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/team/x' });
+      new wafv2.CfnWebACLAssociation(stack, 'Existing', {
+        resourceArn: api.deploymentStage.stageArn,
+        webAclArn: 'arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/team/x',
+      });
       ApplyApiStandard.to(stack, { webAclArn: ACL });
     });
     template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
@@ -108,7 +140,9 @@ describe('ApplyApiStandard on HTTP and WebSocket APIs', () => {
       DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
       AccessLogSettings: { Format: Match.stringLikeRegexp('routeKey') },
     });
-    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0] as { Properties: { DefaultRouteSettings: Record<string, unknown> } };
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0] as {
+      Properties: { DefaultRouteSettings: Record<string, unknown> };
+    };
     expect(stage.Properties.DefaultRouteSettings.LoggingLevel).toBeUndefined();
   });
 
@@ -141,7 +175,9 @@ describe('TagApis', () => {
   });
 
   it('fails with E_TAG_VALUE on an empty owner, naming the value received', () => {
-    expect(() => new TagApis({ owner: ' ', dataClassification: 'internal' })).toThrow(/E_TAG_VALUE: TagApis: owner must be a non-empty string, received " "/);
+    expect(() => new TagApis({ owner: ' ', dataClassification: 'internal' })).toThrow(
+      /E_TAG_VALUE: TagApis: owner must be a non-empty string, received " "/,
+    );
   });
 });
 

@@ -14,24 +14,40 @@ import { OrgWebAcl } from '../../lib/constructs/org-web-acl';
 function synthPlainApp(withAspect: boolean): { failing: string[]; remediated: boolean } {
   const app = new App();
   const stack = new Stack(app, 'Plain', { env: { account: '111111111111', region: 'eu-west-1' } });
-  const api = new apigw.RestApi(stack, 'Orders', { cloudWatchRole: true, deployOptions: { description: 'production stage' } });
+  const api = new apigw.RestApi(stack, 'Orders', {
+    cloudWatchRole: true,
+    deployOptions: { description: 'production stage' },
+  });
   const orders = api.root.addResource('orders');
   orders.addMethod('GET', new apigw.MockIntegration(), { authorizationType: apigw.AuthorizationType.IAM });
-  api.addGatewayResponse('Default4xx', { type: apigw.ResponseType.DEFAULT_4XX, templates: { 'application/json': '{"message":"bad request"}' } });
-  api.addGatewayResponse('Default5xx', { type: apigw.ResponseType.DEFAULT_5XX, templates: { 'application/json': '{"message":"error"}' } });
+  api.addGatewayResponse('Default4xx', {
+    type: apigw.ResponseType.DEFAULT_4XX,
+    templates: { 'application/json': '{"message":"bad request"}' },
+  });
+  api.addGatewayResponse('Default5xx', {
+    type: apigw.ResponseType.DEFAULT_5XX,
+    templates: { 'application/json': '{"message":"error"}' },
+  });
   if (withAspect) {
     const acl = new OrgWebAcl(stack, 'OrgAcl');
-    ApplyApiStandard.to(stack, { webAclArn: acl.webAclArn, tags: { owner: 'orders-team', dataClassification: 'public' } });
+    ApplyApiStandard.to(stack, {
+      webAclArn: acl.webAclArn,
+      tags: { owner: 'orders-team', dataClassification: 'public' },
+    });
   }
   const outdir = app.synth().directory;
   const templatePath = path.join(outdir, stack.templateFile);
   const context = {
     templatePaths: [templatePath],
-    stackTemplates: [{ stackConstructPath: stack.node.path, templatePath, accountId: stack.account, region: stack.region }],
+    stackTemplates: [
+      { stackConstructPath: stack.node.path, templatePath, accountId: stack.account, region: stack.region },
+    ],
     appConstruct: app,
   } as IPolicyValidationContext;
   const report = new ApiGuardrails({ summary: false }).validate(context);
-  const failing = report.violations.filter((v) => v.severity === 'error' || v.severity === 'fatal').map((v) => `${v.ruleName}: ${v.description}`);
+  const failing = report.violations
+    .filter((v) => v.severity === 'error' || v.severity === 'fatal')
+    .map((v) => `${v.ruleName}: ${v.description}`);
   const stage = api.deploymentStage.node.defaultChild as apigw.CfnStage;
   return { failing, remediated: stage.getMetadata('cdk-api-guardrails:remediations') !== undefined };
 }
@@ -46,6 +62,14 @@ describe('a plain RestApi and the standard', () => {
   it('fails the standard without the aspect (access logs, throttling, tracing, WAF, tags)', () => {
     const { failing } = synthPlainApp(false);
     const rules = new Set(failing.map((f) => f.split(':')[0]));
-    for (const rule of ['stage-access-logging', 'stage-throttling', 'tracing', 'stage-waf', 'required-tags', 'execution-logging']) expect(rules).toContain(rule);
+    for (const rule of [
+      'stage-access-logging',
+      'stage-throttling',
+      'tracing',
+      'stage-waf',
+      'required-tags',
+      'execution-logging',
+    ])
+      expect(rules).toContain(rule);
   });
 });

@@ -38,19 +38,32 @@ describe('api-guardrails audit (CLI, against the loopback fake)', () => {
     await fake.close();
   });
 
-  it.each(['text', 'json', 'sarif', 'junit', 'markdown'])('prints no stage variable value in the %s report', async (format) => {
-    const result = await run(['audit', '--region', REGION, '--endpoint', fake.endpoint, '--format', format, '--fail-on', 'never']);
-    expect(result.stderr).not.toContain('E_');
-    expect(result.code).toBe(0);
-    expect(result.stdout.length).toBeGreaterThan(200);
-    // The stage-variable rule did look at the variables (it names them) ...
-    expect(result.stdout).toContain('apiKeySecret');
-    // ... but no output carries a value.
-    for (const secret of [SEEDED_STAGE_SECRET, SEEDED_V2_SECRET]) {
-      expect(result.stdout).not.toContain(secret);
-      expect(result.stderr).not.toContain(secret);
-    }
-  });
+  it.each(['text', 'json', 'sarif', 'junit', 'markdown'])(
+    'prints no stage variable value in the %s report',
+    async (format) => {
+      const result = await run([
+        'audit',
+        '--region',
+        REGION,
+        '--endpoint',
+        fake.endpoint,
+        '--format',
+        format,
+        '--fail-on',
+        'never',
+      ]);
+      expect(result.stderr).not.toContain('E_');
+      expect(result.code).toBe(0);
+      expect(result.stdout.length).toBeGreaterThan(200);
+      // The stage-variable rule did look at the variables (it names them) ...
+      expect(result.stdout).toContain('apiKeySecret');
+      // ... but no output carries a value.
+      for (const secret of [SEEDED_STAGE_SECRET, SEEDED_V2_SECRET]) {
+        expect(result.stdout).not.toContain(secret);
+        expect(result.stderr).not.toContain(secret);
+      }
+    },
+  );
 
   it('fails (exit 1) on blocking findings and names the audited region in the report', async () => {
     const result = await run(['audit', '--region', REGION, '--endpoint', fake.endpoint, '--format', 'json']);
@@ -81,7 +94,11 @@ describe('api-guardrails audit (CLI, against the loopback fake)', () => {
     const kept = { ...process.env };
     for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
     // No shared files, no instance metadata: the default chain finds nothing, quickly and offline.
-    Object.assign(process.env, { AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', AWS_EC2_METADATA_DISABLED: 'true' });
+    Object.assign(process.env, {
+      AWS_CONFIG_FILE: '/nonexistent/config',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    });
     try {
       const result = await run(['audit', ...extra, '--endpoint', fake.endpoint]);
       expect(result.code).toBe(2);
@@ -104,6 +121,8 @@ describe('api-guardrails audit (CLI, against the loopback fake)', () => {
   it('fails iam-policy with a bad region as a one-line usage error', async () => {
     const result = await run(['iam-policy', '--region', 'Ireland']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('api-guardrails: error E_IAM_POLICY_OPTION: region "Ireland" is not valid. Pass a region such as eu-west-1, or omit it for all regions\n');
+    expect(result.stderr).toBe(
+      'api-guardrails: error E_IAM_POLICY_OPTION: region "Ireland" is not valid. Pass a region such as eu-west-1, or omit it for all regions\n',
+    );
   });
 });

@@ -40,8 +40,12 @@ describe('audit collection through the real SDK clients on a loopback fake', () 
   it('follows every page token, and asks for embedded methods', () => {
     const positions = fake.requests.filter((r) => r.operation === 'GetResources' && r.query.position);
     expect(positions.length).toBeGreaterThan(0);
-    expect(fake.requests.filter((r) => r.operation === 'GetResources').every((r) => r.query.embed === 'methods')).toBe(true);
-    expect(fake.requests.some((r) => r.service === 'apigatewayv2' && r.operation === 'GetRoutes' && r.query.nextToken)).toBe(true);
+    expect(fake.requests.filter((r) => r.operation === 'GetResources').every((r) => r.query.embed === 'methods')).toBe(
+      true,
+    );
+    expect(
+      fake.requests.some((r) => r.service === 'apigatewayv2' && r.operation === 'GetRoutes' && r.query.nextToken),
+    ).toBe(true);
     expect(fake.requests.filter((r) => r.operation === 'GetRestApis')).toHaveLength(2);
   });
 
@@ -49,21 +53,35 @@ describe('audit collection through the real SDK clients on a loopback fake', () 
     const orders = inventory.apis.find((a) => a.id === 'ord3rs');
     expect(orders).toBeDefined();
     if (!orders) return;
-    expect(orders.source).toMatchObject({ logicalId: 'OrdersApi1A2B3C', stackName: 'OrdersStack', arn: `arn:aws:apigateway:${REGION}::/restapis/ord3rs` });
+    expect(orders.source).toMatchObject({
+      logicalId: 'OrdersApi1A2B3C',
+      stackName: 'OrdersStack',
+      arn: `arn:aws:apigateway:${REGION}::/restapis/ord3rs`,
+    });
     expect(orders.endpointTypes).toEqual(['REGIONAL']);
     expect(orders.disableExecuteApiEndpoint).toBe(true);
     expect(orders.policy).toMatchObject({ Statement: [{ Effect: 'Allow', Principal: '*' }] });
-    expect(orders.operations.map((o) => `${o.method} ${o.path}`)).toEqual(['GET /orders', 'OPTIONS /orders', 'POST /orders']);
+    expect(orders.operations.map((o) => `${o.method} ${o.path}`)).toEqual([
+      'GET /orders',
+      'OPTIONS /orders',
+      'POST /orders',
+    ]);
     const get = orders.operations[0];
     expect(get.auth.type).toBe('COGNITO_USER_POOLS');
-    expect(get.auth.authorizer).toMatchObject({ id: 'auth1', type: 'COGNITO_USER_POOLS', identitySource: ['method.request.header.Authorization'] });
+    expect(get.auth.authorizer).toMatchObject({
+      id: 'auth1',
+      type: 'COGNITO_USER_POOLS',
+      identitySource: ['method.request.header.Authorization'],
+    });
     expect(get.auth.scopes).toEqual(['orders/read']);
     expect(get.integration).toMatchObject({ type: 'HTTP_PROXY', uri: 'https://backend.example.com/orders' });
     const post = orders.operations[2];
     expect(post.validator).toMatchObject({ id: 'val1', validateBody: true, validateParameters: false });
     expect(post.auth.apiKeyRequired).toBe(true);
     expect(post.requestModels).toEqual({ 'application/json': 'Order' });
-    expect(orders.models).toEqual([expect.objectContaining({ name: 'Order', schema: { type: 'object', additionalProperties: false } })]);
+    expect(orders.models).toEqual([
+      expect.objectContaining({ name: 'Order', schema: { type: 'object', additionalProperties: false } }),
+    ]);
     expect(orders.gatewayResponses.map((g) => g.type)).toEqual(['DEFAULT_4XX']);
     expect(orders.cors.map((c) => [c.from, c.allowOrigins, c.allowCredentials])).toEqual([
       ['preflight', ['*'], true],
@@ -81,10 +99,26 @@ describe('audit collection through the real SDK clients on a loopback fake', () 
       clientCertificateId: 'cert1',
       declaredBy: 'deployed',
       usagePlanIds: ['plan1'],
-      settings: { loggingLevel: 'ERROR', dataTrace: false, metrics: true, throttle: { rateLimit: 50, burstLimit: 100 }, caching: false },
+      settings: {
+        loggingLevel: 'ERROR',
+        dataTrace: false,
+        metrics: true,
+        throttle: { rateLimit: 50, burstLimit: 100 },
+        caching: false,
+      },
     });
-    expect(prod?.overrides).toEqual([{ path: '/orders', method: 'POST', settings: expect.objectContaining({ loggingLevel: 'INFO', dataTrace: true, throttle: {} }) }]);
-    expect(prod?.accessLog?.logGroup).toMatchObject({ name: ORDERS_LOG_GROUP, retentionDays: 365, kmsKeyId: expect.stringContaining(':key/k1') });
+    expect(prod?.overrides).toEqual([
+      {
+        path: '/orders',
+        method: 'POST',
+        settings: expect.objectContaining({ loggingLevel: 'INFO', dataTrace: true, throttle: {} }),
+      },
+    ]);
+    expect(prod?.accessLog?.logGroup).toMatchObject({
+      name: ORDERS_LOG_GROUP,
+      retentionDays: 365,
+      kmsKeyId: expect.stringContaining(':key/k1'),
+    });
     expect(prod?.waf?.webAcl).toMatchObject({
       id: WEB_ACL_ARN,
       scope: 'REGIONAL',
@@ -93,7 +127,11 @@ describe('audit collection through the real SDK clients on a loopback fake', () 
     });
     const acl = prod?.waf?.webAcl;
     expect(acl && !isUnresolved(acl) ? acl.rules : []).toEqual([
-      expect.objectContaining({ name: 'common', managedRuleGroup: { vendor: 'AWS', name: 'AWSManagedRulesCommonRuleSet' }, countOnly: false }),
+      expect.objectContaining({
+        name: 'common',
+        managedRuleGroup: { vendor: 'AWS', name: 'AWSManagedRulesCommonRuleSet' },
+        countOnly: false,
+      }),
       expect.objectContaining({ name: 'rate', rateBased: { limit: 1000, aggregateKeyType: 'IP' }, countOnly: false }),
       expect.objectContaining({ name: 'bad-inputs', countOnly: true }),
     ]);
@@ -102,7 +140,14 @@ describe('audit collection through the real SDK clients on a loopback fake', () 
     expect(dev?.settings).toEqual({ throttle: {} });
     expect(dev?.accessLog).toBeUndefined();
     expect(inventory.webAcls.map((w) => w.id)).toEqual([WEB_ACL_ARN]);
-    expect(inventory.usagePlans).toEqual([expect.objectContaining({ id: 'plan1', throttle: { rateLimit: 10, burstLimit: 20 }, quota: { limit: 10000, period: 'MONTH' }, stages: [{ apiId: 'ord3rs', stage: 'prod' }] })]);
+    expect(inventory.usagePlans).toEqual([
+      expect.objectContaining({
+        id: 'plan1',
+        throttle: { rateLimit: 10, burstLimit: 20 },
+        quota: { limit: 10000, period: 'MONTH' },
+        stages: [{ apiId: 'ord3rs', stage: 'prod' }],
+      }),
+    ]);
     expect(inventory.account?.cloudWatchRoleArn).toBe('arn:aws:iam::123456789012:role/apigw-cloudwatch');
   });
 
@@ -113,12 +158,24 @@ describe('audit collection through the real SDK clients on a loopback fake', () 
       ['ANY', '$default', '$default'],
     ]);
     const items = http?.operations[0];
-    expect(items?.auth.authorizer).toMatchObject({ type: 'JWT', jwtAudience: ['catalog'], jwtIssuer: 'https://issuer.example.com' });
-    expect(http?.operations[1].integration).toMatchObject({ connectionType: 'VPC_LINK', hasTlsConfig: true, tlsServerNameToVerify: 'internal.example.com' });
-    expect(http?.cors).toEqual([expect.objectContaining({ from: 'v2-config', allowOrigins: ['*'], allowCredentials: false })]);
+    expect(items?.auth.authorizer).toMatchObject({
+      type: 'JWT',
+      jwtAudience: ['catalog'],
+      jwtIssuer: 'https://issuer.example.com',
+    });
+    expect(http?.operations[1].integration).toMatchObject({
+      connectionType: 'VPC_LINK',
+      hasTlsConfig: true,
+      tlsServerNameToVerify: 'internal.example.com',
+    });
+    expect(http?.cors).toEqual([
+      expect.objectContaining({ from: 'v2-config', allowOrigins: ['*'], allowCredentials: false }),
+    ]);
     const stage = http?.stages[0];
     expect(stage?.settings).toEqual({ metrics: false, throttle: { rateLimit: 100, burstLimit: 200 } });
-    expect(stage?.overrides).toEqual([{ path: 'GET /items', method: 'GET', settings: { throttle: { rateLimit: 5, burstLimit: 10 } } }]);
+    expect(stage?.overrides).toEqual([
+      { path: 'GET /items', method: 'GET', settings: { throttle: { rateLimit: 5, burstLimit: 10 } } },
+    ]);
     expect(isUnresolved(stage?.accessLog?.logGroup)).toBe(true);
     const ws = inventory.apis.find((a) => a.id === 'w5s001');
     expect(ws?.operations.map((o) => [o.method, o.path, o.auth.type])).toEqual([
@@ -128,7 +185,14 @@ describe('audit collection through the real SDK clients on a loopback fake', () 
   });
 
   it('merges the REST and v2 views of one custom domain', () => {
-    expect(inventory.domains.map((d) => [d.id, d.kind, d.securityPolicy, d.mappings.map((m) => `${String(m.apiId)}/${String(m.stage)}/${String(m.basePath ?? '')}`)])).toEqual([
+    expect(
+      inventory.domains.map((d) => [
+        d.id,
+        d.kind,
+        d.securityPolicy,
+        d.mappings.map((m) => `${String(m.apiId)}/${String(m.stage)}/${String(m.basePath ?? '')}`),
+      ]),
+    ).toEqual([
       ['api.example.com', 'rest', 'TLS_1_2', ['ord3rs/prod/', 'h77p01/$default/catalog']],
       ['ws.example.com', 'v2', 'TLS_1_2', ['w5s001/live/']],
     ]);
@@ -150,7 +214,9 @@ describe('audit collection through the real SDK clients on a loopback fake', () 
     expect(verdict('resource-policy', 'orders (rest API)')).toEqual(['fail']);
     expect(verdict('waf-rules', 'orders (rest API) › stage prod')).toEqual(['fail']); // a managed group in COUNT mode
     // The HTTP API's log group does not exist: the retention rule cannot decide, and says why.
-    const retention = findings.filter((f) => f.ruleId === 'access-log-retention' && f.resource.label.includes('catalog'));
+    const retention = findings.filter(
+      (f) => f.ruleId === 'access-log-retention' && f.resource.label.includes('catalog'),
+    );
     expect(retention.map((f) => f.status)).toEqual(['unknown']);
     expect(retention[0].message).toContain('/aws/http/missing does not exist');
   });
@@ -160,7 +226,13 @@ describe('audit collection through the real SDK clients on a loopback fake', () 
     expect(only.apis.map((a) => a.id)).toEqual(['ord3rs']);
     expect(only.domains.map((d) => d.id)).toEqual(['api.example.com']);
     expect(only.usagePlans.map((p) => p.id)).toEqual(['plan1']);
-    expect(only.notices).toEqual([expect.objectContaining({ level: 'error', code: 'AUDIT_API_NOT_FOUND', message: expect.stringContaining('nope42') })]);
+    expect(only.notices).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        code: 'AUDIT_API_NOT_FOUND',
+        message: expect.stringContaining('nope42'),
+      }),
+    ]);
     const mapped = only.domains[0].mappings.find((m) => m.basePath === 'catalog');
     expect(isUnresolved(mapped?.apiId)).toBe(true);
   });

@@ -19,11 +19,27 @@ const STACK = 'ShopStack';
 /** A hand-written template (no CDK, to keep this test fast): one REST API with a secured stage. */
 const TEMPLATE = {
   Resources: {
-    ShopApi: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'shop', EndpointConfiguration: { Types: ['REGIONAL'] } } },
-    Items: { Type: 'AWS::ApiGateway::Resource', Properties: { RestApiId: { Ref: 'ShopApi' }, ParentId: { 'Fn::GetAtt': ['ShopApi', 'RootResourceId'] }, PathPart: 'items' } },
+    ShopApi: {
+      Type: 'AWS::ApiGateway::RestApi',
+      Properties: { Name: 'shop', EndpointConfiguration: { Types: ['REGIONAL'] } },
+    },
+    Items: {
+      Type: 'AWS::ApiGateway::Resource',
+      Properties: {
+        RestApiId: { Ref: 'ShopApi' },
+        ParentId: { 'Fn::GetAtt': ['ShopApi', 'RootResourceId'] },
+        PathPart: 'items',
+      },
+    },
     ItemsGet: {
       Type: 'AWS::ApiGateway::Method',
-      Properties: { RestApiId: { Ref: 'ShopApi' }, ResourceId: { Ref: 'Items' }, HttpMethod: 'GET', AuthorizationType: 'AWS_IAM', Integration: { Type: 'MOCK' } },
+      Properties: {
+        RestApiId: { Ref: 'ShopApi' },
+        ResourceId: { Ref: 'Items' },
+        HttpMethod: 'GET',
+        AuthorizationType: 'AWS_IAM',
+        Integration: { Type: 'MOCK' },
+      },
     },
     Deployment: { Type: 'AWS::ApiGateway::Deployment', Properties: { RestApiId: { Ref: 'ShopApi' } } },
     Prod: {
@@ -33,7 +49,15 @@ const TEMPLATE = {
         DeploymentId: { Ref: 'Deployment' },
         StageName: 'prod',
         TracingEnabled: true,
-        MethodSettings: [{ ResourcePath: '/*', HttpMethod: '*', LoggingLevel: 'ERROR', ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 }],
+        MethodSettings: [
+          {
+            ResourcePath: '/*',
+            HttpMethod: '*',
+            LoggingLevel: 'ERROR',
+            ThrottlingRateLimit: 20,
+            ThrottlingBurstLimit: 40,
+          },
+        ],
       },
     },
   },
@@ -58,28 +82,59 @@ const standard = resolveStandard();
 describe('audit --compare: drift between the synthesized intent and what is deployed', () => {
   it('matches APIs by the aws:cloudformation:logical-id tag and reports no drift for an untouched deployment', async () => {
     const live = await deployed();
-    expect(matchApis(intent, live).map((m) => [m.intended.id, m.deployed?.name, m.by])).toEqual([['ShopApi', 'shop', 'logical-id']]);
+    expect(matchApis(intent, live).map((m) => [m.intended.id, m.deployed?.name, m.by])).toEqual([
+      ['ShopApi', 'shop', 'logical-id'],
+    ]);
     expect(compareWithIntent(intent, live, { standard })).toEqual([]);
   });
 
   it('fails with drift findings for every control weakened out of band', async () => {
     const live = await deployed((state) => {
       const api = state.restApis[0];
-      const stage = api.stages[0] as { tracingEnabled: boolean; methodSettings: Record<string, Record<string, unknown>> };
+      const stage = api.stages[0] as {
+        tracingEnabled: boolean;
+        methodSettings: Record<string, Record<string, unknown>>;
+      };
       stage.tracingEnabled = false;
       stage.methodSettings['*/*'].loggingLevel = 'OFF';
       stage.methodSettings['*/*'].throttlingRateLimit = 5000;
-      const items = api.resources.find((r) => r.path === '/items') as { resourceMethods: Record<string, Record<string, unknown>> };
+      const items = api.resources.find((r) => r.path === '/items') as {
+        resourceMethods: Record<string, Record<string, unknown>>;
+      };
       items.resourceMethods.GET.authorizationType = 'NONE';
       // A method only the deployment has is not drift from the intent (the intent does not lack it).
-      api.resources.push({ id: 'extra', path: '/admin', resourceMethods: { DELETE: { httpMethod: 'DELETE', authorizationType: 'NONE' } } });
+      api.resources.push({
+        id: 'extra',
+        path: '/admin',
+        resourceMethods: { DELETE: { httpMethod: 'DELETE', authorizationType: 'NONE' } },
+      });
     });
     const drift = compareWithIntent(intent, live, { standard });
     expect(drift.map((f) => [f.ruleId, f.status, f.resource.label, f.message])).toEqual([
-      ['drift', 'fail', 'shop (rest API) › GET /items', 'Authorization is AWS_IAM in the synthesized app; deployed: NONE.'],
-      ['drift', 'fail', 'shop (rest API) › stage prod', 'X-Ray tracing is on in the synthesized app; off on the deployed stage.'],
-      ['drift', 'fail', 'shop (rest API) › stage prod', 'Execution logging is ERROR in the synthesized app; deployed: OFF.'],
-      ['drift', 'fail', 'shop (rest API) › stage prod', 'Throttling rateLimit is 20 in the synthesized app; deployed: 5000.'],
+      [
+        'drift',
+        'fail',
+        'shop (rest API) › GET /items',
+        'Authorization is AWS_IAM in the synthesized app; deployed: NONE.',
+      ],
+      [
+        'drift',
+        'fail',
+        'shop (rest API) › stage prod',
+        'X-Ray tracing is on in the synthesized app; off on the deployed stage.',
+      ],
+      [
+        'drift',
+        'fail',
+        'shop (rest API) › stage prod',
+        'Execution logging is ERROR in the synthesized app; deployed: OFF.',
+      ],
+      [
+        'drift',
+        'fail',
+        'shop (rest API) › stage prod',
+        'Throttling rateLimit is 20 in the synthesized app; deployed: 5000.',
+      ],
     ]);
     expect(drift.every((f) => f.severity === 'error' && f.fix.includes('cdk deploy'))).toBe(true);
   });
@@ -107,7 +162,9 @@ describe('audit --compare: drift between the synthesized intent and what is depl
       state.restApis = [];
     });
     const drift = compareWithIntent(intent, none, { standard });
-    expect(drift.map((f) => [f.severity, f.message])).toEqual([['warning', expect.stringContaining('no deployed API matches it')]]);
+    expect(drift.map((f) => [f.severity, f.message])).toEqual([
+      ['warning', expect.stringContaining('no deployed API matches it')],
+    ]);
   });
 
   it('fails the CLI run with drift listed in the report when --compare is given', async () => {
@@ -121,11 +178,32 @@ describe('audit --compare: drift between the synthesized intent and what is depl
     try {
       writeFileSync(join(dir, `${STACK}.template.json`), JSON.stringify(TEMPLATE));
       let stdout = '';
-      const io: CliIo = { stdout: { write: (c: string) => (stdout += c) }, stderr: { write: () => true }, cwd: dir, env: {}, isTTY: false };
-      const code = await main(['audit', '--region', REGION, '--endpoint', fake.endpoint, '--compare', `${STACK}.template.json`, '--format', 'json'], io);
+      const io: CliIo = {
+        stdout: { write: (c: string) => (stdout += c) },
+        stderr: { write: () => true },
+        cwd: dir,
+        env: {},
+        isTTY: false,
+      };
+      const code = await main(
+        [
+          'audit',
+          '--region',
+          REGION,
+          '--endpoint',
+          fake.endpoint,
+          '--compare',
+          `${STACK}.template.json`,
+          '--format',
+          'json',
+        ],
+        io,
+      );
       expect(code).toBe(1);
       const report = JSON.parse(stdout) as { findings: { ruleId: string; message: string }[] };
-      expect(report.findings.filter((f) => f.ruleId === 'drift').map((f) => f.message)).toEqual(['X-Ray tracing is on in the synthesized app; off on the deployed stage.']);
+      expect(report.findings.filter((f) => f.ruleId === 'drift').map((f) => f.message)).toEqual([
+        'X-Ray tracing is on in the synthesized app; off on the deployed stage.',
+      ]);
     } finally {
       process.env = saved;
       await fake.close();

@@ -8,7 +8,10 @@ import { startFakeAws, type FakeOptions } from './fake-aws/server';
 import { accountFixture } from './fixtures';
 import { testClients } from './helpers';
 
-async function auditWith(options: FakeOptions, maxAttempts = 4): Promise<{ inventory: Inventory; requests: number; maxInFlight: number }> {
+async function auditWith(
+  options: FakeOptions,
+  maxAttempts = 4,
+): Promise<{ inventory: Inventory; requests: number; maxInFlight: number }> {
   const fake = await startFakeAws(accountFixture(), options);
   const clients = testClients(fake.endpoint, maxAttempts);
   try {
@@ -37,30 +40,53 @@ describe('audit under throttling, server errors and denied calls', () => {
   });
 
   it('retries throttled (429) calls through the SDK retry strategy and gets the same inventory', async () => {
-    const throttled = await auditWith({ faults: [{ service: 'apigateway', operation: 'GetStages', kind: 'throttle', times: 3 }, { operation: 'GetWebACL', kind: 'throttle', times: 1 }] });
+    const throttled = await auditWith({
+      faults: [
+        { service: 'apigateway', operation: 'GetStages', kind: 'throttle', times: 3 },
+        { operation: 'GetWebACL', kind: 'throttle', times: 1 },
+      ],
+    });
     expect(shape(throttled.inventory)).toEqual(shape(baseline.inventory));
     expect(throttled.requests).toBe(baseline.requests + 4);
   });
 
   it('retries 5xx answers and gets the same inventory', async () => {
-    const flaky = await auditWith({ faults: [{ service: 'apigatewayv2', operation: 'GetRoutes', kind: 'server-error', times: 2 }, { operation: 'DescribeLogGroups', kind: 'server-error', times: 1 }] });
+    const flaky = await auditWith({
+      faults: [
+        { service: 'apigatewayv2', operation: 'GetRoutes', kind: 'server-error', times: 2 },
+        { operation: 'DescribeLogGroups', kind: 'server-error', times: 1 },
+      ],
+    });
     expect(shape(flaky.inventory)).toEqual(shape(baseline.inventory));
   });
 
   it('fails a call that stays unavailable after maxAttempts: the fields it feeds are unknown, the rest is audited', async () => {
-    const { inventory, requests } = await auditWith({ faults: [{ service: 'apigateway', operation: 'GetAccount', kind: 'server-error' }] }, 3);
+    const { inventory, requests } = await auditWith(
+      { faults: [{ service: 'apigateway', operation: 'GetAccount', kind: 'server-error' }] },
+      3,
+    );
     expect(isUnresolved(inventory.account?.cloudWatchRoleArn)).toBe(true);
-    expect(JSON.stringify(inventory.account?.cloudWatchRoleArn)).toMatch(/GetAccount failed \(ServiceUnavailableException, 3 attempts\)/);
+    expect(JSON.stringify(inventory.account?.cloudWatchRoleArn)).toMatch(
+      /GetAccount failed \(ServiceUnavailableException, 3 attempts\)/,
+    );
     expect(requests).toBe(baseline.requests + 2);
     expect(inventory.apis).toHaveLength(4);
   });
 
-  it('fails GetStages with AccessDenied: the API\'s stages are reported unknown naming the call, other APIs are audited', async () => {
-    const { inventory } = await auditWith({ faults: [{ service: 'apigateway', operation: 'GetStages', kind: 'deny', contains: '/restapis/ord3rs/' }] });
+  it("fails GetStages with AccessDenied: the API's stages are reported unknown naming the call, other APIs are audited", async () => {
+    const { inventory } = await auditWith({
+      faults: [{ service: 'apigateway', operation: 'GetStages', kind: 'deny', contains: '/restapis/ord3rs/' }],
+    });
     const orders = inventory.apis.find((a) => a.id === 'ord3rs');
     expect(orders?.stages).toEqual([]);
     expect(inventory.notices).toEqual([
-      expect.objectContaining({ level: 'error', code: 'AUDIT_CALL_FAILED', message: expect.stringMatching(/^Stages of REST API orders \(ord3rs\) \(GetStages\) could not be read: GetStages denied: User: .* is not authorized/) }),
+      expect.objectContaining({
+        level: 'error',
+        code: 'AUDIT_CALL_FAILED',
+        message: expect.stringMatching(
+          /^Stages of REST API orders \(ord3rs\) \(GetStages\) could not be read: GetStages denied: User: .* is not authorized/,
+        ),
+      }),
     ]);
     expect(inventory.apis.find((a) => a.id === 'l3gacy')?.stages).toHaveLength(1);
     const { findings } = evaluate(inventory, { standard: resolveStandard() });
@@ -68,7 +94,9 @@ describe('audit under throttling, server errors and denied calls', () => {
     expect(unknown).toHaveLength(1);
     expect(unknown[0].ruleId).toBe('not-evaluable');
     // Through evaluateAudit the finding names the API and says how to fix permissions, not templates.
-    const [audited] = evaluateAudit(inventory, { standard: resolveStandard() }).findings.filter((f) => f.message.includes('GetStages denied'));
+    const [audited] = evaluateAudit(inventory, { standard: resolveStandard() }).findings.filter((f) =>
+      f.message.includes('GetStages denied'),
+    );
     expect(audited.resource).toMatchObject({ label: 'OrdersApi1A2B3C', apiId: 'ord3rs' });
     expect(audited.fix).toContain('api-guardrails iam-policy');
   });
@@ -78,13 +106,17 @@ describe('audit under throttling, server errors and denied calls', () => {
     const prod = inventory.apis.find((a) => a.id === 'ord3rs')?.stages.find((s) => s.name === 'prod');
     expect(prod?.waf?.webAcl).toEqual({ unresolved: true, because: expect.stringMatching(/^GetWebACL denied: /) });
     const { findings } = evaluate(inventory, { standard: resolveStandard() });
-    const waf = findings.filter((f) => ['waf-rules', 'waf-logging'].includes(f.ruleId) && f.resource.label === 'orders (rest API) › stage prod');
+    const waf = findings.filter(
+      (f) => ['waf-rules', 'waf-logging'].includes(f.ruleId) && f.resource.label === 'orders (rest API) › stage prod',
+    );
     expect(waf.map((f) => f.status)).toEqual(['unknown', 'unknown']);
     expect(waf.every((f) => f.message.includes('GetWebACL denied'))).toBe(true);
   });
 
   it('fails GetResources with AccessDenied: operations are unresolved with the call named', async () => {
-    const { inventory } = await auditWith({ faults: [{ service: 'apigateway', operation: 'GetResources', kind: 'deny' }] });
+    const { inventory } = await auditWith({
+      faults: [{ service: 'apigateway', operation: 'GetResources', kind: 'deny' }],
+    });
     for (const api of inventory.apis.filter((a) => a.kind === 'rest')) {
       expect(api.operationsUnresolved).toMatch(/^GetResources denied: /);
       expect(api.operations).toEqual([]);
@@ -92,9 +124,13 @@ describe('audit under throttling, server errors and denied calls', () => {
   });
 
   it('fails the listing itself (GetApis denied): REST APIs are still audited and the gap is an error notice', async () => {
-    const { inventory } = await auditWith({ faults: [{ service: 'apigatewayv2', operation: 'GetApis', kind: 'deny' }] });
+    const { inventory } = await auditWith({
+      faults: [{ service: 'apigatewayv2', operation: 'GetApis', kind: 'deny' }],
+    });
     expect(inventory.apis.map((a) => a.kind)).toEqual(['rest', 'rest']);
-    expect(inventory.notices.map((n) => n.message)).toEqual([expect.stringMatching(/^HTTP and WebSocket APIs \(GetApis\) could not be listed: GetApis denied/)]);
+    expect(inventory.notices.map((n) => n.message)).toEqual([
+      expect.stringMatching(/^HTTP and WebSocket APIs \(GetApis\) could not be listed: GetApis denied/),
+    ]);
     const { findings } = evaluate(inventory, { standard: resolveStandard() });
     expect(findings.filter((f) => f.ruleId === 'not-evaluable').map((f) => f.status)).toEqual(['unknown']);
   });
@@ -107,8 +143,11 @@ describe('audit under throttling, server errors and denied calls', () => {
       ],
     });
     const { findings } = evaluate(inventory, { standard: resolveStandard() });
-    const of = (rule: string, label: string): string[] => findings.filter((f) => f.ruleId === rule && f.resource.label === label).map((f) => `${f.status}: ${f.message}`);
-    expect(of('gateway-responses', 'orders (rest API)')).toEqual([expect.stringMatching(/^unknown: .*GetGatewayResponses denied/)]);
+    const of = (rule: string, label: string): string[] =>
+      findings.filter((f) => f.ruleId === rule && f.resource.label === label).map((f) => `${f.status}: ${f.message}`);
+    expect(of('gateway-responses', 'orders (rest API)')).toEqual([
+      expect.stringMatching(/^unknown: .*GetGatewayResponses denied/),
+    ]);
     // POST /orders requires an API key: whether a plan covers the stage cannot be known.
     expect(of('usage-plan-limits', 'orders (rest API) › stage prod')).toEqual([expect.stringMatching(/^unknown: /)]);
     expect(findings.filter((f) => f.status === 'fail' && /usage plan|gateway response/i.test(f.message))).toEqual([]);
@@ -117,6 +156,9 @@ describe('audit under throttling, server errors and denied calls', () => {
   it('fails DescribeLogGroups with AccessDenied: retention rules are unknown naming the call', async () => {
     const { inventory } = await auditWith({ faults: [{ operation: 'DescribeLogGroups', kind: 'deny' }] });
     const prod = inventory.apis.find((a) => a.id === 'ord3rs')?.stages.find((s) => s.name === 'prod');
-    expect(prod?.accessLog?.logGroup).toEqual({ unresolved: true, because: expect.stringMatching(/^DescribeLogGroups denied: /) });
+    expect(prod?.accessLog?.logGroup).toEqual({
+      unresolved: true,
+      because: expect.stringMatching(/^DescribeLogGroups denied: /),
+    });
   });
 });

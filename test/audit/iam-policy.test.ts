@@ -6,7 +6,12 @@ import { testClients } from './helpers';
 
 /** IAM wildcard match: '*' any run of characters (including '/' and ':'), '?' one character. */
 function iamMatch(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   return re.test(value);
 }
 
@@ -16,22 +21,37 @@ function authorizationOf(request: RecordedRequest): { action: string; resource: 
     case 'apigateway':
       return { action: `apigateway:${request.method}`, resource: `arn:aws:apigateway:${REGION}::${request.path}` };
     case 'apigatewayv2':
-      return { action: `apigateway:${request.method}`, resource: `arn:aws:apigateway:${REGION}::${request.path.replace(/^\/v2/, '')}` };
+      return {
+        action: `apigateway:${request.method}`,
+        resource: `arn:aws:apigateway:${REGION}::${request.path.replace(/^\/v2/, '')}`,
+      };
     case 'wafv2': {
       const body = request.body ?? {};
-      const arn = typeof body.ResourceArn === 'string' ? body.ResourceArn : `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/webacl/${String(body.Name)}/${String(body.Id)}`;
+      const arn =
+        typeof body.ResourceArn === 'string'
+          ? body.ResourceArn
+          : `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/webacl/${String(body.Name)}/${String(body.Id)}`;
       return { action: `wafv2:${request.operation}`, resource: arn };
     }
     case 'logs':
-      return { action: `logs:${request.operation}`, resource: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${String(request.body?.logGroupNamePrefix)}` };
+      return {
+        action: `logs:${request.operation}`,
+        resource: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${String(request.body?.logGroupNamePrefix)}`,
+      };
   }
 }
 
 function allows(policy: IamPolicy, action: string, resource: string): boolean {
-  return policy.Statement.some((s) => s.Effect === 'Allow' && s.Action.some((a) => iamMatch(a, action)) && s.Resource.some((r) => iamMatch(r, resource)));
+  return policy.Statement.some(
+    (s) =>
+      s.Effect === 'Allow' &&
+      s.Action.some((a) => iamMatch(a, action)) &&
+      s.Resource.some((r) => iamMatch(r, resource)),
+  );
 }
 
-const WRITE = /^(apigateway:(POST|PUT|PATCH|DELETE|\*)|wafv2:(Create|Update|Delete|Put|Associate|Disassociate|Tag|Untag)|logs:(Create|Delete|Put|Associate|Disassociate|Tag|Untag))|\*$/;
+const WRITE =
+  /^(apigateway:(POST|PUT|PATCH|DELETE|\*)|wafv2:(Create|Update|Delete|Put|Associate|Disassociate|Tag|Untag)|logs:(Create|Delete|Put|Associate|Disassociate|Tag|Untag))|\*$/;
 
 describe('api-guardrails iam-policy', () => {
   it('covers every request the audit sends (recorded on the loopback fake), for the region and account', async () => {
@@ -47,7 +67,9 @@ describe('api-guardrails iam-policy', () => {
     const sent = new Set(fake.requests.map((r) => `${r.service}:${r.operation}`));
     // Every call in the table was exercised, and nothing outside the table was sent.
     expect([...sent].sort()).toEqual([...new Set(AUDIT_CALLS.map((c) => `${c.service}:${c.operation}`))].sort());
-    const uncovered = fake.requests.map(authorizationOf).filter(({ action, resource }) => !allows(policy, action, resource));
+    const uncovered = fake.requests
+      .map(authorizationOf)
+      .filter(({ action, resource }) => !allows(policy, action, resource));
     expect(uncovered).toEqual([]);
   });
 
@@ -55,25 +77,44 @@ describe('api-guardrails iam-policy', () => {
     const policy = auditIamPolicy();
     const actions = policy.Statement.flatMap((s) => s.Action);
     expect(actions.filter((a) => WRITE.test(a) || a.includes('*'))).toEqual([]);
-    expect(actions.sort()).toEqual(['apigateway:GET', 'logs:DescribeLogGroups', 'wafv2:GetLoggingConfiguration', 'wafv2:GetWebACL']);
+    expect(actions.sort()).toEqual([
+      'apigateway:GET',
+      'logs:DescribeLogGroups',
+      'wafv2:GetLoggingConfiguration',
+      'wafv2:GetWebACL',
+    ]);
   });
 
   it('does not grant reading API key values or exports', () => {
     const policy = auditIamPolicy({ region: REGION });
     expect(allows(policy, 'apigateway:GET', `arn:aws:apigateway:${REGION}::/apikeys`)).toBe(false);
     expect(allows(policy, 'apigateway:GET', `arn:aws:apigateway:${REGION}::/apikeys/abc`)).toBe(false);
-    expect(allows(policy, 'apigateway:GET', `arn:aws:apigateway:${REGION}::/restapis/abc/stages/prod/exports/swagger`)).toBe(false);
+    expect(
+      allows(policy, 'apigateway:GET', `arn:aws:apigateway:${REGION}::/restapis/abc/stages/prod/exports/swagger`),
+    ).toBe(false);
   });
 
   it('fails a malformed region or account id with a stable error id and the fix', () => {
-    expect(() => auditIamPolicy({ region: 'Ireland' })).toThrow(/E_IAM_POLICY_OPTION: region "Ireland" is not valid\. Pass a region such as eu-west-1/);
+    expect(() => auditIamPolicy({ region: 'Ireland' })).toThrow(
+      /E_IAM_POLICY_OPTION: region "Ireland" is not valid\. Pass a region such as eu-west-1/,
+    );
     expect(() => auditIamPolicy({ accountId: '1234' })).toThrow(/E_IAM_POLICY_OPTION: account id "1234"/);
   });
 
   it('fails the recorded-request check when a call is missing from the policy (the check can fail)', () => {
     const policy = auditIamPolicy({ region: REGION, accountId: ACCOUNT });
-    const withoutLogs: IamPolicy = { ...policy, Statement: policy.Statement.filter((s) => !s.Action.includes('logs:DescribeLogGroups')) };
-    const request: RecordedRequest = { service: 'logs', operation: 'DescribeLogGroups', method: 'POST', path: '/', query: {}, body: { logGroupNamePrefix: 'g' } };
+    const withoutLogs: IamPolicy = {
+      ...policy,
+      Statement: policy.Statement.filter((s) => !s.Action.includes('logs:DescribeLogGroups')),
+    };
+    const request: RecordedRequest = {
+      service: 'logs',
+      operation: 'DescribeLogGroups',
+      method: 'POST',
+      path: '/',
+      query: {},
+      body: { logGroupNamePrefix: 'g' },
+    };
     const { action, resource } = authorizationOf(request);
     expect(allows(policy, action, resource)).toBe(true);
     expect(allows(withoutLogs, action, resource)).toBe(false);

@@ -20,11 +20,16 @@ function verdicts(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.ruleId} | ${f.resource.label} | ${f.status}`).sort();
 }
 
-async function bothRoutes(build: (stack: Stack) => void, tamper?: (state: FakeState) => void): Promise<{ template: string[]; audit: string[] }> {
+async function bothRoutes(
+  build: (stack: Stack) => void,
+  tamper?: (state: FakeState) => void,
+): Promise<{ template: string[]; audit: string[] }> {
   const app = new App();
   const stack = new Stack(app, STACK, { env: { region: REGION, account: ACCOUNT } });
   build(stack);
-  const template = Template.fromStack(stack).toJSON() as { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
+  const template = Template.fromStack(stack).toJSON() as {
+    Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+  };
   const standard = resolveStandard();
   const fromTemplateFindings = evaluate(fromTemplate(template, { stackName: STACK }), { standard }).findings;
   const state = deployTemplate(template, { region: REGION, accountId: ACCOUNT, stackName: STACK });
@@ -77,13 +82,15 @@ describe('parity: a synthesized template and the same template "deployed" give t
   it('a RestApi with logging, tracing, throttling and access logs', async () => {
     const result = await bothRoutes(ordersApp);
     // Not a trivial agreement: both routes pass and fail the same, non-empty sets.
-    expect(result.audit).toEqual(expect.arrayContaining([
-      'execution-logging | Orders (rest API) › stage prod | pass',
-      'tracing | Orders (rest API) › stage prod | pass',
-      'stage-throttling | Orders (rest API) › stage prod | pass',
-      'stage-waf | Orders (rest API) › stage prod | fail',
-      'rest-method-authorization | Orders (rest API) › GET /orders | fail',
-    ]));
+    expect(result.audit).toEqual(
+      expect.arrayContaining([
+        'execution-logging | Orders (rest API) › stage prod | pass',
+        'tracing | Orders (rest API) › stage prod | pass',
+        'stage-throttling | Orders (rest API) › stage prod | pass',
+        'stage-waf | Orders (rest API) › stage prod | fail',
+        'rest-method-authorization | Orders (rest API) › GET /orders | fail',
+      ]),
+    );
     expect(difference(result)).toEqual([]);
   });
 
@@ -100,7 +107,10 @@ describe('parity: a synthesized template and the same template "deployed" give t
 
   it('fails the comparison when the deployed API was changed after deployment (the parity check can fail)', async () => {
     const result = await bothRoutes(ordersApp, (state) => {
-      const stage = state.restApis[0].stages[0] as { tracingEnabled?: boolean; methodSettings: Record<string, Record<string, unknown>> };
+      const stage = state.restApis[0].stages[0] as {
+        tracingEnabled?: boolean;
+        methodSettings: Record<string, Record<string, unknown>>;
+      };
       stage.tracingEnabled = false;
       stage.methodSettings['*/*'].loggingLevel = 'OFF';
     });

@@ -35,12 +35,18 @@ describe('audit building blocks', () => {
   });
 
   it('follows page tokens to the end', async () => {
-    const pages: Record<string, { items: number[]; next?: string }> = { start: { items: [1, 2], next: 'b' }, b: { items: [3], next: 'c' }, c: { items: [4] } };
+    const pages: Record<string, { items: number[]; next?: string }> = {
+      start: { items: [1, 2], next: 'b' },
+      b: { items: [3], next: 'c' },
+      c: { items: [4] },
+    };
     expect(await allPages('List', async (token) => pages[token ?? 'start'])).toEqual([1, 2, 3, 4]);
   });
 
   it('fails a listing that repeats a page token instead of looping forever', async () => {
-    await expect(allPages('GetRestApis', async () => ({ items: [1], next: 'same' }))).rejects.toBeInstanceOf(PaginationError);
+    await expect(allPages('GetRestApis', async () => ({ items: [1], next: 'same' }))).rejects.toBeInstanceOf(
+      PaginationError,
+    );
   });
 
   it('backs off exponentially with full jitter, capped', () => {
@@ -50,11 +56,19 @@ describe('audit building blocks', () => {
   });
 
   it('names the call and the reason of a failure', () => {
-    const denied = Object.assign(new Error('not authorized'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } });
-    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429, attempts: 6 } });
+    const denied = Object.assign(new Error('not authorized'), {
+      name: 'AccessDeniedException',
+      $metadata: { httpStatusCode: 403 },
+    });
+    const throttled = Object.assign(new Error('Rate exceeded'), {
+      name: 'TooManyRequestsException',
+      $metadata: { httpStatusCode: 429, attempts: 6 },
+    });
     expect(isDenied(denied)).toBe(true);
     expect(describeFailure('GetStage', denied)).toBe('GetStage denied: not authorized');
-    expect(describeFailure('GetStages', throttled)).toBe('GetStages failed (TooManyRequestsException, 6 attempts): Rate exceeded');
+    expect(describeFailure('GetStages', throttled)).toBe(
+      'GetStages failed (TooManyRequestsException, 6 attempts): Rate exceeded',
+    );
   });
 
   it('reads REST method-settings keys', () => {
@@ -79,9 +93,20 @@ describe('audit building blocks', () => {
   });
 
   it('reads log group and web ACL ARNs', () => {
-    expect(parseLogGroupArn('arn:aws:logs:eu-west-1:123456789012:log-group:/aws/x:*')).toEqual({ region: 'eu-west-1', accountId: '123456789012', name: '/aws/x' });
-    expect(parseLogGroupArn('arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-x')).toBeUndefined();
-    expect(parseWebAclArn('arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/n/i-d')).toEqual({ region: 'eu-west-1', scope: 'REGIONAL', name: 'n', id: 'i-d' });
+    expect(parseLogGroupArn('arn:aws:logs:eu-west-1:123456789012:log-group:/aws/x:*')).toEqual({
+      region: 'eu-west-1',
+      accountId: '123456789012',
+      name: '/aws/x',
+    });
+    expect(
+      parseLogGroupArn('arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-x'),
+    ).toBeUndefined();
+    expect(parseWebAclArn('arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/n/i-d')).toEqual({
+      region: 'eu-west-1',
+      scope: 'REGIONAL',
+      name: 'n',
+      id: 'i-d',
+    });
     expect(parseWebAclArn('arn:aws:waf-regional:eu-west-1:123456789012:webacl/abc')).toBeUndefined();
   });
 });

@@ -16,28 +16,58 @@ function largeAccount(count: number): FakeState {
   const restCount = Math.round(count * 0.8);
   for (let i = 0; i < count; i++) {
     const logGroup = `/aws/apigateway/api-${i}`;
-    state.logGroups.push({ logGroupName: logGroup, retentionInDays: 90, arn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${logGroup}:*` });
+    state.logGroups.push({
+      logGroupName: logGroup,
+      retentionInDays: 90,
+      arn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${logGroup}:*`,
+    });
     const destinationArn = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${logGroup}`;
     if (i < restCount) {
       const webAclArn = i % 4 === 0 ? `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/webacl/acl-${i}/id-${i}` : undefined;
       if (webAclArn) {
-        state.webAcls[webAclArn] = { webAcl: { Name: `acl-${i}`, Id: `id-${i}`, ARN: webAclArn, DefaultAction: { Allow: {} }, Rules: [] } };
+        state.webAcls[webAclArn] = {
+          webAcl: { Name: `acl-${i}`, Id: `id-${i}`, ARN: webAclArn, DefaultAction: { Allow: {} }, Rules: [] },
+        };
       }
       state.restApis.push(
         restApi(
-          { id: `rest${i}`, name: `api-${i}`, endpointConfiguration: { types: ['REGIONAL'] }, tags: { owner: 'bench', 'data-classification': 'internal' } },
+          {
+            id: `rest${i}`,
+            name: `api-${i}`,
+            endpointConfiguration: { types: ['REGIONAL'] },
+            tags: { owner: 'bench', 'data-classification': 'internal' },
+          },
           {
             stages: ['prod', 'dev'].map((stageName) => ({
               stageName,
               tracingEnabled: true,
-              methodSettings: { '*/*': { loggingLevel: 'ERROR', metricsEnabled: true, throttlingBurstLimit: 100, throttlingRateLimit: 50 } },
+              methodSettings: {
+                '*/*': {
+                  loggingLevel: 'ERROR',
+                  metricsEnabled: true,
+                  throttlingBurstLimit: 100,
+                  throttlingRateLimit: 50,
+                },
+              },
               accessLogSettings: { destinationArn, format: '{"requestId":"$context.requestId"}' },
               ...(webAclArn && stageName === 'prod' ? { webAclArn } : {}),
             })),
             resources: [
               { id: `root${i}`, path: '/' },
-              { id: `a${i}`, path: '/a', resourceMethods: { GET: { httpMethod: 'GET', authorizationType: 'AWS_IAM', methodIntegration: { type: 'MOCK' } } } },
-              { id: `b${i}`, path: '/b', resourceMethods: { POST: { httpMethod: 'POST', authorizationType: 'AWS_IAM', methodIntegration: { type: 'MOCK' } } } },
+              {
+                id: `a${i}`,
+                path: '/a',
+                resourceMethods: {
+                  GET: { httpMethod: 'GET', authorizationType: 'AWS_IAM', methodIntegration: { type: 'MOCK' } },
+                },
+              },
+              {
+                id: `b${i}`,
+                path: '/b',
+                resourceMethods: {
+                  POST: { httpMethod: 'POST', authorizationType: 'AWS_IAM', methodIntegration: { type: 'MOCK' } },
+                },
+              },
             ],
           },
         ),

@@ -9,12 +9,16 @@ function check(workload: BenchApp, n: number): ReturnType<typeof evaluate> {
   const app = new App();
   const stack = buildBenchStack(app, n, workload);
   const template = Template.fromStack(stack).toJSON();
-  const inventory = fromTemplates([{ template, templatePath: `${workload}.template.json`, stackName: stack.stackName }]);
+  const inventory = fromTemplates([
+    { template, templatePath: `${workload}.template.json`, stackName: stack.stackName },
+  ]);
   return evaluate(inventory, { standard: new ResolvedStandard(defaultStandard(), allRules) });
 }
 
 const open = (findings: readonly Finding[]): string[] =>
-  findings.filter((f) => f.status === 'fail' || f.status === 'unknown').map((f) => `${f.status} ${f.severity} ${f.ruleId} on ${f.resource.label}: ${f.message}`);
+  findings
+    .filter((f) => f.status === 'fail' || f.status === 'unknown')
+    .map((f) => `${f.status} ${f.severity} ${f.ruleId} on ${f.resource.label}: ${f.message}`);
 
 describe('benchmark workloads (bench-app.ts)', () => {
   test('the compliant app passes the shipped standard: no failing or unknown finding at any severity', () => {
@@ -24,7 +28,15 @@ describe('benchmark workloads (bench-app.ts)', () => {
     expect(open(findings)).toEqual([]);
     // Not vacuous: most of the standard ran and passed, including the tier-dependent and WAF rules.
     const passing = new Set(findings.filter((f) => f.status === 'pass').map((f) => f.ruleId));
-    for (const id of ['access-log-retention', 'waf-rules', 'waf-logging', 'authorizer-quality', 'request-validation', 'v2-route-authorization', 'http-api-waf']) {
+    for (const id of [
+      'access-log-retention',
+      'waf-rules',
+      'waf-logging',
+      'authorizer-quality',
+      'request-validation',
+      'v2-route-authorization',
+      'http-api-waf',
+    ]) {
       expect(passing).toContain(id);
     }
     expect(new Set(findings.map((f) => f.tier))).toEqual(new Set(['restricted', 'confidential', 'public']));
@@ -34,9 +46,14 @@ describe('benchmark workloads (bench-app.ts)', () => {
     const { findings } = check('plain', 3);
     const failing = findings.filter((f) => f.status === 'fail' && f.severity === 'error');
     const rules = new Set(failing.map((f) => f.ruleId));
-    for (const id of ['stage-access-logging', 'execution-logging', 'stage-throttling', 'waf-rules', 'required-tags']) expect(rules).toContain(id);
+    for (const id of ['stage-access-logging', 'execution-logging', 'stage-throttling', 'waf-rules', 'required-tags'])
+      expect(rules).toContain(id);
     expect(failing.filter((f) => f.ruleId === 'stage-access-logging').map((f) => f.resource.label)).toEqual(
-      expect.arrayContaining(['Api0 (rest API) › stage prod', 'Api1 (rest API) › stage prod', 'Api2 (rest API) › stage prod']),
+      expect.arrayContaining([
+        'Api0 (rest API) › stage prod',
+        'Api1 (rest API) › stage prod',
+        'Api2 (rest API) › stage prod',
+      ]),
     );
   });
 

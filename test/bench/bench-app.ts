@@ -37,7 +37,10 @@ function buildPlainApis(stack: Stack, n: number): void {
     const items = api.root.addResource('items');
     items.addMethod('GET', new apigw.MockIntegration(), { authorizationType: apigw.AuthorizationType.IAM });
     items.addMethod('POST', new apigw.MockIntegration(), { authorizationType: apigw.AuthorizationType.IAM });
-    new wafv2.CfnWebACLAssociation(stack, `Assoc${i}`, { resourceArn: api.deploymentStage.stageArn, webAclArn: acl.attrArn });
+    new wafv2.CfnWebACLAssociation(stack, `Assoc${i}`, {
+      resourceArn: api.deploymentStage.stageArn,
+      webAclArn: acl.attrArn,
+    });
     if (i % 10 === 0) new apigwv2.HttpApi(stack, `Http${i}`);
     if (i % 20 === 0) {
       const ws = new apigwv2.WebSocketApi(stack, `Ws${i}`);

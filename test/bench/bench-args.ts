@@ -30,7 +30,8 @@ export function parseBenchArgs(args: readonly string[]): BenchArgs {
   const usage = `Flags: ${FLAGS.join(' ')}; with a value: ${VALUED.join(' ')}.`;
   for (let i = 0; i < args.length; i++) {
     if (VALUED.includes(args[i])) {
-      if (i + 1 >= args.length) throw new BenchArgsError(`bench: error E_BENCH_ARGS: "${args[i]}" needs a value. ${usage}`);
+      if (i + 1 >= args.length)
+        throw new BenchArgsError(`bench: error E_BENCH_ARGS: "${args[i]}" needs a value. ${usage}`);
       i++;
     } else if (!FLAGS.includes(args[i])) {
       throw new BenchArgsError(`bench: error E_BENCH_ARGS: unknown argument "${args[i]}". ${usage}`);
@@ -47,7 +48,13 @@ export function parseBenchArgs(args: readonly string[]): BenchArgs {
   const sizes = sizesText.split(',').map(Number);
   const runs = Number(runsText);
   const auditApis = Number(auditText);
-  if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(runs) || runs <= 0 || !Number.isInteger(auditApis) || auditApis < 0) {
+  if (
+    sizes.some((n) => !Number.isInteger(n) || n <= 0) ||
+    !Number.isInteger(runs) ||
+    runs <= 0 ||
+    !Number.isInteger(auditApis) ||
+    auditApis < 0
+  ) {
     throw new BenchArgsError(
       `bench: error E_BENCH_ARGS: received --sizes ${sizesText} --runs ${runsText} --audit-apis ${auditText}. ` +
         'Fix: --sizes takes positive integers like 100,200, --runs a positive integer, --audit-apis a whole number (0 skips the audit).',

@@ -1,14 +1,33 @@
 import { cpuLine, finalLine, scalingLines, summarize, tables, type SynthMode } from './bench-report';
-import { CHECK_FORMATS, median, type CheckFormat, type CheckResult, type FormatTiming, type SynthResult } from './check-result';
+import {
+  CHECK_FORMATS,
+  median,
+  type CheckFormat,
+  type CheckResult,
+  type FormatTiming,
+  type SynthResult,
+} from './check-result';
 
-const synth = (ms: number, pluginMs = 0, maxRssKb = 100 * 1024): SynthResult => ({ ms, cpuMs: ms, pluginMs, pluginCpuMs: pluginMs, maxRssKb });
+const synth = (ms: number, pluginMs = 0, maxRssKb = 100 * 1024): SynthResult => ({
+  ms,
+  cpuMs: ms,
+  pluginMs,
+  pluginCpuMs: pluginMs,
+  maxRssKb,
+});
 
 /** A check-child result whose text first call takes `firstText` ms and every warm call `warm[format]` ms. */
 function checkResult(resources: number, firstText: number, warm: Record<CheckFormat, number>): CheckResult {
   const formats = Object.fromEntries(
     CHECK_FORMATS.map((x): [CheckFormat, FormatTiming] => [
       x,
-      { firstMs: x === 'text' ? firstText : warm[x] * 1.5, firstCpuMs: x === 'text' ? firstText : warm[x], warmMs: warm[x], warmCpuMs: warm[x], reportBytes: 1 },
+      {
+        firstMs: x === 'text' ? firstText : warm[x] * 1.5,
+        firstCpuMs: x === 'text' ? firstText : warm[x],
+        warmMs: warm[x],
+        warmCpuMs: warm[x],
+        reportBytes: 1,
+      },
     ]),
   ) as Record<CheckFormat, FormatTiming>;
   return { warmupMs: 20, ms: firstText, cpuMs: firstText, resources, formats, maxRssKb: 1 };
@@ -37,14 +56,24 @@ describe('bench-report (the benchmark summary)', () => {
     expect(r.empty).toBeUndefined();
     const line = finalLine(r);
     // 4200/4000, 12600/4000, 2921 resources in 146.05 ms, then warm medians 58.42 / 42 / 70 ms.
-    expect(line).toMatch(/^N=400 plugin_overhead=1\.050 nag_overhead=3\.15 check_resources_per_s=20000 check_warm_text=50000 check_warm_json=69548 check_warm_sarif=41729 /);
+    expect(line).toMatch(
+      /^N=400 plugin_overhead=1\.050 nag_overhead=3\.15 check_resources_per_s=20000 check_warm_text=50000 check_warm_json=69548 check_warm_sarif=41729 /,
+    );
     expect(line).toContain('plugin_own_share=0.030');
     expect(cpuLine(r)).toContain('check_resources_per_cpu_s=20000 check_warm_text_per_cpu_s=50000');
   });
 
   test('the first call of a check pinned to one core, appended only when it was measured', () => {
-    const pinned = [checkResult(2921, 100, { text: 50, json: 40, sarif: 60 }), checkResult(2921, 58.42, { text: 50, json: 40, sarif: 60 })];
-    const runs: Record<SynthMode, SynthResult[]> = { plain: [synth(4000)], plugin: [synth(4200, 100)], empty: [], nag: [synth(12000)] };
+    const pinned = [
+      checkResult(2921, 100, { text: 50, json: 40, sarif: 60 }),
+      checkResult(2921, 58.42, { text: 50, json: 40, sarif: 60 }),
+    ];
+    const runs: Record<SynthMode, SynthResult[]> = {
+      plain: [synth(4000)],
+      plugin: [synth(4200, 100)],
+      empty: [],
+      nag: [synth(12000)],
+    };
     const checks = [checkResult(2921, 146.05, { text: 50, json: 40, sarif: 60 })];
     // Median of 100 and 58.42 ms is 79.21 ms: 2921 resources in it.
     expect(finalLine(summarize(400, runs, checks, pinned))).toMatch(/ check_one_core_resources_per_s=36877$/);
@@ -63,7 +92,9 @@ describe('bench-report (the benchmark summary)', () => {
     const lines = scalingLines([row(100), row(200, 2), row(300)]);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe('scaling N=100→200: plugin own time ×2.00 wall, ×2.00 CPU (linear is ×2.0)');
-    expect(lines[1]).toBe('scaling N=100→200: check first call (text) ×2.00 wall, ×2.00 CPU; check warm (text) ×2.00 wall, ×2.00 CPU (linear is ×2.0)');
+    expect(lines[1]).toBe(
+      'scaling N=100→200: check first call (text) ×2.00 wall, ×2.00 CPU; check warm (text) ×2.00 wall, ×2.00 CPU (linear is ×2.0)',
+    );
   });
 
   test('fails with E_BENCH_NO_RUNS when a variant has no measurement', () => {

@@ -31,9 +31,16 @@ export interface Row {
 }
 
 /** `oneCore`: check-child results of processes pinned to one core; empty where taskset is not available. */
-export function summarize(n: number, synth: Readonly<Record<SynthMode, readonly SynthResult[]>>, checks: readonly CheckResult[], oneCore: readonly CheckResult[] = []): Row {
+export function summarize(
+  n: number,
+  synth: Readonly<Record<SynthMode, readonly SynthResult[]>>,
+  checks: readonly CheckResult[],
+  oneCore: readonly CheckResult[] = [],
+): Row {
   if (synth.plain.length === 0 || synth.plugin.length === 0 || synth.nag.length === 0 || checks.length === 0) {
-    throw new Error(`bench: error E_BENCH_NO_RUNS: N=${n} has no measurement of plain, plugin, nag or check. Fix: pass --runs 1 or more.`);
+    throw new Error(
+      `bench: error E_BENCH_NO_RUNS: N=${n} has no measurement of plain, plugin, nag or check. Fix: pass --runs 1 or more.`,
+    );
   }
   const med = (xs: readonly SynthResult[], key: keyof SynthResult): number => median(xs.map((x) => x[key]));
   const check = {} as Record<CheckFormat, { first: number; warm: number; firstCpu: number; warmCpu: number }>;
@@ -104,7 +111,9 @@ export function finalLine(r: Row): string {
     `N=${r.n} plugin_overhead=${(r.plugin / r.plain).toFixed(3)} nag_overhead=${(r.nag / r.plain).toFixed(2)} ` +
     `check_resources_per_s=${perSecond(r.resources, r.check.text.first)} ${warm} ` +
     `plugin_own_share=${(r.pluginOwn / r.plain).toFixed(3)} memory_overhead=${(r.rssPlugin / r.rssPlain).toFixed(3)}` +
-    (r.empty === undefined ? '' : ` empty_plugin_overhead=${(r.empty / r.plain).toFixed(3)} plugin_over_empty=${(r.plugin / r.empty).toFixed(3)}`) +
+    (r.empty === undefined
+      ? ''
+      : ` empty_plugin_overhead=${(r.empty / r.plain).toFixed(3)} plugin_over_empty=${(r.plugin / r.empty).toFixed(3)}`) +
     (r.checkOneCore === undefined ? '' : ` check_one_core_resources_per_s=${perSecond(r.resources, r.checkOneCore)}`)
   );
 }
@@ -126,7 +135,9 @@ export function scalingLines(rows: readonly Row[]): string[] {
     const big = rows.find((r) => r.n === 2 * small.n);
     if (!big) continue;
     const range = `N=${small.n}→${big.n}`;
-    out.push(`scaling ${range}: plugin own time ${x(small.pluginOwn, big.pluginOwn)} wall, ${x(small.pluginOwnCpu, big.pluginOwnCpu)} CPU (linear is ×2.0)`);
+    out.push(
+      `scaling ${range}: plugin own time ${x(small.pluginOwn, big.pluginOwn)} wall, ${x(small.pluginOwnCpu, big.pluginOwnCpu)} CPU (linear is ×2.0)`,
+    );
     out.push(
       `scaling ${range}: check first call (text) ${x(small.check.text.first, big.check.text.first)} wall, ${x(small.check.text.firstCpu, big.check.text.firstCpu)} CPU; ` +
         `check warm (text) ${x(small.check.text.warm, big.check.text.warm)} wall, ${x(small.check.text.warmCpu, big.check.text.warmCpu)} CPU (linear is ×2.0)`,

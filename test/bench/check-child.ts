@@ -14,7 +14,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main, type CliIo } from '../../lib/cli/main';
-import { CHECK_FORMATS, WARM_CALLS, median, type CheckFormat, type CheckResult, type FormatTiming } from './check-result';
+import {
+  CHECK_FORMATS,
+  WARM_CALLS,
+  median,
+  type CheckFormat,
+  type CheckResult,
+  type FormatTiming,
+} from './check-result';
 
 const [dir] = process.argv.slice(2);
 if (!dir || !fs.existsSync(dir)) {
@@ -38,7 +45,10 @@ const stderr = {
 const io: CliIo = { stdout, stderr, cwd: process.cwd(), env: {}, isTTY: false };
 const warmDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-warm-'));
 const warmTemplate = path.join(warmDir, 'warm.template.json');
-fs.writeFileSync(warmTemplate, JSON.stringify({ Resources: { Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'warm' } } } }));
+fs.writeFileSync(
+  warmTemplate,
+  JSON.stringify({ Resources: { Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'warm' } } } }),
+);
 
 interface Call {
   readonly ms: number;
@@ -55,7 +65,13 @@ function countResources(): number {
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.template.json'))
-    .reduce((sum, f) => sum + Object.keys((JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { Resources?: object }).Resources ?? {}).length, 0);
+    .reduce(
+      (sum, f) =>
+        sum +
+        Object.keys((JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { Resources?: object }).Resources ?? {})
+          .length,
+      0,
+    );
 }
 
 async function timeCheck(target: string, format: CheckFormat): Promise<Call> {
@@ -68,7 +84,9 @@ async function timeCheck(target: string, format: CheckFormat): Promise<Call> {
   const c = process.cpuUsage(c0);
   if (code !== 0) {
     // --fail-on never exits 0 unless the input could not be read: timing an error path would mislead.
-    throw new Error(`check-child: error E_BENCH_CHECK: check ${target} --format ${format} exited ${code}: ${errors.slice(0, 500)}. Fix: run \`npm run cli -- check ${target}\` to see the error.`);
+    throw new Error(
+      `check-child: error E_BENCH_CHECK: check ${target} --format ${format} exited ${code}: ${errors.slice(0, 500)}. Fix: run \`npm run cli -- check ${target}\` to see the error.`,
+    );
   }
   return { ms, cpuMs: (c.user + c.system) / 1000, bytes };
 }

@@ -15,7 +15,12 @@ describe('compileForBench (the benchmark children run from its output)', () => {
     const result = compileForBench(root, outDir);
     expect(result.outDir).toBe(outDir);
     expect(result.files).toBeGreaterThan(100);
-    for (const file of ['test/bench/synth-child.js', 'test/bench/check-child.js', 'lib/cli/main.js', 'policies/standards/default.json']) {
+    for (const file of [
+      'test/bench/synth-child.js',
+      'test/bench/check-child.js',
+      'lib/cli/main.js',
+      'policies/standards/default.json',
+    ]) {
       expect(fs.existsSync(path.join(outDir, file))).toBe(true);
     }
     expect(fs.existsSync(path.join(outDir, 'test', 'bench', 'compile.test.js'))).toBe(false);

@@ -24,7 +24,9 @@ export interface CompileResult {
 export function compileForBench(root: string, outDir: string = path.join(root, '.bench-out', 'js')): CompileResult {
   const started = process.hrtime.bigint();
   if (path.relative(root, outDir).startsWith('..')) {
-    throw new Error(`bench: error E_BENCH_OUTDIR: received ${outDir}, outside ${root}. Fix: pass a folder inside the repository (node_modules must resolve from it).`);
+    throw new Error(
+      `bench: error E_BENCH_OUTDIR: received ${outDir}, outside ${root}. Fix: pass a folder inside the repository (node_modules must resolve from it).`,
+    );
   }
   fs.rmSync(outDir, { recursive: true, force: true });
   const compilerOptions = compilerOptionsOf(root);
@@ -36,10 +38,20 @@ export function compileForBench(root: string, outDir: string = path.join(root, '
       if (file.endsWith('.json')) {
         fs.copyFileSync(file, target);
       } else {
-        const { outputText, diagnostics } = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions, fileName: file, reportDiagnostics: true });
+        const { outputText, diagnostics } = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+          compilerOptions,
+          fileName: file,
+          reportDiagnostics: true,
+        });
         if (diagnostics?.length) {
-          const text = ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' });
-          throw new Error(`bench: error E_BENCH_COMPILE: cannot transpile ${file}:\n${text}Fix the syntax error, or run the child with ts-node to see it in context.`);
+          const text = ts.formatDiagnostics(diagnostics, {
+            getCanonicalFileName: (f) => f,
+            getCurrentDirectory: () => root,
+            getNewLine: () => '\n',
+          });
+          throw new Error(
+            `bench: error E_BENCH_COMPILE: cannot transpile ${file}:\n${text}Fix the syntax error, or run the child with ts-node to see it in context.`,
+          );
         }
         fs.writeFileSync(target.replace(/\.ts$/, '.js'), outputText);
       }
@@ -53,9 +65,19 @@ export function compileForBench(root: string, outDir: string = path.join(root, '
 function compilerOptionsOf(root: string): ts.CompilerOptions {
   const configFile = path.join(root, 'tsconfig.json');
   const read = ts.readConfigFile(configFile, (f) => ts.sys.readFile(f));
-  if (read.error) throw new Error(`bench: error E_BENCH_TSCONFIG: cannot read ${configFile}: ${ts.flattenDiagnosticMessageText(read.error.messageText, '\n')}. Fix: restore tsconfig.json.`);
+  if (read.error)
+    throw new Error(
+      `bench: error E_BENCH_TSCONFIG: cannot read ${configFile}: ${ts.flattenDiagnosticMessageText(read.error.messageText, '\n')}. Fix: restore tsconfig.json.`,
+    );
   const { options } = ts.parseJsonConfigFileContent(read.config, ts.sys, root);
-  return { ...options, sourceMap: false, inlineSourceMap: false, declaration: false, declarationMap: false, noEmit: false };
+  return {
+    ...options,
+    sourceMap: false,
+    inlineSourceMap: false,
+    declaration: false,
+    declarationMap: false,
+    noEmit: false,
+  };
 }
 
 /** Source files under `dir`: .ts (not tests or declarations) and .json; dot-folders are skipped. */
@@ -64,6 +86,10 @@ function* walk(dir: string): Generator<string> {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(full);
-    else if (entry.name.endsWith('.json') || (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts'))) yield full;
+    else if (
+      entry.name.endsWith('.json') ||
+      (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts'))
+    )
+      yield full;
   }
 }

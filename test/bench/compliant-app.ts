@@ -81,7 +81,10 @@ function sharedResources(stack: Stack): Shared {
   // Confidential and restricted tiers want access logs kept a year and encrypted with a customer key.
   const key = new kms.Key(stack, 'LogKey', { enableKeyRotation: true, removalPolicy: RemovalPolicy.DESTROY });
   key.grantEncryptDecrypt(new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`));
-  const accessLogs = new logs.LogGroup(stack, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: key });
+  const accessLogs = new logs.LogGroup(stack, 'AccessLogs', {
+    retention: logs.RetentionDays.ONE_YEAR,
+    encryptionKey: key,
+  });
   // Execution logging needs the account-wide CloudWatch role (account-logging-role).
   const role = new iam.Role(stack, 'ApiGatewayCloudWatchRole', {
     assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
@@ -108,7 +111,10 @@ function sharedResources(stack: Stack): Shared {
     ],
   });
   // WAF log groups must be named aws-waf-logs-*; credentials are redacted (waf-logging).
-  const wafLogs = new logs.LogGroup(stack, 'WafLogs', { logGroupName: 'aws-waf-logs-bench', retention: logs.RetentionDays.ONE_YEAR });
+  const wafLogs = new logs.LogGroup(stack, 'WafLogs', {
+    logGroupName: 'aws-waf-logs-bench',
+    retention: logs.RetentionDays.ONE_YEAR,
+  });
   new wafv2.CfnLoggingConfiguration(stack, 'AclLogging', {
     resourceArn: webAcl.attrArn,
     logDestinationConfigs: [wafLogs.logGroupArn],
@@ -156,9 +162,15 @@ function compliantRestApi(stack: Stack, i: number, shared: Shared): void {
     ['Default4xx', apigw.ResponseType.DEFAULT_4XX],
     ['Default5xx', apigw.ResponseType.DEFAULT_5XX],
   ] as const) {
-    api.addGatewayResponse(id, { type, templates: { 'application/json': '{"message":"Request failed","requestId":"$context.requestId"}' } });
+    api.addGatewayResponse(id, {
+      type,
+      templates: { 'application/json': '{"message":"Request failed","requestId":"$context.requestId"}' },
+    });
   }
-  const validator = api.addRequestValidator('Validator', { validateRequestBody: true, validateRequestParameters: true });
+  const validator = api.addRequestValidator('Validator', {
+    validateRequestBody: true,
+    validateRequestParameters: true,
+  });
   const model = api.addModel('Item', {
     contentType: 'application/json',
     schema: {
@@ -168,7 +180,9 @@ function compliantRestApi(stack: Stack, i: number, shared: Shared): void {
       additionalProperties: false,
     },
   });
-  const authorizer = new apigw.CognitoUserPoolsAuthorizer(stack, `Authorizer${i}`, { cognitoUserPools: [shared.userPool] });
+  const authorizer = new apigw.CognitoUserPoolsAuthorizer(stack, `Authorizer${i}`, {
+    cognitoUserPools: [shared.userPool],
+  });
   const items = api.root.addResource('items');
   items.addMethod('GET', new apigw.MockIntegration(), { authorizationType: apigw.AuthorizationType.IAM });
   items.addMethod('POST', new apigw.MockIntegration(), {
@@ -178,7 +192,10 @@ function compliantRestApi(stack: Stack, i: number, shared: Shared): void {
     requestValidator: validator,
     requestModels: { 'application/json': model },
   });
-  new wafv2.CfnWebACLAssociation(stack, `Assoc${i}`, { resourceArn: api.deploymentStage.stageArn, webAclArn: shared.webAcl.attrArn });
+  new wafv2.CfnWebACLAssociation(stack, `Assoc${i}`, {
+    resourceArn: api.deploymentStage.stageArn,
+    webAclArn: shared.webAcl.attrArn,
+  });
 }
 
 /** What HTTP and WebSocket stages share: auto-deploy, throttling, detailed metrics and JSON access logs. */
@@ -212,7 +229,10 @@ function compliantHttpApi(stack: Stack, i: number, shared: Shared): void {
 
 function compliantWebSocketApi(stack: Stack, i: number, shared: Shared): void {
   const api = new apigwv2.WebSocketApi(stack, `Ws${i}`, {
-    connectRouteOptions: { integration: new WebSocketMockIntegration(`Connect${i}`), authorizer: new WebSocketIamAuthorizer() },
+    connectRouteOptions: {
+      integration: new WebSocketMockIntegration(`Connect${i}`),
+      authorizer: new WebSocketIamAuthorizer(),
+    },
   });
   tag(api, 'restricted');
   const stage = new apigwv2.WebSocketStage(stack, `WsStage${i}`, {

@@ -22,7 +22,9 @@ import { CHECK_FORMATS, type CheckFormat } from './check-result';
 
 const [dir, formatArg = 'text'] = process.argv.slice(2);
 if (!dir || !fs.existsSync(dir) || !(CHECK_FORMATS as readonly string[]).includes(formatArg)) {
-  console.error(`first-check: error E_BENCH_ARGS: received ${String(dir)} ${formatArg}. Fix: pass an existing cdk.out (or template) and one of ${CHECK_FORMATS.join(', ')}.`);
+  console.error(
+    `first-check: error E_BENCH_ARGS: received ${String(dir)} ${formatArg}. Fix: pass an existing cdk.out (or template) and one of ${CHECK_FORMATS.join(', ')}.`,
+  );
   process.exit(2);
 }
 const format = formatArg as CheckFormat;
@@ -33,11 +35,17 @@ async function run(): Promise<void> {
   const warmDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-first-'));
   try {
     const warm = path.join(warmDir, 'warm.template.json');
-    fs.writeFileSync(warm, JSON.stringify({ Resources: { Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'warm' } } } }));
+    fs.writeFileSync(
+      warm,
+      JSON.stringify({ Resources: { Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'warm' } } } }),
+    );
     await main(['check', warm, '--format', format, '--fail-on', 'never'], io);
     const t0 = process.hrtime.bigint();
     const code = await main(['check', dir, '--format', format, '--fail-on', 'never'], io);
-    if (code !== 0) throw new Error(`first-check: error E_BENCH_CHECK: check ${dir} exited ${code}. Fix: run \`npm run cli -- check ${dir}\` to see the error.`);
+    if (code !== 0)
+      throw new Error(
+        `first-check: error E_BENCH_CHECK: check ${dir} exited ${code}. Fix: run \`npm run cli -- check ${dir}\` to see the error.`,
+      );
     console.log(`first ${format} check of ${dir}: ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms`);
   } finally {
     fs.rmSync(warmDir, { recursive: true, force: true });

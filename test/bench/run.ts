@@ -40,7 +40,9 @@ const started = Date.now();
 const root = path.resolve(__dirname, '..', '..');
 // Children run from JavaScript transpiled once here, not through ts-node (its transpile was most of each child's wall time).
 const compiled = compileForBench(root);
-process.stderr.write(`bench: transpiled ${compiled.files} files to ${path.relative(root, compiled.outDir)} in ${(compiled.ms / 1000).toFixed(1)} s\n`);
+process.stderr.write(
+  `bench: transpiled ${compiled.files} files to ${path.relative(root, compiled.outDir)} in ${(compiled.ms / 1000).toFixed(1)} s\n`,
+);
 const here = path.join(compiled.outDir, 'test', 'bench');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-bench-'));
 const env: NodeJS.ProcessEnv = { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' };
@@ -51,7 +53,12 @@ const validationSetting = cdkValidation ? 'CDK validation on (the default)' : 'C
 function child<T>(script: string, childArgs: string[], pinned = false): T {
   const command = [process.execPath, path.join(here, script), ...childArgs];
   const [file, ...args] = pinned ? ['taskset', '-c', '0', ...command] : command;
-  const out = execFileSync(file, args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(file, args, {
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const line = out.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as T;
 }
@@ -59,7 +66,10 @@ function child<T>(script: string, childArgs: string[], pinned = false): T {
 // Issue 7 asks for check's rate "on one core": where util-linux's taskset exists (Linux), a second check
 // child per run is pinned to CPU 0, so V8's compiler and GC threads share that core with the check.
 const canPin = spawnSync('taskset', ['-c', '0', process.execPath, '-e', ''], { stdio: 'ignore' }).status === 0;
-if (!canPin) process.stderr.write('bench: taskset is not available, so check is not measured on one core (check_one_core_resources_per_s is left out)\n');
+if (!canPin)
+  process.stderr.write(
+    'bench: taskset is not available, so check is not measured on one core (check_one_core_resources_per_s is left out)\n',
+  );
 
 const rows: Row[] = [];
 for (const n of skipSynth ? [] : sizes) {
@@ -81,7 +91,9 @@ for (const n of skipSynth ? [] : sizes) {
 }
 fs.rmSync(work, { recursive: true, force: true });
 
-console.log(`\nMedians of ${runs} runs per variant (ms; RSS in MiB), app ${workload}, ${validationSetting}, ${os.cpus().length} cores, node ${process.version}\n`);
+console.log(
+  `\nMedians of ${runs} runs per variant (ms; RSS in MiB), app ${workload}, ${validationSetting}, ${os.cpus().length} cores, node ${process.version}\n`,
+);
 console.log(tables(rows).join('\n'));
 console.log('');
 for (const r of rows) console.log(finalLine(r));
@@ -89,7 +101,11 @@ for (const r of rows) console.log(cpuLine(r));
 for (const line of scalingLines(rows)) console.log(line);
 if (auditApis > 0) {
   // The audit benchmark (issue 6): the real SDK clients against the loopback fake with 20 ms per request.
-  const out = execFileSync(process.execPath, [path.join(here, 'audit-bench.js'), String(auditApis)], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(process.execPath, [path.join(here, 'audit-bench.js'), String(auditApis)], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   console.log(`\n${out.trim().split('\n').pop()}`);
 }
 console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -48,11 +48,25 @@ try {
   // cdk-nag reports violations by failing synth; its cost is what we measure. Plain and plugin (failOn
   // 'never') synths must succeed, or the numbers would time an aborted synth.
   if (mode !== 'nag') {
-    console.error(`synth-child: error E_BENCH_SYNTH: ${mode} synth of the ${workload} app at N=${n} failed, so there is nothing to measure: ${String(error).slice(0, 500)}`);
+    console.error(
+      `synth-child: error E_BENCH_SYNTH: ${mode} synth of the ${workload} app at N=${n} failed, so there is nothing to measure: ${String(error).slice(0, 500)}`,
+    );
     process.exit(1);
   }
   failedValidation = true;
 }
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
 const cpu = cpuMs(process.cpuUsage(startedCpu));
-console.log(JSON.stringify({ n, mode, app: workload, ms, cpuMs: cpu, pluginMs, pluginCpuMs, maxRssKb: process.resourceUsage().maxRSS, failedValidation }));
+console.log(
+  JSON.stringify({
+    n,
+    mode,
+    app: workload,
+    ms,
+    cpuMs: cpu,
+    pluginMs,
+    pluginCpuMs,
+    maxRssKb: process.resourceUsage().maxRSS,
+    failedValidation,
+  }),
+);

@@ -15,7 +15,9 @@ describe('api-guardrails baseline and check --baseline', () => {
     const written = await run(['baseline', 't', '--output', 'base.json'], { cwd: dir.path });
     expect(written.code).toBe(0);
     expect(written.stderr).toMatch(/baseline of \d+ finding\(s\) .* written to base.json/);
-    const baseline = JSON.parse(readFileSync(join(dir.path, 'base.json'), 'utf8')) as { findings: { ruleId: string }[] };
+    const baseline = JSON.parse(readFileSync(join(dir.path, 'base.json'), 'utf8')) as {
+      findings: { ruleId: string }[];
+    };
     expect(baseline.findings.map((f) => f.ruleId)).toContain('execution-logging');
 
     const unchanged = await run(['check', 't', '--baseline', 'base.json', '--format', 'json'], { cwd: dir.path });
@@ -24,7 +26,9 @@ describe('api-guardrails baseline and check --baseline', () => {
     dir.write('t/payments.template.json', restTemplate());
     const grown = await run(['check', 't', '--baseline', 'base.json', '--format', 'json'], { cwd: dir.path });
     expect(grown.code).toBe(1);
-    const report = JSON.parse(grown.stdout) as { findings: { ruleId: string; status: string; resource: { templatePath?: string } }[] };
+    const report = JSON.parse(grown.stdout) as {
+      findings: { ruleId: string; status: string; resource: { templatePath?: string } }[];
+    };
     const failing = report.findings.filter((f) => f.status === 'fail');
     expect(failing.length).toBeGreaterThan(0);
     expect(JSON.stringify(failing)).toMatch(/payments/);
@@ -62,10 +66,19 @@ describe('check on a cdk.out honours the app acknowledgements', () => {
       const api = new apigw.RestApi(stack, 'Api', { cloudWatchRole: false });
       api.root.addMethod('GET', new apigw.MockIntegration());
       Validations.of(api).acknowledge({ id: 'ApiGuardrails::tracing', reason: 'tracing is sampled at the edge' });
-      acknowledgeRisk(api, { ruleId: 'stage-waf', reason: 'behind CloudFront', ticket: 'SEC-7', expires: '2999-12-31' });
+      acknowledgeRisk(api, {
+        ruleId: 'stage-waf',
+        reason: 'behind CloudFront',
+        ticket: 'SEC-7',
+        expires: '2999-12-31',
+      });
       app.synth();
       const result = await run(['check', 'cdk.out', '--format', 'json'], { cwd: dir.path });
-      const findings = (JSON.parse(result.stdout) as { findings: { ruleId: string; status: string; acknowledgement?: { ticket?: string } }[] }).findings;
+      const findings = (
+        JSON.parse(result.stdout) as {
+          findings: { ruleId: string; status: string; acknowledgement?: { ticket?: string } }[];
+        }
+      ).findings;
       expect(findings.filter((f) => f.ruleId === 'tracing').map((f) => f.status)).toEqual(['acknowledged']);
       const waf = findings.filter((f) => f.ruleId === 'stage-waf');
       expect(waf.map((f) => [f.status, f.acknowledgement?.ticket])).toEqual([['acknowledged', 'SEC-7']]);

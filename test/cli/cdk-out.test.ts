@@ -21,7 +21,11 @@ describe('api-guardrails check on a synthesized cdk.out', () => {
 
   beforeAll(() => {
     // As `cdk synth` does: construct paths in metadata; no version reporting.
-    const app = new App({ outdir: join(dir.path, 'cdk.out'), analyticsReporting: false, context: { 'aws:cdk:enable-path-metadata': true } });
+    const app = new App({
+      outdir: join(dir.path, 'cdk.out'),
+      analyticsReporting: false,
+      context: { 'aws:cdk:enable-path-metadata': true },
+    });
     new PlainApiStack(app, 'Shop');
     const prod = new Stage(app, 'Prod');
     new PlainApiStack(prod, 'Billing');
@@ -64,12 +68,16 @@ describe('api-guardrails check on a synthesized cdk.out', () => {
       const manifest = JSON.parse(readFileSync(join(dir.path, 'cdk.out', 'manifest.json'), 'utf8')) as {
         artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
       };
-      const stacksOnly = Object.fromEntries(Object.entries(manifest.artifacts).filter(([, a]) => a.type === 'aws:cloudformation:stack'));
+      const stacksOnly = Object.fromEntries(
+        Object.entries(manifest.artifacts).filter(([, a]) => a.type === 'aws:cloudformation:stack'),
+      );
       broken.write('cdk.out/manifest.json', { ...manifest, artifacts: stacksOnly });
       const result = await run(['check', 'cdk.out'], { cwd: broken.path });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(ONE_LINE_ERROR);
-      expect(result.stderr).toMatch(/E_CLOUD_ASSEMBLY: stack artifact "Shop" in cdk\.out\/manifest\.json names Shop\.template\.json, which does not exist/);
+      expect(result.stderr).toMatch(
+        /E_CLOUD_ASSEMBLY: stack artifact "Shop" in cdk\.out\/manifest\.json names Shop\.template\.json, which does not exist/,
+      );
     } finally {
       broken.cleanup();
     }
@@ -83,7 +91,9 @@ describe('api-guardrails check on a synthesized cdk.out', () => {
       const result = await run(['check', 'cdk.out'], { cwd: broken.path });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(ONE_LINE_ERROR);
-      expect(result.stderr).toContain('E_CLOUD_ASSEMBLY: nested assembly "assembly-Prod" in cdk.out/manifest.json points at a missing directory');
+      expect(result.stderr).toContain(
+        'E_CLOUD_ASSEMBLY: nested assembly "assembly-Prod" in cdk.out/manifest.json points at a missing directory',
+      );
     } finally {
       broken.cleanup();
     }
@@ -97,7 +107,9 @@ describe('api-guardrails check on a synthesized cdk.out', () => {
       const result = await run(['check', 'cdk.out'], { cwd: broken.path });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(ONE_LINE_ERROR);
-      expect(result.stderr).toContain('E_CLOUD_ASSEMBLY: cannot read the cloud assembly manifest cdk.out/manifest.json');
+      expect(result.stderr).toContain(
+        'E_CLOUD_ASSEMBLY: cannot read the cloud assembly manifest cdk.out/manifest.json',
+      );
     } finally {
       broken.cleanup();
     }

@@ -12,16 +12,27 @@ describe('api-guardrails check', () => {
 
   beforeAll(() => {
     dir.write('api/no-logging.json', restTemplate());
-    dir.write('api/logging.yaml', `Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: shop\n  Stage:\n    Type: AWS::ApiGateway::Stage\n    Properties:\n      RestApiId: !Ref Api\n      StageName: prod\n      MethodSettings:\n        - ResourcePath: /*\n          HttpMethod: '*'\n          LoggingLevel: ERROR\n`);
+    dir.write(
+      'api/logging.yaml',
+      `Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: shop\n  Stage:\n    Type: AWS::ApiGateway::Stage\n    Properties:\n      RestApiId: !Ref Api\n      StageName: prod\n      MethodSettings:\n        - ResourcePath: /*\n          HttpMethod: '*'\n          LoggingLevel: ERROR\n`,
+    );
     dir.write('bucket.template', BUCKET_TEMPLATE);
     dir.write('mixed/package.json', { name: 'not-a-template' });
     dir.write('mixed/.github/workflow.yml', 'on: push\n');
     dir.write('mixed/stack.json', restTemplate('INFO'));
-    dir.write('sam.yaml', 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n');
+    dir.write(
+      'sam.yaml',
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n',
+    );
     for (let i = 0; i < 12; i++) dir.write(`many/t${String(i).padStart(2, '0')}.json`, BUCKET_TEMPLATE);
     // Only execution-logging on: lets a run pass with findings.
     const rules = Object.fromEntries(allRules.map((r) => [r.id, { enabled: r.id === 'execution-logging' }]));
-    dir.write('only-logging.json', { name: 'only logging', classification: { tagKey: 'data-classification', tiers: ['internal', 'restricted'] }, rules, tiers: {} });
+    dir.write('only-logging.json', {
+      name: 'only logging',
+      classification: { tagKey: 'data-classification', tiers: ['internal', 'restricted'] },
+      rules,
+      tiers: {},
+    });
   });
 
   const json = (stdout: string): JsonReport => JSON.parse(stdout) as JsonReport;
@@ -43,7 +54,9 @@ describe('api-guardrails check', () => {
   });
 
   it('exits 0 under a standard whose only rule passes, and 1 under it when the rule fails', async () => {
-    const pass = await run(['check', 'api/logging.yaml', '--standard', 'only-logging.json', '--format', 'json'], { cwd: dir.path });
+    const pass = await run(['check', 'api/logging.yaml', '--standard', 'only-logging.json', '--format', 'json'], {
+      cwd: dir.path,
+    });
     expect(pass.code).toBe(0);
     const report = json(pass.stdout);
     expect(report.standard.name).toBe('only logging');
@@ -56,13 +69,24 @@ describe('api-guardrails check', () => {
     const result = await run(['check', 'mixed', '--format', 'json'], { cwd: dir.path });
     const report = json(result.stdout);
     expect(report.inputs.map((i) => i.path)).toEqual(['mixed/stack.json']);
-    expect(report.notices).toEqual([expect.objectContaining({ code: 'SKIPPED_NOT_CLOUDFORMATION', message: expect.stringContaining('mixed/package.json') })]);
+    expect(report.notices).toEqual([
+      expect.objectContaining({
+        code: 'SKIPPED_NOT_CLOUDFORMATION',
+        message: expect.stringContaining('mixed/package.json'),
+      }),
+    ]);
     expect(result.stderr).toContain('notice SKIPPED_NOT_CLOUDFORMATION');
   });
 
   it('reads several paths into one report, each file once', async () => {
-    const result = await run(['check', 'api', 'api/no-logging.json', 'bucket.template', '--format', 'json'], { cwd: dir.path });
-    expect(json(result.stdout).inputs.map((i) => i.path)).toEqual(['api/logging.yaml', 'api/no-logging.json', 'bucket.template']);
+    const result = await run(['check', 'api', 'api/no-logging.json', 'bucket.template', '--format', 'json'], {
+      cwd: dir.path,
+    });
+    expect(json(result.stdout).inputs.map((i) => i.path)).toEqual([
+      'api/logging.yaml',
+      'api/no-logging.json',
+      'bucket.template',
+    ]);
     expect(json(result.stdout).inventory.apis.total).toBe(2);
   });
 
@@ -76,22 +100,30 @@ describe('api-guardrails check', () => {
   });
 
   it('writes --output to a file (creating folders) and prints the result line on stderr', async () => {
-    const result = await run(['check', 'api/no-logging.json', '--format', 'sarif', '--output', 'reports/out.sarif'], { cwd: dir.path });
+    const result = await run(['check', 'api/no-logging.json', '--format', 'sarif', '--output', 'reports/out.sarif'], {
+      cwd: dir.path,
+    });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^api-guardrails: FAILED, \d+ blocking at fail-on error .*sarif report written to reports\/out\.sarif\n$/);
+    expect(result.stderr).toMatch(
+      /^api-guardrails: FAILED, \d+ blocking at fail-on error .*sarif report written to reports\/out\.sarif\n$/,
+    );
     const sarif = JSON.parse(readFileSync(join(dir.path, 'reports/out.sarif'), 'utf8'));
     const stage = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'execution-logging');
     expect(stage.locations[0].physicalLocation.artifactLocation.uri).toBe('api/no-logging.json');
     // The region is the line of the Stage resource in the template.
     const lines = readFileSync(join(dir.path, 'api/no-logging.json'), 'utf8').split('\n');
-    expect(stage.locations[0].physicalLocation.region.startLine).toBe(lines.findIndex((l) => l.startsWith('    "Stage": {')) + 1);
+    expect(stage.locations[0].physicalLocation.region.startLine).toBe(
+      lines.findIndex((l) => l.startsWith('    "Stage": {')) + 1,
+    );
   });
 
   it('fails with E_OUTPUT_WRITE when the output cannot be written', async () => {
     const result = await run(['check', 'bucket.template', '--output', 'bucket.template/x.txt'], { cwd: dir.path });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^api-guardrails: error E_OUTPUT_WRITE: cannot write the report to "bucket\.template\/x\.txt"/);
+    expect(result.stderr).toMatch(
+      /^api-guardrails: error E_OUTPUT_WRITE: cannot write the report to "bucket\.template\/x\.txt"/,
+    );
   });
 
   it('renders every format', async () => {
@@ -130,7 +162,10 @@ describe('api-guardrails rules, help and version', () => {
     const result = await run(['rules', '--format', 'json'], { cwd });
     const rules = JSON.parse(result.stdout) as { id: string; owasp: string[]; fix: string }[];
     expect(rules.map((r) => r.id)).toEqual(allRules.map((r) => r.id));
-    expect(rules.find((r) => r.id === 'execution-logging')).toMatchObject({ owasp: ['API8:2023', 'API9:2023'], fix: expect.stringContaining('MethodSettings') });
+    expect(rules.find((r) => r.id === 'execution-logging')).toMatchObject({
+      owasp: ['API8:2023', 'API9:2023'],
+      fix: expect.stringContaining('MethodSettings'),
+    });
   });
 
   it('prints help and version on stdout with exit 0', async () => {
@@ -149,7 +184,8 @@ describe('api-guardrails rules, help and version', () => {
 describe('api-guardrails check on the shared corpus', () => {
   const corpus = resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'templates');
   const present = existsSync(corpus);
-  if (!present) console.log(`Skipping the corpus CLI test: ${corpus} is absent (CI clones the repo with ../shared beside it).`);
+  if (!present)
+    console.log(`Skipping the corpus CLI test: ${corpus} is absent (CI clones the repo with ../shared beside it).`);
   (present ? it : it.skip)('reads all 72 templates without an input error and fails on their findings', async () => {
     const result = await run(['check', corpus, '--format', 'json'], { cwd: process.cwd() });
     expect(result.code).toBe(1);

@@ -13,25 +13,79 @@ describe('api-guardrails bad input', () => {
     dir.write('notes.txt', 'hello');
     dir.mkdir('empty');
     dir.write('only-config/package.json', { name: 'x' });
-    dir.write('bad-standard.json', { name: 'mine', classification: { tagKey: 'x', tiers: [] }, rules: { 'no-such-rule': {} } });
+    dir.write('bad-standard.json', {
+      name: 'mine',
+      classification: { tagKey: 'x', tiers: [] },
+      rules: { 'no-such-rule': {} },
+    });
     dir.write('standard.yaml', 'name: [unclosed\n');
   });
 
   const cases: [string, string[], string, RegExp][] = [
     ['fails on a missing path', ['check', 'nope.json'], 'E_PATH_NOT_FOUND', /"nope\.json" does not exist/],
-    ['fails on an empty directory', ['check', 'empty'], 'E_NO_TEMPLATES', /directory "empty" contains no template files/],
-    ['fails on a directory without any CloudFormation template', ['check', 'only-config'], 'E_NO_TEMPLATES', /"only-config" holds 1 JSON\/YAML file but no CloudFormation template/],
+    [
+      'fails on an empty directory',
+      ['check', 'empty'],
+      'E_NO_TEMPLATES',
+      /directory "empty" contains no template files/,
+    ],
+    [
+      'fails on a directory without any CloudFormation template',
+      ['check', 'only-config'],
+      'E_NO_TEMPLATES',
+      /"only-config" holds 1 JSON\/YAML file but no CloudFormation template/,
+    ],
     ['fails on malformed JSON', ['check', 'broken.json'], 'E_TEMPLATE_PARSE', /broken\.json/],
     ['fails on malformed YAML', ['check', 'broken.yaml'], 'E_TEMPLATE_PARSE', /broken\.yaml/],
     ['fails on a file that is not CloudFormation', ['check', 'not-cfn.json'], 'E_NOT_CLOUDFORMATION', /not-cfn\.json/],
-    ['fails on a file with another extension', ['check', 'notes.txt'], 'E_UNSUPPORTED_FILE', /"notes\.txt" has extension "\.txt"/],
-    ['fails on an invalid standard file', ['check', 'good.json', '--standard', 'bad-standard.json'], 'E_STANDARD_', /bad-standard\.json|no-such-rule/],
-    ['fails on a standard file that does not parse', ['check', 'good.json', '--standard', 'standard.yaml'], 'E_STANDARD_', /standard\.yaml/],
-    ['fails on a missing standard file', ['check', 'good.json', '--standard', 'absent.json'], 'E_STANDARD_', /absent\.json/],
-    ['fails on an unknown flag', ['check', 'good.json', '--bogus'], 'E_USAGE_UNKNOWN_OPTION', /unknown option '--bogus'.*api-guardrails check --help/],
-    ['fails on an unknown format', ['check', 'good.json', '--format', 'xml'], 'E_USAGE_INVALID_VALUE', /'xml' is invalid.*text, json, sarif, junit, markdown/],
-    ['fails on an unknown fail-on value', ['check', 'good.json', '--fail-on', 'sometimes'], 'E_USAGE_INVALID_VALUE', /'sometimes' is invalid.*error, warning, never/],
-    ['fails on an option without its value', ['check', 'good.json', '--format'], 'E_USAGE_MISSING_OPTION_VALUE', /--format/],
+    [
+      'fails on a file with another extension',
+      ['check', 'notes.txt'],
+      'E_UNSUPPORTED_FILE',
+      /"notes\.txt" has extension "\.txt"/,
+    ],
+    [
+      'fails on an invalid standard file',
+      ['check', 'good.json', '--standard', 'bad-standard.json'],
+      'E_STANDARD_',
+      /bad-standard\.json|no-such-rule/,
+    ],
+    [
+      'fails on a standard file that does not parse',
+      ['check', 'good.json', '--standard', 'standard.yaml'],
+      'E_STANDARD_',
+      /standard\.yaml/,
+    ],
+    [
+      'fails on a missing standard file',
+      ['check', 'good.json', '--standard', 'absent.json'],
+      'E_STANDARD_',
+      /absent\.json/,
+    ],
+    [
+      'fails on an unknown flag',
+      ['check', 'good.json', '--bogus'],
+      'E_USAGE_UNKNOWN_OPTION',
+      /unknown option '--bogus'.*api-guardrails check --help/,
+    ],
+    [
+      'fails on an unknown format',
+      ['check', 'good.json', '--format', 'xml'],
+      'E_USAGE_INVALID_VALUE',
+      /'xml' is invalid.*text, json, sarif, junit, markdown/,
+    ],
+    [
+      'fails on an unknown fail-on value',
+      ['check', 'good.json', '--fail-on', 'sometimes'],
+      'E_USAGE_INVALID_VALUE',
+      /'sometimes' is invalid.*error, warning, never/,
+    ],
+    [
+      'fails on an option without its value',
+      ['check', 'good.json', '--format'],
+      'E_USAGE_MISSING_OPTION_VALUE',
+      /--format/,
+    ],
     ['fails on check without paths', ['check'], 'E_USAGE_MISSING_ARGUMENT', /missing required argument 'paths'/],
     ['fails on an unknown command', ['chek', 'good.json'], 'E_USAGE_UNKNOWN_COMMAND', /unknown command 'chek'.*check/],
     ['fails on an unknown rules format', ['rules', '--format', 'sarif'], 'E_USAGE_INVALID_VALUE', /'sarif' is invalid/],

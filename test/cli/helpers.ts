@@ -10,7 +10,10 @@ export interface RunResult {
 }
 
 /** Run the CLI in process with captured streams. */
-export async function run(argv: string[], options: { cwd: string; isTTY?: boolean; env?: Record<string, string> }): Promise<RunResult> {
+export async function run(
+  argv: string[],
+  options: { cwd: string; isTTY?: boolean; env?: Record<string, string> },
+): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -54,19 +57,34 @@ export function restTemplate(loggingLevel?: string): object {
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Resources: {
-      Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'orders', EndpointConfiguration: { Types: ['REGIONAL'] } } },
+      Api: {
+        Type: 'AWS::ApiGateway::RestApi',
+        Properties: { Name: 'orders', EndpointConfiguration: { Types: ['REGIONAL'] } },
+      },
       Get: {
         Type: 'AWS::ApiGateway::Method',
-        Properties: { RestApiId: { Ref: 'Api' }, ResourceId: { 'Fn::GetAtt': ['Api', 'RootResourceId'] }, HttpMethod: 'GET', AuthorizationType: 'AWS_IAM', Integration: { Type: 'MOCK' } },
+        Properties: {
+          RestApiId: { Ref: 'Api' },
+          ResourceId: { 'Fn::GetAtt': ['Api', 'RootResourceId'] },
+          HttpMethod: 'GET',
+          AuthorizationType: 'AWS_IAM',
+          Integration: { Type: 'MOCK' },
+        },
       },
-      Deployment: { Type: 'AWS::ApiGateway::Deployment', Properties: { RestApiId: { Ref: 'Api' } }, DependsOn: ['Get'] },
+      Deployment: {
+        Type: 'AWS::ApiGateway::Deployment',
+        Properties: { RestApiId: { Ref: 'Api' } },
+        DependsOn: ['Get'],
+      },
       Stage: {
         Type: 'AWS::ApiGateway::Stage',
         Properties: {
           RestApiId: { Ref: 'Api' },
           DeploymentId: { Ref: 'Deployment' },
           StageName: 'prod',
-          ...(loggingLevel ? { MethodSettings: [{ ResourcePath: '/*', HttpMethod: '*', LoggingLevel: loggingLevel }] } : {}),
+          ...(loggingLevel
+            ? { MethodSettings: [{ ResourcePath: '/*', HttpMethod: '*', LoggingLevel: loggingLevel }] }
+            : {}),
         },
       },
     },

@@ -19,7 +19,11 @@ class ApisNestedStack extends NestedStack {
 
 function synthNestedApp(outdir: string): void {
   // As `cdk synth` does: construct paths and asset paths in metadata.
-  const app = new App({ outdir, analyticsReporting: false, context: { 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true } });
+  const app = new App({
+    outdir,
+    analyticsReporting: false,
+    context: { 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true },
+  });
   const parent = new Stack(app, 'Shop');
   const acl = new wafv2.CfnWebACL(parent, 'Acl', {
     defaultAction: { allow: {} },
@@ -53,11 +57,17 @@ describe('api-guardrails check on a cdk.out with a CDK nested stack', () => {
     const copy = dir.mkdir('copied');
     // The parent renamed so that the search meets the nested template first.
     for (const file of readdirSync(join(dir.path, 'cdk.out')).filter((f) => f.endsWith('.template.json'))) {
-      copyFileSync(join(dir.path, 'cdk.out', file), join(copy, file === 'Shop.template.json' ? 'zz-parent.template.json' : file));
+      copyFileSync(
+        join(dir.path, 'cdk.out', file),
+        join(copy, file === 'Shop.template.json' ? 'zz-parent.template.json' : file),
+      );
     }
     const result = await run(['check', 'copied', '--format', 'json'], { cwd: dir.path });
     const report = JSON.parse(result.stdout) as JsonReport;
-    expect(report.inputs.map((i) => i.stackName)).toEqual([undefined, expect.stringMatching(/^copied\/zz-parent\.template\.json\/ApisNestedStack/)]);
+    expect(report.inputs.map((i) => i.stackName)).toEqual([
+      undefined,
+      expect.stringMatching(/^copied\/zz-parent\.template\.json\/ApisNestedStack/),
+    ]);
     expect(report.inventory.apis.rest).toBe(1);
     expect(report.findings.filter((f) => f.ruleId === 'stage-waf').map((f) => f.status)).toEqual(['pass']);
   });
@@ -72,7 +82,9 @@ describe('api-guardrails check on a cdk.out with a CDK nested stack', () => {
     // Deleting it from the cdk.out itself gives the same warning rather than an error.
     const nested = readdirSync(join(dir.path, 'cdk.out')).find((f) => f.endsWith('.nested.template.json')) as string;
     unlinkSync(join(dir.path, 'cdk.out', nested));
-    const fromAssembly = JSON.parse((await run(['check', 'cdk.out', '--format', 'json'], { cwd: dir.path })).stdout) as JsonReport;
+    const fromAssembly = JSON.parse(
+      (await run(['check', 'cdk.out', '--format', 'json'], { cwd: dir.path })).stdout,
+    ) as JsonReport;
     expect(fromAssembly.notices.map((n) => n.code)).toEqual(['NESTED_STACK_NOT_EVALUATED']);
   });
 });

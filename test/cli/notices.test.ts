@@ -14,11 +14,15 @@ describe('notices on stderr', () => {
       ApplyApiStandard.to(stack, { tags: { owner: 'platform', dataClassification: 'internal' } });
       app.synth();
       const result = await run(['check', 'cdk.out', '--format', 'json'], { cwd: dir.path });
-      const remediated = (JSON.parse(result.stdout) as { notices: { code: string }[] }).notices.filter((n) => n.code === 'REMEDIATED');
+      const remediated = (JSON.parse(result.stdout) as { notices: { code: string }[] }).notices.filter(
+        (n) => n.code === 'REMEDIATED',
+      );
       expect(remediated.length).toBeGreaterThan(4);
       const lines = result.stderr.split('\n').filter((l) => l.includes('REMEDIATED'));
       expect(lines).toHaveLength(4);
-      expect(lines[3]).toBe(`api-guardrails: notice REMEDIATED (info): … and ${remediated.length - 3} more (all ${remediated.length} are in the report)`);
+      expect(lines[3]).toBe(
+        `api-guardrails: notice REMEDIATED (info): … and ${remediated.length - 3} more (all ${remediated.length} are in the report)`,
+      );
     } finally {
       dir.cleanup();
     }

@@ -20,7 +20,17 @@ describe('CLI start-up', () => {
           const has = (name) => loaded.some((k) => k.split(/[\\\\/]/).join('/').includes('/node_modules/' + name + '/'));
           console.log(JSON.stringify({ code, sdk: loaded.some((k) => k.includes('@aws-sdk')), ajv: has('ajv'), yaml: has('yaml'), junit: has('junit-report-builder'), cdk: has('aws-cdk-lib') }));
         });`;
-    const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: root, encoding: 'utf8' });
-    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ code: 0, sdk: false, ajv: false, yaml: false, junit: false, cdk: false });
+    const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({
+      code: 0,
+      sdk: false,
+      ajv: false,
+      yaml: false,
+      junit: false,
+      cdk: false,
+    });
   });
 });

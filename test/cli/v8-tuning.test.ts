@@ -6,7 +6,9 @@ const CLI_FLAGS = `--interrupt-budget=${CLI_INTERRUPT_BUDGET} --semi-space-growt
 
 describe('V8 tuning of the CLI process', () => {
   it("leaves every flag the user chose on node's command line alone (either spelling V8 accepts)", () => {
-    expect(tuneV8ForCli(['--max-old-space-size=4096', '--interrupt-budget=1000', '--semi_space_growth_factor=2'])).toEqual([]);
+    expect(
+      tuneV8ForCli(['--max-old-space-size=4096', '--interrupt-budget=1000', '--semi_space_growth_factor=2']),
+    ).toEqual([]);
   });
 
   /** tuneV8ForCli(execArgv) in a child process: never in a CDK app or this test runner. */
@@ -15,7 +17,11 @@ describe('V8 tuning of the CLI process', () => {
       const { tuneV8ForCli } = require('./lib/cli/v8-tuning');
       const set = tuneV8ForCli(${JSON.stringify(execArgv)});
       console.log(JSON.stringify({ set }));`;
-    const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: join(__dirname, '..', '..'), encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+      cwd: join(__dirname, '..', '..'),
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     // V8 warns on stderr about a flag it does not know: this Node must know every flag set.
     expect(child.stderr).toBe('');
     return JSON.parse(child.stdout.trim()) as { set: string[] };
@@ -24,11 +30,16 @@ describe('V8 tuning of the CLI process', () => {
   it('sets 8 × V8 11’s default budget and 8 × its young-generation growth otherwise', () => {
     expect(CLI_INTERRUPT_BUDGET).toBe(540_672);
     expect(CLI_SEMI_SPACE_GROWTH_FACTOR).toBe(8);
-    expect(tuneInChild([]).set).toEqual([`--interrupt-budget=${CLI_INTERRUPT_BUDGET}`, `--semi-space-growth-factor=${CLI_SEMI_SPACE_GROWTH_FACTOR}`]);
+    expect(tuneInChild([]).set).toEqual([
+      `--interrupt-budget=${CLI_INTERRUPT_BUDGET}`,
+      `--semi-space-growth-factor=${CLI_SEMI_SPACE_GROWTH_FACTOR}`,
+    ]);
   });
 
   it('sets only the flags the user did not choose', () => {
-    expect(tuneInChild(['--interrupt-budget=67584']).set).toEqual([`--semi-space-growth-factor=${CLI_SEMI_SPACE_GROWTH_FACTOR}`]);
+    expect(tuneInChild(['--interrupt-budget=67584']).set).toEqual([
+      `--semi-space-growth-factor=${CLI_SEMI_SPACE_GROWTH_FACTOR}`,
+    ]);
     expect(tuneInChild(['--semi-space-growth-factor=2']).set).toEqual([`--interrupt-budget=${CLI_INTERRUPT_BUDGET}`]);
   });
 

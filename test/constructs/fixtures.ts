@@ -54,9 +54,17 @@ export function httpApiStack(stack: Stack): SecureHttpApi {
   const pool = userPool(stack);
   const api = new SecureHttpApi(stack, 'Events', {
     ...OWNERSHIP,
-    authorization: HttpApiAuthorization.cognito({ userPool: pool.userPool, userPoolClients: [pool.machineClient], scopes: [pool.scopeId('read')] }),
+    authorization: HttpApiAuthorization.cognito({
+      userPool: pool.userPool,
+      userPoolClients: [pool.machineClient],
+      scopes: [pool.scopeId('read')],
+    }),
   });
-  api.api.addRoutes({ path: '/events', methods: [HttpMethod.GET], integration: new HttpLambdaIntegration('Backend', authorizerFunction(stack, 'EventsFn')) });
+  api.api.addRoutes({
+    path: '/events',
+    methods: [HttpMethod.GET],
+    integration: new HttpLambdaIntegration('Backend', authorizerFunction(stack, 'EventsFn')),
+  });
   return api;
 }
 
@@ -64,7 +72,9 @@ export function authorizerFunction(stack: Stack, id = 'AuthorizerFn'): LambdaFun
   return new LambdaFunction(stack, id, {
     runtime: Runtime.NODEJS_22_X,
     handler: 'index.handler',
-    code: Code.fromInline("exports.handler = async () => ({ principalId: 'x', policyDocument: { Version: '2012-10-17', Statement: [] } });"),
+    code: Code.fromInline(
+      "exports.handler = async () => ({ principalId: 'x', policyDocument: { Version: '2012-10-17', Statement: [] } });",
+    ),
   });
 }
 

@@ -8,7 +8,8 @@ export function acknowledgedOn(scope: IConstruct): Record<string, string> {
   for (const entry of scope.node.metadata) {
     if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
     // Ids without a plugin namespace are stored as 'Annotation::<id>'; cdk-nag strips that prefix too.
-    for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) out[id.replace(/^annotation::/i, '')] = reason;
+    for (const [id, reason] of Object.entries(entry.data as Record<string, string>))
+      out[id.replace(/^annotation::/i, '')] = reason;
   }
   return out;
 }

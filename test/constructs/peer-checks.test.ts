@@ -21,7 +21,11 @@ function synth(build: (stack: Stack) => unknown): Built {
   build(stack);
   const assembly = app.synth();
   const templatePath = assembly.getStackByName(stack.stackName).templateFullPath;
-  const context = { templatePaths: [templatePath], stackTemplates: [{ templatePath, stackConstructPath: stack.node.path }], appConstruct: app } as unknown as IPolicyValidationContext;
+  const context = {
+    templatePaths: [templatePath],
+    stackTemplates: [{ templatePath, stackConstructPath: stack.node.path }],
+    appConstruct: app,
+  } as unknown as IPolicyValidationContext;
   return { stack, templatePath, context };
 }
 
@@ -30,7 +34,8 @@ function acknowledgementsIn(stack: Stack): Record<string, string> {
   return Object.assign({}, ...stack.node.findAll().map((c) => acknowledgedOn(c)));
 }
 
-const ACCOUNT_ROLE_IAM4 = 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]';
+const ACCOUNT_ROLE_IAM4 =
+  'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]';
 
 /** What each construct acknowledges with default props (and why): the list compliance reviews. */
 const EXPECTED_ACKNOWLEDGEMENTS: Record<string, RegExp[]> = {
@@ -53,8 +58,12 @@ describe.each([...built.keys()])('%s with default props', (name) => {
   const { stack, context } = built.get(name)!;
 
   test('cdk-nag AwsSolutions and Serverless: no unacknowledged API Gateway, Cognito, WAF or log-group finding', () => {
-    const violations = [new AwsSolutionsChecks(), new ServerlessChecks()].flatMap((pack) => pack.validateScope(stack).violations);
-    const inScope = violations.filter((v) => IN_SCOPE.test(v.ruleName)).map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+    const violations = [new AwsSolutionsChecks(), new ServerlessChecks()].flatMap(
+      (pack) => pack.validateScope(stack).violations,
+    );
+    const inScope = violations
+      .filter((v) => IN_SCOPE.test(v.ruleName))
+      .map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
     expect(inScope).toEqual([]);
   });
 
@@ -71,9 +80,18 @@ describe.each([...built.keys()])('%s with default props', (name) => {
     const report = new CfnGuardValidator({}).validate(context);
     const apiGateway = report.violations
       .filter((v) => (v.description ?? '').includes('CT.APIGATEWAY'))
-      .map((v) => `${/CT\.APIGATEWAY\.PR\.\d+/.exec(v.description ?? '')?.[0]} ${v.violatingResources.map((r) => r.resourceLogicalId).sort().join(',')}`);
+      .map(
+        (v) =>
+          `${/CT\.APIGATEWAY\.PR\.\d+/.exec(v.description ?? '')?.[0]} ${v.violatingResources
+            .map((r) => r.resourceLogicalId)
+            .sort()
+            .join(',')}`,
+      );
     // WebSocket: only $connect can carry an authorizer; CT.APIGATEWAY.PR.5 still asks it of every route.
-    const expected = name === 'SecureWebSocketApi' ? [expect.stringMatching(/^CT\.APIGATEWAY\.PR\.5 LiveApidisconnectRoute\w+,LiveApisubscribeRoute\w+$/)] : [];
+    const expected =
+      name === 'SecureWebSocketApi'
+        ? [expect.stringMatching(/^CT\.APIGATEWAY\.PR\.5 LiveApidisconnectRoute\w+,LiveApisubscribeRoute\w+$/)]
+        : [];
     expect(apiGateway).toEqual(expected);
   });
 
@@ -95,7 +113,11 @@ test('SecureHttpApi: relax.noWaf makes http-api-waf an acknowledged finding', ()
     const pool = userPool(stack);
     new SecureHttpApi(stack, 'Events', {
       ...OWNERSHIP,
-      authorization: HttpApiAuthorization.cognito({ userPool: pool.userPool, userPoolClients: [pool.machineClient], scopes: [pool.scopeId('read')] }),
+      authorization: HttpApiAuthorization.cognito({
+        userPool: pool.userPool,
+        userPoolClients: [pool.machineClient],
+        scopes: [pool.scopeId('read')],
+      }),
       relax: { noWaf: { reason: 'Fronted by CloudFront with the org web ACL (distribution E2ABC)' } },
     });
   });
@@ -106,7 +128,11 @@ test('SecureHttpApi: relax.noWaf makes http-api-waf an acknowledged finding', ()
 
 test('SecureHttpApi in the public tier passes with default props', () => {
   const { context } = synth((stack) => {
-    new SecureHttpApi(stack, 'Open', { owner: 'team-web', dataClassification: 'public', authorization: HttpApiAuthorization.iam() });
+    new SecureHttpApi(stack, 'Open', {
+      owner: 'team-web',
+      dataClassification: 'public',
+      authorization: HttpApiAuthorization.iam(),
+    });
   });
   const report = new ApiGuardrails({ summary: false, failOn: 'warning' }).validate(context);
   expect(report.violations.map((v) => v.ruleName)).toEqual([]);

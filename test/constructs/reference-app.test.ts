@@ -15,8 +15,14 @@ describe('reference app', () => {
     const orders = Template.fromJSON(assembly.getStackByName('GuardrailsOrders').template);
     const events = Template.fromJSON(assembly.getStackByName('GuardrailsEvents').template);
     orders.hasResourceProperties('AWS::ApiGateway::RestApi', { Name: 'orders', DisableExecuteApiEndpoint: true });
-    orders.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'POST', AuthorizationScopes: ['orders/write'] });
-    orders.hasResourceProperties('AWS::ApiGateway::DomainName', { DomainName: 'orders.api.example.com', SecurityPolicy: 'TLS_1_2' });
+    orders.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'POST',
+      AuthorizationScopes: ['orders/write'],
+    });
+    orders.hasResourceProperties('AWS::ApiGateway::DomainName', {
+      DomainName: 'orders.api.example.com',
+      SecurityPolicy: 'TLS_1_2',
+    });
     events.resourceCountIs('AWS::ApiGatewayV2::Api', 2);
     for (const template of [orders, events]) {
       for (const type of ['AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api']) {
@@ -29,8 +35,15 @@ describe('reference app', () => {
   });
 
   test('the shipped standard finds nothing unacknowledged; the HTTP API WAF gap is acknowledged', () => {
-    const stackTemplates = assembly.stacks.map((s) => ({ templatePath: s.templateFullPath, stackConstructPath: s.hierarchicalId }));
-    const context = { templatePaths: stackTemplates.map((s) => s.templatePath), stackTemplates, appConstruct: app } as unknown as IPolicyValidationContext;
+    const stackTemplates = assembly.stacks.map((s) => ({
+      templatePath: s.templateFullPath,
+      stackConstructPath: s.hierarchicalId,
+    }));
+    const context = {
+      templatePaths: stackTemplates.map((s) => s.templatePath),
+      stackTemplates,
+      appConstruct: app,
+    } as unknown as IPolicyValidationContext;
     const report = new ApiGuardrails({ summary: false, failOn: 'warning' }).validate(context);
     expect(report.violations.map((v) => `${v.ruleName}: ${v.description}`)).toEqual([]);
     expect(report.metadata).toMatchObject({ apis: '3', fail: '0', unknown: '0', acknowledged: '1' });

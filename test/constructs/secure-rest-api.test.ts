@@ -57,17 +57,31 @@ describe('SecureRestApi defaults', () => {
     const stage = Object.values(template.findResources('AWS::ApiGateway::Stage'))[0];
     const format = JSON.parse(stage.Properties.AccessLogSetting.Format);
     expect(format).toEqual(REST_ACCESS_LOG_FIELDS);
-    expect(Object.values(format)).toEqual(expect.arrayContaining(['$context.requestId', '$context.identity.sourceIp', '$context.authorizer.principalId', '$context.wafResponseCode']));
+    expect(Object.values(format)).toEqual(
+      expect.arrayContaining([
+        '$context.requestId',
+        '$context.identity.sourceIp',
+        '$context.authorizer.principalId',
+        '$context.wafResponseCode',
+      ]),
+    );
     const [logicalId] = stage.Properties.AccessLogSetting.DestinationArn['Fn::GetAtt'];
     const group = template.toJSON().Resources[logicalId];
-    expect(group).toMatchObject({ Type: 'AWS::Logs::LogGroup', DeletionPolicy: 'Retain', Properties: { RetentionInDays: 365 } });
+    expect(group).toMatchObject({
+      Type: 'AWS::Logs::LogGroup',
+      DeletionPolicy: 'Retain',
+      Properties: { RetentionInDays: 365 },
+    });
   });
 
   test('confidential tier: the access log group gets its own rotated KMS key (standard requireKmsKey)', () => {
     const stage = Object.values(template.findResources('AWS::ApiGateway::Stage'))[0];
     const [logicalId] = stage.Properties.AccessLogSetting.DestinationArn['Fn::GetAtt'];
     const [keyId] = template.toJSON().Resources[logicalId].Properties.KmsKeyId['Fn::GetAtt'];
-    expect(template.toJSON().Resources[keyId]).toMatchObject({ Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } });
+    expect(template.toJSON().Resources[keyId]).toMatchObject({
+      Type: 'AWS::KMS::Key',
+      Properties: { EnableKeyRotation: true },
+    });
   });
 
   test('one account CloudWatch role, retained, and the stage depends on it (no per-API role)', () => {
@@ -88,7 +102,10 @@ describe('SecureRestApi defaults', () => {
   });
 
   test('every method: Cognito authorizer with scopes and the body+parameters request validator', () => {
-    template.hasResourceProperties('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true, ValidateRequestParameters: true });
+    template.hasResourceProperties('AWS::ApiGateway::RequestValidator', {
+      ValidateRequestBody: true,
+      ValidateRequestParameters: true,
+    });
     const [validatorId] = Object.keys(template.findResources('AWS::ApiGateway::RequestValidator'));
     template.hasResourceProperties('AWS::ApiGateway::Method', {
       HttpMethod: 'GET',
@@ -96,11 +113,16 @@ describe('SecureRestApi defaults', () => {
       AuthorizationScopes: ['orders/read'],
       RequestValidatorId: { Ref: validatorId },
     });
-    template.hasResourceProperties('AWS::ApiGateway::Authorizer', { Type: 'COGNITO_USER_POOLS', AuthorizerResultTtlInSeconds: 300 });
+    template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'COGNITO_USER_POOLS',
+      AuthorizerResultTtlInSeconds: 300,
+    });
   });
 
   test('no CORS: no OPTIONS method; 4XX/5XX gateway responses are JSON', () => {
-    expect(Object.values(template.findResources('AWS::ApiGateway::Method')).map((m) => m.Properties.HttpMethod)).toEqual(['GET']);
+    expect(
+      Object.values(template.findResources('AWS::ApiGateway::Method')).map((m) => m.Properties.HttpMethod),
+    ).toEqual(['GET']);
     template.resourceCountIs('AWS::ApiGateway::GatewayResponse', 2);
     template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
       ResponseType: 'DEFAULT_5XX',
@@ -113,7 +135,10 @@ describe('SecureRestApi defaults', () => {
     const s = newStack(app);
     const pool = userPool(s);
     for (const id of ['A', 'B']) {
-      const a = new SecureRestApi(s, id, { ...OWNERSHIP, authorization: RestApiAuthorization.cognito({ userPools: [pool.userPool], scopes: ['orders/read'] }) });
+      const a = new SecureRestApi(s, id, {
+        ...OWNERSHIP,
+        authorization: RestApiAuthorization.cognito({ userPools: [pool.userPool], scopes: ['orders/read'] }),
+      });
       a.root.addMethod('GET', new MockIntegration());
     }
     const t = Template.fromStack(s);
@@ -125,8 +150,16 @@ describe('SecureRestApi defaults', () => {
 describe('SecureRestApi options', () => {
   test('CORS allowlist: OPTIONS preflight unauthenticated, other methods keep authorization', () => {
     const t = cognitoApi({ cors: { allowOrigins: ['https://app.example.com'] } }).template();
-    const methods = Object.values(t.findResources('AWS::ApiGateway::Method')).map((m) => [m.Properties.HttpMethod, m.Properties.AuthorizationType]);
-    expect(methods).toEqual(expect.arrayContaining([['OPTIONS', 'NONE'], ['GET', 'COGNITO_USER_POOLS']]));
+    const methods = Object.values(t.findResources('AWS::ApiGateway::Method')).map((m) => [
+      m.Properties.HttpMethod,
+      m.Properties.AuthorizationType,
+    ]);
+    expect(methods).toEqual(
+      expect.arrayContaining([
+        ['OPTIONS', 'NONE'],
+        ['GET', 'COGNITO_USER_POOLS'],
+      ]),
+    );
     expect(JSON.stringify(t.toJSON())).toContain("'https://app.example.com'");
   });
 
@@ -134,8 +167,16 @@ describe('SecureRestApi options', () => {
     const app = new App();
     const stack = newStack(app);
     const vpc = new Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
-    const endpoint = new InterfaceVpcEndpoint(stack, 'ExecuteApi', { vpc, service: InterfaceVpcEndpointAwsService.APIGATEWAY });
-    const api = new SecureRestApi(stack, 'Internal', { ...OWNERSHIP, authorization: RestApiAuthorization.iam(), endpointType: EndpointType.PRIVATE, vpcEndpoints: [endpoint] });
+    const endpoint = new InterfaceVpcEndpoint(stack, 'ExecuteApi', {
+      vpc,
+      service: InterfaceVpcEndpointAwsService.APIGATEWAY,
+    });
+    const api = new SecureRestApi(stack, 'Internal', {
+      ...OWNERSHIP,
+      authorization: RestApiAuthorization.iam(),
+      endpointType: EndpointType.PRIVATE,
+      vpcEndpoints: [endpoint],
+    });
     api.root.addMethod('GET', new MockIntegration());
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::ApiGateway::RestApi', {
@@ -152,10 +193,14 @@ describe('SecureRestApi options', () => {
   });
 
   test('a shared web ACL is associated instead of creating one', () => {
-    const { stack, template } = cognitoApi({ webAcl: { webAclArn: 'arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/org/abc' } });
+    const { stack, template } = cognitoApi({
+      webAcl: { webAclArn: 'arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/org/abc' },
+    });
     const t = template();
     t.resourceCountIs('AWS::WAFv2::WebACL', 0);
-    t.hasResourceProperties('AWS::WAFv2::WebACLAssociation', { WebACLArn: 'arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/org/abc' });
+    t.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      WebACLArn: 'arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/org/abc',
+    });
     expect(stack).toBeDefined();
   });
 
@@ -171,7 +216,10 @@ describe('SecureRestApi options', () => {
     });
     api.root.addMethod('GET', new MockIntegration());
     const t = Template.fromStack(stack);
-    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 731, KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('LogsKey'), 'Arn'] } });
+    t.hasResourceProperties('AWS::Logs::LogGroup', {
+      RetentionInDays: 731,
+      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('LogsKey'), 'Arn'] },
+    });
     const policy = JSON.stringify(Object.values(t.findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy);
     expect(policy).toContain('logs.eu-west-1.');
     expect(policy).toContain('kms:EncryptionContext:aws:logs:arn');
@@ -189,7 +237,9 @@ describe('SecureRestApi options', () => {
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::ApiGateway::Authorizer', { Type: 'TOKEN', AuthorizerResultTtlInSeconds: 60 });
     t.hasResourceProperties('AWS::ApiGateway::Method', { AuthorizationType: 'CUSTOM' });
-    t.hasResourceProperties('AWS::ApiGateway::Stage', { MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 })] });
+    t.hasResourceProperties('AWS::ApiGateway::Stage', {
+      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 })],
+    });
   });
 
   test('each relaxation turns its default off and records an acknowledgement with the reason', () => {
@@ -211,7 +261,8 @@ describe('SecureRestApi options', () => {
     expect(stage.MethodSettings[0].ThrottlingRateLimit).toBeUndefined();
     t.resourceCountIs('AWS::WAFv2::WebACLAssociation', 0);
     const acks = acknowledgedOn(api);
-    for (const rule of ['tracing', 'data-trace', 'stage-waf', 'stage-access-logging', 'stage-throttling']) expect(acks[`ApiGuardrails::${rule}`]).toBe(reason);
+    for (const rule of ['tracing', 'data-trace', 'stage-waf', 'stage-access-logging', 'stage-throttling'])
+      expect(acks[`ApiGuardrails::${rule}`]).toBe(reason);
     expect(acks['AwsSolutions-APIG3']).toBe(reason);
   });
 
@@ -245,19 +296,53 @@ describe('SecureRestApi guards', () => {
     ['fails with an unknown data classification', { dataClassification: 'secret' }, 'E_DATA_CLASSIFICATION'],
     ['fails on a relaxation without a reason', { relax: { tracingOff: { reason: '' } } }, 'E_ACK_REASON_REQUIRED'],
     ['fails on PRIVATE without VPC endpoints', { endpointType: EndpointType.PRIVATE }, 'E_PRIVATE_ENDPOINT'],
-    ['fails on a shared web ACL together with noWaf', { webAcl: { webAclArn: 'arn' }, relax: { noWaf: { reason: 'x' } } }, 'E_CONFLICTING_PROPS'],
-    ['fails on a throttle above the tier bound', { throttle: { rateLimit: 50_000, burstLimit: 100 } }, 'E_THROTTLE_INVALID'],
+    [
+      'fails on a shared web ACL together with noWaf',
+      { webAcl: { webAclArn: 'arn' }, relax: { noWaf: { reason: 'x' } } },
+      'E_CONFLICTING_PROPS',
+    ],
+    [
+      'fails on a throttle above the tier bound',
+      { throttle: { rateLimit: 50_000, burstLimit: 100 } },
+      'E_THROTTLE_INVALID',
+    ],
     ['fails on a negative throttle', { throttle: { rateLimit: -1, burstLimit: 10 } }, 'E_THROTTLE_INVALID'],
-    ['fails on throttle together with throttlingOff', { throttle: { rateLimit: 10, burstLimit: 10 }, relax: { throttlingOff: { reason: 'x' } } }, 'E_CONFLICTING_PROPS'],
+    [
+      'fails on throttle together with throttlingOff',
+      { throttle: { rateLimit: 10, burstLimit: 10 }, relax: { throttlingOff: { reason: 'x' } } },
+      'E_CONFLICTING_PROPS',
+    ],
     ['fails on a wildcard CORS origin', { cors: { allowOrigins: ['*'] } }, 'E_CORS_ORIGINS'],
-    ['fails on infinite access log retention', { accessLogs: { retention: RetentionDays.INFINITE } }, 'E_LOG_RETENTION'],
-    ['fails on access log retention below the tier minimum', { accessLogs: { retention: RetentionDays.ONE_MONTH } }, 'E_LOG_RETENTION'],
-    ['fails on a REGIONAL API in the internal tier (the standard allows only PRIVATE)', { dataClassification: 'internal' }, 'E_ENDPOINT_TYPES'],
-    ['fails on INFO execution logs in the restricted tier', { dataClassification: 'restricted', loggingLevel: 'INFO' }, 'E_CONFLICTING_PROPS'],
-    ['fails on loggingLevel together with executionLoggingOff', { loggingLevel: 'INFO', relax: { executionLoggingOff: { reason: 'x' } } }, 'E_CONFLICTING_PROPS'],
+    [
+      'fails on infinite access log retention',
+      { accessLogs: { retention: RetentionDays.INFINITE } },
+      'E_LOG_RETENTION',
+    ],
+    [
+      'fails on access log retention below the tier minimum',
+      { accessLogs: { retention: RetentionDays.ONE_MONTH } },
+      'E_LOG_RETENTION',
+    ],
+    [
+      'fails on a REGIONAL API in the internal tier (the standard allows only PRIVATE)',
+      { dataClassification: 'internal' },
+      'E_ENDPOINT_TYPES',
+    ],
+    [
+      'fails on INFO execution logs in the restricted tier',
+      { dataClassification: 'restricted', loggingLevel: 'INFO' },
+      'E_CONFLICTING_PROPS',
+    ],
+    [
+      'fails on loggingLevel together with executionLoggingOff',
+      { loggingLevel: 'INFO', relax: { executionLoggingOff: { reason: 'x' } } },
+      'E_CONFLICTING_PROPS',
+    ],
   ])('%s', (_name, extra, code) => {
     const { stack, auth } = cognito();
-    const error = constructError(() => new SecureRestApi(stack, 'Api', { ...OWNERSHIP, authorization: auth, ...(extra as object) }));
+    const error = constructError(
+      () => new SecureRestApi(stack, 'Api', { ...OWNERSHIP, authorization: auth, ...(extra as object) }),
+    );
     expect(error.code).toBe(code);
     expect(error.message).toContain('Received:');
     expect(error.message).toContain('Fix:');
@@ -266,7 +351,13 @@ describe('SecureRestApi guards', () => {
   test('fails on Cognito authorization without scopes', () => {
     const stack = newStack();
     const pool = userPool(stack);
-    const error = constructError(() => new SecureRestApi(stack, 'Api', { ...OWNERSHIP, authorization: RestApiAuthorization.cognito({ userPools: [pool.userPool], scopes: [] }) }));
+    const error = constructError(
+      () =>
+        new SecureRestApi(stack, 'Api', {
+          ...OWNERSHIP,
+          authorization: RestApiAuthorization.cognito({ userPools: [pool.userPool], scopes: [] }),
+        }),
+    );
     expect(error.code).toBe('E_COGNITO_SCOPES_REQUIRED');
   });
 
@@ -277,7 +368,10 @@ describe('SecureRestApi guards', () => {
         new SecureRestApi(stack, 'Api', {
           owner: 'o',
           dataClassification: 'restricted',
-          authorization: RestApiAuthorization.lambda({ handler: authorizerFunction(stack), resultsCacheTtl: Duration.minutes(5) }),
+          authorization: RestApiAuthorization.lambda({
+            handler: authorizerFunction(stack),
+            resultsCacheTtl: Duration.minutes(5),
+          }),
         }),
     );
     expect(error.code).toBe('E_AUTHORIZER_CACHE_TTL');
@@ -286,12 +380,22 @@ describe('SecureRestApi guards', () => {
 
   test('fails on public access without a reason', () => {
     const stack = newStack();
-    expect(constructError(() => new SecureRestApi(stack, 'Api', { ...OWNERSHIP, authorization: RestApiAuthorization.publicAccess({ reason: '  ' }) })).code).toBe('E_ACK_REASON_REQUIRED');
+    expect(
+      constructError(
+        () =>
+          new SecureRestApi(stack, 'Api', {
+            ...OWNERSHIP,
+            authorization: RestApiAuthorization.publicAccess({ reason: '  ' }),
+          }),
+      ).code,
+    ).toBe('E_ACK_REASON_REQUIRED');
   });
 
   test('fails synth when a method opts out of authorization (deny by default)', () => {
     const { stack, api } = cognitoApi();
-    api.root.addResource('open').addMethod('GET', new MockIntegration(), { authorizationType: AuthorizationType.NONE, authorizer: undefined });
+    api.root
+      .addResource('open')
+      .addMethod('GET', new MockIntegration(), { authorizationType: AuthorizationType.NONE, authorizer: undefined });
     expect(() => Template.fromStack(stack)).toThrow(/E_UNAUTHORIZED_METHOD.*GET \/open/);
   });
 });

@@ -23,7 +23,11 @@ describe('SecureHttpApi defaults', () => {
       AuthorizerType: 'JWT',
       JwtConfiguration: { Audience: [{ Ref: Match.stringLikeRegexp('MachineClient') }], Issuer: Match.anyValue() },
     });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /events', AuthorizationType: 'JWT', AuthorizationScopes: ['orders/read'] });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'GET /events',
+      AuthorizationType: 'JWT',
+      AuthorizationScopes: ['orders/read'],
+    });
   });
 
   test('stage: auto-deploy, default throttle, detailed metrics, JSON access logs to a retained group', () => {
@@ -34,7 +38,10 @@ describe('SecureHttpApi defaults', () => {
       DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200, DetailedMetricsEnabled: true },
     });
     expect(JSON.parse(stage.AccessLogSettings.Format)).toEqual(HTTP_ACCESS_LOG_FIELDS);
-    template.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ RetentionInDays: 365 }) });
+    template.hasResource('AWS::Logs::LogGroup', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ RetentionInDays: 365 }),
+    });
   });
 
   test('tags, no CORS configuration, no account role (HTTP APIs have no execution logs)', () => {
@@ -51,13 +58,26 @@ describe('SecureHttpApi options and guards', () => {
     const stack = newStack();
     const api = new SecureHttpApi(stack, 'Api', {
       ...OWNERSHIP,
-      authorization: HttpApiAuthorization.jwt({ issuer: 'https://issuer.example.com', audience: ['client-1'], scopes: ['events/read'] }),
+      authorization: HttpApiAuthorization.jwt({
+        issuer: 'https://issuer.example.com',
+        audience: ['client-1'],
+        scopes: ['events/read'],
+      }),
       cors: { allowOrigins: ['https://app.example.com'] },
-      relax: { noWaf: { reason: 'Behind CloudFront + WAF (dist E123)' }, throttlingOff: { reason: 'Throttled at CloudFront' } },
+      relax: {
+        noWaf: { reason: 'Behind CloudFront + WAF (dist E123)' },
+        throttlingOff: { reason: 'Throttled at CloudFront' },
+      },
     });
-    api.api.addRoutes({ path: '/x', methods: [HttpMethod.GET], integration: new HttpUrlIntegration('I', 'https://b.example.com') });
+    api.api.addRoutes({
+      path: '/x',
+      methods: [HttpMethod.GET],
+      integration: new HttpUrlIntegration('I', 'https://b.example.com'),
+    });
     const t = Template.fromStack(stack);
-    t.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { AllowOrigins: ['https://app.example.com'], AllowCredentials: false } });
+    t.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: { AllowOrigins: ['https://app.example.com'], AllowCredentials: false },
+    });
     const stage = Object.values(t.findResources('AWS::ApiGatewayV2::Stage'))[0].Properties;
     expect(stage.DefaultRouteSettings?.ThrottlingRateLimit).toBeUndefined();
     const acks = acknowledgedOn(api);
@@ -67,8 +87,15 @@ describe('SecureHttpApi options and guards', () => {
 
   test('public HTTP API is acknowledged as v2-route-authorization', () => {
     const stack = newStack();
-    const api = new SecureHttpApi(stack, 'Api', { ...OWNERSHIP, authorization: HttpApiAuthorization.publicAccess({ reason: 'Open data' }) });
-    api.api.addRoutes({ path: '/x', methods: [HttpMethod.GET], integration: new HttpUrlIntegration('I', 'https://b.example.com') });
+    const api = new SecureHttpApi(stack, 'Api', {
+      ...OWNERSHIP,
+      authorization: HttpApiAuthorization.publicAccess({ reason: 'Open data' }),
+    });
+    api.api.addRoutes({
+      path: '/x',
+      methods: [HttpMethod.GET],
+      integration: new HttpUrlIntegration('I', 'https://b.example.com'),
+    });
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Route', { AuthorizationType: 'NONE' });
     expect(acknowledgedOn(api)['ApiGuardrails::v2-route-authorization']).toBe('Open data');
   });
@@ -76,7 +103,11 @@ describe('SecureHttpApi options and guards', () => {
   test('fails on a JWT authorizer without scopes', () => {
     const stack = newStack();
     const error = constructError(
-      () => new SecureHttpApi(stack, 'Api', { ...OWNERSHIP, authorization: HttpApiAuthorization.jwt({ issuer: 'https://i', audience: ['a'], scopes: [] }) }),
+      () =>
+        new SecureHttpApi(stack, 'Api', {
+          ...OWNERSHIP,
+          authorization: HttpApiAuthorization.jwt({ issuer: 'https://i', audience: ['a'], scopes: [] }),
+        }),
     );
     expect(error.code).toBe('E_COGNITO_SCOPES_REQUIRED');
   });
@@ -85,7 +116,15 @@ describe('SecureHttpApi options and guards', () => {
     const stack = newStack();
     const pool = userPool(stack);
     const error = constructError(
-      () => new SecureHttpApi(stack, 'Api', { ...OWNERSHIP, authorization: HttpApiAuthorization.cognito({ userPool: pool.userPool, userPoolClients: [], scopes: ['orders/read'] }) }),
+      () =>
+        new SecureHttpApi(stack, 'Api', {
+          ...OWNERSHIP,
+          authorization: HttpApiAuthorization.cognito({
+            userPool: pool.userPool,
+            userPoolClients: [],
+            scopes: ['orders/read'],
+          }),
+        }),
     );
     expect(error.code).toBe('E_COGNITO_SCOPES_REQUIRED');
   });
@@ -93,7 +132,12 @@ describe('SecureHttpApi options and guards', () => {
   test('fails on a CORS origin with a path', () => {
     const stack = newStack();
     const error = constructError(
-      () => new SecureHttpApi(stack, 'Api', { ...OWNERSHIP, authorization: HttpApiAuthorization.iam(), cors: { allowOrigins: ['https://app.example.com/path'] } }),
+      () =>
+        new SecureHttpApi(stack, 'Api', {
+          ...OWNERSHIP,
+          authorization: HttpApiAuthorization.iam(),
+          cors: { allowOrigins: ['https://app.example.com/path'] },
+        }),
     );
     expect(error.code).toBe('E_CORS_ORIGINS');
   });
@@ -104,14 +148,24 @@ describe('SecureHttpApi options and guards', () => {
       () =>
         new SecureHttpApi(stack, 'Api', {
           ...OWNERSHIP,
-          authorization: HttpApiAuthorization.lambda({ handler: authorizerFunction(stack), resultsCacheTtl: Duration.hours(1) }),
+          authorization: HttpApiAuthorization.lambda({
+            handler: authorizerFunction(stack),
+            resultsCacheTtl: Duration.hours(1),
+          }),
         }),
     );
     expect(error.code).toBe('E_AUTHORIZER_CACHE_TTL');
   });
 
   test('fails for an internal-tier HTTP API (HTTP APIs are always REGIONAL; the tier allows only PRIVATE)', () => {
-    const error = constructError(() => new SecureHttpApi(newStack(), 'Api', { owner: 'o', dataClassification: 'internal', authorization: HttpApiAuthorization.iam() }));
+    const error = constructError(
+      () =>
+        new SecureHttpApi(newStack(), 'Api', {
+          owner: 'o',
+          dataClassification: 'internal',
+          authorization: HttpApiAuthorization.iam(),
+        }),
+    );
     expect(error.code).toBe('E_ENDPOINT_TYPES');
     expect(error.fix).toMatch(/PRIVATE/);
   });
@@ -119,7 +173,12 @@ describe('SecureHttpApi options and guards', () => {
   test('fails synth when a route opts out of the authorizer (deny by default)', () => {
     const stack = newStack(new App());
     const api = new SecureHttpApi(stack, 'Api', { ...OWNERSHIP, authorization: HttpApiAuthorization.iam() });
-    api.api.addRoutes({ path: '/open', methods: [HttpMethod.GET], integration: new HttpUrlIntegration('I', 'https://b.example.com'), authorizer: new HttpNoneAuthorizer() });
+    api.api.addRoutes({
+      path: '/open',
+      methods: [HttpMethod.GET],
+      integration: new HttpUrlIntegration('I', 'https://b.example.com'),
+      authorizer: new HttpNoneAuthorizer(),
+    });
     expect(() => Template.fromStack(stack)).toThrow(/E_UNAUTHORIZED_METHOD.*GET \/open/);
   });
 });
@@ -130,7 +189,10 @@ describe('SecureWebSocketApi', () => {
   const template = Template.fromStack(stack);
 
   test('$connect carries the Lambda REQUEST authorizer; other routes ride on the connection', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'REQUEST', IdentitySource: ['route.request.header.Authorization'] });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      IdentitySource: ['route.request.header.Authorization'],
+    });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$connect', AuthorizationType: 'CUSTOM' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$disconnect', AuthorizationType: 'NONE' });
     expect(acknowledgedOn(api.api)['AwsSolutions-APIG4']).toMatch(/only \$connect/);
@@ -168,7 +230,12 @@ describe('SecureWebSocketApi', () => {
   test('fails without a $connect integration', () => {
     const s = newStack();
     const error = constructError(
-      () => new SecureWebSocketApi(s, 'Ws', { ...OWNERSHIP, authorization: WebSocketApiAuthorization.iam(), connectIntegration: undefined as never }),
+      () =>
+        new SecureWebSocketApi(s, 'Ws', {
+          ...OWNERSHIP,
+          authorization: WebSocketApiAuthorization.iam(),
+          connectIntegration: undefined as never,
+        }),
     );
     expect(error.code).toBe('E_WEBSOCKET_AUTHORIZATION');
   });

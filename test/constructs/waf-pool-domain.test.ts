@@ -3,7 +3,14 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { SecurityPolicy } from 'aws-cdk-lib/aws-apigateway';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { ApiUserPool, DEFAULT_MANAGED_RULE_GROUPS, OrgWebAcl, orgWebAclRules, resolveOrgWebAclSettings, SecureApiDomain } from '../../lib/constructs';
+import {
+  ApiUserPool,
+  DEFAULT_MANAGED_RULE_GROUPS,
+  OrgWebAcl,
+  orgWebAclRules,
+  resolveOrgWebAclSettings,
+  SecureApiDomain,
+} from '../../lib/constructs';
 import { CERT_ARN, OWNERSHIP, domainStack, newStack, restApiStack, userPool } from './fixtures';
 import { constructError } from './helpers';
 
@@ -26,20 +33,37 @@ describe('OrgWebAcl', () => {
     ]);
     const priorities = acl.Rules.map((r: { Priority: number }) => r.Priority);
     expect([...priorities].sort((a, b) => a - b)).toEqual(priorities);
-    expect(acl.Rules[1].Statement.RateBasedStatement).toEqual({ AggregateKeyType: 'IP', Limit: 1000, EvaluationWindowSec: 300 });
+    expect(acl.Rules[1].Statement.RateBasedStatement).toEqual({
+      AggregateKeyType: 'IP',
+      Limit: 1000,
+      EvaluationWindowSec: 300,
+    });
   });
 
   test('logs to an aws-waf-logs-* group (ARN without :*) redacting authorization and cookie', () => {
-    template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: Match.stringLikeRegexp('^aws-waf-logs-'), RetentionInDays: 365 });
+    template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: Match.stringLikeRegexp('^aws-waf-logs-'),
+      RetentionInDays: 365,
+    });
     const logging = Object.values(template.findResources('AWS::WAFv2::LoggingConfiguration'))[0].Properties;
-    expect(logging.RedactedFields).toEqual([{ SingleHeader: { Name: 'authorization' } }, { SingleHeader: { Name: 'cookie' } }, { SingleHeader: { Name: 'x-api-key' } }]);
+    expect(logging.RedactedFields).toEqual([
+      { SingleHeader: { Name: 'authorization' } },
+      { SingleHeader: { Name: 'cookie' } },
+      { SingleHeader: { Name: 'x-api-key' } },
+    ]);
     expect(JSON.stringify(logging.LogDestinationConfigs)).not.toContain(':*');
   });
 
   test('count-only rules of a managed group become rule action overrides', () => {
-    const rules = orgWebAclRules(resolveOrgWebAclSettings({ managedRuleGroups: [{ name: 'AWSManagedRulesCommonRuleSet', countOnlyRules: ['SizeRestrictions_BODY'] }] }));
+    const rules = orgWebAclRules(
+      resolveOrgWebAclSettings({
+        managedRuleGroups: [{ name: 'AWSManagedRulesCommonRuleSet', countOnlyRules: ['SizeRestrictions_BODY'] }],
+      }),
+    );
     expect(rules[0].statement).toMatchObject({
-      managedRuleGroupStatement: { ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }] },
+      managedRuleGroupStatement: {
+        ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }],
+      },
     });
     expect(DEFAULT_MANAGED_RULE_GROUPS.length).toBe(4);
   });
@@ -60,7 +84,15 @@ describe('ApiUserPool', () => {
 
   test('strong password policy, required TOTP MFA, Plus plan with full threat protection, no self sign-up', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
-      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 14, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }) },
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 14,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
       MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       UserPoolTier: 'PLUS',
@@ -72,16 +104,31 @@ describe('ApiUserPool', () => {
   });
 
   test('resource server scopes and a client-credentials-only machine client', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', { Identifier: 'orders', Scopes: Match.arrayWith([Match.objectLike({ ScopeName: 'read' })]) });
+    template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: 'orders',
+      Scopes: Match.arrayWith([Match.objectLike({ ScopeName: 'read' })]),
+    });
     const client = Object.values(template.findResources('AWS::Cognito::UserPoolClient'))[0].Properties;
-    expect(client).toMatchObject({ AllowedOAuthFlows: ['client_credentials'], GenerateSecret: true, EnableTokenRevocation: true, ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'], AccessTokenValidity: 60 });
+    expect(client).toMatchObject({
+      AllowedOAuthFlows: ['client_credentials'],
+      GenerateSecret: true,
+      EnableTokenRevocation: true,
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      AccessTokenValidity: 60,
+    });
     expect(client.AllowedOAuthFlows).not.toContain('implicit');
     expect(pool.scopeId('write')).toBe('orders/write');
   });
 
   test('fails on a weaker password policy', () => {
     const error = constructError(
-      () => new ApiUserPool(newStack(), 'P', { ...OWNERSHIP, resourceServerIdentifier: 'x', scopes: [{ name: 'r', description: 'r' }], passwordPolicy: { minLength: 8, requireSymbols: false } }),
+      () =>
+        new ApiUserPool(newStack(), 'P', {
+          ...OWNERSHIP,
+          resourceServerIdentifier: 'x',
+          scopes: [{ name: 'r', description: 'r' }],
+          passwordPolicy: { minLength: 8, requireSymbols: false },
+        }),
     );
     expect(error.code).toBe('E_PASSWORD_POLICY');
     expect(error.received).toContain('minLength 8');
@@ -90,10 +137,25 @@ describe('ApiUserPool', () => {
   test.each([
     ['fails without scopes', { scopes: [] }],
     ['fails on a scope name with a space', { scopes: [{ name: 'read all', description: 'x' }] }],
-    ['fails on machine client scopes outside the resource server', { scopes: [{ name: 'r', description: 'r' }], machineClientScopes: ['w'] }],
-    ['fails on a token lifetime over one day', { scopes: [{ name: 'r', description: 'r' }], accessTokenValidity: Duration.days(2) }],
+    [
+      'fails on machine client scopes outside the resource server',
+      { scopes: [{ name: 'r', description: 'r' }], machineClientScopes: ['w'] },
+    ],
+    [
+      'fails on a token lifetime over one day',
+      { scopes: [{ name: 'r', description: 'r' }], accessTokenValidity: Duration.days(2) },
+    ],
   ])('%s', (_name, props) => {
-    expect(constructError(() => new ApiUserPool(newStack(), 'P', { ...OWNERSHIP, resourceServerIdentifier: 'x', ...(props as { scopes: [] }) })).code).toBe('E_USER_POOL_SCOPES');
+    expect(
+      constructError(
+        () =>
+          new ApiUserPool(newStack(), 'P', {
+            ...OWNERSHIP,
+            resourceServerIdentifier: 'x',
+            ...(props as { scopes: [] }),
+          }),
+      ).code,
+    ).toBe('E_USER_POOL_SCOPES');
   });
 
   test('fails on an unknown scope name', () => {
@@ -106,7 +168,10 @@ describe('SecureApiDomain', () => {
     const stack = newStack();
     domainStack(stack);
     const t = Template.fromStack(stack);
-    t.hasResourceProperties('AWS::ApiGateway::DomainName', { SecurityPolicy: 'TLS_1_2', EndpointConfiguration: { Types: ['REGIONAL'] } });
+    t.hasResourceProperties('AWS::ApiGateway::DomainName', {
+      SecurityPolicy: 'TLS_1_2',
+      EndpointConfiguration: { Types: ['REGIONAL'] },
+    });
     t.hasResourceProperties('AWS::ApiGateway::BasePathMapping', { BasePath: 'v1' });
     t.hasResourceProperties('AWS::ApiGateway::RestApi', { DisableExecuteApiEndpoint: true });
   });
@@ -144,7 +209,10 @@ describe('SecureApiDomain', () => {
   });
 
   test('fails on mutual TLS with an enhanced policy (API Gateway does not support it)', () => {
-    const { build } = domainWith({ securityPolicy: SecurityPolicy.TLS13_1_3_2025_09, mutualTls: { key: 'truststore.pem' } as never });
+    const { build } = domainWith({
+      securityPolicy: SecurityPolicy.TLS13_1_3_2025_09,
+      mutualTls: { key: 'truststore.pem' } as never,
+    });
     expect(constructError(build).code).toBe('E_MTLS_TRUSTSTORE');
   });
 

@@ -14,7 +14,10 @@ import { AGREEMENT_CASES, NOT_SHARED } from './agreement-expectations';
  */
 const corpus = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
 const present = fs.existsSync(path.join(corpus, 'templates'));
-if (!present) console.warn(`Skipping the corpus agreement tests: ${corpus} is absent (CI clones the repository with ../shared beside it).`);
+if (!present)
+  console.warn(
+    `Skipping the corpus agreement tests: ${corpus} is absent (CI clones the repository with ../shared beside it).`,
+  );
 const describeCorpus = present ? describe : describe.skip;
 
 const standard = present ? resolveStandard() : undefined;
@@ -23,14 +26,21 @@ function findingsOf(file: string): readonly Finding[] {
   let findings = cache.get(file);
   if (!findings) {
     const templatePath = path.join(corpus, 'templates', file);
-    findings = evaluate(fromTemplate(readTemplateFile(templatePath), { templatePath }), { standard: standard! }).findings;
+    findings = evaluate(fromTemplate(readTemplateFile(templatePath), { templatePath }), {
+      standard: standard!,
+    }).findings;
     cache.set(file, findings);
   }
   return findings;
 }
 
 function ourVerdict(file: string, rules: readonly string[], logicalId: string): PeerVerdict {
-  const flagged = findingsOf(file).some((f) => rules.includes(f.ruleId) && f.resource.source.logicalId === logicalId && (f.status === 'fail' || f.status === 'unknown'));
+  const flagged = findingsOf(file).some(
+    (f) =>
+      rules.includes(f.ruleId) &&
+      f.resource.source.logicalId === logicalId &&
+      (f.status === 'fail' || f.status === 'unknown'),
+  );
   return flagged ? 'flag' : 'ok';
 }
 
@@ -60,13 +70,18 @@ describeCorpus('agreement with other scanners on their own fixtures', () => {
   it('reports the SAM fixtures as not evaluable instead of guessing', () => {
     const sam = fs.readdirSync(path.join(corpus, 'templates')).filter((f) => f.includes('sam-mixed'));
     expect(sam.length).toBeGreaterThan(0);
-    for (const file of sam) expect(findingsOf(file).some((f) => f.ruleId === 'not-evaluable' && f.status === 'unknown')).toBe(true);
+    for (const file of sam)
+      expect(findingsOf(file).some((f) => f.ruleId === 'not-evaluable' && f.status === 'unknown')).toBe(true);
   });
 
   it('accounts for every labelled scanner fixture: compared, or not shared with a reason', () => {
-    const sources = JSON.parse(fs.readFileSync(path.join(corpus, 'sources.json'), 'utf8')) as { files: { file: string }[] };
+    const sources = JSON.parse(fs.readFileSync(path.join(corpus, 'sources.json'), 'utf8')) as {
+      files: { file: string }[];
+    };
     const covered = new Set([...AGREEMENT_CASES.map((c) => c.file), ...NOT_SHARED.map((c) => c.file)]);
-    const open = sources.files.map((f) => f.file).filter((f) => !covered.has(f) && !f.startsWith('cfnlint-') && !f.includes('sam-mixed'));
+    const open = sources.files
+      .map((f) => f.file)
+      .filter((f) => !covered.has(f) && !f.startsWith('cfnlint-') && !f.includes('sam-mixed'));
     expect(open).toEqual([]);
     for (const c of NOT_SHARED) expect(c.notShared.length).toBeGreaterThan(20);
   });

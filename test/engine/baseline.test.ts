@@ -1,20 +1,44 @@
 import { applyBaseline, baselineKey, createBaseline, parseBaseline } from '../../lib/engine/baseline';
 import type { Finding } from '../../lib/engine/finding';
 
-function finding(ruleId: string, logicalId: string, status: Finding['status'] = 'fail', extra: Partial<Finding> = {}): Finding {
+function finding(
+  ruleId: string,
+  logicalId: string,
+  status: Finding['status'] = 'fail',
+  extra: Partial<Finding> = {},
+): Finding {
   return {
-    ruleId, title: ruleId, status, severity: 'error', message: `${ruleId} on ${logicalId}`, fix: 'f', tier: 'internal',
-    resource: { kind: 'stage', label: `Api › ${logicalId}`, source: { logicalId, templatePath: '/tmp/a/cdk.out/Orders.template.json', stackName: 'Orders' } },
+    ruleId,
+    title: ruleId,
+    status,
+    severity: 'error',
+    message: `${ruleId} on ${logicalId}`,
+    fix: 'f',
+    tier: 'internal',
+    resource: {
+      kind: 'stage',
+      label: `Api › ${logicalId}`,
+      source: { logicalId, templatePath: '/tmp/a/cdk.out/Orders.template.json', stackName: 'Orders' },
+    },
     ...extra,
   };
 }
 
 describe('baseline', () => {
-  const today = [finding('stage-waf', 'Stage1'), finding('tracing', 'Stage1'), finding('tracing', 'Stage2', 'unknown'), finding('tracing', 'Stage3', 'pass')];
+  const today = [
+    finding('stage-waf', 'Stage1'),
+    finding('tracing', 'Stage1'),
+    finding('tracing', 'Stage2', 'unknown'),
+    finding('tracing', 'Stage3', 'pass'),
+  ];
   const baseline = createBaseline(today);
 
   it('records failing and unknown findings only, deterministically', () => {
-    expect(baseline.findings.map((e) => [e.ruleId, e.resource])).toEqual([['stage-waf', 'Api › Stage1'], ['tracing', 'Api › Stage1'], ['tracing', 'Api › Stage2']]);
+    expect(baseline.findings.map((e) => [e.ruleId, e.resource])).toEqual([
+      ['stage-waf', 'Api › Stage1'],
+      ['tracing', 'Api › Stage1'],
+      ['tracing', 'Api › Stage2'],
+    ]);
     expect(createBaseline([...today].reverse())).toEqual(baseline);
   });
 
@@ -22,14 +46,22 @@ describe('baseline', () => {
     const tomorrow = [...today, finding('stage-waf', 'Stage9')];
     const result = applyBaseline(tomorrow, baseline, 'baseline.json');
     expect(result.newFindings).toBe(1);
-    expect(result.findings.filter((f) => f.status === 'fail').map((f) => f.resource.source.logicalId)).toEqual(['Stage9']);
-    expect(result.findings[0].acknowledgement).toEqual({ reason: 'accepted in baseline.json when the standard was adopted', via: 'baseline' });
+    expect(result.findings.filter((f) => f.status === 'fail').map((f) => f.resource.source.logicalId)).toEqual([
+      'Stage9',
+    ]);
+    expect(result.findings[0].acknowledgement).toEqual({
+      reason: 'accepted in baseline.json when the standard was adopted',
+      via: 'baseline',
+    });
     expect(result.fixed).toEqual([]);
   });
 
   it('reports baseline entries that no longer occur as fixed', () => {
     const result = applyBaseline([finding('stage-waf', 'Stage1')], baseline);
-    expect(result.fixed.map((e) => `${e.ruleId} ${e.resource}`)).toEqual(['tracing Api › Stage1', 'tracing Api › Stage2']);
+    expect(result.fixed.map((e) => `${e.ruleId} ${e.resource}`)).toEqual([
+      'tracing Api › Stage1',
+      'tracing Api › Stage2',
+    ]);
   });
 
   it('keeps identity when cdk.out moves or a value in the message changes, but not across resources or rules', () => {
@@ -41,7 +73,10 @@ describe('baseline', () => {
   });
 
   it('fails a second occurrence of the same key beyond the count the baseline accepted', () => {
-    const two = [finding('data-trace', 'Stage1', 'fail', { location: 'MethodSettings' }), finding('data-trace', 'Stage1', 'fail', { location: 'MethodSettings' })];
+    const two = [
+      finding('data-trace', 'Stage1', 'fail', { location: 'MethodSettings' }),
+      finding('data-trace', 'Stage1', 'fail', { location: 'MethodSettings' }),
+    ];
     expect(applyBaseline(two, createBaseline(two.slice(0, 1))).newFindings).toBe(1);
   });
 

@@ -18,7 +18,10 @@ const standard = resolveStandard();
 
 function both(file: string): { listed: Evaluation; counted: Evaluation } {
   const inventory = fromTemplate(readTemplateFile(join(corpus, file)), { templatePath: file });
-  return { listed: evaluate(inventory, { standard }), counted: evaluate(inventory, { standard, includePasses: false }) };
+  return {
+    listed: evaluate(inventory, { standard }),
+    counted: evaluate(inventory, { standard, includePasses: false }),
+  };
 }
 
 describe('passes counted without being listed', () => {
@@ -32,8 +35,10 @@ describe('passes counted without being listed', () => {
     expect(counted.findings).toEqual(listed.findings.filter((f) => f.status !== 'pass'));
     for (const evaluation of [listed, counted]) {
       expect(evaluation.passes?.total).toBe(passes.length);
-      for (const [ruleId, count] of evaluation.passes?.byRule ?? []) expect(count).toBe(passes.filter((f) => f.ruleId === ruleId).length);
-      for (const [apiId, count] of evaluation.passes?.byApi ?? []) expect(count).toBe(passes.filter((f) => f.resource.apiId === apiId).length);
+      for (const [ruleId, count] of evaluation.passes?.byRule ?? [])
+        expect(count).toBe(passes.filter((f) => f.ruleId === ruleId).length);
+      for (const [apiId, count] of evaluation.passes?.byApi ?? [])
+        expect(count).toBe(passes.filter((f) => f.resource.apiId === apiId).length);
     }
   });
 
@@ -46,7 +51,8 @@ describe('passes counted without being listed', () => {
     for (const format of REPORT_FORMATS.filter((f) => f !== 'json' && f !== 'junit')) {
       expect(renderReport(fromCounted, format)).toBe(renderReport(fromListed, format));
     }
-    const summary = (e: Evaluation, withTally: boolean): string => formatSummary(e.inventory, e.findings, standard, 'error', 0, withTally ? e.passes : undefined);
+    const summary = (e: Evaluation, withTally: boolean): string =>
+      formatSummary(e.inventory, e.findings, standard, 'error', 0, withTally ? e.passes : undefined);
     expect(summary(counted, true)).toBe(summary(listed, false));
     expect(summary(listed, true)).toBe(summary(listed, false));
   });

@@ -15,7 +15,14 @@ function generator(seed: number): (max: number) => number {
 function randomFindings(count: number, seed: number): Finding[] {
   const next = generator(seed);
   // Few distinct values, so many findings share status, rule and label and the message and input order decide.
-  const labels = ['Api10 (rest API) › stage prod', 'Api9 (rest API) › stage prod', 'Api1 (rest API) › GET /items', 'api › ü', 'Api1 (rest API)', ''];
+  const labels = [
+    'Api10 (rest API) › stage prod',
+    'Api9 (rest API) › stage prod',
+    'Api1 (rest API) › GET /items',
+    'api › ü',
+    'Api1 (rest API)',
+    '',
+  ];
   const messages = ['b message', 'a message', 'A message', 'a message'];
   return Array.from({ length: count }, (_, i) => ({
     ruleId: ['waf-rules', 'stage-waf', 'cors-origins', 'not-evaluable'][next(4)],
@@ -30,15 +37,18 @@ function randomFindings(count: number, seed: number): Finding[] {
 }
 
 describe('sortFindings', () => {
-  it.each([0, 1, 2, 7, 500, 3000])('orders %i findings exactly like sort(compareFindings), ties in input order', (count) => {
-    for (const seed of [1, 2, 3]) {
-      const findings = randomFindings(count, seed);
-      const expected = [...findings].sort(compareFindings);
-      const actual = sortFindings(findings);
-      // Identity, not equality: findings that differ only in `fix` must keep their input order.
-      expect(actual.map((f) => findings.indexOf(f))).toEqual(expected.map((f) => findings.indexOf(f)));
-    }
-  });
+  it.each([0, 1, 2, 7, 500, 3000])(
+    'orders %i findings exactly like sort(compareFindings), ties in input order',
+    (count) => {
+      for (const seed of [1, 2, 3]) {
+        const findings = randomFindings(count, seed);
+        const expected = [...findings].sort(compareFindings);
+        const actual = sortFindings(findings);
+        // Identity, not equality: findings that differ only in `fix` must keep their input order.
+        expect(actual.map((f) => findings.indexOf(f))).toEqual(expected.map((f) => findings.indexOf(f)));
+      }
+    },
+  );
 
   it('returns a new array and leaves its input alone', () => {
     const findings = randomFindings(50, 9);

@@ -9,7 +9,11 @@ export function restResource(pathPart: string, id = 'Resource', apiId = 'Api'): 
   return {
     [id]: {
       Type: 'AWS::ApiGateway::Resource',
-      Properties: { RestApiId: { Ref: apiId }, ParentId: { 'Fn::GetAtt': [apiId, 'RootResourceId'] }, PathPart: pathPart },
+      Properties: {
+        RestApiId: { Ref: apiId },
+        ParentId: { 'Fn::GetAtt': [apiId, 'RootResourceId'] },
+        PathPart: pathPart,
+      },
     },
   };
 }
@@ -19,7 +23,13 @@ export function restMethodOn(resourceId: string, props: Props = {}, id = 'Method
   return {
     [id]: {
       Type: 'AWS::ApiGateway::Method',
-      Properties: { RestApiId: { Ref: apiId }, ResourceId: { Ref: resourceId }, HttpMethod: 'GET', Integration: { Type: 'MOCK' }, ...props },
+      Properties: {
+        RestApiId: { Ref: apiId },
+        ResourceId: { Ref: resourceId },
+        HttpMethod: 'GET',
+        Integration: { Type: 'MOCK' },
+        ...props,
+      },
     },
   };
 }
@@ -44,8 +54,18 @@ export function corsPreflightIntegration(origin = "'*'", extra: Record<string, s
 }
 
 export function corsPreflightMethodResponses(extra: string[] = []): Props[] {
-  const headers = ['Access-Control-Allow-Headers', 'Access-Control-Allow-Origin', 'Access-Control-Allow-Methods', ...extra];
-  return [{ StatusCode: '204', ResponseParameters: Object.fromEntries(headers.map((h) => [`method.response.header.${h}`, true])) }];
+  const headers = [
+    'Access-Control-Allow-Headers',
+    'Access-Control-Allow-Origin',
+    'Access-Control-Allow-Methods',
+    ...extra,
+  ];
+  return [
+    {
+      StatusCode: '204',
+      ResponseParameters: Object.fromEntries(headers.map((h) => [`method.response.header.${h}`, true])),
+    },
+  ];
 }
 
 /** A REST authorizer of the API `apiId`. */
@@ -57,7 +77,8 @@ export function restAuthorizer(props: Props = {}, id = 'Authorizer', apiId = 'Ap
         RestApiId: { Ref: apiId },
         Name: id,
         Type: 'TOKEN',
-        AuthorizerUri: 'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:111111111111:function:auth/invocations',
+        AuthorizerUri:
+          'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:111111111111:function:auth/invocations',
         IdentitySource: 'method.request.header.Authorization',
         ...props,
       },
@@ -92,7 +113,10 @@ export function v2Authorizer(props: Props = {}, id = 'V2Authorizer', apiId = 'Ht
         Name: id,
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],
-        JwtConfiguration: { Audience: ['client-id'], Issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc' },
+        JwtConfiguration: {
+          Audience: ['client-id'],
+          Issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc',
+        },
         ...props,
       },
     },
@@ -108,7 +132,8 @@ export function v2LambdaAuthorizer(props: Props = {}, id = 'V2Authorizer', apiId
         ApiId: { Ref: apiId },
         Name: id,
         AuthorizerType: 'REQUEST',
-        AuthorizerUri: 'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:111111111111:function:auth/invocations',
+        AuthorizerUri:
+          'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:111111111111:function:auth/invocations',
         AuthorizerPayloadFormatVersion: '2.0',
         IdentitySource: ['$request.header.Authorization'],
         ...props,
@@ -148,7 +173,12 @@ export function restModel(name: string, schema: unknown, id = 'Model', apiId = '
 
 /** A REST gateway response. */
 export function gatewayResponse(type: string, props: Props = {}, id = `Response${type}`, apiId = 'Api'): Props {
-  return { [id]: { Type: 'AWS::ApiGateway::GatewayResponse', Properties: { RestApiId: { Ref: apiId }, ResponseType: type, ...props } } };
+  return {
+    [id]: {
+      Type: 'AWS::ApiGateway::GatewayResponse',
+      Properties: { RestApiId: { Ref: apiId }, ResponseType: type, ...props },
+    },
+  };
 }
 
 /** CloudFormation tag list. */

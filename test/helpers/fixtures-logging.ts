@@ -41,17 +41,26 @@ export function account(id = 'ApiAccount'): Props {
       Type: 'AWS::IAM::Role',
       Properties: {
         AssumeRolePolicyDocument: {
-          Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' },
+          ],
         },
         ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs'],
       },
     },
-    [id]: { Type: 'AWS::ApiGateway::Account', Properties: { CloudWatchRoleArn: { 'Fn::GetAtt': [`${id}Role`, 'Arn'] } } },
+    [id]: {
+      Type: 'AWS::ApiGateway::Account',
+      Properties: { CloudWatchRoleArn: { 'Fn::GetAtt': [`${id}Role`, 'Arn'] } },
+    },
   };
 }
 
 /** A CDK RestApi with one mock GET method; `cloudWatchRole` false unless asked (it adds an Account resource). */
-export function cdkRestApi(stack: Stack, deployOptions: apigw.StageOptions = {}, props: Partial<apigw.RestApiProps> = {}): apigw.RestApi {
+export function cdkRestApi(
+  stack: Stack,
+  deployOptions: apigw.StageOptions = {},
+  props: Partial<apigw.RestApiProps> = {},
+): apigw.RestApi {
   const api = new apigw.RestApi(stack, 'Api', { cloudWatchRole: false, deployOptions, ...props });
   api.root.addMethod('GET', new apigw.MockIntegration());
   return api;
@@ -62,8 +71,15 @@ export function cdkLogGroup(stack: Stack, props: logs.LogGroupProps = {}): logs.
   return new logs.LogGroup(stack, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR, ...props });
 }
 
-export function cdkAccessLog(stack: Stack, format = apigw.AccessLogFormat.custom(FULL_JSON_FORMAT), group?: logs.LogGroup): apigw.StageOptions {
-  return { accessLogDestination: new apigw.LogGroupLogDestination(group ?? cdkLogGroup(stack)), accessLogFormat: format };
+export function cdkAccessLog(
+  stack: Stack,
+  format = apigw.AccessLogFormat.custom(FULL_JSON_FORMAT),
+  group?: logs.LogGroup,
+): apigw.StageOptions {
+  return {
+    accessLogDestination: new apigw.LogGroupLogDestination(group ?? cdkLogGroup(stack)),
+    accessLogFormat: format,
+  };
 }
 
 /** Where the shared corpus lives in CI (../shared beside the repository). */
@@ -85,7 +101,8 @@ export function describeCorpusAgreement(rule: AnyRule, cases: readonly CorpusCas
   const present = fs.existsSync(path.join(CORPUS_DIR, 'templates'));
   describe(`rule ${rule.id} on the shared corpus`, () => {
     if (!present) {
-      it('is skipped: corpus absent', () => console.warn(`[${rule.id}] corpus not found at ${CORPUS_DIR}; agreement cases skipped`));
+      it('is skipped: corpus absent', () =>
+        console.warn(`[${rule.id}] corpus not found at ${CORPUS_DIR}; agreement cases skipped`));
       return;
     }
     for (const kase of cases) {
@@ -96,7 +113,10 @@ export function describeCorpusAgreement(rule: AnyRule, cases: readonly CorpusCas
           const mine = findings.filter((f) => f.resource.source.logicalId === logicalId).map((f) => f.status);
           const got = mine.length === 0 ? ['none'] : [...new Set(mine)];
           const ok = expected === 'pass' ? got.length === 1 && got[0] === 'pass' : got.includes(expected);
-          if (!ok) throw new Error(`${kase.file}: expected ${expected} for ${logicalId}, got ${got.join(',')}:\n${findings.map((f) => `  ${f.status} ${f.resource.source.logicalId}: ${f.message}`).join('\n')}`);
+          if (!ok)
+            throw new Error(
+              `${kase.file}: expected ${expected} for ${logicalId}, got ${got.join(',')}:\n${findings.map((f) => `  ${f.status} ${f.resource.source.logicalId}: ${f.message}`).join('\n')}`,
+            );
         }
       });
     }

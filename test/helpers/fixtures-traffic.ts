@@ -37,25 +37,48 @@ export function rateRule(limit: unknown, priority = 10, count = false): Props {
 
 /** The rules the rule defaults ask for: common + known bad inputs managed groups and a rate-based rule. */
 export function standardWafRules(): Props[] {
-  return [managedRule('AWSManagedRulesCommonRuleSet', 1), managedRule('AWSManagedRulesKnownBadInputsRuleSet', 2), rateRule(1000)];
+  return [
+    managedRule('AWSManagedRulesCommonRuleSet', 1),
+    managedRule('AWSManagedRulesKnownBadInputsRuleSet', 2),
+    rateRule(1000),
+  ];
 }
 
 export function webAcl(props: Props = {}, id = 'WebAcl'): Props {
   return {
     [id]: {
       Type: 'AWS::WAFv2::WebACL',
-      Properties: { Name: id, Scope: 'REGIONAL', DefaultAction: { Allow: {} }, VisibilityConfig: VISIBILITY, Rules: standardWafRules(), ...props },
+      Properties: {
+        Name: id,
+        Scope: 'REGIONAL',
+        DefaultAction: { Allow: {} },
+        VisibilityConfig: VISIBILITY,
+        Rules: standardWafRules(),
+        ...props,
+      },
     },
   };
 }
 
 /** Associates `aclId` with the stage `stageId` of `apiId`, ARN written with Fn::Sub. */
-export function wafAssociation(id = 'WafAssociation', stageId = 'Stage', apiId = 'Api', aclId = 'WebAcl', extra: Props = {}): Props {
+export function wafAssociation(
+  id = 'WafAssociation',
+  stageId = 'Stage',
+  apiId = 'Api',
+  aclId = 'WebAcl',
+  extra: Props = {},
+): Props {
   return wafAssociationTo({ 'Fn::GetAtt': [aclId, 'Arn'] }, id, stageId, apiId, extra);
 }
 
 /** Associates any web ACL ARN (e.g. an `Fn::ImportValue` from another stack) with the stage `stageId` of `apiId`. */
-export function wafAssociationTo(webAclArn: unknown, id = 'WafAssociation', stageId = 'Stage', apiId = 'Api', extra: Props = {}): Props {
+export function wafAssociationTo(
+  webAclArn: unknown,
+  id = 'WafAssociation',
+  stageId = 'Stage',
+  apiId = 'Api',
+  extra: Props = {},
+): Props {
   return {
     [id]: {
       Type: 'AWS::WAFv2::WebACLAssociation',
@@ -69,14 +92,23 @@ export function wafAssociationTo(webAclArn: unknown, id = 'WafAssociation', stag
 }
 
 /** WAF logging for `aclId`, redacting the given headers; `extra` goes on the resource (e.g. a Condition). */
-export function wafLogging(redactedHeaders: string[] = ['authorization', 'cookie'], id = 'WafLogging', aclId = 'WebAcl', extra: Props = {}): Props {
+export function wafLogging(
+  redactedHeaders: string[] = ['authorization', 'cookie'],
+  id = 'WafLogging',
+  aclId = 'WebAcl',
+  extra: Props = {},
+): Props {
   return {
     [id]: {
       Type: 'AWS::WAFv2::LoggingConfiguration',
       Properties: {
         ResourceArn: { 'Fn::GetAtt': [aclId, 'Arn'] },
-        LogDestinationConfigs: [{ 'Fn::Sub': 'arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:aws-waf-logs-api' }],
-        ...(redactedHeaders.length ? { RedactedFields: redactedHeaders.map((name) => ({ SingleHeader: { Name: name } })) } : {}),
+        LogDestinationConfigs: [
+          { 'Fn::Sub': 'arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:aws-waf-logs-api' },
+        ],
+        ...(redactedHeaders.length
+          ? { RedactedFields: redactedHeaders.map((name) => ({ SingleHeader: { Name: name } })) }
+          : {}),
       },
       ...extra,
     },
@@ -113,7 +145,9 @@ export function v2Domain(config: Props = {}, props: Props = {}, id = 'V2Domain')
       Type: 'AWS::ApiGatewayV2::DomainName',
       Properties: {
         DomainName: 'http.example.com',
-        DomainNameConfigurations: [{ CertificateArn: 'arn:aws:acm:eu-west-1:111111111111:certificate/abc', EndpointType: 'REGIONAL', ...config }],
+        DomainNameConfigurations: [
+          { CertificateArn: 'arn:aws:acm:eu-west-1:111111111111:certificate/abc', EndpointType: 'REGIONAL', ...config },
+        ],
         ...props,
       },
     },
@@ -159,7 +193,10 @@ export function cdkWebAcl(stack: Stack, api: apigw.RestApi, rules: Props[] = sta
     visibilityConfig: { sampledRequestsEnabled: true, cloudWatchMetricsEnabled: true, metricName: 'acl' },
     rules: rules.map(toCdkRule),
   });
-  new wafv2.CfnWebACLAssociation(stack, 'WafAssociation', { resourceArn: api.deploymentStage.stageArn, webAclArn: acl.attrArn });
+  new wafv2.CfnWebACLAssociation(stack, 'WafAssociation', {
+    resourceArn: api.deploymentStage.stageArn,
+    webAclArn: acl.attrArn,
+  });
   return acl;
 }
 
@@ -171,7 +208,9 @@ function toCdkRule(rule: Props): wafv2.CfnWebACL.RuleProperty {
 function lowerKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(lowerKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), lowerKeys(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), lowerKeys(v)]),
+    );
   }
   return value;
 }

@@ -45,16 +45,23 @@ export function httpApi(props: Props = {}, id = 'HttpApi'): Props {
 
 export function webSocketApi(props: Props = {}, id = 'WsApi'): Props {
   return {
-    [id]: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: id, ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action', ...props } },
+    [id]: {
+      Type: 'AWS::ApiGatewayV2::Api',
+      Properties: { Name: id, ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action', ...props },
+    },
   };
 }
 
 export function v2Stage(props: Props = {}, id = 'V2Stage', apiId = 'HttpApi'): Props {
-  return { [id]: { Type: 'AWS::ApiGatewayV2::Stage', Properties: { ApiId: { Ref: apiId }, StageName: '$default', ...props } } };
+  return {
+    [id]: { Type: 'AWS::ApiGatewayV2::Stage', Properties: { ApiId: { Ref: apiId }, StageName: '$default', ...props } },
+  };
 }
 
 export function v2Route(routeKey: string, props: Props = {}, id = 'Route', apiId = 'HttpApi'): Props {
-  return { [id]: { Type: 'AWS::ApiGatewayV2::Route', Properties: { ApiId: { Ref: apiId }, RouteKey: routeKey, ...props } } };
+  return {
+    [id]: { Type: 'AWS::ApiGatewayV2::Route', Properties: { ApiId: { Ref: apiId }, RouteKey: routeKey, ...props } },
+  };
 }
 
 /** Stage-wide REST method settings ('/*', '*'). */

@@ -50,7 +50,9 @@ export function findingsFor(rule: AnyRule, template: Record<string, unknown>, ka
     tiers: kase.tiers ?? {},
   };
   const inventory = fromTemplate(template, { templatePath: 'test.template.json', stackName: 'Test' });
-  return evaluate(inventory, { standard: new ResolvedStandard(standard, [rule]) }).findings.filter((f) => f.ruleId === rule.id);
+  return evaluate(inventory, { standard: new ResolvedStandard(standard, [rule]) }).findings.filter(
+    (f) => f.ruleId === rule.id,
+  );
 }
 
 export function synthesize(build: (stack: Stack) => void): Record<string, unknown> {
@@ -73,7 +75,9 @@ function statuses(findings: Finding[]): string {
 }
 
 function describeFindings(findings: Finding[]): string {
-  return findings.length === 0 ? '(no findings)' : findings.map((f) => `  ${f.status}: ${f.resource.label}: ${f.message}`).join('\n');
+  return findings.length === 0
+    ? '(no findings)'
+    : findings.map((f) => `  ${f.status}: ${f.resource.label}: ${f.message}`).join('\n');
 }
 
 function checkCase(rule: AnyRule, kase: RuleCase, valid: boolean): void {
@@ -88,12 +92,15 @@ function checkCase(rule: AnyRule, kase: RuleCase, valid: boolean): void {
       const bad = findings.filter((f) => f.status === 'fail' || f.status === 'unknown');
       if (bad.length) throw new Error(`expected no fail/unknown findings for ${where}`);
       if (expected === 'skip' && findings.length) throw new Error(`expected the rule not to apply for ${where}`);
-      if (expected === 'pass' && !findings.some((f) => f.status === 'pass')) throw new Error(`expected a pass finding for ${where}`);
+      if (expected === 'pass' && !findings.some((f) => f.status === 'pass'))
+        throw new Error(`expected a pass finding for ${where}`);
     } else {
       const hits = findings.filter((f) => f.status === expected);
       if (!hits.length) throw new Error(`expected a ${expected} finding for ${where}`);
-      if (kase.message && !hits.some((f) => kase.message!.test(f.message))) throw new Error(`expected a message matching ${kase.message} for ${where}`);
-      if (kase.count !== undefined && hits.length !== kase.count) throw new Error(`expected ${kase.count} ${expected} findings, got ${hits.length}, for ${where}`);
+      if (kase.message && !hits.some((f) => kase.message!.test(f.message)))
+        throw new Error(`expected a message matching ${kase.message} for ${where}`);
+      if (kase.count !== undefined && hits.length !== kase.count)
+        throw new Error(`expected ${kase.count} ${expected} findings, got ${hits.length}, for ${where}`);
     }
   }
   if (routes.length === 2 && statuses(routes[0].findings) !== statuses(routes[1].findings)) {

@@ -1,4 +1,12 @@
-import { App, Stack, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_cognito as cognito, aws_logs as logs, aws_wafv2 as wafv2 } from 'aws-cdk-lib';
+import {
+  App,
+  Stack,
+  aws_apigateway as apigw,
+  aws_apigatewayv2 as apigwv2,
+  aws_cognito as cognito,
+  aws_logs as logs,
+  aws_wafv2 as wafv2,
+} from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { fromTemplate } from '../../lib/model/template';
 import type { Inventory, Stage } from '../../lib/model/types';
@@ -24,7 +32,9 @@ function synth(): Inventory {
   });
   const pool = new cognito.UserPool(stack, 'Pool');
   const authorizer = new apigw.CognitoUserPoolsAuthorizer(stack, 'Authorizer', { cognitoUserPools: [pool] });
-  rest.root.addResource('orders').addMethod('GET', new apigw.MockIntegration(), { authorizer, authorizationScopes: ['orders/read'] });
+  rest.root
+    .addResource('orders')
+    .addMethod('GET', new apigw.MockIntegration(), { authorizer, authorizationScopes: ['orders/read'] });
   const acl = new wafv2.CfnWebACL(stack, 'Acl', {
     scope: 'REGIONAL',
     defaultAction: { allow: {} },
@@ -39,13 +49,25 @@ function synth(): Inventory {
       },
     ],
   });
-  new wafv2.CfnWebACLAssociation(stack, 'AclAssociation', { resourceArn: rest.deploymentStage.stageArn, webAclArn: acl.attrArn });
+  new wafv2.CfnWebACLAssociation(stack, 'AclAssociation', {
+    resourceArn: rest.deploymentStage.stageArn,
+    webAclArn: acl.attrArn,
+  });
   const http = new apigwv2.HttpApi(stack, 'Http', { corsPreflight: { allowOrigins: ['*'] } });
-  http.addRoutes({ path: '/items', methods: [apigwv2.HttpMethod.GET], integration: new (class extends apigwv2.HttpRouteIntegration {
-    bind(): apigwv2.HttpRouteIntegrationConfig {
-      return { type: apigwv2.HttpIntegrationType.HTTP_PROXY, uri: 'https://backend.example.com', method: apigwv2.HttpMethod.GET, payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_1_0 };
-    }
-  })('Backend') });
+  http.addRoutes({
+    path: '/items',
+    methods: [apigwv2.HttpMethod.GET],
+    integration: new (class extends apigwv2.HttpRouteIntegration {
+      bind(): apigwv2.HttpRouteIntegrationConfig {
+        return {
+          type: apigwv2.HttpIntegrationType.HTTP_PROXY,
+          uri: 'https://backend.example.com',
+          method: apigwv2.HttpMethod.GET,
+          payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_1_0,
+        };
+      }
+    })('Backend'),
+  });
   return fromTemplate(Template.fromStack(stack).toJSON(), { stackName: stack.stackName });
 }
 
@@ -77,15 +99,28 @@ describe('fromTemplate on a CDK-synthesized stack', () => {
     expect(get?.path).toBe('/orders');
     expect(get?.auth.type).toBe('COGNITO_USER_POOLS');
     expect(get?.auth.scopes).toEqual(['orders/read']);
-    expect(get?.auth.authorizer && !isUnresolved(get.auth.authorizer) ? get.auth.authorizer.type : undefined).toBe('COGNITO_USER_POOLS');
-    expect(rest?.operations.filter((op) => op.method === 'OPTIONS').map((op) => op.path).sort()).toEqual(['/', '/orders']);
-    expect(rest?.cors[0]).toEqual(expect.objectContaining({ from: 'preflight', allowOrigins: ['https://app.example.com'] }));
+    expect(get?.auth.authorizer && !isUnresolved(get.auth.authorizer) ? get.auth.authorizer.type : undefined).toBe(
+      'COGNITO_USER_POOLS',
+    );
+    expect(
+      rest?.operations
+        .filter((op) => op.method === 'OPTIONS')
+        .map((op) => op.path)
+        .sort(),
+    ).toEqual(['/', '/orders']);
+    expect(rest?.cors[0]).toEqual(
+      expect.objectContaining({ from: 'preflight', allowOrigins: ['https://app.example.com'] }),
+    );
   });
 
   it('links the WAF association made with stage.stageArn (Fn::Join of Refs) to the stage', () => {
     const webAcl = stage.waf?.webAcl;
     expect(webAcl && !isUnresolved(webAcl) ? webAcl.rules : undefined).toEqual([
-      expect.objectContaining({ name: 'common', managedRuleGroup: { vendor: 'AWS', name: 'AWSManagedRulesCommonRuleSet' }, countOnly: false }),
+      expect.objectContaining({
+        name: 'common',
+        managedRuleGroup: { vendor: 'AWS', name: 'AWSManagedRulesCommonRuleSet' },
+        countOnly: false,
+      }),
     ]);
     expect(stage.waf?.source.logicalId).toMatch(/^AclAssociation/);
   });

@@ -41,7 +41,14 @@ Resources:
   it('models a REST domain with TLS policy, endpoint, mTLS and its mappings', () => {
     const domain = inventory.domains.find((d) => d.id === 'Domain');
     expect(domain).toEqual(
-      expect.objectContaining({ kind: 'rest', name: 'api.example.com', securityPolicy: 'TLS_1_2', endpointTypes: ['REGIONAL'], mtlsTruststoreUri: 's3://bucket/truststore.pem', tags: { owner: 'team' } }),
+      expect.objectContaining({
+        kind: 'rest',
+        name: 'api.example.com',
+        securityPolicy: 'TLS_1_2',
+        endpointTypes: ['REGIONAL'],
+        mtlsTruststoreUri: 's3://bucket/truststore.pem',
+        tags: { owner: 'team' },
+      }),
     );
     expect(domain?.mappings[0]).toEqual(expect.objectContaining({ apiId: 'Api', stage: 'prod', basePath: 'v1' }));
     expect(apiById(inventory, 'Api').domainIds).toEqual(['Domain']);
@@ -56,7 +63,9 @@ Resources:
 
   it('models a v2 domain from DomainNameConfigurations and its ApiMapping', () => {
     const domain = inventory.domains.find((d) => d.id === 'HttpDomain');
-    expect(domain).toEqual(expect.objectContaining({ kind: 'v2', securityPolicy: 'TLS_1_2', endpointTypes: ['REGIONAL'] }));
+    expect(domain).toEqual(
+      expect.objectContaining({ kind: 'v2', securityPolicy: 'TLS_1_2', endpointTypes: ['REGIONAL'] }),
+    );
     expect(domain?.mtlsTruststoreUri).toBeUndefined();
     expect(apiById(inventory, 'Http').domainIds).toEqual(['HttpDomain']);
   });
@@ -134,7 +143,9 @@ Resources:
   it('links the stage of an external API to a plan that names the same literal API id and stage name', () => {
     const api = apiById(inventory, 'external:MyRestApi');
     expect(api.stages.map((s) => [s.name, s.usagePlanIds])).toEqual([['Prod', ['Plan']]]);
-    expect(inventory.usagePlans.find((p) => p.id === 'Plan')?.stages).toEqual([{ apiId: 'external:MyRestApi', stage: 'Prod' }]);
+    expect(inventory.usagePlans.find((p) => p.id === 'Plan')?.stages).toEqual([
+      { apiId: 'external:MyRestApi', stage: 'Prod' },
+    ]);
   });
 
   it('fails to link a plan whose literal API id names another API (it stays unresolved, not linked)', () => {

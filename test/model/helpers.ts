@@ -3,7 +3,10 @@ import type { Api, Inventory } from '../../lib/model/types';
 
 /** Build an inventory from YAML/JSON template text. */
 export function buildYaml(text: string, stackName?: string): Inventory {
-  const inventory = fromTemplate(parseTemplate(text, 'test.yaml'), { templatePath: 'test.yaml', ...(stackName ? { stackName } : {}) });
+  const inventory = fromTemplate(parseTemplate(text, 'test.yaml'), {
+    templatePath: 'test.yaml',
+    ...(stackName ? { stackName } : {}),
+  });
   // Every test also checks that no internal reference token leaks into the model.
   if (hasToken(JSON.stringify(inventory))) throw new Error('an internal reference token leaked into the inventory');
   return inventory;

@@ -19,10 +19,19 @@ const connectOps = (api: Api) => api.operations.filter((op) => op.routeKey === '
 
 describe('fromTemplate: the implicit $connect route of a WebSocket API', () => {
   it('fails open like AWS: a WebSocket API without $connect gets an implicit $connect with authorization NONE', () => {
-    const api = apiById(buildYaml(`Resources:${wsApi}${route('Send', 'sendMessage')}${route('Default', '$default')}`), 'Ws');
+    const api = apiById(
+      buildYaml(`Resources:${wsApi}${route('Send', 'sendMessage')}${route('Default', '$default')}`),
+      'Ws',
+    );
     const [implicit] = connectOps(api);
     expect(implicit).toEqual(
-      expect.objectContaining({ method: '', path: '$connect', routeKey: '$connect', implicit: true, auth: { type: 'NONE', scopes: [], apiKeyRequired: false } }),
+      expect.objectContaining({
+        method: '',
+        path: '$connect',
+        routeKey: '$connect',
+        implicit: true,
+        auth: { type: 'NONE', scopes: [], apiKeyRequired: false },
+      }),
     );
     expect(implicit.source).toEqual({ ...api.source, pointer: 'implicit $connect route (none declared)' });
     expect(implicit.integration).toBeUndefined();
@@ -30,13 +39,19 @@ describe('fromTemplate: the implicit $connect route of a WebSocket API', () => {
   });
 
   it('adds nothing when the API declares $connect', () => {
-    const api = apiById(buildYaml(`Resources:${wsApi}${route('Connect', '$connect', ', AuthorizationType: AWS_IAM')}`), 'Ws');
+    const api = apiById(
+      buildYaml(`Resources:${wsApi}${route('Connect', '$connect', ', AuthorizationType: AWS_IAM')}`),
+      'Ws',
+    );
     expect(connectOps(api)).toEqual([expect.objectContaining({ auth: expect.objectContaining({ type: 'AWS_IAM' }) })]);
     expect(connectOps(api)[0].implicit).toBeUndefined();
   });
 
   it('adds nothing when a route key is unresolved (that route may be $connect)', () => {
-    const api = apiById(buildYaml(`Parameters: { Key: { Type: String } }\nResources:${wsApi}${route('Any', '!Ref Key')}`), 'Ws');
+    const api = apiById(
+      buildYaml(`Parameters: { Key: { Type: String } }\nResources:${wsApi}${route('Any', '!Ref Key')}`),
+      'Ws',
+    );
     expect(api.operations.some((op) => op.implicit)).toBe(false);
   });
 
@@ -59,14 +74,25 @@ Resources:
     const synth = (withConnect: boolean): Api => {
       const app = new App({ context: { 'aws:cdk:enable-path-metadata': true } });
       const stack = new Stack(app, 'WsStack');
-      const api = new apigwv2.WebSocketApi(stack, 'Ws', withConnect ? { connectRouteOptions: { integration: new WebSocketMockIntegration('Connect') } } : {});
+      const api = new apigwv2.WebSocketApi(
+        stack,
+        'Ws',
+        withConnect ? { connectRouteOptions: { integration: new WebSocketMockIntegration('Connect') } } : {},
+      );
       if (!withConnect) api.addRoute('sendMessage', { integration: new WebSocketMockIntegration('Send') });
       return fromTemplate(Template.fromStack(stack).toJSON(), { stackName: 'WsStack' }).apis[0];
     };
     const open = connectOps(synth(false));
-    expect(open).toEqual([expect.objectContaining({ implicit: true, source: expect.objectContaining({ constructPath: 'WsStack/Ws/Resource' }) })]);
+    expect(open).toEqual([
+      expect.objectContaining({
+        implicit: true,
+        source: expect.objectContaining({ constructPath: 'WsStack/Ws/Resource' }),
+      }),
+    ]);
     const declared = connectOps(synth(true));
-    expect(declared).toEqual([expect.objectContaining({ source: expect.objectContaining({ resourceType: 'AWS::ApiGatewayV2::Route' }) })]);
+    expect(declared).toEqual([
+      expect.objectContaining({ source: expect.objectContaining({ resourceType: 'AWS::ApiGatewayV2::Route' }) }),
+    ]);
     expect(declared[0].implicit).toBeUndefined();
   });
 });

@@ -37,11 +37,23 @@ describe('intrinsic resolution', () => {
 
   it.each([
     ['a parameter without default', '!Ref NoDefault', 'parameter NoDefault has no default'],
-    ['an SSM parameter, even with a default', '!Ref Secret', 'parameter Secret is read from SSM Parameter Store at deploy time'],
+    [
+      'an SSM parameter, even with a default',
+      '!Ref Secret',
+      'parameter Secret is read from SSM Parameter Store at deploy time',
+    ],
     ['Sub containing a parameter without default', "!Sub 'api-${NoDefault}'", 'parameter NoDefault has no default'],
     ['an import', '!ImportValue shared-name', 'Fn::ImportValue shared-name comes from another stack'],
-    ['a Ref to a missing logical id', '!Ref Missing', 'Ref to Missing, which is neither a parameter nor a resource of the template'],
-    ['FindInMap with a missing key', '!FindInMap [ByEnv, dev, name]', 'Fn::FindInMap ByEnv.dev.name is not in the Mappings'],
+    [
+      'a Ref to a missing logical id',
+      '!Ref Missing',
+      'Ref to Missing, which is neither a parameter nor a resource of the template',
+    ],
+    [
+      'FindInMap with a missing key',
+      '!FindInMap [ByEnv, dev, name]',
+      'Fn::FindInMap ByEnv.dev.name is not in the Mappings',
+    ],
     ['GetAZs', "!Select [0, !GetAZs '']", 'Fn::GetAZs is only known at deploy time'],
   ])('fails to resolve %s (unresolved with the reason)', (_name, expression, because) => {
     expect(apiNamed(expression)).toEqual({ unresolved: true, because });
@@ -113,7 +125,9 @@ Resources:
     expect(inventory.apis[0].external).toBe(true);
     // The association may protect this stage: unknown, neither linked nor absent.
     const acl = inventory.apis[0].stages[0].waf?.webAcl;
-    expect(isUnresolved(acl) && acl.because).toMatch(/^WAF association Association may protect this stage: the API id in its ResourceArn is unresolved \(.*SharedStack-ApiId.*\)$/);
+    expect(isUnresolved(acl) && acl.because).toMatch(
+      /^WAF association Association may protect this stage: the API id in its ResourceArn is unresolved \(.*SharedStack-ApiId.*\)$/,
+    );
   });
 });
 

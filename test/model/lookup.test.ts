@@ -1,7 +1,12 @@
 import { itemsWithIds } from '../../lib/model/lookup';
 
 describe('itemsWithIds', () => {
-  const list = [{ id: 'c', n: 1 }, { id: 'a', n: 2 }, { id: 'b', n: 3 }, { id: 'a', n: 4 }];
+  const list = [
+    { id: 'c', n: 1 },
+    { id: 'a', n: 2 },
+    { id: 'b', n: 3 },
+    { id: 'a', n: 4 },
+  ];
 
   it('returns what filter(ids.includes) returns, in the list order, for every subset of ids', () => {
     const ids = ['a', 'b', 'c', 'zz'];

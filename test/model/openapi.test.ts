@@ -83,7 +83,12 @@ Resources:
   it('reads operations, marks the API as OpenAPI-defined and takes its title', () => {
     expect(api.definedByOpenApi).toBe(true);
     expect(api.name).toBe('body-api');
-    expect(api.operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual(['ANY /public', 'GET /orders', 'OPTIONS /orders', 'POST /orders']);
+    expect(api.operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual([
+      'ANY /public',
+      'GET /orders',
+      'OPTIONS /orders',
+      'POST /orders',
+    ]);
     expect(op('POST', '/orders')?.source.pointer).toBe('paths./orders.post');
   });
 
@@ -95,11 +100,11 @@ Resources:
     expect(get?.auth.type).toBe('CUSTOM');
     expect(get?.auth.apiKeyRequired).toBe(true);
     const authorizer = get?.auth.authorizer;
-    expect(authorizer && !isUnresolved(authorizer) ? [authorizer.type, authorizer.resultTtlSeconds, authorizer.identitySource] : authorizer).toEqual([
-      'TOKEN',
-      3600,
-      ['method.request.header.Authorization'],
-    ]);
+    expect(
+      authorizer && !isUnresolved(authorizer)
+        ? [authorizer.type, authorizer.resultTtlSeconds, authorizer.identitySource]
+        : authorizer,
+    ).toEqual(['TOKEN', 3600, ['method.request.header.Authorization']]);
     expect(op('ANY', '/public')?.auth.type).toBe('NONE');
     expect(op('OPTIONS', '/orders')?.auth.type).toBe('NONE');
   });
@@ -115,7 +120,12 @@ Resources:
   });
 
   it('reads integrations, policy, gateway responses and CORS answers', () => {
-    expect(op('POST', '/orders')?.integration).toEqual(expect.objectContaining({ type: 'AWS_PROXY', uri: 'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations' }));
+    expect(op('POST', '/orders')?.integration).toEqual(
+      expect.objectContaining({
+        type: 'AWS_PROXY',
+        uri: 'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations',
+      }),
+    );
     expect(op('ANY', '/public')?.integration?.uri).toBe('http://plain.example.com');
     const policy = api.policy;
     expect(policy && !isUnresolved(policy) ? policy.Statement[0].Principal : undefined).toBe('*');
@@ -173,11 +183,13 @@ Resources:
     expect(get.auth.type).toBe('JWT');
     expect(get.auth.scopes).toEqual(['items.read']);
     const authorizer = get.auth.authorizer;
-    expect(authorizer && !isUnresolved(authorizer) ? [authorizer.jwtAudience, authorizer.jwtIssuer, authorizer.identitySource] : authorizer).toEqual([
-      ['aud'],
-      'https://issuer',
-      ['$request.header.Authorization'],
+    expect(
+      authorizer && !isUnresolved(authorizer)
+        ? [authorizer.jwtAudience, authorizer.jwtIssuer, authorizer.identitySource]
+        : authorizer,
+    ).toEqual([['aud'], 'https://issuer', ['$request.header.Authorization']]);
+    expect(api.cors).toEqual([
+      expect.objectContaining({ from: 'v2-config', allowOrigins: ['https://a.example.com'], allowCredentials: true }),
     ]);
-    expect(api.cors).toEqual([expect.objectContaining({ from: 'v2-config', allowOrigins: ['https://a.example.com'], allowCredentials: true })]);
   });
 });

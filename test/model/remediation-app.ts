@@ -12,6 +12,10 @@ export function plainApp(remediate: boolean): Inventory {
   const stack = new Stack(app, 'Shop', { env: { account: '111111111111', region: 'eu-west-1' } });
   const api = new apigw.RestApi(stack, 'Orders', { cloudWatchRole: false });
   api.root.addMethod('GET', new apigw.MockIntegration(), { authorizationType: apigw.AuthorizationType.IAM });
-  if (remediate) ApplyApiStandard.to(stack, { webAclArn: ACL, tags: { owner: 'platform', dataClassification: 'internal' } });
-  return fromTemplate(Template.fromStack(stack).toJSON(), { stackName: 'Shop', templatePath: 'cdk.out/Shop.template.json' });
+  if (remediate)
+    ApplyApiStandard.to(stack, { webAclArn: ACL, tags: { owner: 'platform', dataClassification: 'internal' } });
+  return fromTemplate(Template.fromStack(stack).toJSON(), {
+    stackName: 'Shop',
+    templatePath: 'cdk.out/Shop.template.json',
+  });
 }

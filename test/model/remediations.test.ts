@@ -15,11 +15,20 @@ describe('fromTemplate: remediation notices', () => {
     const stage = remediated.apis[0].stages[0];
     const onStage = notices.filter((n) => n.source.logicalId === stage.source.logicalId);
     expect(onStage.map((n) => n.message)).toEqual(
-      expect.arrayContaining([`${stage.source.logicalId}: X-Ray tracing turned on`, `${stage.source.logicalId}: associated with the organisation web ACL`]),
+      expect.arrayContaining([
+        `${stage.source.logicalId}: X-Ray tracing turned on`,
+        `${stage.source.logicalId}: associated with the organisation web ACL`,
+      ]),
     );
     for (const n of onStage) {
       expect(n.level).toBe('info');
-      expect(n.source).toEqual(expect.objectContaining({ resourceType: 'AWS::ApiGateway::Stage', constructPath: 'Shop/Orders/DeploymentStage.prod/Resource', stackName: 'Shop' }));
+      expect(n.source).toEqual(
+        expect.objectContaining({
+          resourceType: 'AWS::ApiGateway::Stage',
+          constructPath: 'Shop/Orders/DeploymentStage.prod/Resource',
+          stackName: 'Shop',
+        }),
+      );
     }
     const api = remediated.apis[0];
     expect(notices.filter((n) => n.source.logicalId === api.source.logicalId).map((n) => n.message)).toEqual(
@@ -35,7 +44,10 @@ describe('fromTemplate: remediation notices', () => {
     const inventory = fromTemplate({
       Resources: {
         Logs: { Type: 'AWS::Logs::LogGroup', Metadata: { [REMEDIATIONS_METADATA]: 'retention set to 365 days' } },
-        Odd: { Type: 'AWS::Logs::LogGroup', Metadata: { [REMEDIATIONS_METADATA]: [42, '', { change: 'x' }, 'KMS key added'] } },
+        Odd: {
+          Type: 'AWS::Logs::LogGroup',
+          Metadata: { [REMEDIATIONS_METADATA]: [42, '', { change: 'x' }, 'KMS key added'] },
+        },
       },
     });
     expect(inventory.notices.map((n) => [n.level, n.code, n.message, n.source.logicalId])).toEqual([

@@ -137,7 +137,13 @@ describe('fromTemplate: REST resources', () => {
     expect(api.endpointTypes).toEqual(['REGIONAL']);
     expect(api.tags).toEqual({ owner: 'team-a' });
     expect(api.disableExecuteApiEndpoint).toBe(false);
-    expect(api.source).toEqual({ logicalId: 'Api', resourceType: 'AWS::ApiGateway::RestApi', templatePath: 'test.yaml', stackName: 'OrdersStack', constructPath: 'App/Api/Resource' });
+    expect(api.source).toEqual({
+      logicalId: 'Api',
+      resourceType: 'AWS::ApiGateway::RestApi',
+      templatePath: 'test.yaml',
+      stackName: 'OrdersStack',
+      constructPath: 'App/Api/Resource',
+    });
   });
 
   it('builds full resource paths and method auth, validators and integrations', () => {
@@ -176,7 +182,9 @@ describe('fromTemplate: REST resources', () => {
     expect(stage.tracing).toBe(true);
     expect(stage.settings.loggingLevel).toBe('ERROR');
     expect(stage.settings.throttle).toEqual({ rateLimit: 100, burstLimit: 50 });
-    expect(stage.overrides).toEqual([{ path: '/orders/{id}', method: 'GET', settings: { dataTrace: true, throttle: {} } }]);
+    expect(stage.overrides).toEqual([
+      { path: '/orders/{id}', method: 'GET', settings: { dataTrace: true, throttle: {} } },
+    ]);
     expect(stage.accessLog?.format).toBe('{"requestId":"$context.requestId"}');
     const group = stage.accessLog?.logGroup;
     expect(group && !isUnresolved(group) ? group.retentionDays : undefined).toBe(90);
@@ -222,10 +230,21 @@ Resources:
     const stage = apiById(inventory, 'Api').stages[0];
     expect(stage.declaredBy).toBe('deployment');
     expect(stage.name).toBe('v1');
-    expect(stage.settings).toEqual({ loggingLevel: 'INFO', metrics: true, caching: true, cacheDataEncrypted: false, throttle: { rateLimit: 10 } });
+    expect(stage.settings).toEqual({
+      loggingLevel: 'INFO',
+      metrics: true,
+      caching: true,
+      cacheDataEncrypted: false,
+      throttle: { rateLimit: 10 },
+    });
     expect(stage.tracing).toBe(false);
-    expect(stage.accessLog?.destinationArn).toBe('arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:external-group');
-    expect(stage.accessLog?.logGroup).toEqual({ unresolved: true, because: 'log group external-group is not in the template' });
+    expect(stage.accessLog?.destinationArn).toBe(
+      'arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:external-group',
+    );
+    expect(stage.accessLog?.logGroup).toEqual({
+      unresolved: true,
+      because: 'log group external-group is not in the template',
+    });
   });
 
   it('fails to resolve an imported RestApiId: the stage belongs to an external API with unresolved fields', () => {
@@ -265,7 +284,10 @@ Resources:
 `);
     const api = apiById(inventory, 'Api');
     expect(api.name).toBe('same');
-    expect(api.disableExecuteApiEndpoint).toEqual({ unresolved: true, because: 'the value depends on condition IsProd' });
+    expect(api.disableExecuteApiEndpoint).toEqual({
+      unresolved: true,
+      because: 'the value depends on condition IsProd',
+    });
   });
 
   it('removes a property set to AWS::NoValue (AWS default applies)', () => {
@@ -314,7 +336,13 @@ describe('fromTemplate: JSON templates with long-form intrinsics', () => {
         Properties: {
           RestApiId: { Ref: 'Api' },
           StageName: 'test',
-          MethodSettings: { 'Fn::If': ['Prod', [{ ResourcePath: '/*', HttpMethod: '*', LoggingLevel: 'ERROR' }], { Ref: 'AWS::NoValue' }] },
+          MethodSettings: {
+            'Fn::If': [
+              'Prod',
+              [{ ResourcePath: '/*', HttpMethod: '*', LoggingLevel: 'ERROR' }],
+              { Ref: 'AWS::NoValue' },
+            ],
+          },
         },
       },
     },

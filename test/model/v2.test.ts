@@ -89,16 +89,26 @@ Resources:
     expect(api.kind).toBe('http');
     expect(api.endpointTypes).toEqual(['REGIONAL']);
     expect(api.tags).toEqual({ owner: 'team-b' });
-    expect(api.cors).toEqual([expect.objectContaining({ from: 'v2-config', allowOrigins: ['*'], allowCredentials: true })]);
+    expect(api.cors).toEqual([
+      expect.objectContaining({ from: 'v2-config', allowOrigins: ['*'], allowCredentials: true }),
+    ]);
     expect(api.authorizers[0]).toEqual(
-      expect.objectContaining({ id: 'Jwt', type: 'JWT', identitySource: ['$request.header.Authorization'], jwtAudience: ['client-1'], jwtIssuer: 'https://issuer.example.com' }),
+      expect.objectContaining({
+        id: 'Jwt',
+        type: 'JWT',
+        identitySource: ['$request.header.Authorization'],
+        jwtAudience: ['client-1'],
+        jwtIssuer: 'https://issuer.example.com',
+      }),
     );
     const get = api.operations.find((op) => op.routeKey === 'GET /orders');
     expect(get).toEqual(expect.objectContaining({ method: 'GET', path: '/orders' }));
     expect(get?.auth.type).toBe('JWT');
     expect(get?.auth.scopes).toEqual(['orders.read']);
     expect(get?.auth.authorizer && !isUnresolved(get.auth.authorizer) ? get.auth.authorizer.id : undefined).toBe('Jwt');
-    expect(get?.integration).toEqual(expect.objectContaining({ type: 'HTTP_PROXY', uri: 'https://backend.example.com', connectionType: 'VPC_LINK' }));
+    expect(get?.integration).toEqual(
+      expect.objectContaining({ type: 'HTTP_PROXY', uri: 'https://backend.example.com', connectionType: 'VPC_LINK' }),
+    );
     const fallback = api.operations.find((op) => op.routeKey === '$default');
     expect(fallback).toEqual(expect.objectContaining({ method: 'ANY', path: '$default' }));
     expect(fallback?.integration?.type).toBe('HTTP_PROXY');
@@ -122,7 +132,13 @@ Resources:
 
   it('gives a quick-create API its implicit $default route and stage', () => {
     const api = apiById(inventory, 'Quick');
-    expect(api.operations).toEqual([expect.objectContaining({ path: '$default', routeKey: '$default', integration: expect.objectContaining({ type: 'AWS_PROXY', uri: '${Fn.Arn}' }) })]);
+    expect(api.operations).toEqual([
+      expect.objectContaining({
+        path: '$default',
+        routeKey: '$default',
+        integration: expect.objectContaining({ type: 'AWS_PROXY', uri: '${Fn.Arn}' }),
+      }),
+    ]);
     expect(api.stages.map((stage) => stage.name)).toEqual(['$default']);
     expect(api.stages[0].accessLog).toBeUndefined();
   });

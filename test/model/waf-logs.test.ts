@@ -55,10 +55,22 @@ function stageOf(inventory: Inventory): Stage {
 
 describe('fromTemplate: WAF associations link to stages whatever the ARN form', () => {
   const forms: [string, string][] = [
-    ['Fn::Sub with ${Api} and ${Stage}', `    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: !Sub arn:aws:apigateway:\${AWS::Region}::/restapis/\${Api}/stages/\${Stage}`],
-    ['Fn::Join with Refs', `    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: !Join ['', ['arn:', !Ref AWS::Partition, ':apigateway:', !Ref AWS::Region, '::/restapis/', !Ref Api, /stages/, !Ref Stage]]`],
-    ['Fn::Sub with a literal stage name', `    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: !Sub 'arn:aws:apigateway:eu-west-1::/restapis/\${Api}/stages/prod'`],
-    ['Fn::Sub list form with variables', `    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: !Sub ['arn:aws:apigateway:eu-west-1::/restapis/\${Id}/stages/\${Name}', { Id: !Ref Api, Name: prod }]`],
+    [
+      'Fn::Sub with ${Api} and ${Stage}',
+      `    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: !Sub arn:aws:apigateway:\${AWS::Region}::/restapis/\${Api}/stages/\${Stage}`,
+    ],
+    [
+      'Fn::Join with Refs',
+      `    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: !Join ['', ['arn:', !Ref AWS::Partition, ':apigateway:', !Ref AWS::Region, '::/restapis/', !Ref Api, /stages/, !Ref Stage]]`,
+    ],
+    [
+      'Fn::Sub with a literal stage name',
+      `    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: !Sub 'arn:aws:apigateway:eu-west-1::/restapis/\${Api}/stages/prod'`,
+    ],
+    [
+      'Fn::Sub list form with variables',
+      `    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: !Sub ['arn:aws:apigateway:eu-west-1::/restapis/\${Id}/stages/\${Name}', { Id: !Ref Api, Name: prod }]`,
+    ],
   ];
 
   it.each(forms)('links an association written as %s', (_name, association) => {
@@ -75,16 +87,26 @@ describe('fromTemplate: WAF associations link to stages whatever the ARN form', 
     expect(acl.defaultAction).toBe('BLOCK');
     expect(acl.rules).toEqual([
       { name: 'rate', priority: 1, rateBased: { limit: 1000, aggregateKeyType: 'IP' }, countOnly: false },
-      { name: 'bots', priority: 2, managedRuleGroup: { vendor: 'AWS', name: 'AWSManagedRulesBotControlRuleSet' }, countOnly: true },
+      {
+        name: 'bots',
+        priority: 2,
+        managedRuleGroup: { vendor: 'AWS', name: 'AWSManagedRulesBotControlRuleSet' },
+        countOnly: true,
+      },
     ]);
     const logging = acl.logging;
-    expect(logging && !isUnresolved(logging) ? logging.redactedFields : undefined).toEqual(['authorization', 'query-string']);
+    expect(logging && !isUnresolved(logging) ? logging.redactedFields : undefined).toEqual([
+      'authorization',
+      'query-string',
+    ]);
   });
 
   it('fails to trust an association that exists only under a Condition (unresolved, not a pass)', () => {
     const association = forms[0][1].replace('    Properties:', '    Condition: WantWaf\n    Properties:');
     const acl = stageOf(buildYaml(template(association))).waf?.webAcl;
-    expect(isUnresolved(acl) && acl.because).toBe('WAF association Association exists only when condition WantWaf is true');
+    expect(isUnresolved(acl) && acl.because).toBe(
+      'WAF association Association exists only when condition WantWaf is true',
+    );
   });
 
   it('fails to resolve a web ACL from another stack (ImportValue)', () => {
@@ -106,7 +128,8 @@ describe('fromTemplate: WAF associations link to stages whatever the ARN form', 
   it('fails to decide a stage when a whole ResourceArn is unresolved, naming every association that may protect it', () => {
     const association = `    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: !Ref TargetArn`;
     const second = `\n  Second:\n    Type: AWS::WAFv2::WebACLAssociation\n    Properties:\n      WebACLArn: !GetAtt Acl.Arn\n      ResourceArn: !ImportValue other-stage-arn`;
-    const acl = stageOf(buildYaml(template(association, `${second}\nParameters:\n  TargetArn: { Type: String }`))).waf?.webAcl;
+    const acl = stageOf(buildYaml(template(association, `${second}\nParameters:\n  TargetArn: { Type: String }`))).waf
+      ?.webAcl;
     expect(isUnresolved(acl) && acl.because).toMatch(
       /^WAF association Association may protect this stage: its ResourceArn is unresolved \(parameter TargetArn has no default\); so may Second \(its ResourceArn is unresolved \(.*other-stage-arn.*\)\)$/,
     );
@@ -175,7 +198,8 @@ Resources:
   });
 
   it('fails to treat a Firehose destination as a log group', () => {
-    const group = stageWith('arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-logs').accessLog?.logGroup;
+    const group = stageWith('arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-logs').accessLog
+      ?.logGroup;
     expect(isUnresolved(group) && group.because).toMatch(/Firehose/);
   });
 });

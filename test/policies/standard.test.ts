@@ -18,7 +18,10 @@ const throttling = defineRule<'stage', { maxRateLimit: number; mode: string }>({
   options: {
     schema: {
       type: 'object',
-      properties: { maxRateLimit: { type: 'number', minimum: 1, maximum: 10000 }, mode: { enum: ['strict', 'lenient'] } },
+      properties: {
+        maxRateLimit: { type: 'number', minimum: 1, maximum: 10000 },
+        mode: { enum: ['strict', 'lenient'] },
+      },
       required: ['maxRateLimit', 'mode'],
       additionalProperties: false,
     },
@@ -27,7 +30,14 @@ const throttling = defineRule<'stage', { maxRateLimit: number; mode: string }>({
   check: () => undefined,
 }) as AnyRule;
 const tracing = defineRule({
-  id: 'test-tracing', title: 'X-Ray', rationale: 'test', fix: 'test', severity: 'warning', owasp: ['API8:2023'], references: {}, appliesTo: 'stage',
+  id: 'test-tracing',
+  title: 'X-Ray',
+  rationale: 'test',
+  fix: 'test',
+  severity: 'warning',
+  owasp: ['API8:2023'],
+  references: {},
+  appliesTo: 'stage',
   check: () => undefined,
 }) as AnyRule;
 const testRules = [throttling, tracing, ...allRules];
@@ -59,7 +69,10 @@ const minimal = { name: 'Acme', classification: { tiers: ['open', 'secret'] } };
 describe('default standard', () => {
   test('is valid and has the four tiers, tag keys and unknownAs', () => {
     const standard = defaultStandard();
-    expect(standard.classification).toEqual({ tagKey: 'data-classification', tiers: ['public', 'internal', 'confidential', 'restricted'] });
+    expect(standard.classification).toEqual({
+      tagKey: 'data-classification',
+      tiers: ['public', 'internal', 'confidential', 'restricted'],
+    });
     expect(standard.ownerTagKey).toBe('owner');
     expect(standard.unknownAs).toBe('rule-severity');
     expect(Object.keys(standard.tiers)).toEqual(['public', 'internal', 'confidential', 'restricted']);
@@ -80,7 +93,11 @@ describe('default standard', () => {
   test('resolves execution-logging on in every tier, not acknowledgeable for restricted', () => {
     const resolved = resolveStandard();
     for (const tier of ['public', 'internal', 'confidential', 'restricted']) {
-      expect(resolved.setting('execution-logging', tier)).toMatchObject({ enabled: true, severity: 'error', options: { allowedLevels: ['ERROR', 'INFO'] } });
+      expect(resolved.setting('execution-logging', tier)).toMatchObject({
+        enabled: true,
+        severity: 'error',
+        options: { allowedLevels: ['ERROR', 'INFO'] },
+      });
     }
     expect(resolved.setting('execution-logging', 'restricted')?.acknowledgeable).toBe(false);
     expect(resolved.setting('execution-logging', 'public')?.acknowledgeable).toBe(true);
@@ -110,14 +127,25 @@ describe('user standards', () => {
     expect(resolved.standard.ownerTagKey).toBe('owner');
     expect(resolved.standard.unknownAs).toBe('rule-severity');
     expect(resolved.setting('test-throttling', 'open')?.options).toEqual({ maxRateLimit: 500, mode: 'strict' });
-    expect(resolved.setting('test-throttling', 'secret')).toEqual({ enabled: true, severity: 'error', options: { maxRateLimit: 50, mode: 'strict' }, acknowledgeable: false });
+    expect(resolved.setting('test-throttling', 'secret')).toEqual({
+      enabled: true,
+      severity: 'error',
+      options: { maxRateLimit: 50, mode: 'strict' },
+      acknowledgeable: false,
+    });
     expect(resolved.setting('test-tracing', 'secret')?.enabled).toBe(false);
     expect(resolved.setting('test-tracing', 'open')?.enabled).toBe(true);
   });
 
   test('a .yml file and a JSON file with $schema load', () => {
-    expect(loadStandard(write('a.yml', 'name: A\nclassification: { tagKey: dc, tiers: [x] }\nunknownAs: warning\n')).unknownAs).toBe('warning');
-    const json = write('b.json', JSON.stringify({ $schema: '../standard.schema.json', ...minimal, ownerTagKey: 'team' }));
+    expect(
+      loadStandard(write('a.yml', 'name: A\nclassification: { tagKey: dc, tiers: [x] }\nunknownAs: warning\n'))
+        .unknownAs,
+    ).toBe('warning');
+    const json = write(
+      'b.json',
+      JSON.stringify({ $schema: '../standard.schema.json', ...minimal, ownerTagKey: 'team' }),
+    );
     const standard = loadStandard(json);
     expect(standard.ownerTagKey).toBe('team');
     expect(standard).not.toHaveProperty('$schema');
@@ -173,51 +201,91 @@ describe('errors', () => {
   });
 
   test('fails on a rule option out of range at the full tier path, from the rule schema', () => {
-    const file = write('range.json', JSON.stringify({ ...minimal, tiers: { secret: { rules: { 'test-throttling': { options: { maxRateLimit: 50000 } } } } } }));
+    const file = write(
+      'range.json',
+      JSON.stringify({
+        ...minimal,
+        tiers: { secret: { rules: { 'test-throttling': { options: { maxRateLimit: 50000 } } } } },
+      }),
+    );
     const error = errorOf(() => resolveStandard(file, testRules));
     expect(error.file).toBe(file);
     expect(error.path).toBe('tiers.secret.rules.test-throttling.options.maxRateLimit');
-    expect(error.message).toContain('tiers.secret.rules.test-throttling.options.maxRateLimit: received 50000; allowed: a number <= 10000.');
+    expect(error.message).toContain(
+      'tiers.secret.rules.test-throttling.options.maxRateLimit: received 50000; allowed: a number <= 10000.',
+    );
   });
 
   test('fails on a bad option in the top-level rules and on an option the rule does not have', () => {
-    const error = errorOf(() => resolveStandard({ ...minimal, rules: { 'test-throttling': { options: { mode: 'off', burst: 3 } } } } as never, testRules));
-    expect(error.message).toContain('rules.test-throttling.options.mode: received "off"; allowed: one of "strict", "lenient".');
-    expect(error.message).toContain('rules.test-throttling.options.burst: unknown property "burst"; allowed properties (closest first): mode, maxRateLimit.');
+    const error = errorOf(() =>
+      resolveStandard(
+        { ...minimal, rules: { 'test-throttling': { options: { mode: 'off', burst: 3 } } } } as never,
+        testRules,
+      ),
+    );
+    expect(error.message).toContain(
+      'rules.test-throttling.options.mode: received "off"; allowed: one of "strict", "lenient".',
+    );
+    expect(error.message).toContain(
+      'rules.test-throttling.options.burst: unknown property "burst"; allowed properties (closest first): mode, maxRateLimit.',
+    );
   });
 
   test('fails on options for a rule without options', () => {
-    const error = errorOf(() => resolveStandard({ ...minimal, rules: { 'test-tracing': { options: { x: 1 } } } } as never, testRules));
-    expect(error.message).toContain('rules.test-tracing.options.x: unknown property "x"; allowed properties (closest first): (none).');
+    const error = errorOf(() =>
+      resolveStandard({ ...minimal, rules: { 'test-tracing': { options: { x: 1 } } } } as never, testRules),
+    );
+    expect(error.message).toContain(
+      'rules.test-tracing.options.x: unknown property "x"; allowed properties (closest first): (none).',
+    );
   });
 
   test('fails on an unknown rule id, listing the known ids closest first', () => {
-    const error = errorOf(() => resolveStandard({ ...minimal, tiers: { open: { rules: { 'test-throtling': {} } } } } as never, testRules));
+    const error = errorOf(() =>
+      resolveStandard({ ...minimal, tiers: { open: { rules: { 'test-throtling': {} } } } } as never, testRules),
+    );
     expect(error.path).toBe('tiers.open.rules.test-throtling');
-    expect(error.message).toContain('unknown rule id "test-throtling"; known rule ids (closest first): test-throttling, ');
+    expect(error.message).toContain(
+      'unknown rule id "test-throtling"; known rule ids (closest first): test-throttling, ',
+    );
     expect(error.message).toMatch(/known rule ids .*execution-logging/);
   });
 
   test('fails on a tier that is not in classification.tiers', () => {
     const error = errorOf(() => loadStandard({ ...minimal, tiers: { restricted: {} } }));
-    expect(error.message).toContain('tiers.restricted: tier "restricted" is not declared in classification.tiers; declared tiers: open, secret.');
+    expect(error.message).toContain(
+      'tiers.restricted: tier "restricted" is not declared in classification.tiers; declared tiers: open, secret.',
+    );
   });
 
   test('fails with every problem collected in one error', () => {
     const error = errorOf(() =>
       resolveStandard(
-        { name: '', classification: { tiers: ['a', 'a'] }, rules: { nope: {}, 'test-tracing': { severity: 'critical' } }, extra: true } as never,
+        {
+          name: '',
+          classification: { tiers: ['a', 'a'] },
+          rules: { nope: {}, 'test-tracing': { severity: 'critical' } },
+          extra: true,
+        } as never,
         testRules,
       ),
     );
-    expect(error.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['name', 'classification.tiers', 'rules.nope', 'rules.test-tracing.severity', 'extra']));
+    expect(error.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['name', 'classification.tiers', 'rules.nope', 'rules.test-tracing.severity', 'extra']),
+    );
     expect(error.message).toMatch(/has [5-9] problems/);
-    expect(error.message).toContain('classification.tiers: received ["a","a"]; allowed: unique items (items 0 and 1 are equal).');
+    expect(error.message).toContain(
+      'classification.tiers: received ["a","a"]; allowed: unique items (items 0 and 1 are equal).',
+    );
     expect(error.message).toContain('extra: unknown property "extra"');
   });
 
   test('fails on a rule whose options schema is not valid JSON Schema with E_RULE_OPTIONS_SCHEMA', () => {
-    const broken = { ...throttling, id: 'broken', options: { schema: { type: 'object', properties: { a: { type: 'nonsense' } } }, defaults: {} } } as AnyRule;
+    const broken = {
+      ...throttling,
+      id: 'broken',
+      options: { schema: { type: 'object', properties: { a: { type: 'nonsense' } } }, defaults: {} },
+    } as AnyRule;
     expect(errorOf(() => resolveStandard(minimal as never, [broken])).code).toBe('E_RULE_OPTIONS_SCHEMA');
   });
 });

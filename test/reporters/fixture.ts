@@ -43,9 +43,20 @@ export const RULES: readonly AnyRule[] = [executionLogging as AnyRule, stageDesc
 
 const FILE = 'cdk.out/Shop.template.json';
 
-function stage(logicalId: string, name: string, loggingLevel: Stage['settings']['loggingLevel'], description?: string): Stage {
+function stage(
+  logicalId: string,
+  name: string,
+  loggingLevel: Stage['settings']['loggingLevel'],
+  description?: string,
+): Stage {
   return {
-    source: { logicalId, resourceType: 'AWS::ApiGateway::Stage', templatePath: FILE, stackName: 'Shop', constructPath: `Shop/Orders/${logicalId}` },
+    source: {
+      logicalId,
+      resourceType: 'AWS::ApiGateway::Stage',
+      templatePath: FILE,
+      stackName: 'Shop',
+      constructPath: `Shop/Orders/${logicalId}`,
+    },
     name,
     description,
     settings: { loggingLevel, throttle: {} },
@@ -115,7 +126,13 @@ export function fixtureReport(failOn: FailOn = 'error'): Report {
     standard,
     acknowledge: (f: Finding) =>
       f.ruleId === 'execution-logging' && f.resource.source.logicalId === 'BillingStage'
-        ? { reason: 'Legacy | billing <stage> & retired soon', ticket: 'SEC-12', expires: '2027-01-31', approvedBy: 'ciso', via: 'baseline' }
+        ? {
+            reason: 'Legacy | billing <stage> & retired soon',
+            ticket: 'SEC-12',
+            expires: '2027-01-31',
+            approvedBy: 'ciso',
+            via: 'baseline',
+          }
         : undefined,
   });
   return buildReport({

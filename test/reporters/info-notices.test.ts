@@ -8,11 +8,21 @@ import { resolveStandard } from '../../policies/standard';
 import { plainApp } from '../model/remediation-app';
 
 const standard = resolveStandard();
-const report = (inventory: Inventory) => buildReport({ evaluation: evaluate(inventory, { standard }), standard, tool: { name: 'api-guardrails', version: '9.9.9' } });
+const report = (inventory: Inventory) =>
+  buildReport({
+    evaluation: evaluate(inventory, { standard }),
+    standard,
+    tool: { name: 'api-guardrails', version: '9.9.9' },
+  });
 
 /** The same inventory with `count` extra REMEDIATED notices (a large app whose every stage was fixed). */
 function withRemediations(inventory: Inventory, count: number): Inventory {
-  const extra: Notice[] = Array.from({ length: count }, (_, i) => ({ level: 'info', code: 'REMEDIATED', message: `Stage${i}: X-Ray tracing turned on`, source: { logicalId: `Stage${i}` } }));
+  const extra: Notice[] = Array.from({ length: count }, (_, i) => ({
+    level: 'info',
+    code: 'REMEDIATED',
+    message: `Stage${i}: X-Ray tracing turned on`,
+    source: { logicalId: `Stage${i}` },
+  }));
   return { ...inventory, notices: [...inventory.notices, ...extra] };
 }
 
@@ -41,7 +51,9 @@ describe('reporters show what the aspects remediated', () => {
   });
 
   it('fails to let info notices hide errors and warnings: those are listed one by one, first', () => {
-    const errors: Notice[] = [{ level: 'error', code: 'NOT_EVALUABLE_SAM', message: 'SAM transform', source: { templatePath: 'sam.yaml' } }];
+    const errors: Notice[] = [
+      { level: 'error', code: 'NOT_EVALUABLE_SAM', message: 'SAM transform', source: { templatePath: 'sam.yaml' } },
+    ];
     const big = withRemediations(inventory, 10);
     const text = renderText(report({ ...big, notices: [...big.notices, ...errors] }));
     const notices = text.slice(text.indexOf('Notices'));

@@ -19,7 +19,10 @@ interface XmlSuite {
 
 describe('JUnit reporter', () => {
   const xml = renderJunit(fixtureReport());
-  const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml) as {
+  const parsed = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => name === 'testsuite' || name === 'testcase',
+  }).parse(xml) as {
     testsuites: { '@_tests': string; '@_failures': string; '@_skipped': string; testsuite: XmlSuite[] };
   };
 
@@ -34,8 +37,14 @@ describe('JUnit reporter', () => {
   it('has one test case per rule × resource with the right counts', () => {
     const root = parsed.testsuites;
     expect([root['@_tests'], root['@_failures'], root['@_skipped']]).toEqual(['9', '5', '1']);
-    const byRule = Object.fromEntries(root.testsuite.map((s) => [s.testcase[0]['@_classname'], [s['@_tests'], s['@_failures'], s['@_skipped']]]));
-    expect(byRule).toEqual({ 'execution-logging': ['4', '2', '1'], 'stage-description': ['4', '2', '0'], 'not-evaluable': ['1', '1', '0'] });
+    const byRule = Object.fromEntries(
+      root.testsuite.map((s) => [s.testcase[0]['@_classname'], [s['@_tests'], s['@_failures'], s['@_skipped']]]),
+    );
+    expect(byRule).toEqual({
+      'execution-logging': ['4', '2', '1'],
+      'stage-description': ['4', '2', '0'],
+      'not-evaluable': ['1', '1', '0'],
+    });
   });
 
   it('marks unknown findings as failures of type unknown and keeps special characters intact', () => {
@@ -61,13 +70,17 @@ describe('Markdown reporter', () => {
 
   it('groups failing findings by rule in collapsible details with the fix', () => {
     expect(md.match(/<details>\n<summary>❌ <code>execution-logging<\/code>/g)).toHaveLength(1);
-    expect(md).toMatch(/<summary>❌ <code>stage-description<\/code> Stages have a description: 2 failing \(warning, not blocking\)<\/summary>/);
+    expect(md).toMatch(
+      /<summary>❌ <code>stage-description<\/code> Stages have a description: 2 failing \(warning, not blocking\)<\/summary>/,
+    );
     expect(md).toContain('**Fix:** Set `description` on the stage (CloudFormation: Description).');
   });
 
   it('lists acknowledged exceptions with reason and expiry, escaped for a table', () => {
     expect(md).toContain('### Acknowledged exceptions');
-    expect(md).toContain('| Legacy \\| billing &lt;stage&gt; &amp; retired soon | SEC-12 | 2027-01-31 | ciso | baseline |');
+    expect(md).toContain(
+      '| Legacy \\| billing &lt;stage&gt; &amp; retired soon | SEC-12 | 2027-01-31 | ciso | baseline |',
+    );
   });
 
   it('escapes user text so it cannot break tables or inject HTML', () => {

@@ -51,17 +51,26 @@ describe('SARIF reporter', () => {
     const results = run.results ?? [];
     expect(results).toHaveLength(6);
     for (const r of results) expect(run.tool.driver.rules?.[r.ruleIndex as number].id).toBe(r.ruleId);
-    const prod = results.find((r) => r.ruleId === 'execution-logging' && r.locations?.[0].logicalLocations?.[0].name === 'ProdStage');
+    const prod = results.find(
+      (r) => r.ruleId === 'execution-logging' && r.locations?.[0].logicalLocations?.[0].name === 'ProdStage',
+    );
     expect(prod?.level).toBe('error');
     expect(prod?.locations?.[0].physicalLocation?.artifactLocation?.uri).toBe('cdk.out/Shop.template.json');
-    expect(prod?.locations?.[0].logicalLocations?.[0].fullyQualifiedName).toBe('Shop/Orders/ProdStage.Properties.MethodSettings');
+    expect(prod?.locations?.[0].logicalLocations?.[0].fullyQualifiedName).toBe(
+      'Shop/Orders/ProdStage.Properties.MethodSettings',
+    );
     const warning = results.find((r) => r.ruleId === 'stage-description');
     expect(warning?.level).toBe('warning');
   });
 
   it('points each result at a line: the resource line when known, else line 1', () => {
-    const withLines = toSarif(fixtureReport(), { lineOf: (file, id) => (file === 'cdk.out/Shop.template.json' && id === 'ProdStage' ? 42 : undefined) });
-    const regions = (withLines.runs[0].results ?? []).map((r) => [r.locations?.[0].logicalLocations?.[0].name, r.locations?.[0].physicalLocation?.region?.startLine]);
+    const withLines = toSarif(fixtureReport(), {
+      lineOf: (file, id) => (file === 'cdk.out/Shop.template.json' && id === 'ProdStage' ? 42 : undefined),
+    });
+    const regions = (withLines.runs[0].results ?? []).map((r) => [
+      r.locations?.[0].logicalLocations?.[0].name,
+      r.locations?.[0].physicalLocation?.region?.startLine,
+    ]);
     expect(regions).toContainEqual(['ProdStage', 42]);
     expect(regions).toContainEqual(['BetaStage', 1]);
   });
@@ -77,7 +86,8 @@ describe('SARIF reporter', () => {
   });
 
   it('gives partial fingerprints that are stable across runs and unique within a run', () => {
-    const prints = (l: Log): string[] => (l.runs[0].results ?? []).map((r) => r.partialFingerprints?.[FINGERPRINT_KEY] ?? '');
+    const prints = (l: Log): string[] =>
+      (l.runs[0].results ?? []).map((r) => r.partialFingerprints?.[FINGERPRINT_KEY] ?? '');
     const first = prints(toSarif(fixtureReport()));
     expect(first.every((p) => /^[0-9a-f]{32}:\d+$/.test(p))).toBe(true);
     expect(prints(toSarif(fixtureReport()))).toEqual(first);
@@ -86,7 +96,9 @@ describe('SARIF reporter', () => {
 
   it('keeps the fingerprints of earlier versions, so code scanning keeps each alert (and its dismissal) across upgrades', () => {
     // Recorded from 0.1.0 (Hash objects); any change to the key or the digest would show every alert as new.
-    expect((toSarif(fixtureReport()).runs[0].results ?? []).map((r) => r.partialFingerprints?.[FINGERPRINT_KEY])).toEqual([
+    expect(
+      (toSarif(fixtureReport()).runs[0].results ?? []).map((r) => r.partialFingerprints?.[FINGERPRINT_KEY]),
+    ).toEqual([
       '4ac71717bca93561e667da30db039555:1',
       '9177d484d5c670b9b9d42a29f6356293:1',
       'e7ff81036511712c33442e5ba0ec6060:1',

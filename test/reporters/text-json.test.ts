@@ -13,7 +13,9 @@ describe('text reporter', () => {
     expect(text).toMatch(/^✖ execution-logging {2}1 failing, 1 unknown, 1 acknowledged {2}\(error\)$/m);
     expect(text).toMatch(/^✖ stage-description {2}2 failing {2}\(warning, not blocking\)$/m);
     expect(text).toMatch(/^\? not-evaluable {2}1 unknown {2}\(error\)$/m);
-    expect(text).toMatch(/^ {4}Orders \(rest API\) › stage prod {2}\[cdk\.out\/Shop\.template\.json › ProdStage \(Shop\/Orders\/ProdStage\)\]$/m);
+    expect(text).toMatch(
+      /^ {4}Orders \(rest API\) › stage prod {2}\[cdk\.out\/Shop\.template\.json › ProdStage \(Shop\/Orders\/ProdStage\)\]$/m,
+    );
     expect(text).toMatch(/^ {6}unknown: Cannot decide: the stage logging level is unresolved/m);
     // One fix line per failing rule, not per resource.
     expect(text.match(/fix: Set `description` on the stage/g)).toHaveLength(1);
@@ -25,7 +27,9 @@ describe('text reporter', () => {
   });
 
   it('shows acknowledgements with reason, ticket and expiry, notices, and the per-API tier and owner', () => {
-    expect(text).toContain('reason: Legacy | billing <stage> & retired soon (ticket SEC-12, until 2027-01-31, approved by ciso, via baseline)');
+    expect(text).toContain(
+      'reason: Legacy | billing <stage> & retired soon (ticket SEC-12, until 2027-01-31, approved by ciso, via baseline)',
+    );
     expect(text).toContain('✖ NOT_EVALUABLE_SAM sam/app.yaml: Template uses the SAM transform');
     expect(text).toMatch(/Orders {2}rest · tier internal · owner team-orders/);
     expect(text).toMatch(/Billing {2}rest · tier restricted · owner no owner tag/);
@@ -40,9 +44,21 @@ describe('text reporter', () => {
   it('prints a message several resources share once, with those resources listed under it', () => {
     const base = fixtureReport('never');
     const failing = base.findings.find((f) => f.status === 'fail' && !f.acknowledgement) as Finding;
-    const on = (label: string, message = failing.message): Finding => ({ ...failing, message, resource: { ...failing.resource, label } });
-    const findings = [on('A (rest API)'), on('B (rest API)'), on('C (rest API)'), on('D (rest API)', 'A message only D has.')];
-    const shared = renderText({ ...base, findings: [...findings, ...base.findings.filter((f) => f.ruleId !== failing.ruleId)] });
+    const on = (label: string, message = failing.message): Finding => ({
+      ...failing,
+      message,
+      resource: { ...failing.resource, label },
+    });
+    const findings = [
+      on('A (rest API)'),
+      on('B (rest API)'),
+      on('C (rest API)'),
+      on('D (rest API)', 'A message only D has.'),
+    ];
+    const shared = renderText({
+      ...base,
+      findings: [...findings, ...base.findings.filter((f) => f.ruleId !== failing.ruleId)],
+    });
     const message = failing.message.replace(/\s+/g, ' ').trim();
     // Once, not once per resource: four resources, three of which share the message.
     expect(shared.split(message)).toHaveLength(2);
@@ -51,7 +67,9 @@ describe('text reporter', () => {
     // A resource with a message of its own keeps the two-line layout.
     expect(shared).toMatch(/^ {4}D \(rest API\).*\n {6}A message only D has\./m);
     // In the fixture, two stages share stage-description's message; execution-logging's three differ (fail, unknown, acknowledged).
-    expect(text).toMatch(/^ {4}Stage has no description \| with <html> & `code`\. — 2 resources:\n {6}Orders \(rest API\) › stage beta/m);
+    expect(text).toMatch(
+      /^ {4}Stage has no description \| with <html> & `code`\. — 2 resources:\n {6}Orders \(rest API\) › stage beta/m,
+    );
     expect(text).toMatch(/^ {4}Billing \(rest API\) › stage live .*\n {6}acknowledged: /m);
   });
 
@@ -65,7 +83,19 @@ describe('JSON reporter', () => {
   const json = toJsonReport(fixtureReport());
 
   it('has the documented top-level shape in a fixed key order', () => {
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'tool', 'standard', 'failOn', 'result', 'summary', 'inputs', 'inventory', 'rules', 'findings', 'notices']);
+    expect(Object.keys(json)).toEqual([
+      'schemaVersion',
+      'tool',
+      'standard',
+      'failOn',
+      'result',
+      'summary',
+      'inputs',
+      'inventory',
+      'rules',
+      'findings',
+      'notices',
+    ]);
     expect(json.schemaVersion).toBe(1);
     expect(json.summary).toEqual({ fail: 3, unknown: 2, acknowledged: 1, pass: 3, blocking: 3 });
     expect(json.result).toBe('failed');
@@ -85,12 +115,24 @@ describe('JSON reporter', () => {
       blocking: true,
       tier: 'internal',
       location: 'Properties.MethodSettings',
-      resource: { kind: 'stage', apiId: 'OrdersApi', templatePath: 'cdk.out/Shop.template.json', stackName: 'Shop', constructPath: 'Shop/Orders/ProdStage' },
+      resource: {
+        kind: 'stage',
+        apiId: 'OrdersApi',
+        templatePath: 'cdk.out/Shop.template.json',
+        stackName: 'Shop',
+        constructPath: 'Shop/Orders/ProdStage',
+      },
     });
-    const described = json.findings.find((f) => f.resource.logicalId === 'ProdStage' && f.ruleId === 'stage-description');
+    const described = json.findings.find(
+      (f) => f.resource.logicalId === 'ProdStage' && f.ruleId === 'stage-description',
+    );
     expect(described?.blocking).toBe(false);
     const acknowledged = json.findings.find((f) => f.status === 'acknowledged');
-    expect(acknowledged?.acknowledgement).toMatchObject({ reason: expect.stringContaining('Legacy'), expires: '2027-01-31', via: 'baseline' });
+    expect(acknowledged?.acknowledgement).toMatchObject({
+      reason: expect.stringContaining('Legacy'),
+      expires: '2027-01-31',
+      via: 'baseline',
+    });
   });
 
   it('is byte-identical across runs', () => {

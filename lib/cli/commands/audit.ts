@@ -27,11 +27,16 @@ export interface AuditCliOptions extends ReportCliOptions {
 export function register(program: Command, io: CliIo, setExit: SetExit): void {
   const command = program
     .command('audit')
-    .description('audit the API Gateway APIs deployed in one region (read-only) against the standard, optionally for drift from cdk.out')
+    .description(
+      'audit the API Gateway APIs deployed in one region (read-only) against the standard, optionally for drift from cdk.out',
+    )
     .option('-r, --region <region>', 'region to audit (default: AWS_REGION / the profile)')
     .option('-p, --profile <profile>', 'shared-config profile for the SDK credential chain (default: AWS_PROFILE)')
     .option('--api-id <ids...>', 'audit only these API ids (REST, HTTP or WebSocket)')
-    .option('--compare <cdk.out>', 'report what the synthesized app (cdk.out or templates) has that the deployed APIs lack')
+    .option(
+      '--compare <cdk.out>',
+      'report what the synthesized app (cdk.out or templates) has that the deployed APIs lack',
+    )
     .addOption(new Option('--concurrency <n>', 'AWS requests in flight at once').default(8).argParser(positiveInt))
     .addOption(new Option('--endpoint <url>', 'endpoint override for every service (testing)').hideHelp());
   addReportOptions(command).action(async (options: AuditCliOptions) => {
@@ -75,13 +80,18 @@ export async function runAudit(options: AuditCliOptions, io: CliIo): Promise<num
 function readIntent(path: string, io: CliIo): ReturnType<typeof fromTemplates> {
   const { inputs } = readTemplates(discoverTemplates([path], io.cwd), io);
   if (inputs.length === 0) {
-    throw new CliError('E_COMPARE_EMPTY', `--compare "${path}" holds no CloudFormation template`, 'Run `cdk synth` first, or pass the cdk.out directory or a template file');
+    throw new CliError(
+      'E_COMPARE_EMPTY',
+      `--compare "${path}" holds no CloudFormation template`,
+      'Run `cdk synth` first, or pass the cdk.out directory or a template file',
+    );
   }
   return fromTemplates(inputs);
 }
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(`expected a whole number from 1 to 64, received "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new InvalidArgumentError(`expected a whole number from 1 to 64, received "${value}"`);
   return n;
 }

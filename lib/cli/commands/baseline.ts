@@ -19,7 +19,13 @@ export function register(program: Command, io: CliIo, setExit: SetExit): void {
     .argument('<paths...>', 'template files, directories, or cdk.out (as for check)')
     .option('-s, --standard <file>', 'organisation standard (.json/.yaml/.yml); default: the shipped standard')
     .option('-o, --output <file>', 'where to write the baseline', DEFAULT_BASELINE_FILE)
-    .addHelpText('after', ['', 'Commit the baseline; in CI run `api-guardrails check cdk.out --baseline ' + DEFAULT_BASELINE_FILE + '`.'].join('\n'))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Commit the baseline; in CI run `api-guardrails check cdk.out --baseline ' + DEFAULT_BASELINE_FILE + '`.',
+      ].join('\n'),
+    )
     .action((paths: string[], options: { standard?: string; output: string }) => {
       const { evaluation } = checkTemplates(paths, options, io, false); // a baseline holds failing and unknown findings only
       const baseline = createBaseline(evaluation.findings);
@@ -28,10 +34,16 @@ export function register(program: Command, io: CliIo, setExit: SetExit): void {
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
       } catch (error) {
-        throw new CliError('E_OUTPUT_WRITE', `cannot write the baseline to "${options.output}": ${(error as Error).message}`, 'Choose a writable --output path');
+        throw new CliError(
+          'E_OUTPUT_WRITE',
+          `cannot write the baseline to "${options.output}": ${(error as Error).message}`,
+          'Choose a writable --output path',
+        );
       }
       const total = baseline.findings.reduce((n, e) => n + e.count, 0);
-      io.stderr.write(`api-guardrails: baseline of ${total} finding(s) (${baseline.findings.length} distinct) written to ${options.output}\n`);
+      io.stderr.write(
+        `api-guardrails: baseline of ${total} finding(s) (${baseline.findings.length} distinct) written to ${options.output}\n`,
+      );
       setExit(EXIT.ok);
     });
 }

@@ -31,7 +31,10 @@ export function register(program: Command, io: CliIo, setExit: SetExit): void {
     .command('check')
     .description('check CloudFormation templates, directories of templates or a cdk.out against the standard')
     .argument('<paths...>', 'template files (.json/.yaml/.yml/.template), directories, or cdk.out')
-    .option('-b, --baseline <file>', 'only findings absent from this baseline block (write one with `api-guardrails baseline`)')
+    .option(
+      '-b, --baseline <file>',
+      'only findings absent from this baseline block (write one with `api-guardrails baseline`)',
+    )
     .addHelpText(
       'after',
       [
@@ -69,17 +72,28 @@ const LISTS_PASSES: ReadonlySet<string> = new Set(['json', 'junit']);
  * Discover, read, build one inventory and evaluate it, honouring acknowledgements recorded in a cdk.out.
  * Passing checks are counted; they are listed as findings only when `listPasses` is true.
  */
-export function checkTemplates(paths: readonly string[], options: Pick<ReportCliOptions, 'standard'>, io: CliIo, listPasses = true): CheckedTemplates {
+export function checkTemplates(
+  paths: readonly string[],
+  options: Pick<ReportCliOptions, 'standard'>,
+  io: CliIo,
+  listPasses = true,
+): CheckedTemplates {
   const candidates = discoverTemplates(paths, io.cwd);
   const standard = standardFor(options as ReportCliOptions, io);
   const { inputs, skipped, lines } = readTemplates(candidates, io);
   const inventory = fromTemplates(inputs);
   const stacks = inputs.flatMap((i) => {
-    const metadata = i.templatePath ? AcknowledgementIndex.readAssemblyMetadata(resolve(io.cwd, i.templatePath)) : undefined;
+    const metadata = i.templatePath
+      ? AcknowledgementIndex.readAssemblyMetadata(resolve(io.cwd, i.templatePath))
+      : undefined;
     return metadata ? [{ templateFile: i.templatePath as string, metadata }] : [];
   });
   const acknowledgements = AcknowledgementIndex.fromAssembly(stacks, 'ApiGuardrails');
-  const evaluation = evaluate(inventory, { standard, includePasses: listPasses, acknowledge: acknowledgements.isEmpty ? undefined : (f) => acknowledgements.find(f) });
+  const evaluation = evaluate(inventory, {
+    standard,
+    includePasses: listPasses,
+    acknowledge: acknowledgements.isEmpty ? undefined : (f) => acknowledgements.find(f),
+  });
   const notices: Notice[] = [];
   if (skipped.length > 0) {
     const names = skipped.slice(0, SKIPPED_NAMES_SHOWN).join(', ');
@@ -119,20 +133,34 @@ export function runCheck(paths: readonly string[], options: CheckCliOptions, io:
       source: {},
     });
   }
-  const report = buildReport({ evaluation, standard: checked.standard, failOn: options.failOn, inputs: checked.inputs, notices: checked.notices });
+  const report = buildReport({
+    evaluation,
+    standard: checked.standard,
+    failOn: options.failOn,
+    inputs: checked.inputs,
+    notices: checked.notices,
+  });
   return emitReport(report, options, io, { lineOf: checked.lineOf });
 }
 
 function readBaseline(file: string, io: CliIo): ReturnType<typeof parseBaseline> {
   const path = resolve(io.cwd, file);
   if (!existsSync(path)) {
-    throw new CliError('E_BASELINE_NOT_FOUND', `baseline file "${file}" does not exist`, 'Write one with `api-guardrails baseline <paths> --output ' + file + '`, or fix the path');
+    throw new CliError(
+      'E_BASELINE_NOT_FOUND',
+      `baseline file "${file}" does not exist`,
+      'Write one with `api-guardrails baseline <paths> --output ' + file + '`, or fix the path',
+    );
   }
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new CliError('E_BASELINE_PARSE', `baseline file "${file}" is not valid JSON (${(error as Error).message})`, 'Restore it from version control or write it again with `api-guardrails baseline`');
+    throw new CliError(
+      'E_BASELINE_PARSE',
+      `baseline file "${file}" is not valid JSON (${(error as Error).message})`,
+      'Restore it from version control or write it again with `api-guardrails baseline`',
+    );
   }
   return parseBaseline(data, file);
 }

@@ -19,7 +19,11 @@ export function register(program: Command, io: CliIo, setExit: SetExit): void {
     .option('--partition <partition>', 'ARN partition', 'aws')
     .action((options: IamPolicyCliOptions) => {
       try {
-        const policy = auditIamPolicy({ region: options.region, accountId: options.account, partition: options.partition });
+        const policy = auditIamPolicy({
+          region: options.region,
+          accountId: options.account,
+          partition: options.partition,
+        });
         io.stdout.write(`${JSON.stringify(policy, null, 2)}\n`);
         setExit(0);
       } catch (error) {

@@ -13,7 +13,11 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
   const byName = new Map<string, { domain: Domain; mappings: Mapping[]; keys: Set<string> }>();
   const apiRef = (id: string | undefined): Value<string> =>
     id && apiIds.has(id) ? id : unresolved(`API ${id ?? '?'} is not part of this audit`);
-  const addMapping = (entry: { mappings: Mapping[]; keys: Set<string> }, mapping: Mapping, apiId: string | undefined): void => {
+  const addMapping = (
+    entry: { mappings: Mapping[]; keys: Set<string> },
+    mapping: Mapping,
+    apiId: string | undefined,
+  ): void => {
     const key = `${apiId}|${String(mapping.stage)}|${String(mapping.basePath)}`;
     if (entry.keys.has(key)) return;
     entry.keys.add(key);
@@ -23,7 +27,11 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
   if (snapshot.restDomains.ok) {
     for (const { domain: d, mappings } of snapshot.restDomains.value) {
       const name = d.domainName ?? '';
-      const source = deployedSource(d.domainNameArn ?? apigatewayArn(ctx.region, `/domainnames/${name}`), 'AWS::ApiGateway::DomainName', d.tags);
+      const source = deployedSource(
+        d.domainNameArn ?? apigatewayArn(ctx.region, `/domainnames/${name}`),
+        'AWS::ApiGateway::DomainName',
+        d.tags,
+      );
       const entry = {
         domain: {
           id: name,
@@ -32,7 +40,9 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
           name,
           ...(d.securityPolicy !== undefined ? { securityPolicy: d.securityPolicy } : {}),
           endpointTypes: d.endpointConfiguration?.types ?? ['EDGE'],
-          ...(d.mutualTlsAuthentication?.truststoreUri ? { mtlsTruststoreUri: d.mutualTlsAuthentication.truststoreUri } : {}),
+          ...(d.mutualTlsAuthentication?.truststoreUri
+            ? { mtlsTruststoreUri: d.mutualTlsAuthentication.truststoreUri }
+            : {}),
           ...(d.endpointAccessMode !== undefined ? { endpointAccessMode: d.endpointAccessMode } : {}),
           mappings: [],
           tags: tagsOf(d.tags),
@@ -42,13 +52,21 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
       };
       byName.set(name, entry);
       if (!mappings.ok) {
-        ctx.notice('error', 'AUDIT_CALL_FAILED', `Base path mappings of domain ${name} (GetBasePathMappings) could not be read: ${mappings.because}`, source);
+        ctx.notice(
+          'error',
+          'AUDIT_CALL_FAILED',
+          `Base path mappings of domain ${name} (GetBasePathMappings) could not be read: ${mappings.because}`,
+          source,
+        );
         continue;
       }
       for (const m of mappings.value) {
         const basePath = m.basePath === undefined || m.basePath === '(none)' ? undefined : m.basePath;
         const mapping: Mapping = {
-          source: { arn: apigatewayArn(ctx.region, `/domainnames/${name}/basepathmappings/${m.basePath ?? '(none)'}`), resourceType: 'AWS::ApiGateway::BasePathMapping' },
+          source: {
+            arn: apigatewayArn(ctx.region, `/domainnames/${name}/basepathmappings/${m.basePath ?? '(none)'}`),
+            resourceType: 'AWS::ApiGateway::BasePathMapping',
+          },
           apiId: apiRef(m.restApiId),
           ...(m.stage !== undefined ? { stage: m.stage } : {}),
           ...(basePath !== undefined ? { basePath } : {}),
@@ -57,7 +75,12 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
       }
     }
   } else {
-    ctx.notice('error', 'AUDIT_CALL_FAILED', `REST custom domains (GetDomainNames) could not be read: ${snapshot.restDomains.because}`, { arn: apigatewayArn(ctx.region, '/domainnames') });
+    ctx.notice(
+      'error',
+      'AUDIT_CALL_FAILED',
+      `REST custom domains (GetDomainNames) could not be read: ${snapshot.restDomains.because}`,
+      { arn: apigatewayArn(ctx.region, '/domainnames') },
+    );
   }
 
   if (snapshot.v2Domains.ok) {
@@ -70,11 +93,17 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
           domain: {
             id: name,
             kind: 'v2',
-            source: deployedSource(d.DomainNameArn ?? apigatewayArn(ctx.region, `/domainnames/${name}`), 'AWS::ApiGatewayV2::DomainName', d.Tags),
+            source: deployedSource(
+              d.DomainNameArn ?? apigatewayArn(ctx.region, `/domainnames/${name}`),
+              'AWS::ApiGatewayV2::DomainName',
+              d.Tags,
+            ),
             name,
             ...(config?.SecurityPolicy !== undefined ? { securityPolicy: config.SecurityPolicy } : {}),
             endpointTypes: (d.DomainNameConfigurations ?? []).map((c) => c.EndpointType ?? 'REGIONAL'),
-            ...(d.MutualTlsAuthentication?.TruststoreUri ? { mtlsTruststoreUri: d.MutualTlsAuthentication.TruststoreUri } : {}),
+            ...(d.MutualTlsAuthentication?.TruststoreUri
+              ? { mtlsTruststoreUri: d.MutualTlsAuthentication.TruststoreUri }
+              : {}),
             mappings: [],
             tags: tagsOf(d.Tags),
           },
@@ -84,12 +113,20 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
         byName.set(name, entry);
       }
       if (!mappings.ok) {
-        ctx.notice('error', 'AUDIT_CALL_FAILED', `API mappings of domain ${name} (GetApiMappings) could not be read: ${mappings.because}`, entry.domain.source);
+        ctx.notice(
+          'error',
+          'AUDIT_CALL_FAILED',
+          `API mappings of domain ${name} (GetApiMappings) could not be read: ${mappings.because}`,
+          entry.domain.source,
+        );
         continue;
       }
       for (const m of mappings.value) {
         const mapping: Mapping = {
-          source: { arn: apigatewayArn(ctx.region, `/domainnames/${name}/apimappings/${m.ApiMappingId}`), resourceType: 'AWS::ApiGatewayV2::ApiMapping' },
+          source: {
+            arn: apigatewayArn(ctx.region, `/domainnames/${name}/apimappings/${m.ApiMappingId}`),
+            resourceType: 'AWS::ApiGatewayV2::ApiMapping',
+          },
           apiId: apiRef(m.ApiId),
           ...(m.Stage !== undefined ? { stage: m.Stage } : {}),
           ...(m.ApiMappingKey ? { basePath: m.ApiMappingKey } : {}),
@@ -98,7 +135,12 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
       }
     }
   } else {
-    ctx.notice('error', 'AUDIT_CALL_FAILED', `v2 custom domains (GetDomainNames) could not be read: ${snapshot.v2Domains.because}`, { arn: apigatewayArn(ctx.region, '/v2/domainnames') });
+    ctx.notice(
+      'error',
+      'AUDIT_CALL_FAILED',
+      `v2 custom domains (GetDomainNames) could not be read: ${snapshot.v2Domains.because}`,
+      { arn: apigatewayArn(ctx.region, '/v2/domainnames') },
+    );
   }
 
   return [...byName.values()]

@@ -17,14 +17,17 @@ import { mapWebAcl } from './waf';
 export function fromAwsSnapshot(snapshot: AwsSnapshot): Inventory {
   const { region } = snapshot;
   const notices: Notice[] = [];
-  const notice = (level: Notice['level'], code: string, message: string, source: Source): void => void notices.push({ level, code, message, source });
+  const notice = (level: Notice['level'], code: string, message: string, source: Source): void =>
+    void notices.push({ level, code, message, source });
 
   const webAclCache = new Map<string, Value<WebAcl>>();
   const webAcl = (arn: string): Value<WebAcl> => {
     let acl = webAclCache.get(arn);
     if (!acl) {
       const found = snapshot.webAcls[arn];
-      acl = found ? mapWebAcl(arn, found) : unresolved(`web ACL ${arn} was not read (only WAFv2 web ACLs can be audited)`);
+      acl = found
+        ? mapWebAcl(arn, found)
+        : unresolved(`web ACL ${arn} was not read (only WAFv2 web ACLs can be audited)`);
       webAclCache.set(arn, acl);
     }
     return acl;
@@ -43,7 +46,12 @@ export function fromAwsSnapshot(snapshot: AwsSnapshot): Inventory {
 
   const usagePlans = snapshot.usagePlans.ok ? snapshot.usagePlans.value : [];
   if (!snapshot.usagePlans.ok) {
-    notice('error', 'AUDIT_CALL_FAILED', `Usage plans (GetUsagePlans) could not be read: ${snapshot.usagePlans.because}`, { arn: apigatewayArn(region, '/usageplans') });
+    notice(
+      'error',
+      'AUDIT_CALL_FAILED',
+      `Usage plans (GetUsagePlans) could not be read: ${snapshot.usagePlans.because}`,
+      { arn: apigatewayArn(region, '/usageplans') },
+    );
   }
   const plansByStage = new Map<string, string[]>();
   for (const plan of usagePlans) {
@@ -78,22 +86,50 @@ export function fromAwsSnapshot(snapshot: AwsSnapshot): Inventory {
   }
 
   if (!snapshot.restApis.ok) {
-    notice('error', 'AUDIT_CALL_FAILED', `REST APIs (GetRestApis) could not be listed: ${snapshot.restApis.because}`, { arn: apigatewayArn(region, '/restapis') });
+    notice('error', 'AUDIT_CALL_FAILED', `REST APIs (GetRestApis) could not be listed: ${snapshot.restApis.because}`, {
+      arn: apigatewayArn(region, '/restapis'),
+    });
   }
   if (!snapshot.v2Apis.ok) {
-    notice('error', 'AUDIT_CALL_FAILED', `HTTP and WebSocket APIs (GetApis) could not be listed: ${snapshot.v2Apis.because}`, { arn: apigatewayArn(region, '/apis') });
+    notice(
+      'error',
+      'AUDIT_CALL_FAILED',
+      `HTTP and WebSocket APIs (GetApis) could not be listed: ${snapshot.v2Apis.because}`,
+      { arn: apigatewayArn(region, '/apis') },
+    );
   }
   for (const id of snapshot.missingApiIds ?? []) {
-    notice('error', 'AUDIT_API_NOT_FOUND', `API ${id} was asked for (--api-id) but does not exist in ${region}. Check the id and the region.`, { arn: id });
+    notice(
+      'error',
+      'AUDIT_API_NOT_FOUND',
+      `API ${id} was asked for (--api-id) but does not exist in ${region}. Check the id and the region.`,
+      { arn: id },
+    );
   }
-  const apis: Api[] = [...restApis.map((s) => mapRestApi(s, ctx)), ...v2Apis.map((s) => mapV2Api(s, ctx))].sort((a, b) => a.id.localeCompare(b.id));
+  const apis: Api[] = [...restApis.map((s) => mapRestApi(s, ctx)), ...v2Apis.map((s) => mapV2Api(s, ctx))].sort(
+    (a, b) => a.id.localeCompare(b.id),
+  );
 
   const plans: UsagePlan[] = usagePlans
     .map((plan): UsagePlan => ({
       id: plan.id ?? '',
       source: deployedPlanSource(region, plan.id ?? '', plan.tags),
-      ...(plan.throttle ? { throttle: { ...(plan.throttle.rateLimit !== undefined ? { rateLimit: plan.throttle.rateLimit } : {}), ...(plan.throttle.burstLimit !== undefined ? { burstLimit: plan.throttle.burstLimit } : {}) } } : {}),
-      ...(plan.quota ? { quota: { ...(plan.quota.limit !== undefined ? { limit: plan.quota.limit } : {}), ...(plan.quota.period !== undefined ? { period: plan.quota.period } : {}) } } : {}),
+      ...(plan.throttle
+        ? {
+            throttle: {
+              ...(plan.throttle.rateLimit !== undefined ? { rateLimit: plan.throttle.rateLimit } : {}),
+              ...(plan.throttle.burstLimit !== undefined ? { burstLimit: plan.throttle.burstLimit } : {}),
+            },
+          }
+        : {}),
+      ...(plan.quota
+        ? {
+            quota: {
+              ...(plan.quota.limit !== undefined ? { limit: plan.quota.limit } : {}),
+              ...(plan.quota.period !== undefined ? { period: plan.quota.period } : {}),
+            },
+          }
+        : {}),
       stages: (plan.apiStages ?? []).map((s) => ({
         apiId: s.apiId && apiIds.has(s.apiId) ? s.apiId : unresolved(`API ${s.apiId ?? '?'} is not part of this audit`),
         stage: s.stage ?? '',
@@ -126,7 +162,10 @@ export function fromAwsSnapshot(snapshot: AwsSnapshot): Inventory {
 }
 
 function deployedPlanSource(region: string, id: string, tags: Record<string, string> | undefined): Source {
-  const source: Source = { arn: apigatewayArn(region, `/usageplans/${id}`), resourceType: 'AWS::ApiGateway::UsagePlan' };
+  const source: Source = {
+    arn: apigatewayArn(region, `/usageplans/${id}`),
+    resourceType: 'AWS::ApiGateway::UsagePlan',
+  };
   const logicalId = tags?.['aws:cloudformation:logical-id'];
   return logicalId ? { ...source, logicalId } : source;
 }
@@ -137,11 +176,17 @@ function mapAccount(region: string, account: AwsSnapshot['account']): Account {
   return { source, ...(account.value.cloudwatchRoleArn ? { cloudWatchRoleArn: account.value.cloudwatchRoleArn } : {}) };
 }
 
-function mapLogGroup(name: string, destinationArn: string, result: Fetched<AwsLogGroup | undefined> | undefined, sameRegion: boolean): Value<LogGroup> {
+function mapLogGroup(
+  name: string,
+  destinationArn: string,
+  result: Fetched<AwsLogGroup | undefined> | undefined,
+  sameRegion: boolean,
+): Value<LogGroup> {
   if (!sameRegion) return unresolved(`log group ${name} is in another region than the audit`);
   if (!result) return unresolved(`log group ${name} was not read`);
   if (!result.ok) return unresolved(result.because);
-  if (!result.value) return unresolved(`log group ${name} does not exist (DescribeLogGroups found no group of that name)`);
+  if (!result.value)
+    return unresolved(`log group ${name} does not exist (DescribeLogGroups found no group of that name)`);
   const group = result.value;
   return {
     source: { arn: group.arn?.replace(/:\*$/, '') ?? destinationArn, resourceType: 'AWS::Logs::LogGroup' },

@@ -4,7 +4,17 @@ import type {
   Method as RestMethod,
   RequestValidator,
 } from '@aws-sdk/client-api-gateway';
-import type { Api, ApiModel, Authorizer, CorsPolicy, GatewayResponse, Integration, Operation, PolicyDocument, Validator } from '../types';
+import type {
+  Api,
+  ApiModel,
+  Authorizer,
+  CorsPolicy,
+  GatewayResponse,
+  Integration,
+  Operation,
+  PolicyDocument,
+  Validator,
+} from '../types';
 import { unresolved, type Value } from '../value';
 import { apigatewayArn } from './arn';
 import { mapRestStage } from './rest-stage';
@@ -19,12 +29,15 @@ export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api 
   const source = deployedSource(apigatewayArn(ctx.region, base), 'AWS::ApiGateway::RestApi', api.tags);
   const label = `REST API ${api.name ?? id} (${id})`;
 
-  const authorizers = listOrNotice(snapshot.authorizers, `Authorizers of ${label} (GetAuthorizers)`, source, ctx).map((a) =>
-    mapAuthorizer(a, apigatewayArn(ctx.region, `${base}/authorizers/${a.id}`)),
+  const authorizers = listOrNotice(snapshot.authorizers, `Authorizers of ${label} (GetAuthorizers)`, source, ctx).map(
+    (a) => mapAuthorizer(a, apigatewayArn(ctx.region, `${base}/authorizers/${a.id}`)),
   );
-  const validators = listOrNotice(snapshot.validators, `Request validators of ${label} (GetRequestValidators)`, source, ctx).map((v) =>
-    mapValidator(v, apigatewayArn(ctx.region, `${base}/requestvalidators/${v.id}`)),
-  );
+  const validators = listOrNotice(
+    snapshot.validators,
+    `Request validators of ${label} (GetRequestValidators)`,
+    source,
+    ctx,
+  ).map((v) => mapValidator(v, apigatewayArn(ctx.region, `${base}/requestvalidators/${v.id}`)));
   const authorizerById = lookup(authorizers, snapshot.authorizers.ok ? undefined : snapshot.authorizers.because);
   const validatorById = lookup(validators, snapshot.validators.ok ? undefined : snapshot.validators.because);
 
@@ -37,7 +50,12 @@ export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api 
         const op = mapMethod(resource.path ?? '/', verb, method, opArn, authorizerById, validatorById);
         operations.push(op);
         if (op.method === 'OPTIONS' && op.integration) {
-          const policy = corsFromHeaders(knownStrings(op.integration.responseParameters), 'method.response.header.', 'preflight', op.source);
+          const policy = corsFromHeaders(
+            knownStrings(op.integration.responseParameters),
+            'method.response.header.',
+            'preflight',
+            op.source,
+          );
           if (policy) cors.push(policy);
         }
       }
@@ -45,12 +63,25 @@ export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api 
   }
   operations.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
 
-  const gatewayResponses = listOrNotice(snapshot.gatewayResponses, `Gateway responses of ${label} (GetGatewayResponses)`, source, ctx)
+  const gatewayResponses = listOrNotice(
+    snapshot.gatewayResponses,
+    `Gateway responses of ${label} (GetGatewayResponses)`,
+    source,
+    ctx,
+  )
     // AWS lists every response type; only the customised ones are configuration (as in a template).
     .filter((r) => r.defaultResponse !== true)
     .map((r): GatewayResponse => {
-      const grSource = { arn: apigatewayArn(ctx.region, `${base}/gatewayresponses/${r.responseType}`), resourceType: 'AWS::ApiGateway::GatewayResponse' };
-      const policy = corsFromHeaders(r.responseParameters ?? {}, 'gatewayresponse.header.', 'gateway-response', grSource);
+      const grSource = {
+        arn: apigatewayArn(ctx.region, `${base}/gatewayresponses/${r.responseType}`),
+        resourceType: 'AWS::ApiGateway::GatewayResponse',
+      };
+      const policy = corsFromHeaders(
+        r.responseParameters ?? {},
+        'gatewayresponse.header.',
+        'gateway-response',
+        grSource,
+      );
       if (policy) cors.push(policy);
       return {
         source: grSource,
@@ -64,17 +95,22 @@ export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api 
   if (!snapshot.gatewayResponses.ok) {
     // Unknown, not "none customised": one response whose type is unresolved lets the rules say unknown.
     const because = snapshot.gatewayResponses.because;
-    gatewayResponses.push({ source: { arn: apigatewayArn(ctx.region, `${base}/gatewayresponses`) }, type: unresolved(because), responseParameters: {}, responseTemplates: {} });
+    gatewayResponses.push({
+      source: { arn: apigatewayArn(ctx.region, `${base}/gatewayresponses`) },
+      type: unresolved(because),
+      responseParameters: {},
+      responseTemplates: {},
+    });
     cors.push({ source, from: 'gateway-response', allowOrigins: unresolved(because) });
   }
-  const models = listOrNotice(snapshot.models, `Models of ${label} (GetModels)`, source, ctx).map(
-    (m): ApiModel => ({
-      source: { arn: apigatewayArn(ctx.region, `${base}/models/${m.name}`), resourceType: 'AWS::ApiGateway::Model' },
-      name: m.name ?? '',
-      schema: parseSchema(m.schema),
-    }),
+  const models = listOrNotice(snapshot.models, `Models of ${label} (GetModels)`, source, ctx).map((m): ApiModel => ({
+    source: { arn: apigatewayArn(ctx.region, `${base}/models/${m.name}`), resourceType: 'AWS::ApiGateway::Model' },
+    name: m.name ?? '',
+    schema: parseSchema(m.schema),
+  }));
+  const stages = listOrNotice(snapshot.stages, `Stages of ${label} (GetStages)`, source, ctx).map((s) =>
+    mapRestStage(id, s, ctx),
   );
-  const stages = listOrNotice(snapshot.stages, `Stages of ${label} (GetStages)`, source, ctx).map((s) => mapRestStage(id, s, ctx));
   const policy = api.policy === undefined || api.policy === '' ? undefined : parsePolicy(api.policy);
 
   return {
@@ -129,7 +165,8 @@ function mapMethod(
 
 function mapIntegration(integration: RestIntegration, methodArn: string): Integration {
   const responseParameters: Record<string, string> = {};
-  for (const response of Object.values(integration.integrationResponses ?? {})) Object.assign(responseParameters, response.responseParameters ?? {});
+  for (const response of Object.values(integration.integrationResponses ?? {}))
+    Object.assign(responseParameters, response.responseParameters ?? {});
   return {
     source: { arn: `${methodArn}/integration`, resourceType: 'AWS::ApiGateway::Method' },
     type: integration.type ?? '',
@@ -146,7 +183,12 @@ function mapAuthorizer(a: RestAuthorizer, arn: string): Authorizer {
     source: { arn, resourceType: 'AWS::ApiGateway::Authorizer' },
     name: a.name,
     type: a.type ?? '',
-    identitySource: a.identitySource ? a.identitySource.split(',').map((s) => s.trim()).filter(Boolean) : [],
+    identitySource: a.identitySource
+      ? a.identitySource
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
     ...(a.authorizerResultTtlInSeconds !== undefined ? { resultTtlSeconds: a.authorizerResultTtlInSeconds } : {}),
     providerArns: a.providerARNs ?? [],
   };
@@ -180,7 +222,11 @@ export function parsePolicy(text: string): Value<PolicyDocument> {
       const doc = JSON.parse(candidate) as unknown;
       if (doc && typeof doc === 'object' && !Array.isArray(doc)) {
         const statement = (doc as { Statement?: unknown }).Statement;
-        const list = Array.isArray(statement) ? statement : statement && typeof statement === 'object' ? [statement] : [];
+        const list = Array.isArray(statement)
+          ? statement
+          : statement && typeof statement === 'object'
+            ? [statement]
+            : [];
         return { ...(doc as object), Statement: list } as PolicyDocument;
       }
     } catch {

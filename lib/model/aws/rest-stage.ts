@@ -12,7 +12,10 @@ export function methodSettingsOf(setting: MethodSetting | undefined): MethodSett
     ...(setting.loggingLevel !== undefined ? { loggingLevel: setting.loggingLevel } : {}),
     ...(setting.dataTraceEnabled !== undefined ? { dataTrace: setting.dataTraceEnabled } : {}),
     ...(setting.metricsEnabled !== undefined ? { metrics: setting.metricsEnabled } : {}),
-    throttle: { ...(rateLimit !== undefined ? { rateLimit } : {}), ...(burstLimit !== undefined ? { burstLimit } : {}) },
+    throttle: {
+      ...(rateLimit !== undefined ? { rateLimit } : {}),
+      ...(burstLimit !== undefined ? { burstLimit } : {}),
+    },
     ...(setting.cachingEnabled !== undefined ? { caching: setting.cachingEnabled } : {}),
     ...(setting.cacheDataEncrypted !== undefined ? { cacheDataEncrypted: setting.cacheDataEncrypted } : {}),
     ...(setting.cacheTtlInSeconds !== undefined ? { cacheTtlSeconds: setting.cacheTtlInSeconds } : {}),
@@ -57,7 +60,12 @@ export function mapRestStage(apiId: string, stage: RestStage, ctx: MappingContex
     tracing: stage.tracingEnabled ?? false,
     cacheClusterEnabled: stage.cacheClusterEnabled ?? false,
     ...(stage.webAclArn
-      ? { waf: { source: { arn: stage.webAclArn, resourceType: 'AWS::WAFv2::WebACLAssociation' }, webAcl: ctx.webAcl(stage.webAclArn) } }
+      ? {
+          waf: {
+            source: { arn: stage.webAclArn, resourceType: 'AWS::WAFv2::WebACLAssociation' },
+            webAcl: ctx.webAcl(stage.webAclArn),
+          },
+        }
       : {}),
     ...(stage.clientCertificateId ? { clientCertificateId: stage.clientCertificateId } : {}),
     variables: { ...(stage.variables ?? {}) },

@@ -41,10 +41,18 @@ export function listOrNotice<T>(result: Fetched<T[]>, what: string, source: Sour
   return [];
 }
 
-export function accessLogOf(destinationArn: string | undefined, format: string | undefined, ctx: MappingContext): AccessLog | undefined {
+export function accessLogOf(
+  destinationArn: string | undefined,
+  format: string | undefined,
+  ctx: MappingContext,
+): AccessLog | undefined {
   if (!destinationArn) return undefined;
   const logGroup = ctx.logGroup(destinationArn);
-  return { destinationArn, ...(format !== undefined ? { format } : {}), ...(logGroup !== undefined ? { logGroup } : {}) };
+  return {
+    destinationArn,
+    ...(format !== undefined ? { format } : {}),
+    ...(logGroup !== undefined ? { logGroup } : {}),
+  };
 }
 
 /** Positive throttle numbers as set; AWS reports -1 for "not throttled at this level". */
@@ -65,7 +73,10 @@ export function corsFromHeaders(
   if (origin === undefined) return undefined;
   const originMatch = STATIC_VALUE.exec(origin);
   const allowOrigins: Value<string[]> = originMatch
-    ? originMatch[1].split(',').map((o) => o.trim()).filter((o) => o.length > 0)
+    ? originMatch[1]
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o.length > 0)
     : unresolved(`Access-Control-Allow-Origin is mapped from ${origin}, not a static value`);
   const credentials = params[`${prefix}Access-Control-Allow-Credentials`];
   const credentialsMatch = credentials === undefined ? undefined : STATIC_VALUE.exec(credentials);

@@ -21,13 +21,18 @@ export function mapV2Api(snapshot: V2ApiSnapshot, ctx: MappingContext): Api {
   const source = deployedSource(apigatewayArn(ctx.region, base), 'AWS::ApiGatewayV2::Api', api.Tags);
   const label = `${kind === 'http' ? 'HTTP' : 'WebSocket'} API ${api.Name ?? id} (${id})`;
 
-  const authorizers = listOrNotice(snapshot.authorizers, `Authorizers of ${label} (GetAuthorizers)`, source, ctx).map((a) =>
-    mapAuthorizer(a, apigatewayArn(ctx.region, `${base}/authorizers/${a.AuthorizerId}`)),
+  const authorizers = listOrNotice(snapshot.authorizers, `Authorizers of ${label} (GetAuthorizers)`, source, ctx).map(
+    (a) => mapAuthorizer(a, apigatewayArn(ctx.region, `${base}/authorizers/${a.AuthorizerId}`)),
   );
   const authorizerById = new Map(authorizers.map((a) => [a.id, a]));
   const integrations = snapshot.integrations.ok ? snapshot.integrations.value : [];
   if (!snapshot.integrations.ok) {
-    ctx.notice('error', 'AUDIT_CALL_FAILED', `Integrations of ${label} (GetIntegrations) could not be read: ${snapshot.integrations.because}`, source);
+    ctx.notice(
+      'error',
+      'AUDIT_CALL_FAILED',
+      `Integrations of ${label} (GetIntegrations) could not be read: ${snapshot.integrations.because}`,
+      source,
+    );
   }
   const integrationById = new Map(integrations.map((i) => [i.IntegrationId ?? '', i]));
 
@@ -36,23 +41,38 @@ export function mapV2Api(snapshot: V2ApiSnapshot, ctx: MappingContext): Api {
         const routeArn = apigatewayArn(ctx.region, `${base}/routes/${route.RouteId}`);
         const authorizer: Value<Authorizer> | undefined = route.AuthorizerId
           ? (authorizerById.get(route.AuthorizerId) ??
-            unresolved(snapshot.authorizers.ok ? `authorizer ${route.AuthorizerId} does not exist` : snapshot.authorizers.because))
+            unresolved(
+              snapshot.authorizers.ok
+                ? `authorizer ${route.AuthorizerId} does not exist`
+                : snapshot.authorizers.because,
+            ))
           : undefined;
-        return mapRoute(route, kind, routeArn, authorizer, integrationOf(route, integrationById, snapshot.integrations, ctx.region, base));
+        return mapRoute(
+          route,
+          kind,
+          routeArn,
+          authorizer,
+          integrationOf(route, integrationById, snapshot.integrations, ctx.region, base),
+        );
       })
     : [];
   // AWS accepts every connection to a WebSocket API without a $connect route: the template builder models it the same way.
-  if (kind === 'websocket' && snapshot.routes.ok && !operations.some((op) => op.routeKey === '$connect')) operations.push(implicitConnect(source));
+  if (kind === 'websocket' && snapshot.routes.ok && !operations.some((op) => op.routeKey === '$connect'))
+    operations.push(implicitConnect(source));
   operations.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
 
-  const stages = listOrNotice(snapshot.stages, `Stages of ${label} (GetStages)`, source, ctx).map((s) => mapV2Stage(id, kind, s, ctx));
+  const stages = listOrNotice(snapshot.stages, `Stages of ${label} (GetStages)`, source, ctx).map((s) =>
+    mapV2Stage(id, kind, s, ctx),
+  );
   const cors: CorsPolicy[] = [];
   if (api.CorsConfiguration) {
     cors.push({
       source,
       from: 'v2-config',
       allowOrigins: api.CorsConfiguration.AllowOrigins ?? [],
-      ...(api.CorsConfiguration.AllowCredentials !== undefined ? { allowCredentials: api.CorsConfiguration.AllowCredentials } : {}),
+      ...(api.CorsConfiguration.AllowCredentials !== undefined
+        ? { allowCredentials: api.CorsConfiguration.AllowCredentials }
+        : {}),
     });
   }
   return {
@@ -100,11 +120,18 @@ function implicitConnect(apiSource: Operation['source']): Operation {
   };
 }
 
-function mapRoute(route: V2Route, kind: ApiKind, arn: string, authorizer: Value<Authorizer> | undefined, integration: Integration | undefined): Operation {
+function mapRoute(
+  route: V2Route,
+  kind: ApiKind,
+  arn: string,
+  authorizer: Value<Authorizer> | undefined,
+  integration: Integration | undefined,
+): Operation {
   const routeKey = route.RouteKey ?? '';
   const { method, path } = splitRouteKey(routeKey, kind);
   const requestParameters: Record<string, boolean> = {};
-  for (const [name, constraint] of Object.entries(route.RequestParameters ?? {})) requestParameters[name] = constraint.Required ?? false;
+  for (const [name, constraint] of Object.entries(route.RequestParameters ?? {}))
+    requestParameters[name] = constraint.Required ?? false;
   return {
     source: { arn, resourceType: 'AWS::ApiGatewayV2::Route' },
     method,
@@ -132,7 +159,10 @@ function integrationOf(
   const target = route.Target;
   if (!target?.startsWith('integrations/')) return undefined;
   const integrationId = target.slice('integrations/'.length);
-  const source = { arn: apigatewayArn(region, `${base}/integrations/${integrationId}`), resourceType: 'AWS::ApiGatewayV2::Integration' };
+  const source = {
+    arn: apigatewayArn(region, `${base}/integrations/${integrationId}`),
+    resourceType: 'AWS::ApiGatewayV2::Integration',
+  };
   const found = byId.get(integrationId);
   if (!found) {
     const because = listed.ok ? `integration ${integrationId} does not exist` : listed.because;
@@ -147,7 +177,9 @@ function integrationOf(
     type: found.IntegrationType ?? '',
     ...(found.IntegrationUri !== undefined ? { uri: found.IntegrationUri } : {}),
     ...(found.ConnectionType !== undefined ? { connectionType: found.ConnectionType } : {}),
-    ...(found.TlsConfig?.ServerNameToVerify !== undefined ? { tlsServerNameToVerify: found.TlsConfig.ServerNameToVerify } : {}),
+    ...(found.TlsConfig?.ServerNameToVerify !== undefined
+      ? { tlsServerNameToVerify: found.TlsConfig.ServerNameToVerify }
+      : {}),
     hasTlsConfig: found.TlsConfig !== undefined,
     requestParameters: { ...(found.RequestParameters ?? {}) },
     responseParameters,
@@ -162,7 +194,10 @@ function routeSettingsOf(settings: RouteSettings | undefined): MethodSettings {
     ...(settings.LoggingLevel !== undefined ? { loggingLevel: settings.LoggingLevel } : {}),
     ...(settings.DataTraceEnabled !== undefined ? { dataTrace: settings.DataTraceEnabled } : {}),
     ...(settings.DetailedMetricsEnabled !== undefined ? { metrics: settings.DetailedMetricsEnabled } : {}),
-    throttle: { ...(rateLimit !== undefined ? { rateLimit } : {}), ...(burstLimit !== undefined ? { burstLimit } : {}) },
+    throttle: {
+      ...(rateLimit !== undefined ? { rateLimit } : {}),
+      ...(burstLimit !== undefined ? { burstLimit } : {}),
+    },
   };
 }
 
@@ -175,7 +210,11 @@ function mapV2Stage(apiId: string, kind: ApiKind, stage: V2Stage, ctx: MappingCo
   }));
   const accessLog = accessLogOf(stage.AccessLogSettings?.DestinationArn, stage.AccessLogSettings?.Format, ctx);
   return {
-    source: deployedSource(apigatewayArn(ctx.region, `/apis/${apiId}/stages/${name}`), 'AWS::ApiGatewayV2::Stage', stage.Tags),
+    source: deployedSource(
+      apigatewayArn(ctx.region, `/apis/${apiId}/stages/${name}`),
+      'AWS::ApiGatewayV2::Stage',
+      stage.Tags,
+    ),
     name,
     ...(stage.Description !== undefined ? { description: stage.Description } : {}),
     settings: routeSettingsOf(stage.DefaultRouteSettings),

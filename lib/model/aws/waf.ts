@@ -30,7 +30,14 @@ function mapRule(rule: Rule): WafRule {
     name: rule.Name ?? '',
     ...(rule.Priority !== undefined ? { priority: rule.Priority } : {}),
     ...(managed ? { managedRuleGroup: { vendor: managed.VendorName ?? '', name: managed.Name ?? '' } } : {}),
-    ...(rate ? { rateBased: { limit: rate.Limit ?? 0, ...(rate.AggregateKeyType ? { aggregateKeyType: rate.AggregateKeyType } : {}) } } : {}),
+    ...(rate
+      ? {
+          rateBased: {
+            limit: rate.Limit ?? 0,
+            ...(rate.AggregateKeyType ? { aggregateKeyType: rate.AggregateKeyType } : {}),
+          },
+        }
+      : {}),
     countOnly: rule.OverrideAction?.Count !== undefined || rule.Action?.Count !== undefined,
   };
 }

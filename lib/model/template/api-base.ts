@@ -6,9 +6,27 @@ import { asArray, asRecord } from './convert';
 /** What every new API starts with, declared here or standing in for one outside the inputs: nothing read yet. */
 export function emptyApiParts(): Pick<
   Mutable<Api>,
-  'models' | 'operations' | 'stages' | 'authorizers' | 'validators' | 'gatewayResponses' | 'cors' | 'domainIds' | 'definedByOpenApi'
+  | 'models'
+  | 'operations'
+  | 'stages'
+  | 'authorizers'
+  | 'validators'
+  | 'gatewayResponses'
+  | 'cors'
+  | 'domainIds'
+  | 'definedByOpenApi'
 > {
-  return { models: [], operations: [], stages: [], authorizers: [], validators: [], gatewayResponses: [], cors: [], domainIds: [], definedByOpenApi: false };
+  return {
+    models: [],
+    operations: [],
+    stages: [],
+    authorizers: [],
+    validators: [],
+    gatewayResponses: [],
+    cors: [],
+    domainIds: [],
+    definedByOpenApi: false,
+  };
 }
 
 /** A new, empty API for a resource; fields the caller knows are passed in. */
@@ -16,7 +34,9 @@ export function createApi(
   ctx: BuildContext,
   resource: RawResource,
   kind: ApiKind,
-  fields: Pick<Api, 'name' | 'endpointTypes' | 'vpcEndpointIds' | 'tags' | 'disableExecuteApiEndpoint'> & { policy?: Api['policy'] },
+  fields: Pick<Api, 'name' | 'endpointTypes' | 'vpcEndpointIds' | 'tags' | 'disableExecuteApiEndpoint'> & {
+    policy?: Api['policy'];
+  },
 ): Mutable<Api> {
   const api: Mutable<Api> = {
     id: ctx.label(resource.key),
@@ -41,7 +61,8 @@ export function policyFrom(ctx: BuildContext, value: unknown): Api['policy'] {
   if (isUnresolved(value)) return value;
   let doc: unknown = value;
   if (typeof doc === 'string') {
-    if (ctx.tokens.hasTokens(doc)) return ctx.tokens.firstUnresolved(doc) ?? unresolved('the policy document is built at deploy time');
+    if (ctx.tokens.hasTokens(doc))
+      return ctx.tokens.firstUnresolved(doc) ?? unresolved('the policy document is built at deploy time');
     try {
       doc = JSON.parse(doc) as unknown;
     } catch {
@@ -53,7 +74,9 @@ export function policyFrom(ctx: BuildContext, value: unknown): Api['policy'] {
   if (isUnresolved(statements)) return statements;
   return {
     ...(ctx.v.json(record) as Record<string, unknown>),
-    Statement: (Array.isArray(statements) ? statements : statements === undefined ? [] : [statements]).map((s) => ctx.v.json(s) as Record<string, unknown>),
+    Statement: (Array.isArray(statements) ? statements : statements === undefined ? [] : [statements]).map(
+      (s) => ctx.v.json(s) as Record<string, unknown>,
+    ),
   };
 }
 
@@ -97,7 +120,15 @@ export function corsFromHeaders(
 export function integrationFrom(
   ctx: BuildContext,
   raw: unknown,
-  keys: { type: string; uri: string; connectionType: string; requestParameters: string; responses: string; responseParameters: string; tls?: string },
+  keys: {
+    type: string;
+    uri: string;
+    connectionType: string;
+    requestParameters: string;
+    responses: string;
+    responseParameters: string;
+    tls?: string;
+  },
   source?: Integration['source'],
 ): Integration | undefined {
   if (raw === undefined) return undefined;
@@ -122,7 +153,10 @@ export function integrationFrom(
   if (keys.tls !== undefined) integration.hasTlsConfig = tls !== undefined;
   if (tls !== undefined) {
     const config = asRecord(tls);
-    integration.tlsServerNameToVerify = ctx.v.str(config.ServerNameToVerify ?? config.serverNameToVerify, 'ServerNameToVerify');
+    integration.tlsServerNameToVerify = ctx.v.str(
+      config.ServerNameToVerify ?? config.serverNameToVerify,
+      'ServerNameToVerify',
+    );
   }
   return integration;
 }

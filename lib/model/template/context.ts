@@ -73,7 +73,12 @@ export class BuildContext {
    * Index one template: one pass over its resources. A nested template names its parent input (added
    * before it) and the parent's Stack resource, whose Parameters then resolve in the parent.
    */
-  addTemplate(template: Record<string, unknown>, templatePath: string | undefined, stackName: string | undefined, nestedIn?: NestedIn): StackScope {
+  addTemplate(
+    template: Record<string, unknown>,
+    templatePath: string | undefined,
+    stackName: string | undefined,
+    nestedIn?: NestedIn,
+  ): StackScope {
     const index = this.scopes.length;
     let prefix = this.multi ? `${stackName ?? templatePath ?? `template${index + 1}`}/` : '';
     // Two inputs with the same stack name (e.g. one stack in two assemblies) must not share keys.
@@ -82,7 +87,16 @@ export class BuildContext {
     const resources = record(template.Resources);
     const host = { tokens: this.tokens, importValue: (name: string) => this.importValue(name) };
     const passed = nestedIn ? this.passedBy(nestedIn) : undefined;
-    const base = { prefix, stackName, templatePath, template, parameters: record(template.Parameters), mappings: record(template.Mappings), resources, passed };
+    const base = {
+      prefix,
+      stackName,
+      templatePath,
+      template,
+      parameters: record(template.Parameters),
+      mappings: record(template.Mappings),
+      resources,
+      passed,
+    };
     const scope: StackScope = { ...base, resolver: new Resolver(host, base) };
     this.scopes.push(scope);
     this.origins.push(templatePath ?? stackName ?? `template ${index + 1}`);
@@ -105,7 +119,8 @@ export class BuildContext {
     for (const output of Object.values(record(template.Outputs))) {
       const out = record(output);
       const exportName = scope.resolver.resolve(record(out.Export).Name);
-      if (typeof exportName === 'string' && !this.tokens.hasTokens(exportName)) this.exportsByName.set(exportName, { scope, value: out.Value });
+      if (typeof exportName === 'string' && !this.tokens.hasTokens(exportName))
+        this.exportsByName.set(exportName, { scope, value: out.Value });
     }
     return scope;
   }
@@ -157,12 +172,18 @@ export class BuildContext {
   }
 
   source(resource: RawResource, pointer?: string): Source {
-    const source: { -readonly [K in keyof Source]: Source[K] } = { logicalId: resource.logicalId, resourceType: resource.type };
+    const source: { -readonly [K in keyof Source]: Source[K] } = {
+      logicalId: resource.logicalId,
+      resourceType: resource.type,
+    };
     const { templatePath, stackName } = resource.scope;
     if (templatePath !== undefined) source.templatePath = templatePath;
     if (stackName !== undefined) source.stackName = stackName;
     const metadata = resource.raw.Metadata;
-    const cdkPath = typeof metadata === 'object' && metadata !== null ? (metadata as Record<string, unknown>)['aws:cdk:path'] : undefined;
+    const cdkPath =
+      typeof metadata === 'object' && metadata !== null
+        ? (metadata as Record<string, unknown>)['aws:cdk:path']
+        : undefined;
     if (typeof cdkPath === 'string') source.constructPath = cdkPath;
     if (pointer !== undefined) source.pointer = pointer;
     return source;
@@ -176,7 +197,9 @@ export class BuildContext {
 
   /** Why a resource that exists only under a condition cannot be relied on. */
   conditional(resource: RawResource, what: string): ReturnType<typeof unresolved> | undefined {
-    return resource.condition ? unresolved(`${what} ${resource.logicalId} exists only when condition ${resource.condition} is true`) : undefined;
+    return resource.condition
+      ? unresolved(`${what} ${resource.logicalId} exists only when condition ${resource.condition} is true`)
+      : undefined;
   }
 
   notice(level: Notice['level'], code: string, message: string, source: Source): void {
@@ -199,7 +222,11 @@ export class BuildContext {
     const external: Mutable<Api> = {
       id,
       kind: kind === 'v2' ? 'http' : kind,
-      source: { ...(child.scope.templatePath !== undefined ? { templatePath: child.scope.templatePath } : {}), ...(child.scope.stackName !== undefined ? { stackName: child.scope.stackName } : {}), arn: shown },
+      source: {
+        ...(child.scope.templatePath !== undefined ? { templatePath: child.scope.templatePath } : {}),
+        ...(child.scope.stackName !== undefined ? { stackName: child.scope.stackName } : {}),
+        arn: shown,
+      },
       external: true,
       name: why,
       endpointTypes: why,

@@ -3,7 +3,12 @@ import { isUnresolved, unresolved, type Value } from '../value';
 import type { BuildContext, Mutable, RawResource } from './context';
 import { asArray, asRecord } from './convert';
 
-function register(ctx: BuildContext, resource: RawResource, domain: Mutable<Domain>, byName: Map<string, string>): void {
+function register(
+  ctx: BuildContext,
+  resource: RawResource,
+  domain: Mutable<Domain>,
+  byName: Map<string, string>,
+): void {
   ctx.domains.set(resource.key, domain);
   if (typeof domain.name === 'string') byName.set(domain.name, resource.key);
 }
@@ -25,18 +30,25 @@ function mapDomains(ctx: BuildContext, byName: Map<string, string>): void {
       const props = ctx.props(resource);
       const endpoint = asRecord(props.EndpointConfiguration);
       const mtls = asRecord(props.MutualTlsAuthentication);
-      register(ctx, resource, {
-        id: ctx.label(resource.key),
-        kind: 'rest',
-        source: ctx.source(resource),
-        name: ctx.v.str(props.DomainName, 'DomainName'),
-        securityPolicy: ctx.v.str(props.SecurityPolicy, 'SecurityPolicy'),
-        endpointTypes: ctx.v.strList(endpoint.Types, 'EndpointConfiguration.Types') ?? (type.endsWith('V2') ? ['PRIVATE'] : ['EDGE']),
-        mtlsTruststoreUri: ctx.v.str(mtls.TruststoreUri, 'TruststoreUri'),
-        endpointAccessMode: ctx.v.str(props.EndpointAccessMode, 'EndpointAccessMode'),
-        mappings: [],
-        tags: ctx.v.tags(props.Tags),
-      }, byName);
+      register(
+        ctx,
+        resource,
+        {
+          id: ctx.label(resource.key),
+          kind: 'rest',
+          source: ctx.source(resource),
+          name: ctx.v.str(props.DomainName, 'DomainName'),
+          securityPolicy: ctx.v.str(props.SecurityPolicy, 'SecurityPolicy'),
+          endpointTypes:
+            ctx.v.strList(endpoint.Types, 'EndpointConfiguration.Types') ??
+            (type.endsWith('V2') ? ['PRIVATE'] : ['EDGE']),
+          mtlsTruststoreUri: ctx.v.str(mtls.TruststoreUri, 'TruststoreUri'),
+          endpointAccessMode: ctx.v.str(props.EndpointAccessMode, 'EndpointAccessMode'),
+          mappings: [],
+          tags: ctx.v.tags(props.Tags),
+        },
+        byName,
+      );
     }
   }
   for (const resource of ctx.ofType('AWS::ApiGatewayV2::DomainName')) {
@@ -44,28 +56,45 @@ function mapDomains(ctx: BuildContext, byName: Map<string, string>): void {
     const configs = props.DomainNameConfigurations;
     const first = asRecord(asArray(configs)[0]);
     const unknown = isUnresolved(configs) ? configs : undefined;
-    const types = asArray(configs).map((config) => ctx.v.str(asRecord(config).EndpointType, 'EndpointType')).filter((t) => t !== undefined);
+    const types = asArray(configs)
+      .map((config) => ctx.v.str(asRecord(config).EndpointType, 'EndpointType'))
+      .filter((t) => t !== undefined);
     const unknownType = types.find(isUnresolved);
-    register(ctx, resource, {
-      id: ctx.label(resource.key),
-      kind: 'v2',
-      source: ctx.source(resource),
-      name: ctx.v.str(props.DomainName, 'DomainName'),
-      securityPolicy: unknown ?? ctx.v.str(first.SecurityPolicy, 'SecurityPolicy'),
-      endpointTypes: unknown ?? unknownType ?? (types.length ? (types as string[]) : ['REGIONAL']),
-      mtlsTruststoreUri: ctx.v.str(asRecord(props.MutualTlsAuthentication).TruststoreUri, 'TruststoreUri'),
-      mappings: [],
-      tags: ctx.v.tags(props.Tags),
-    }, byName);
+    register(
+      ctx,
+      resource,
+      {
+        id: ctx.label(resource.key),
+        kind: 'v2',
+        source: ctx.source(resource),
+        name: ctx.v.str(props.DomainName, 'DomainName'),
+        securityPolicy: unknown ?? ctx.v.str(first.SecurityPolicy, 'SecurityPolicy'),
+        endpointTypes: unknown ?? unknownType ?? (types.length ? (types as string[]) : ['REGIONAL']),
+        mtlsTruststoreUri: ctx.v.str(asRecord(props.MutualTlsAuthentication).TruststoreUri, 'TruststoreUri'),
+        mappings: [],
+        tags: ctx.v.tags(props.Tags),
+      },
+      byName,
+    );
   }
 }
 
-function addMapping(ctx: BuildContext, resource: RawResource, domainValue: unknown, apiValue: unknown, stage: unknown, basePath: unknown, byName: Map<string, string>): void {
+function addMapping(
+  ctx: BuildContext,
+  resource: RawResource,
+  domainValue: unknown,
+  apiValue: unknown,
+  stage: unknown,
+  basePath: unknown,
+  byName: Map<string, string>,
+): void {
   const domain = domainFor(ctx, domainValue, byName);
   if (!domain) return;
   const apiKey = ctx.tokens.resourceKey(apiValue);
   const api = apiKey !== undefined ? ctx.apis.get(apiKey) : undefined;
-  const apiId: Value<string> = api ? api.id : unresolved(`the mapped API ${ctx.v.describe(apiValue)} is not in the template`);
+  const apiId: Value<string> = api
+    ? api.id
+    : unresolved(`the mapped API ${ctx.v.describe(apiValue)} is not in the template`);
   if (api && !api.domainIds.includes(domain.id)) api.domainIds.push(domain.id);
   const stageKey = ctx.tokens.refKey(stage);
   const stageModel = stageKey !== undefined ? ctx.stages.get(stageKey) : undefined;

@@ -37,7 +37,12 @@ const SAM = 'AWS::Serverless-2016-10-31';
 
 function asTemplate(input: TemplateInput): Record<string, unknown> {
   const template = input.template;
-  if (typeof template !== 'object' || template === null || Array.isArray(template) || typeof (template as Record<string, unknown>).Resources !== 'object') {
+  if (
+    typeof template !== 'object' ||
+    template === null ||
+    Array.isArray(template) ||
+    typeof (template as Record<string, unknown>).Resources !== 'object'
+  ) {
     throw new TemplateError(
       'E_NOT_CLOUDFORMATION',
       `expected a CloudFormation template object with a Resources map, got ${template === null ? 'null' : Array.isArray(template) ? 'a list' : typeof template}`,
@@ -51,8 +56,13 @@ function asTemplate(input: TemplateInput): Record<string, unknown> {
 /** Transforms the builder cannot apply: SAM is an error (its APIs are invisible), others a warning. */
 function transformNotices(ctx: BuildContext, scope: StackScope): void {
   const raw = scope.template.Transform;
-  const transforms = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
-  const source = { ...(scope.templatePath ? { templatePath: scope.templatePath } : {}), ...(scope.stackName ? { stackName: scope.stackName } : {}) };
+  const transforms = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((item) =>
+    typeof item === 'string' ? item : JSON.stringify(item),
+  );
+  const source = {
+    ...(scope.templatePath ? { templatePath: scope.templatePath } : {}),
+    ...(scope.stackName ? { stackName: scope.stackName } : {}),
+  };
   for (const transform of transforms) {
     if (transform === SAM) {
       ctx.notice(
@@ -63,7 +73,12 @@ function transformNotices(ctx: BuildContext, scope: StackScope): void {
         source,
       );
     } else {
-      ctx.notice('warning', 'TRANSFORM_NOT_APPLIED', `The template uses the ${transform} transform, which runs at deploy time; the template was evaluated as written.`, source);
+      ctx.notice(
+        'warning',
+        'TRANSFORM_NOT_APPLIED',
+        `The template uses the ${transform} transform, which runs at deploy time; the template was evaluated as written.`,
+        source,
+      );
     }
   }
 }
@@ -87,7 +102,9 @@ function mapAccount(ctx: BuildContext): Account | undefined {
   const conditional = ctx.conditional(resource, 'account settings');
   return {
     source: ctx.source(resource),
-    ...(role !== undefined || conditional ? { cloudWatchRoleArn: conditional ?? ctx.v.str(role, 'CloudWatchRoleArn') } : {}),
+    ...(role !== undefined || conditional
+      ? { cloudWatchRoleArn: conditional ?? ctx.v.str(role, 'CloudWatchRoleArn') }
+      : {}),
   };
 }
 
@@ -120,7 +137,10 @@ function build(inputs: readonly TemplateInput[]): Inventory {
 }
 
 /** One CloudFormation template (parsed) → Inventory. Never throws for content it cannot resolve: that becomes Unresolved. */
-export function fromTemplate(template: unknown, options: { templatePath?: string; stackName?: string } = {}): Inventory {
+export function fromTemplate(
+  template: unknown,
+  options: { templatePath?: string; stackName?: string } = {},
+): Inventory {
   return build([{ template, ...options }]);
 }
 

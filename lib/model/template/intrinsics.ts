@@ -99,7 +99,9 @@ export class Resolver {
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     if (isUnresolved(value)) return this.host.tokens.fromUnresolved(value);
-    return this.host.tokens.fromUnresolved(unresolved(`${where} received a ${Array.isArray(value) ? 'list' : 'non-string value'}`));
+    return this.host.tokens.fromUnresolved(
+      unresolved(`${where} received a ${Array.isArray(value) ? 'list' : 'non-string value'}`),
+    );
   }
 
   /** Undefined: not an intrinsic after all (the key is an ordinary property named like one). */
@@ -125,7 +127,9 @@ export class Resolver {
         return this.importValue(arg);
       case 'Fn::Base64': {
         const inner = this.resolve(arg);
-        return typeof inner === 'string' && !this.host.tokens.hasTokens(inner) ? Buffer.from(inner, 'utf8').toString('base64') : unresolved('Fn::Base64 of a value only known at deploy time');
+        return typeof inner === 'string' && !this.host.tokens.hasTokens(inner)
+          ? Buffer.from(inner, 'utf8').toString('base64')
+          : unresolved('Fn::Base64 of a value only known at deploy time');
       }
       case 'Fn::GetAZs':
         return unresolved('Fn::GetAZs is only known at deploy time');
@@ -147,7 +151,8 @@ export class Resolver {
     if (name === 'AWS::StackName' && this.scope.stackName) return this.scope.stackName;
     if (PSEUDO.has(name)) return tokens.make({ kind: 'pseudo', name });
     if (Object.prototype.hasOwnProperty.call(this.scope.parameters, name)) return this.parameter(name);
-    if (Object.prototype.hasOwnProperty.call(this.scope.resources, name)) return tokens.make({ kind: 'ref', key: this.scope.prefix + name });
+    if (Object.prototype.hasOwnProperty.call(this.scope.resources, name))
+      return tokens.make({ kind: 'ref', key: this.scope.prefix + name });
     return unresolved(`Ref to ${name}, which is neither a parameter nor a resource of the template`);
   }
 
@@ -208,7 +213,8 @@ export class Resolver {
     return text.replace(/\$\{([^}]*)\}/g, (whole, inner: string) => {
       if (inner.startsWith('!')) return `\${${inner.slice(1)}}`;
       const name = inner.trim();
-      if (Object.prototype.hasOwnProperty.call(variables, name)) return this.piece(variables[name], `Fn::Sub variable ${name}`);
+      if (Object.prototype.hasOwnProperty.call(variables, name))
+        return this.piece(variables[name], `Fn::Sub variable ${name}`);
       const value = name.includes('.') && !name.startsWith('AWS::') ? this.getAtt(name) : this.ref(name);
       if (value === NO_VALUE) return this.piece(unresolved('AWS::NoValue inside Fn::Sub'), 'Fn::Sub');
       return this.piece(value, `Fn::Sub ${whole}`);
@@ -230,7 +236,8 @@ export class Resolver {
     const index = Number(this.resolve(arg[0]));
     const list = this.resolve(arg[1]);
     if (isUnresolved(list)) return list;
-    if (!Array.isArray(list) || !Number.isInteger(index)) return unresolved('Fn::Select over a list or index only known at deploy time');
+    if (!Array.isArray(list) || !Number.isInteger(index))
+      return unresolved('Fn::Select over a list or index only known at deploy time');
     return index >= 0 && index < list.length ? list[index] : unresolved(`Fn::Select index ${index} is out of range`);
   }
 
@@ -239,20 +246,25 @@ export class Resolver {
     const delimiter = this.resolve(arg[0]);
     const text = this.resolve(arg[1]);
     if (isUnresolved(text)) return text;
-    if (typeof delimiter !== 'string' || typeof text !== 'string' || delimiter === '') return unresolved('Fn::Split of a value only known at deploy time');
+    if (typeof delimiter !== 'string' || typeof text !== 'string' || delimiter === '')
+      return unresolved('Fn::Split of a value only known at deploy time');
     return text.split(delimiter);
   }
 
   private findInMap(arg: unknown): unknown {
     if (!Array.isArray(arg) || arg.length < 3) return unresolved('Fn::FindInMap needs [map, key, key]');
     const [mapName, first, second] = arg.slice(0, 3).map((part) => this.resolve(part));
-    const literal = (value: unknown): value is string => (typeof value === 'string' && !this.host.tokens.hasTokens(value)) || typeof value === 'number';
+    const literal = (value: unknown): value is string =>
+      (typeof value === 'string' && !this.host.tokens.hasTokens(value)) || typeof value === 'number';
     if (!literal(mapName) || !literal(first) || !literal(second)) {
-      return unresolved(`Fn::FindInMap ${String(typeof mapName === 'string' ? mapName : '?')} with keys only known at deploy time`);
+      return unresolved(
+        `Fn::FindInMap ${String(typeof mapName === 'string' ? mapName : '?')} with keys only known at deploy time`,
+      );
     }
     const map = this.scope.mappings[String(mapName)];
     const row = isObject(map) ? map[String(first)] : undefined;
-    if (!isObject(row) || !(String(second) in row)) return unresolved(`Fn::FindInMap ${mapName}.${first}.${second} is not in the Mappings`);
+    if (!isObject(row) || !(String(second) in row))
+      return unresolved(`Fn::FindInMap ${mapName}.${first}.${second} is not in the Mappings`);
     return this.resolve(row[String(second)]);
   }
 

@@ -36,14 +36,18 @@ export function logGroupFor(ctx: BuildContext, destination: unknown): Value<LogG
     const found = groupAt(ctx, key);
     if (found) return found;
     const other = ctx.resources.get(key);
-    return unresolved(`the access log destination ${other?.logicalId ?? key} is a ${other?.type ?? 'resource'}, not a log group`);
+    return unresolved(
+      `the access log destination ${other?.logicalId ?? key} is a ${other?.type ?? 'resource'}, not a log group`,
+    );
   }
-  if (/:firehose:/.test(destination)) return unresolved('the access log destination is a Kinesis Data Firehose stream, not a log group');
+  if (/:firehose:/.test(destination))
+    return unresolved('the access log destination is a Kinesis Data Firehose stream, not a log group');
   const match = /:log-group:(.+?)(?::\*)?$/.exec(destination);
   if (match) {
     const part = match[1];
     const refKey = tokens.refKey(part);
-    if (refKey !== undefined) return groupAt(ctx, refKey) ?? unresolved('the destination log group is not in the template');
+    if (refKey !== undefined)
+      return groupAt(ctx, refKey) ?? unresolved('the destination log group is not in the template');
     if (!tokens.hasTokens(part)) {
       const byName = ctx.logGroupsByName.get(part);
       if (byName !== undefined) return groupAt(ctx, byName) ?? unresolved(`log group ${part} is not in the template`);

@@ -49,10 +49,19 @@ function bodyObject(ctx: BuildContext, body: unknown): Record<string, unknown> |
       return undefined;
     }
   }
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && !isUnresolved(body) ? (body as Record<string, unknown>) : undefined;
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && !isUnresolved(body)
+    ? (body as Record<string, unknown>)
+    : undefined;
 }
 
-function schemeFrom(ctx: BuildContext, api: Api, name: string, raw: unknown, source: RawResource, kind: Api['kind']): Scheme {
+function schemeFrom(
+  ctx: BuildContext,
+  api: Api,
+  name: string,
+  raw: unknown,
+  source: RawResource,
+  kind: Api['kind'],
+): Scheme {
   const scheme = asRecord(raw);
   const authType = String(scheme['x-amazon-apigateway-authtype'] ?? '').toLowerCase();
   const rawAuthorizer = scheme['x-amazon-apigateway-authorizer'];
@@ -72,12 +81,19 @@ function schemeFrom(ctx: BuildContext, api: Api, name: string, raw: unknown, sou
     id: `${api.id}#${name}`,
     source: ctx.source(source, `securitySchemes.${name}`),
     name,
-    type: kind === 'rest' ? authorizerType.toUpperCase() || unresolved('authorizer type not set') : authorizerType === 'jwt' ? 'JWT' : 'REQUEST',
+    type:
+      kind === 'rest'
+        ? authorizerType.toUpperCase() || unresolved('authorizer type not set')
+        : authorizerType === 'jwt'
+          ? 'JWT'
+          : 'REQUEST',
     identitySource:
       identity === undefined ? [] : isUnresolved(identity) ? identity : identity.split(',').map((item) => item.trim()),
     resultTtlSeconds: ctx.v.num(config.authorizerResultTtlInSeconds, 'authorizerResultTtlInSeconds'),
     providerArns: ctx.v.strList(config.providerARNs, 'providerARNs') ?? [],
-    ...(authorizerType === 'jwt' ? { jwtAudience: ctx.v.strList(jwt.audience, 'audience') ?? [], jwtIssuer: ctx.v.str(jwt.issuer, 'issuer') } : {}),
+    ...(authorizerType === 'jwt'
+      ? { jwtAudience: ctx.v.strList(jwt.audience, 'audience') ?? [], jwtIssuer: ctx.v.str(jwt.issuer, 'issuer') }
+      : {}),
   };
   return { type, apiKey: false, authorizer };
 }
@@ -113,16 +129,26 @@ function refName(ref: unknown): string | undefined {
  * Read an inline OpenAPI 2/3 Body into the API: operations with integrations, security, validators,
  * models, gateway responses and CORS. Returns the API-level settings the Body declares.
  */
-export function applyOpenApi(ctx: BuildContext, api: Mutable<Api>, body: unknown, resource: RawResource): OpenApiSettings {
+export function applyOpenApi(
+  ctx: BuildContext,
+  api: Mutable<Api>,
+  body: unknown,
+  resource: RawResource,
+): OpenApiSettings {
   const doc = bodyObject(ctx, body);
   if (!doc) {
-    api.operationsUnresolved = isUnresolved(body) ? `the OpenAPI Body is unresolved (${body.because})` : 'the OpenAPI Body cannot be read';
+    api.operationsUnresolved = isUnresolved(body)
+      ? `the OpenAPI Body is unresolved (${body.because})`
+      : 'the OpenAPI Body cannot be read';
     return {};
   }
   api.definedByOpenApi = true;
   const components = asRecord(doc.components);
   const schemes = new Map<string, Scheme>();
-  for (const [name, raw] of Object.entries({ ...asRecord(doc.securityDefinitions), ...asRecord(components.securitySchemes) })) {
+  for (const [name, raw] of Object.entries({
+    ...asRecord(doc.securityDefinitions),
+    ...asRecord(components.securitySchemes),
+  })) {
     const scheme = schemeFrom(ctx, api, name, raw, resource, api.kind);
     schemes.set(name, scheme);
     if (scheme.authorizer) api.authorizers.push(scheme.authorizer);
@@ -142,7 +168,10 @@ export function applyOpenApi(ctx: BuildContext, api: Mutable<Api>, body: unknown
   }
   const validatorFor = (name: unknown): Value<Validator> | undefined => {
     if (typeof name !== 'string') return undefined;
-    return validators.get(name) ?? unresolved(`request validator ${name} is not declared in x-amazon-apigateway-request-validators`);
+    return (
+      validators.get(name) ??
+      unresolved(`request validator ${name} is not declared in x-amazon-apigateway-request-validators`)
+    );
   };
   const defaultValidator = validatorFor(doc['x-amazon-apigateway-request-validator']);
   for (const [name, schema] of Object.entries({ ...asRecord(doc.definitions), ...asRecord(components.schemas) })) {
@@ -161,9 +190,13 @@ export function applyOpenApi(ctx: BuildContext, api: Mutable<Api>, body: unknown
       const requestParameters: Record<string, Value<boolean>> = {};
       for (const rawParam of [...asArray(item.parameters), ...asArray(op.parameters)]) {
         let param = asRecord(rawParam);
-        if (typeof param.$ref === 'string') param = asRecord(sharedParameters[refName(param.$ref) ?? ''] ?? asRecord(doc.parameters)[refName(param.$ref) ?? '']);
+        if (typeof param.$ref === 'string')
+          param = asRecord(
+            sharedParameters[refName(param.$ref) ?? ''] ?? asRecord(doc.parameters)[refName(param.$ref) ?? ''],
+          );
         const where = param.in === 'query' ? 'querystring' : param.in;
-        if (typeof param.name !== 'string' || (where !== 'querystring' && where !== 'header' && where !== 'path')) continue;
+        if (typeof param.name !== 'string' || (where !== 'querystring' && where !== 'header' && where !== 'path'))
+          continue;
         requestParameters[`method.request.${where}.${param.name}`] = ctx.v.bool(param.required) ?? false;
       }
       const requestModels: Record<string, Value<string>> = {};
@@ -173,17 +206,27 @@ export function applyOpenApi(ctx: BuildContext, api: Mutable<Api>, body: unknown
       }
       for (const param of asArray(op.parameters)) {
         const name = asRecord(param).in === 'body' ? refName(asRecord(asRecord(param).schema).$ref) : undefined;
-        if (name) for (const contentType of asArray(op.consumes ?? doc.consumes ?? ['application/json'])) requestModels[String(contentType)] = name;
+        if (name)
+          for (const contentType of asArray(op.consumes ?? doc.consumes ?? ['application/json']))
+            requestModels[String(contentType)] = name;
       }
       const source = ctx.source(resource, pointer);
-      const opValidator = op['x-amazon-apigateway-request-validator'] !== undefined ? validatorFor(op['x-amazon-apigateway-request-validator']) : defaultValidator;
+      const opValidator =
+        op['x-amazon-apigateway-request-validator'] !== undefined
+          ? validatorFor(op['x-amazon-apigateway-request-validator'])
+          : defaultValidator;
       const operation: Operation = {
         source,
         method,
         path,
         ...(api.kind !== 'rest' ? { routeKey: method === 'ANY' ? `ANY ${path}` : `${method} ${path}` } : {}),
         auth: authFrom(ctx, op.security ?? doc.security, schemes),
-        integration: integrationFrom(ctx, op['x-amazon-apigateway-integration'], api.kind === 'rest' ? REST_INTEGRATION_KEYS : V2_INTEGRATION_KEYS, source),
+        integration: integrationFrom(
+          ctx,
+          op['x-amazon-apigateway-integration'],
+          api.kind === 'rest' ? REST_INTEGRATION_KEYS : V2_INTEGRATION_KEYS,
+          source,
+        ),
         ...(opValidator !== undefined ? { validator: opValidator } : {}),
         requestParameters,
         requestModels,
@@ -213,15 +256,21 @@ export function applyOpenApi(ctx: BuildContext, api: Mutable<Api>, body: unknown
       source: ctx.source(resource, 'x-amazon-apigateway-cors'),
       from: 'v2-config',
       allowOrigins: ctx.v.strList(props.allowOrigins, 'allowOrigins') ?? [],
-      ...(props.allowCredentials !== undefined ? { allowCredentials: ctx.v.bool(props.allowCredentials, 'allowCredentials') ?? false } : {}),
+      ...(props.allowCredentials !== undefined
+        ? { allowCredentials: ctx.v.bool(props.allowCredentials, 'allowCredentials') ?? false }
+        : {}),
     });
   }
   const endpoint = asRecord(doc['x-amazon-apigateway-endpoint-configuration']);
   const title = asRecord(doc.info).title;
   return {
     ...(title !== undefined ? { title: ctx.v.str(title, 'info.title') } : {}),
-    ...(doc['x-amazon-apigateway-policy'] !== undefined ? { policy: policyFrom(ctx, doc['x-amazon-apigateway-policy']) } : {}),
-    ...(endpoint.disableExecuteApiEndpoint !== undefined ? { disableExecuteApiEndpoint: ctx.v.bool(endpoint.disableExecuteApiEndpoint) } : {}),
+    ...(doc['x-amazon-apigateway-policy'] !== undefined
+      ? { policy: policyFrom(ctx, doc['x-amazon-apigateway-policy']) }
+      : {}),
+    ...(endpoint.disableExecuteApiEndpoint !== undefined
+      ? { disableExecuteApiEndpoint: ctx.v.bool(endpoint.disableExecuteApiEndpoint) }
+      : {}),
     ...(endpoint.vpcEndpointIds !== undefined ? { vpcEndpointIds: ctx.v.strList(endpoint.vpcEndpointIds) } : {}),
   };
 }

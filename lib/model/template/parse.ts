@@ -11,9 +11,26 @@ type ShortForm = { readonly name: string; readonly fn: string };
 const SHORT_FORMS: readonly ShortForm[] = [
   { name: 'Ref', fn: 'Ref' },
   { name: 'Condition', fn: 'Condition' },
-  ...['GetAtt', 'Sub', 'Join', 'If', 'Select', 'Split', 'FindInMap', 'ImportValue', 'Base64', 'Cidr', 'GetAZs', 'Equals', 'And', 'Or', 'Not', 'Transform', 'Length', 'ToJsonString'].map(
-    (name) => ({ name, fn: `Fn::${name}` }),
-  ),
+  ...[
+    'GetAtt',
+    'Sub',
+    'Join',
+    'If',
+    'Select',
+    'Split',
+    'FindInMap',
+    'ImportValue',
+    'Base64',
+    'Cidr',
+    'GetAZs',
+    'Equals',
+    'And',
+    'Or',
+    'Not',
+    'Transform',
+    'Length',
+    'ToJsonString',
+  ].map((name) => ({ name, fn: `Fn::${name}` })),
 ];
 
 /** `!GetAtt A.B.C` means ['A', 'B.C']: the logical id never contains a dot. */
@@ -31,8 +48,18 @@ function cloudFormationTags(): Tags {
       identify: () => false,
       resolve: (value: string) => (name === 'GetAtt' ? getAttScalar(value) : { [fn]: value }),
     });
-    tags.push({ tag, collection: 'seq', identify: () => false, resolve: (seq: Collection) => ({ [fn]: seq.toJSON() as unknown }) });
-    tags.push({ tag, collection: 'map', identify: () => false, resolve: (map: Collection) => ({ [fn]: map.toJSON() as unknown }) });
+    tags.push({
+      tag,
+      collection: 'seq',
+      identify: () => false,
+      resolve: (seq: Collection) => ({ [fn]: seq.toJSON() as unknown }),
+    });
+    tags.push({
+      tag,
+      collection: 'map',
+      identify: () => false,
+      resolve: (map: Collection) => ({ [fn]: map.toJSON() as unknown }),
+    });
   }
   return tags;
 }
@@ -85,7 +112,13 @@ export function parseTemplate(text: string, fileName: string): Record<string, un
     parsed = parseYaml(trimmed, fileName);
   }
   if (!isPlainObject(parsed) || !isPlainObject(parsed.Resources)) {
-    const got = !isPlainObject(parsed) ? (parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : typeof parsed) : 'an object without a Resources map';
+    const got = !isPlainObject(parsed)
+      ? parsed === null
+        ? 'null'
+        : Array.isArray(parsed)
+          ? 'a list'
+          : typeof parsed
+      : 'an object without a Resources map';
     throw new TemplateError(
       'E_NOT_CLOUDFORMATION',
       `expected a CloudFormation template (an object with a Resources map), got ${got}`,
@@ -102,7 +135,12 @@ export function readTemplateFile(path: string): Record<string, unknown> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new TemplateError('E_TEMPLATE_READ', `cannot read the file: ${(error as Error).message}`, 'check the path and its permissions', path);
+    throw new TemplateError(
+      'E_TEMPLATE_READ',
+      `cannot read the file: ${(error as Error).message}`,
+      'check the path and its permissions',
+      path,
+    );
   }
   return parseTemplate(text, path);
 }

@@ -47,7 +47,11 @@ export function mapRestStages(ctx: BuildContext): void {
     // A StageDescription behind Fn::If: every stage property is unknown.
     const whole = isUnresolved(described) ? described : undefined;
     const description = asRecord(described);
-    const { settings, overrides } = restMethodSettings(ctx, description.MethodSettings, settingsFrom(ctx, props.StageDescription, 'rest'));
+    const { settings, overrides } = restMethodSettings(
+      ctx,
+      description.MethodSettings,
+      settingsFrom(ctx, props.StageDescription, 'rest'),
+    );
     addStage(ctx, api, resource, {
       source: ctx.source(resource),
       name,

@@ -31,8 +31,10 @@ function mapRestApis(ctx: BuildContext): void {
       const fromBody = applyOpenApi(ctx, api, props.Body, resource);
       if (props.Name === undefined && fromBody.title !== undefined) api.name = fromBody.title;
       if (props.Policy === undefined && fromBody.policy !== undefined) api.policy = fromBody.policy;
-      if (props.DisableExecuteApiEndpoint === undefined && fromBody.disableExecuteApiEndpoint !== undefined) api.disableExecuteApiEndpoint = fromBody.disableExecuteApiEndpoint;
-      if (endpoint.VpcEndpointIds === undefined && fromBody.vpcEndpointIds !== undefined) api.vpcEndpointIds = fromBody.vpcEndpointIds;
+      if (props.DisableExecuteApiEndpoint === undefined && fromBody.disableExecuteApiEndpoint !== undefined)
+        api.disableExecuteApiEndpoint = fromBody.disableExecuteApiEndpoint;
+      if (endpoint.VpcEndpointIds === undefined && fromBody.vpcEndpointIds !== undefined)
+        api.vpcEndpointIds = fromBody.vpcEndpointIds;
     } else if (props.BodyS3Location !== undefined) {
       api.operationsUnresolved = 'the OpenAPI definition is read from S3 (BodyS3Location) at deploy time';
     }
@@ -50,7 +52,12 @@ function mapRestParts(ctx: BuildContext): void {
       source: ctx.source(resource),
       name: ctx.v.str(props.Name, 'Name'),
       type: ctx.v.str(props.Type, 'Type') ?? unresolved('authorizer Type is not set'),
-      identitySource: identity === undefined ? [] : isUnresolved(identity) ? identity : identity.split(',').map((item) => item.trim()),
+      identitySource:
+        identity === undefined
+          ? []
+          : isUnresolved(identity)
+            ? identity
+            : identity.split(',').map((item) => item.trim()),
       resultTtlSeconds: ctx.v.num(props.AuthorizerResultTtlInSeconds, 'AuthorizerResultTtlInSeconds'),
       providerArns: ctx.v.strList(props.ProviderARNs, 'ProviderARNs') ?? [],
     };
@@ -73,7 +80,11 @@ function mapRestParts(ctx: BuildContext): void {
   for (const resource of ctx.ofType('AWS::ApiGateway::Model')) {
     const props = ctx.props(resource);
     const api = ctx.apiFor(props.RestApiId, 'rest', resource);
-    api.models.push({ source: ctx.source(resource), name: modelName(ctx, resource.key), schema: ctx.v.json(props.Schema) ?? {} });
+    api.models.push({
+      source: ctx.source(resource),
+      name: modelName(ctx, resource.key),
+      schema: ctx.v.json(props.Schema) ?? {},
+    });
   }
   for (const resource of ctx.ofType('AWS::ApiGateway::GatewayResponse')) {
     const props = ctx.props(resource);
@@ -112,7 +123,8 @@ class ResourcePaths {
     if (att?.attr === 'RootResourceId') return '/';
     const key = tokens.refKey(value);
     const resource = key !== undefined ? this.ctx.resources.get(key) : undefined;
-    if (!resource || resource.type !== 'AWS::ApiGateway::Resource') return `/{${typeof value === 'string' ? this.ctx.v.display(value) : 'unresolved'}}`;
+    if (!resource || resource.type !== 'AWS::ApiGateway::Resource')
+      return `/{${typeof value === 'string' ? this.ctx.v.display(value) : 'unresolved'}}`;
     const cached = this.memo.get(resource.key);
     if (cached !== undefined) return cached;
     this.memo.set(resource.key, '/{cycle}');
@@ -147,7 +159,9 @@ function mapMethods(ctx: BuildContext): void {
       apiKeyRequired: ctx.v.bool(props.ApiKeyRequired, 'ApiKeyRequired') ?? false,
     };
     if (props.AuthorizerId !== undefined) {
-      auth.authorizer = (authorizerKey !== undefined ? ctx.authorizers.get(authorizerKey) : undefined) ?? unresolved(`authorizer ${ctx.v.describe(props.AuthorizerId)} is not in the template`);
+      auth.authorizer =
+        (authorizerKey !== undefined ? ctx.authorizers.get(authorizerKey) : undefined) ??
+        unresolved(`authorizer ${ctx.v.describe(props.AuthorizerId)} is not in the template`);
     }
     // Plain assignments rather than conditional spreads: this runs once per method.
     const operation: Mutable<Operation> = {
@@ -160,12 +174,15 @@ function mapMethods(ctx: BuildContext): void {
       requestModels,
     };
     if (props.RequestValidatorId !== undefined) {
-      operation.validator = (validatorKey !== undefined ? ctx.validators.get(validatorKey) : undefined) ?? unresolved(`request validator ${ctx.v.describe(props.RequestValidatorId)} is not in the template`);
+      operation.validator =
+        (validatorKey !== undefined ? ctx.validators.get(validatorKey) : undefined) ??
+        unresolved(`request validator ${ctx.v.describe(props.RequestValidatorId)} is not in the template`);
     }
     api.operations.push(operation);
     if (operation.method === 'OPTIONS') touched.add(api.id);
   }
-  for (const api of ctx.apis.values()) if (api.kind === 'rest' && (touched.has(api.id) || api.definedByOpenApi)) collectPreflightCors(api, api.operations);
+  for (const api of ctx.apis.values())
+    if (api.kind === 'rest' && (touched.has(api.id) || api.definedByOpenApi)) collectPreflightCors(api, api.operations);
 }
 
 /** Everything REST except stages (see rest-stages.ts). */

@@ -69,7 +69,11 @@ export function mergeSettings(base: Settings, over: Settings): Settings {
 }
 
 /** REST MethodSettings: the '/*' '*' entry → stage defaults, the others → overrides ('~1' unescaped). */
-export function restMethodSettings(ctx: BuildContext, list: unknown, base: Settings): { settings: Settings; overrides: MethodSettingsOverride[] } {
+export function restMethodSettings(
+  ctx: BuildContext,
+  list: unknown,
+  base: Settings,
+): { settings: Settings; overrides: MethodSettingsOverride[] } {
   if (list === undefined) return { settings: base, overrides: [] };
   if (isUnresolved(list)) return { settings: mergeSettings(base, unknownSettings(list)), overrides: [] };
   let settings = base;

@@ -17,12 +17,23 @@ const TOKEN = new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g');
 
 export class TokenTable {
   private readonly tokens: Token[] = [];
-  private readonly ids: Record<Token['kind'], Map<string, string>> = { ref: new Map(), att: new Map(), pseudo: new Map(), unresolved: new Map() };
+  private readonly ids: Record<Token['kind'], Map<string, string>> = {
+    ref: new Map(),
+    att: new Map(),
+    pseudo: new Map(),
+    unresolved: new Map(),
+  };
 
   /** Tokens are interned: the same reference always yields the same string (so equal values compare equal). */
   make(token: Token): string {
     const id =
-      token.kind === 'ref' ? token.key : token.kind === 'att' ? `${token.key}\u0000${token.attr}` : token.kind === 'pseudo' ? token.name : token.because;
+      token.kind === 'ref'
+        ? token.key
+        : token.kind === 'att'
+          ? `${token.key}\u0000${token.attr}`
+          : token.kind === 'pseudo'
+            ? token.name
+            : token.because;
     const interned = this.ids[token.kind];
     let text = interned.get(id);
     if (text === undefined) {
@@ -44,7 +55,13 @@ export class TokenTable {
 
   /** The token when `text` is exactly one token. */
   whole(text: unknown): Token | undefined {
-    if (typeof text !== 'string' || text.length < 3 || text.charCodeAt(0) !== 1 || text.charCodeAt(text.length - 1) !== 2) return undefined;
+    if (
+      typeof text !== 'string' ||
+      text.length < 3 ||
+      text.charCodeAt(0) !== 1 ||
+      text.charCodeAt(text.length - 1) !== 2
+    )
+      return undefined;
     const index = text.slice(1, -1);
     return /^\d+$/.test(index) ? this.tokens[Number(index)] : undefined;
   }

@@ -35,10 +35,16 @@ export function mapUsagePlans(ctx: BuildContext): void {
       const api = planApi(ctx, item.ApiId);
       const stageKey = ctx.tokens.refKey(item.Stage);
       let stage: Stage | undefined = stageKey !== undefined ? ctx.stages.get(stageKey) : undefined;
-      const stageName: Value<string> = stage ? stage.name : (ctx.v.str(item.Stage, 'Stage') ?? unresolved('Stage is not set'));
-      if (!stage && api && typeof stageName === 'string') stage = api.stages.find((candidate) => candidate.name === stageName);
+      const stageName: Value<string> = stage
+        ? stage.name
+        : (ctx.v.str(item.Stage, 'Stage') ?? unresolved('Stage is not set'));
+      if (!stage && api && typeof stageName === 'string')
+        stage = api.stages.find((candidate) => candidate.name === stageName);
       if (stage && !stage.usagePlanIds.includes(id)) stage.usagePlanIds.push(id);
-      stages.push({ apiId: api ? api.id : unresolved(`API ${ctx.v.describe(item.ApiId)} is not in the template`), stage: stageName });
+      stages.push({
+        apiId: api ? api.id : unresolved(`API ${ctx.v.describe(item.ApiId)} is not in the template`),
+        stage: stageName,
+      });
     }
     const quota = props.Quota;
     const plan: UsagePlan = {
@@ -46,7 +52,14 @@ export function mapUsagePlans(ctx: BuildContext): void {
       source: ctx.source(resource),
       throttle: throttleFrom(ctx, props.Throttle),
       ...(quota !== undefined
-        ? { quota: isUnresolved(quota) ? { limit: quota, period: quota } : { limit: ctx.v.num(asRecord(quota).Limit, 'Quota.Limit'), period: ctx.v.str(asRecord(quota).Period, 'Quota.Period') } }
+        ? {
+            quota: isUnresolved(quota)
+              ? { limit: quota, period: quota }
+              : {
+                  limit: ctx.v.num(asRecord(quota).Limit, 'Quota.Limit'),
+                  period: ctx.v.str(asRecord(quota).Period, 'Quota.Period'),
+                },
+          }
         : {}),
       stages,
     };

@@ -19,9 +19,12 @@ const V2_INTEGRATION_KEYS = {
 
 function splitRouteKey(routeKey: Value<string>, kind: Api['kind']): { method: string; path: string } {
   if (isUnresolved(routeKey)) return { method: '{unresolved}', path: '{unresolved}' };
-  if (routeKey.startsWith('$')) return kind === 'websocket' ? { method: '', path: routeKey } : { method: 'ANY', path: routeKey };
+  if (routeKey.startsWith('$'))
+    return kind === 'websocket' ? { method: '', path: routeKey } : { method: 'ANY', path: routeKey };
   const space = routeKey.indexOf(' ');
-  return space < 0 ? { method: 'ANY', path: routeKey } : { method: routeKey.slice(0, space).toUpperCase(), path: routeKey.slice(space + 1) };
+  return space < 0
+    ? { method: 'ANY', path: routeKey }
+    : { method: routeKey.slice(0, space).toUpperCase(), path: routeKey.slice(space + 1) };
 }
 
 /** Integration type of a quick-create Target: a Lambda ARN → AWS_PROXY, a URL → HTTP_PROXY. */
@@ -50,13 +53,16 @@ function mapApis(ctx: BuildContext): void {
         source: ctx.source(resource),
         from: 'v2-config',
         allowOrigins: isUnresolved(cors) ? cors : (ctx.v.strList(config.AllowOrigins, 'AllowOrigins') ?? []),
-        ...(config.AllowCredentials !== undefined ? { allowCredentials: ctx.v.bool(config.AllowCredentials, 'AllowCredentials') ?? false } : {}),
+        ...(config.AllowCredentials !== undefined
+          ? { allowCredentials: ctx.v.bool(config.AllowCredentials, 'AllowCredentials') ?? false }
+          : {}),
       });
     }
     if (props.Body !== undefined) {
       const fromBody = applyOpenApi(ctx, api, props.Body, resource);
       if (props.Name === undefined && fromBody.title !== undefined) api.name = fromBody.title;
-      if (props.DisableExecuteApiEndpoint === undefined && fromBody.disableExecuteApiEndpoint !== undefined) api.disableExecuteApiEndpoint = fromBody.disableExecuteApiEndpoint;
+      if (props.DisableExecuteApiEndpoint === undefined && fromBody.disableExecuteApiEndpoint !== undefined)
+        api.disableExecuteApiEndpoint = fromBody.disableExecuteApiEndpoint;
     } else if (props.BodyS3Location !== undefined) {
       api.operationsUnresolved = 'the OpenAPI definition is read from S3 (BodyS3Location) at deploy time';
     }
@@ -65,7 +71,12 @@ function mapApis(ctx: BuildContext): void {
 }
 
 /** Quick create: Target makes an implicit route (RouteKey, default $default) and a $default stage. */
-function quickCreate(ctx: BuildContext, api: Mutable<Api>, resource: RawResource, props: Record<string, unknown>): void {
+function quickCreate(
+  ctx: BuildContext,
+  api: Mutable<Api>,
+  resource: RawResource,
+  props: Record<string, unknown>,
+): void {
   const source = ctx.source(resource);
   const routeKey = ctx.v.str(props.RouteKey, 'RouteKey') ?? '$default';
   api.operations.push({
@@ -126,15 +137,18 @@ function mapRoutes(ctx: BuildContext, integrations: Map<string, Integration>): v
     const props = ctx.props(resource);
     const api = ctx.apiFor(props.ApiId, 'v2', resource);
     const routeKey = ctx.v.str(props.RouteKey, 'RouteKey') ?? unresolved('RouteKey is not set');
-    if (api.external && typeof routeKey === 'string' && routeKey.startsWith('$') && routeKey !== '$default') api.kind = 'websocket';
+    if (api.external && typeof routeKey === 'string' && routeKey.startsWith('$') && routeKey !== '$default')
+      api.kind = 'websocket';
     let integration: Integration | undefined;
     if (props.Target !== undefined) {
       const target = props.Target;
       const match = typeof target === 'string' ? /^integrations\/(.+)$/.exec(target) : null;
       const key = match ? ctx.tokens.refKey(match[1]) : undefined;
-      integration =
-        (key !== undefined ? integrations.get(key) : undefined) ??
-        { type: unresolved(`route target ${ctx.v.describe(target)} is not an integration in the template`), requestParameters: {}, responseParameters: {} };
+      integration = (key !== undefined ? integrations.get(key) : undefined) ?? {
+        type: unresolved(`route target ${ctx.v.describe(target)} is not an integration in the template`),
+        requestParameters: {},
+        responseParameters: {},
+      };
     }
     const authorizerKey = ctx.tokens.refKey(props.AuthorizerId);
     const requestParameters: Record<string, Value<boolean>> = {};
@@ -148,7 +162,11 @@ function mapRoutes(ctx: BuildContext, integrations: Map<string, Integration>): v
       auth: {
         type: ctx.v.str(props.AuthorizationType, 'AuthorizationType') ?? 'NONE',
         ...(props.AuthorizerId !== undefined
-          ? { authorizer: (authorizerKey !== undefined ? ctx.authorizers.get(authorizerKey) : undefined) ?? unresolved(`authorizer ${ctx.v.describe(props.AuthorizerId)} is not in the template`) }
+          ? {
+              authorizer:
+                (authorizerKey !== undefined ? ctx.authorizers.get(authorizerKey) : undefined) ??
+                unresolved(`authorizer ${ctx.v.describe(props.AuthorizerId)} is not in the template`),
+            }
           : {}),
         scopes: ctx.v.strList(props.AuthorizationScopes, 'AuthorizationScopes') ?? [],
         apiKeyRequired: ctx.v.bool(props.ApiKeyRequired, 'ApiKeyRequired') ?? false,
@@ -169,7 +187,10 @@ function mapStages(ctx: BuildContext): void {
       source: ctx.source(resource),
       name: ctx.v.str(props.StageName, 'StageName') ?? unresolved('StageName is not set'),
       description: ctx.v.str(props.Description, 'Description'),
-      settings: props.DefaultRouteSettings !== undefined ? settingsFrom(ctx, props.DefaultRouteSettings, 'v2') : emptySettings(),
+      settings:
+        props.DefaultRouteSettings !== undefined
+          ? settingsFrom(ctx, props.DefaultRouteSettings, 'v2')
+          : emptySettings(),
       overrides: v2RouteSettings(ctx, props.RouteSettings),
       accessLog: accessLogFrom(ctx, props.AccessLogSettings),
       clientCertificateId: ctx.v.str(props.ClientCertificateId, 'ClientCertificateId'),
@@ -190,7 +211,8 @@ function mapManagedOverrides(ctx: BuildContext): void {
     const key = ctx.tokens.resourceKey(props.ApiId);
     const api = key !== undefined ? ctx.apis.get(key) : undefined;
     if (!api) continue;
-    const implicit = (candidate: { source: { resourceType?: string } }): boolean => candidate.source.resourceType === 'AWS::ApiGatewayV2::Api';
+    const implicit = (candidate: { source: { resourceType?: string } }): boolean =>
+      candidate.source.resourceType === 'AWS::ApiGatewayV2::Api';
     const stage = api.stages.find(implicit) as Mutable<Stage> | undefined;
     const overrides = props.Stage;
     if (stage && overrides !== undefined) {
@@ -210,9 +232,15 @@ function mapManagedOverrides(ctx: BuildContext): void {
       api.operations[index] = {
         ...op,
         auth: {
-          type: isUnresolved(props.Route) ? props.Route : (ctx.v.str(route.AuthorizationType, 'AuthorizationType') ?? op.auth.type),
+          type: isUnresolved(props.Route)
+            ? props.Route
+            : (ctx.v.str(route.AuthorizationType, 'AuthorizationType') ?? op.auth.type),
           ...(route.AuthorizerId !== undefined
-            ? { authorizer: (authorizerKey !== undefined ? ctx.authorizers.get(authorizerKey) : undefined) ?? unresolved(`authorizer ${ctx.v.describe(route.AuthorizerId)} is not in the template`) }
+            ? {
+                authorizer:
+                  (authorizerKey !== undefined ? ctx.authorizers.get(authorizerKey) : undefined) ??
+                  unresolved(`authorizer ${ctx.v.describe(route.AuthorizerId)} is not in the template`),
+              }
             : {}),
           scopes: ctx.v.strList(route.AuthorizationScopes, 'AuthorizationScopes') ?? op.auth.scopes,
           apiKeyRequired: op.auth.apiKeyRequired,
@@ -233,7 +261,10 @@ export const IMPLICIT_CONNECT_POINTER = 'implicit $connect route (none declared)
 function implicitConnectRoutes(ctx: BuildContext): void {
   for (const api of ctx.apis.values()) {
     if (api.kind !== 'websocket' || api.external || api.operationsUnresolved !== undefined) continue;
-    if (api.operations.some((op) => op.routeKey === undefined || isUnresolved(op.routeKey) || op.routeKey === '$connect')) continue;
+    if (
+      api.operations.some((op) => op.routeKey === undefined || isUnresolved(op.routeKey) || op.routeKey === '$connect')
+    )
+      continue;
     api.operations.push({
       source: { ...api.source, pointer: IMPLICIT_CONNECT_POINTER },
       method: '',

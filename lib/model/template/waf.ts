@@ -36,7 +36,12 @@ function rule(ctx: BuildContext, value: unknown): Value<WafRule> {
         }
       : {}),
     ...(rate !== undefined
-      ? { rateBased: { limit: ctx.v.num(asRecord(rate).Limit, 'Limit') ?? unresolved('rate limit not set'), aggregateKeyType: ctx.v.str(asRecord(rate).AggregateKeyType) } }
+      ? {
+          rateBased: {
+            limit: ctx.v.num(asRecord(rate).Limit, 'Limit') ?? unresolved('rate limit not set'),
+            aggregateKeyType: ctx.v.str(asRecord(rate).AggregateKeyType),
+          },
+        }
       : {}),
     countOnly: countOnly(props.OverrideAction) ?? countOnly(props.Action) ?? false,
   };
@@ -110,7 +115,11 @@ export function linkWafAssociations(ctx: BuildContext): void {
     const arn = props.ResourceArn;
     if (isUnresolved(arn) || (typeof arn === 'string' && tokens.whole(arn)?.kind === 'unresolved')) {
       const because = isUnresolved(arn) ? arn.because : (tokens.firstUnresolved(arn)?.because ?? 'unknown reason');
-      ambiguous.push({ logicalId: resource.logicalId, source: association.source, why: `its ResourceArn is unresolved (${because})` });
+      ambiguous.push({
+        logicalId: resource.logicalId,
+        source: association.source,
+        why: `its ResourceArn is unresolved (${because})`,
+      });
       continue;
     }
     if (typeof arn !== 'string') continue;
@@ -121,19 +130,30 @@ export function linkWafAssociations(ctx: BuildContext): void {
     const api = apiKey !== undefined ? ctx.apis.get(apiKey) : undefined;
     if (!api) {
       const apiUnknown = tokens.firstUnresolved(apiPart);
-      if (apiUnknown) ambiguous.push({ logicalId: resource.logicalId, source: association.source, why: `the API id in its ResourceArn is unresolved (${apiUnknown.because})` });
+      if (apiUnknown)
+        ambiguous.push({
+          logicalId: resource.logicalId,
+          source: association.source,
+          why: `the API id in its ResourceArn is unresolved (${apiUnknown.because})`,
+        });
       continue;
     }
     const stageKey = tokens.refKey(stagePart);
     let stage: Mutable<Stage> | undefined;
     if (stageKey !== undefined) stage = ctx.stages.get(stageKey);
-    else if (!tokens.hasTokens(stagePart)) stage = api.stages.find((candidate) => candidate.name === stagePart) as Mutable<Stage> | undefined;
+    else if (!tokens.hasTokens(stagePart))
+      stage = api.stages.find((candidate) => candidate.name === stagePart) as Mutable<Stage> | undefined;
     if (stage && api.stages.includes(stage)) {
       if (!stage.waf) stage.waf = association;
     } else if (tokens.hasTokens(stagePart)) {
       const because = tokens.firstUnresolved(stagePart)?.because ?? `it is not a stage of ${api.id} in the template`;
-      const why = unresolved(`WAF association ${resource.logicalId} may protect this stage: it targets a stage of ${api.id} whose name is unresolved (${because})`);
-      partial.push({ stages: api.stages as Mutable<Stage>[], association: { source: association.source, webAcl: why } });
+      const why = unresolved(
+        `WAF association ${resource.logicalId} may protect this stage: it targets a stage of ${api.id} whose name is unresolved (${because})`,
+      );
+      partial.push({
+        stages: api.stages as Mutable<Stage>[],
+        association: { source: association.source, webAcl: why },
+      });
     }
   }
   // Exact links first; an association that may target a stage only fills stages left without one.
@@ -156,6 +176,12 @@ interface AmbiguousAssociation {
 
 function ambiguousReason(ambiguous: readonly AmbiguousAssociation[]): string {
   const [first] = ambiguous;
-  const rest = ambiguous.length > 1 ? `; so may ${ambiguous.slice(1).map((a) => `${a.logicalId} (${a.why})`).join(', ')}` : '';
+  const rest =
+    ambiguous.length > 1
+      ? `; so may ${ambiguous
+          .slice(1)
+          .map((a) => `${a.logicalId} (${a.why})`)
+          .join(', ')}`
+      : '';
   return `WAF association ${first.logicalId} may protect this stage: ${first.why}${rest}`;
 }

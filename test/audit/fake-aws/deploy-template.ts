@@ -52,13 +52,15 @@ export function deployTemplate(template: { Resources: Resources }, options: Depl
       if (ref === 'AWS::AccountId') return options.accountId;
       if (ref === 'AWS::Partition') return 'aws';
       if (ref === 'AWS::URLSuffix') return 'amazonaws.com';
-      if (resources[ref]?.Type === 'AWS::Logs::LogGroup') return String((resources[ref].Properties ?? {}).LogGroupName ?? `${options.stackName}-${ref}`);
+      if (resources[ref]?.Type === 'AWS::Logs::LogGroup')
+        return String((resources[ref].Properties ?? {}).LogGroupName ?? `${options.stackName}-${ref}`);
       return physicalId(ref);
     }
     if ('Fn::GetAtt' in v) {
       const [logicalId, attribute] = v['Fn::GetAtt'] as [string, string];
       if (attribute === 'RootResourceId') return rootIds.get(logicalId) ?? `${physicalId(logicalId)}root`;
-      if (attribute === 'Arn' && resources[logicalId]?.Type === 'AWS::IAM::Role') return `arn:aws:iam::${options.accountId}:role/${options.stackName}-${logicalId}`;
+      if (attribute === 'Arn' && resources[logicalId]?.Type === 'AWS::IAM::Role')
+        return `arn:aws:iam::${options.accountId}:role/${options.stackName}-${logicalId}`;
       if (attribute === 'Arn' && resources[logicalId]?.Type === 'AWS::Logs::LogGroup') {
         return `arn:aws:logs:${options.region}:${options.accountId}:log-group:${String(resolve({ Ref: logicalId }))}:*`;
       }
@@ -72,7 +74,10 @@ export function deployTemplate(template: { Resources: Resources }, options: Depl
   };
   const props = (logicalId: string): Wire => resolve(resources[logicalId].Properties ?? {}) as Wire;
   const cfnTags = (logicalId: string, tags: unknown): Record<string, string> => {
-    const out: Record<string, string> = { 'aws:cloudformation:logical-id': logicalId, 'aws:cloudformation:stack-name': options.stackName };
+    const out: Record<string, string> = {
+      'aws:cloudformation:logical-id': logicalId,
+      'aws:cloudformation:stack-name': options.stackName,
+    };
     for (const t of (tags as { Key: string; Value: string }[] | undefined) ?? []) out[t.Key] = t.Value;
     return out;
   };
@@ -108,12 +113,19 @@ export function deployTemplate(template: { Resources: Resources }, options: Depl
       const parent = resourcePaths.get(String(p.ParentId));
       if (!parent) return true;
       const path = `${parent.resource.path === '/' ? '' : String(parent.resource.path)}/${String(p.PathPart)}`;
-      const resource = { id: physicalId(logicalId), parentId: p.ParentId, pathPart: p.PathPart, path, resourceMethods: {} };
+      const resource = {
+        id: physicalId(logicalId),
+        parentId: p.ParentId,
+        pathPart: p.PathPart,
+        path,
+        resourceMethods: {},
+      };
       parent.api.resources.push(resource);
       resourcePaths.set(resource.id, { api: parent.api, resource });
       return false;
     });
-    if (next.length === pending.length) throw new Error(`deployTemplate: resources without a parent: ${next.join(', ')}`);
+    if (next.length === pending.length)
+      throw new Error(`deployTemplate: resources without a parent: ${next.join(', ')}`);
     pending = next;
   }
   for (const logicalId of byType('AWS::ApiGateway::Method')) {
@@ -128,7 +140,13 @@ export function deployTemplate(template: { Resources: Resources }, options: Depl
       ...(p.AuthorizerId ? { authorizerId: p.AuthorizerId } : {}),
       ...(p.RequestValidatorId ? { requestValidatorId: p.RequestValidatorId } : {}),
       ...(integration
-        ? { methodIntegration: { type: integration.Type, ...(integration.Uri ? { uri: integration.Uri } : {}), integrationResponses: {} } }
+        ? {
+            methodIntegration: {
+              type: integration.Type,
+              ...(integration.Uri ? { uri: integration.Uri } : {}),
+              integrationResponses: {},
+            },
+          }
         : {}),
     };
   }
@@ -136,7 +154,10 @@ export function deployTemplate(template: { Resources: Resources }, options: Depl
     const methodSettings: Wire = {};
     for (const s of (p.MethodSettings as Wire[] | undefined) ?? []) {
       const path = String(s.ResourcePath ?? '/*');
-      const key = path === '/*' && (s.HttpMethod ?? '*') === '*' ? '*/*' : `${path.replace(/^\//, '').replace(/\//g, '~1')}/${String(s.HttpMethod)}`;
+      const key =
+        path === '/*' && (s.HttpMethod ?? '*') === '*'
+          ? '*/*'
+          : `${path.replace(/^\//, '').replace(/\//g, '~1')}/${String(s.HttpMethod)}`;
       methodSettings[key] = {
         ...METHOD_SETTING_DEFAULTS,
         ...(s.LoggingLevel !== undefined ? { loggingLevel: s.LoggingLevel } : {}),
@@ -155,7 +176,14 @@ export function deployTemplate(template: { Resources: Resources }, options: Depl
       tracingEnabled: p.TracingEnabled ?? false,
       cacheClusterEnabled: p.CacheClusterEnabled ?? false,
       methodSettings,
-      ...(accessLog ? { accessLogSettings: { destinationArn: String(accessLog.DestinationArn).replace(/:\*$/, ''), ...(accessLog.Format ? { format: accessLog.Format } : {}) } } : {}),
+      ...(accessLog
+        ? {
+            accessLogSettings: {
+              destinationArn: String(accessLog.DestinationArn).replace(/:\*$/, ''),
+              ...(accessLog.Format ? { format: accessLog.Format } : {}),
+            },
+          }
+        : {}),
       ...(p.Variables ? { variables: p.Variables } : {}),
       tags,
     };
@@ -167,7 +195,10 @@ export function deployTemplate(template: { Resources: Resources }, options: Depl
   }
   for (const logicalId of byType('AWS::ApiGateway::Deployment')) {
     const p = props(logicalId);
-    if (p.StageName) apis.get(String(p.RestApiId))?.stages.push(stageOf(String(p.RestApiId), String(p.StageName), (p.StageDescription as Wire) ?? {}, {}));
+    if (p.StageName)
+      apis
+        .get(String(p.RestApiId))
+        ?.stages.push(stageOf(String(p.RestApiId), String(p.StageName), (p.StageDescription as Wire) ?? {}, {}));
   }
   for (const logicalId of byType('AWS::ApiGateway::Account')) {
     const p = props(logicalId);
@@ -185,7 +216,12 @@ export function deployTemplate(template: { Resources: Resources }, options: Depl
   }
   const unsupported = Object.entries(resources)
     .filter(([, r]) => r.Type.startsWith('AWS::ApiGateway') || r.Type.startsWith('AWS::WAFv2'))
-    .filter(([, r]) => !['RestApi', 'Resource', 'Method', 'Stage', 'Deployment', 'Account'].includes(r.Type.split('::')[2]));
-  if (unsupported.length) throw new Error(`deployTemplate: unsupported resources ${unsupported.map(([id, r]) => `${id} (${r.Type})`).join(', ')}`);
+    .filter(
+      ([, r]) => !['RestApi', 'Resource', 'Method', 'Stage', 'Deployment', 'Account'].includes(r.Type.split('::')[2]),
+    );
+  if (unsupported.length)
+    throw new Error(
+      `deployTemplate: unsupported resources ${unsupported.map(([id, r]) => `${id} (${r.Type})`).join(', ')}`,
+    );
   return state;
 }

@@ -85,7 +85,14 @@ export async function startFakeAws(state: FakeState, options: FakeOptions = {}):
       const [prefix, operation] = target.split('.');
       const service = JSON11_TARGETS[prefix];
       const body = text ? (JSON.parse(text) as Wire) : {};
-      const recorded: RecordedRequest = { service, operation, method: req.method ?? 'POST', path: url.pathname, query, body };
+      const recorded: RecordedRequest = {
+        service,
+        operation,
+        method: req.method ?? 'POST',
+        path: url.pathname,
+        query,
+        body,
+      };
       requests.push(recorded);
       if (injectFault(recorded, res, text, 'json')) return;
       return service === 'wafv2' ? wafv2(operation, body, res) : logs(operation, body, res);
@@ -93,19 +100,41 @@ export async function startFakeAws(state: FakeState, options: FakeOptions = {}):
     const path = decodeURIComponent(url.pathname);
     const service: Service = path.startsWith('/v2/') ? 'apigatewayv2' : 'apigateway';
     const route = service === 'apigateway' ? restRoute(path) : v2Route(path.slice(3));
-    const recorded: RecordedRequest = { service, operation: route?.operation ?? 'Unknown', method: req.method ?? 'GET', path, query };
+    const recorded: RecordedRequest = {
+      service,
+      operation: route?.operation ?? 'Unknown',
+      method: req.method ?? 'GET',
+      path,
+      query,
+    };
     requests.push(recorded);
-    if (req.method !== 'GET') return send(res, 400, { 'x-amzn-ErrorType': 'BadRequestException' }, { message: `the fake only serves GET, received ${req.method}` });
+    if (req.method !== 'GET')
+      return send(
+        res,
+        400,
+        { 'x-amzn-ErrorType': 'BadRequestException' },
+        { message: `the fake only serves GET, received ${req.method}` },
+      );
     if (!route) return send(res, 404, { 'x-amzn-ErrorType': 'NotFoundException' }, { message: `no route for ${path}` });
     if (injectFault(recorded, res, path, 'rest')) return;
     const result = route.answer(query);
-    if (result === undefined) return send(res, 404, { 'x-amzn-ErrorType': 'NotFoundException' }, { message: `Invalid identifier in ${path}` });
+    if (result === undefined)
+      return send(res, 404, { 'x-amzn-ErrorType': 'NotFoundException' }, { message: `Invalid identifier in ${path}` });
     send(res, 200, {}, result);
   }
 
-  function injectFault(request: RecordedRequest, res: ServerResponse, haystack: string, protocol: 'rest' | 'json'): boolean {
+  function injectFault(
+    request: RecordedRequest,
+    res: ServerResponse,
+    haystack: string,
+    protocol: 'rest' | 'json',
+  ): boolean {
     const fault = faults.find(
-      (f) => f.times > 0 && f.operation === request.operation && (!f.service || f.service === request.service) && (!f.contains || haystack.includes(f.contains)),
+      (f) =>
+        f.times > 0 &&
+        f.operation === request.operation &&
+        (!f.service || f.service === request.service) &&
+        (!f.contains || haystack.includes(f.contains)),
     );
     if (!fault) return false;
     fault.times--;
@@ -145,7 +174,15 @@ export async function startFakeAws(state: FakeState, options: FakeOptions = {}):
   function restRoute(path: string): Route | undefined {
     const parts = path.split('/').filter(Boolean);
     const api = (id: string): FakeState['restApis'][number] | undefined => state.restApis.find((a) => a.api.id === id);
-    if (parts[0] === 'restapis' && parts.length === 1) return { operation: 'GetRestApis', answer: (q) => restList(state.restApis.map((a) => a.api), q) };
+    if (parts[0] === 'restapis' && parts.length === 1)
+      return {
+        operation: 'GetRestApis',
+        answer: (q) =>
+          restList(
+            state.restApis.map((a) => a.api),
+            q,
+          ),
+      };
     if (parts[0] === 'restapis' && parts.length === 3) {
       const id = parts[1];
       switch (parts[2]) {
@@ -159,25 +196,56 @@ export async function startFakeAws(state: FakeState, options: FakeOptions = {}):
               const found = api(id);
               if (!found) return undefined;
               const embed = (q.embed ?? '').split(',').includes('methods');
-              const resources = embed ? found.resources : found.resources.map((r) => ({ ...r, resourceMethods: Object.fromEntries(Object.keys((r.resourceMethods as Wire) ?? {}).map((m) => [m, {}])) }));
+              const resources = embed
+                ? found.resources
+                : found.resources.map((r) => ({
+                    ...r,
+                    resourceMethods: Object.fromEntries(
+                      Object.keys((r.resourceMethods as Wire) ?? {}).map((m) => [m, {}]),
+                    ),
+                  }));
               return restList(resources, q);
             },
           };
         case 'authorizers':
-          return { operation: 'GetAuthorizers', answer: (q) => (api(id) ? restList(api(id)?.authorizers ?? [], q) : undefined) };
+          return {
+            operation: 'GetAuthorizers',
+            answer: (q) => (api(id) ? restList(api(id)?.authorizers ?? [], q) : undefined),
+          };
         case 'requestvalidators':
-          return { operation: 'GetRequestValidators', answer: (q) => (api(id) ? restList(api(id)?.validators ?? [], q) : undefined) };
+          return {
+            operation: 'GetRequestValidators',
+            answer: (q) => (api(id) ? restList(api(id)?.validators ?? [], q) : undefined),
+          };
         case 'models':
           return { operation: 'GetModels', answer: (q) => (api(id) ? restList(api(id)?.models ?? [], q) : undefined) };
         case 'gatewayresponses':
-          return { operation: 'GetGatewayResponses', answer: (q) => (api(id) ? restList(api(id)?.gatewayResponses ?? [], q) : undefined) };
+          return {
+            operation: 'GetGatewayResponses',
+            answer: (q) => (api(id) ? restList(api(id)?.gatewayResponses ?? [], q) : undefined),
+          };
       }
       return undefined;
     }
-    if (parts[0] === 'usageplans' && parts.length === 1) return { operation: 'GetUsagePlans', answer: (q) => restList(state.usagePlans, q) };
-    if (parts[0] === 'domainnames' && parts.length === 1) return { operation: 'GetDomainNames', answer: (q) => restList(state.restDomains.map((d) => d.domain), q) };
+    if (parts[0] === 'usageplans' && parts.length === 1)
+      return { operation: 'GetUsagePlans', answer: (q) => restList(state.usagePlans, q) };
+    if (parts[0] === 'domainnames' && parts.length === 1)
+      return {
+        operation: 'GetDomainNames',
+        answer: (q) =>
+          restList(
+            state.restDomains.map((d) => d.domain),
+            q,
+          ),
+      };
     if (parts[0] === 'domainnames' && parts[2] === 'basepathmappings') {
-      return { operation: 'GetBasePathMappings', answer: (q) => { const d = state.restDomains.find((x) => x.domain.domainName === parts[1]); return d ? restList(d.mappings, q) : undefined; } };
+      return {
+        operation: 'GetBasePathMappings',
+        answer: (q) => {
+          const d = state.restDomains.find((x) => x.domain.domainName === parts[1]);
+          return d ? restList(d.mappings, q) : undefined;
+        },
+      };
     }
     if (parts[0] === 'account' && parts.length === 1) return { operation: 'GetAccount', answer: () => state.account };
     return undefined;
@@ -186,16 +254,46 @@ export async function startFakeAws(state: FakeState, options: FakeOptions = {}):
   function v2Route(path: string): Route | undefined {
     const parts = path.split('/').filter(Boolean);
     const api = (id: string): FakeState['v2Apis'][number] | undefined => state.v2Apis.find((a) => a.api.apiId === id);
-    if (parts[0] === 'apis' && parts.length === 1) return { operation: 'GetApis', answer: (q) => v2List(state.v2Apis.map((a) => a.api), q) };
+    if (parts[0] === 'apis' && parts.length === 1)
+      return {
+        operation: 'GetApis',
+        answer: (q) =>
+          v2List(
+            state.v2Apis.map((a) => a.api),
+            q,
+          ),
+      };
     if (parts[0] === 'apis' && parts.length === 3) {
-      const key = ({ stages: 'stages', routes: 'routes', authorizers: 'authorizers', integrations: 'integrations' } as const)[parts[2] as 'stages'];
+      const key = (
+        { stages: 'stages', routes: 'routes', authorizers: 'authorizers', integrations: 'integrations' } as const
+      )[parts[2] as 'stages'];
       if (!key) return undefined;
       const operation = `Get${parts[2][0].toUpperCase()}${parts[2].slice(1)}`;
-      return { operation, answer: (q) => { const a = api(parts[1]); return a ? v2List(a[key], q) : undefined; } };
+      return {
+        operation,
+        answer: (q) => {
+          const a = api(parts[1]);
+          return a ? v2List(a[key], q) : undefined;
+        },
+      };
     }
-    if (parts[0] === 'domainnames' && parts.length === 1) return { operation: 'GetDomainNames', answer: (q) => v2List(state.v2Domains.map((d) => d.domain), q) };
+    if (parts[0] === 'domainnames' && parts.length === 1)
+      return {
+        operation: 'GetDomainNames',
+        answer: (q) =>
+          v2List(
+            state.v2Domains.map((d) => d.domain),
+            q,
+          ),
+      };
     if (parts[0] === 'domainnames' && parts[2] === 'apimappings') {
-      return { operation: 'GetApiMappings', answer: (q) => { const d = state.v2Domains.find((x) => x.domain.domainName === parts[1]); return d ? v2List(d.mappings, q) : undefined; } };
+      return {
+        operation: 'GetApiMappings',
+        answer: (q) => {
+          const d = state.v2Domains.find((x) => x.domain.domainName === parts[1]);
+          return d ? v2List(d.mappings, q) : undefined;
+        },
+      };
     }
     return undefined;
   }
@@ -203,22 +301,29 @@ export async function startFakeAws(state: FakeState, options: FakeOptions = {}):
   function wafv2(operation: string, body: Wire, res: ServerResponse): void {
     if (operation === 'GetWebACL') {
       const entry = Object.values(state.webAcls).find((w) => w.webAcl.Name === body.Name && w.webAcl.Id === body.Id);
-      if (!entry) return sendError(res, 400, 'WAFNonexistentItemException', 'The referenced item does not exist.', true);
+      if (!entry)
+        return sendError(res, 400, 'WAFNonexistentItemException', 'The referenced item does not exist.', true);
       return send(res, 200, {}, { WebACL: entry.webAcl, LockToken: 'token' }, true);
     }
     if (operation === 'GetLoggingConfiguration') {
       const entry = state.webAcls[String(body.ResourceArn)];
-      if (!entry?.logging) return sendError(res, 400, 'WAFNonexistentItemException', 'The referenced item does not exist.', true);
+      if (!entry?.logging)
+        return sendError(res, 400, 'WAFNonexistentItemException', 'The referenced item does not exist.', true);
       return send(res, 200, {}, { LoggingConfiguration: entry.logging }, true);
     }
     sendError(res, 400, 'UnknownOperationException', `the fake does not serve ${operation}`, true);
   }
 
   function logs(operation: string, body: Wire, res: ServerResponse): void {
-    if (operation !== 'DescribeLogGroups') return sendError(res, 400, 'UnknownOperationException', `the fake does not serve ${operation}`, true);
+    if (operation !== 'DescribeLogGroups')
+      return sendError(res, 400, 'UnknownOperationException', `the fake does not serve ${operation}`, true);
     const prefix = String(body.logGroupNamePrefix ?? '');
     const matching = state.logGroups.filter((g) => String(g.logGroupName).startsWith(prefix));
-    const { slice, next } = page(matching, body.nextToken as string | undefined, body.limit === undefined ? '50' : String(body.limit));
+    const { slice, next } = page(
+      matching,
+      body.nextToken as string | undefined,
+      body.limit === undefined ? '50' : String(body.limit),
+    );
     send(res, 200, {}, { logGroups: slice, ...(next ? { nextToken: next } : {}) }, true);
   }
 
@@ -233,7 +338,13 @@ export async function startFakeAws(state: FakeState, options: FakeOptions = {}):
   };
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown, json11 = false): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: unknown,
+  json11 = false,
+): void {
   res.writeHead(status, { 'content-type': json11 ? 'application/x-amz-json-1.1' : 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }

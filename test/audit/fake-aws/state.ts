@@ -40,11 +40,29 @@ export interface FakeState {
 }
 
 export function emptyState(): FakeState {
-  return { restApis: [], v2Apis: [], usagePlans: [], restDomains: [], v2Domains: [], account: {}, webAcls: {}, logGroups: [] };
+  return {
+    restApis: [],
+    v2Apis: [],
+    usagePlans: [],
+    restDomains: [],
+    v2Domains: [],
+    account: {},
+    webAcls: {},
+    logGroups: [],
+  };
 }
 
 export function restApi(api: Wire, parts: Partial<Omit<FakeRestApi, 'api'>> = {}): FakeRestApi {
-  return { api, stages: [], resources: [], authorizers: [], validators: [], models: [], gatewayResponses: [], ...parts };
+  return {
+    api,
+    stages: [],
+    resources: [],
+    authorizers: [],
+    validators: [],
+    models: [],
+    gatewayResponses: [],
+    ...parts,
+  };
 }
 
 export function v2Api(api: Wire, parts: Partial<Omit<FakeV2Api, 'api'>> = {}): FakeV2Api {

@@ -29,31 +29,52 @@ testRule(rule as AnyRule, {
     {
       name: 'KMS-encrypted group in a tier that requires a key',
       template: stageLoggingTo({ ...kmsKey, ...logGroup({ KmsKeyId: { 'Fn::GetAtt': ['Key', 'Arn'] } }) }),
-      cdk: (stack) => cdkRestApi(stack, cdkAccessLog(stack, undefined, cdkLogGroup(stack, { encryptionKey: new kms.Key(stack, 'Key') }))),
+      cdk: (stack) =>
+        cdkRestApi(
+          stack,
+          cdkAccessLog(stack, undefined, cdkLogGroup(stack, { encryptionKey: new kms.Key(stack, 'Key') })),
+        ),
       tiers: requireKms,
     },
     {
       name: 'Firehose destinations are out of scope (no log group)',
       template: {
         ...restApi(),
-        ...restStage({ AccessLogSetting: { DestinationArn: 'arn:aws:firehose:eu-west-1:111111111111:deliverystream/amazon-apigateway-logs', Format: '{}' } }),
+        ...restStage({
+          AccessLogSetting: {
+            DestinationArn: 'arn:aws:firehose:eu-west-1:111111111111:deliverystream/amazon-apigateway-logs',
+            Format: '{}',
+          },
+        }),
       },
       expect: 'skip',
     },
-    { name: 'stage without access log is left to stage-access-logging', template: { ...restApi(), ...restStage() }, expect: 'skip' },
+    {
+      name: 'stage without access log is left to stage-access-logging',
+      template: { ...restApi(), ...restStage() },
+      expect: 'skip',
+    },
   ],
   invalid: [
     {
       name: 'fails a never-expiring group (CDK RetentionDays.INFINITE)',
       template: stageLoggingTo(logGroup({ RetentionInDays: undefined })),
-      cdk: (stack) => cdkRestApi(stack, cdkAccessLog(stack, undefined, cdkLogGroup(stack, { retention: logs.RetentionDays.INFINITE }))),
+      cdk: (stack) =>
+        cdkRestApi(
+          stack,
+          cdkAccessLog(stack, undefined, cdkLogGroup(stack, { retention: logs.RetentionDays.INFINITE })),
+        ),
       message: /never expires/,
       count: 1,
     },
     {
       name: 'fails one-week retention (CDK RetentionDays.ONE_WEEK)',
       template: stageLoggingTo(logGroup({ RetentionInDays: 7 })),
-      cdk: (stack) => cdkRestApi(stack, cdkAccessLog(stack, undefined, cdkLogGroup(stack, { retention: logs.RetentionDays.ONE_WEEK }))),
+      cdk: (stack) =>
+        cdkRestApi(
+          stack,
+          cdkAccessLog(stack, undefined, cdkLogGroup(stack, { retention: logs.RetentionDays.ONE_WEEK })),
+        ),
       message: /7 days; the standard wants at least 90 days/,
     },
     {
@@ -71,7 +92,10 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails as unknown when the retention comes from a parameter without default',
-      template: { Parameters: { Days: { Type: 'Number' } }, Resources: stageLoggingTo(logGroup({ RetentionInDays: { Ref: 'Days' } })) },
+      template: {
+        Parameters: { Days: { Type: 'Number' } },
+        Resources: stageLoggingTo(logGroup({ RetentionInDays: { Ref: 'Days' } })),
+      },
       expect: 'unknown',
       message: /parameter Days/,
     },
@@ -80,7 +104,11 @@ testRule(rule as AnyRule, {
       template: {
         Parameters: { Env: { Type: 'String' } },
         Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
-        Resources: { ...restApi(), ...restStage({ AccessLogSetting: accessLogTo() }), AccessLogs: { ...(logGroup().AccessLogs as object), Condition: 'IsProd' } },
+        Resources: {
+          ...restApi(),
+          ...restStage({ AccessLogSetting: accessLogTo() }),
+          AccessLogs: { ...(logGroup().AccessLogs as object), Condition: 'IsProd' },
+        },
       },
       expect: 'unknown',
     },
@@ -88,7 +116,9 @@ testRule(rule as AnyRule, {
       name: 'fails as unknown when the log group is outside the template',
       template: {
         ...restApi(),
-        ...restStage({ AccessLogSetting: { DestinationArn: 'arn:aws:logs:eu-west-1:111111111111:log-group:shared', Format: '{}' } }),
+        ...restStage({
+          AccessLogSetting: { DestinationArn: 'arn:aws:logs:eu-west-1:111111111111:log-group:shared', Format: '{}' },
+        }),
       },
       expect: 'unknown',
       message: /not in the template/,

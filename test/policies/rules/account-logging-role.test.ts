@@ -32,7 +32,11 @@ testRule(rule as AnyRule, {
       template: { ...restApi(), ...restStage({ MethodSettings: allMethods({ LoggingLevel: 'OFF' }) }) },
       expect: 'skip',
     },
-    { name: 'HTTP API stages are out of scope (no execution logs)', template: { ...httpApi(), ...v2Stage() }, expect: 'skip' },
+    {
+      name: 'HTTP API stages are out of scope (no execution logs)',
+      template: { ...httpApi(), ...v2Stage() },
+      expect: 'skip',
+    },
   ],
   invalid: [
     {
@@ -44,7 +48,10 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails a WebSocket stage logging without an Account',
-      template: { ...webSocketApi(), ...v2Stage({ DefaultRouteSettings: { LoggingLevel: 'INFO' } }, 'WsStage', 'WsApi') },
+      template: {
+        ...webSocketApi(),
+        ...v2Stage({ DefaultRouteSettings: { LoggingLevel: 'INFO' } }, 'WsStage', 'WsApi'),
+      },
       message: /no AWS::ApiGateway::Account/,
     },
     {
@@ -60,7 +67,10 @@ testRule(rule as AnyRule, {
       name: 'fails as unknown when the role ARN comes from a parameter without default',
       template: {
         Parameters: { RoleArn: { Type: 'String' } },
-        Resources: { ...loggingStage, ApiAccount: { Type: 'AWS::ApiGateway::Account', Properties: { CloudWatchRoleArn: { Ref: 'RoleArn' } } } },
+        Resources: {
+          ...loggingStage,
+          ApiAccount: { Type: 'AWS::ApiGateway::Account', Properties: { CloudWatchRoleArn: { Ref: 'RoleArn' } } },
+        },
       },
       expect: 'unknown',
       message: /parameter RoleArn/,
@@ -70,14 +80,21 @@ testRule(rule as AnyRule, {
       template: {
         Parameters: { Env: { Type: 'String' } },
         Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
-        Resources: { ...loggingStage, ...account(), ApiAccount: { ...(account().ApiAccount as object), Condition: 'IsProd' } },
+        Resources: {
+          ...loggingStage,
+          ...account(),
+          ApiAccount: { ...(account().ApiAccount as object), Condition: 'IsProd' },
+        },
       },
       expect: 'unknown',
       message: /condition/i,
     },
     {
       name: 'fails as unknown when the logging level is unresolved',
-      template: { Parameters: { Level: { Type: 'String' } }, Resources: { ...restApi(), ...restStage({ MethodSettings: allMethods({ LoggingLevel: { Ref: 'Level' } }) }) } },
+      template: {
+        Parameters: { Level: { Type: 'String' } },
+        Resources: { ...restApi(), ...restStage({ MethodSettings: allMethods({ LoggingLevel: { Ref: 'Level' } }) }) },
+      },
       expect: 'unknown',
       message: /parameter Level/,
     },

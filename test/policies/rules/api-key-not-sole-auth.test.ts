@@ -12,7 +12,8 @@ function cdkApi(stack: Stack, options: apigw.MethodOptions): void {
   api.root.addMethod('GET', new apigw.MockIntegration(), options);
 }
 
-const wsConnect = (props: Record<string, unknown>): Record<string, unknown> => v2Route('$connect', props, 'Connect', 'WsApi');
+const wsConnect = (props: Record<string, unknown>): Record<string, unknown> =>
+  v2Route('$connect', props, 'Connect', 'WsApi');
 
 testRule(rule as AnyRule, {
   valid: [
@@ -43,7 +44,10 @@ testRule(rule as AnyRule, {
     { name: 'HTTP APIs have no API keys', template: { ...httpApi(), ...v2Route('GET /orders') }, expect: 'skip' },
     {
       name: 'a standard may switch the rule off for the public tier',
-      template: { ...restApi({ Tags: tags({ 'data-classification': 'public' }) }), ...restMethod({ ApiKeyRequired: true }) },
+      template: {
+        ...restApi({ Tags: tags({ 'data-classification': 'public' }) }),
+        ...restMethod({ ApiKeyRequired: true }),
+      },
       tiers: { public: { rules: { 'api-key-not-sole-auth': { enabled: false } } } },
       expect: 'skip',
     },
@@ -62,7 +66,10 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails the same method for an internal API when only the public tier is exempt',
-      template: { ...restApi({ Tags: tags({ 'data-classification': 'internal' }) }), ...restMethod({ ApiKeyRequired: true }) },
+      template: {
+        ...restApi({ Tags: tags({ 'data-classification': 'internal' }) }),
+        ...restMethod({ ApiKeyRequired: true }),
+      },
       tiers: { public: { rules: { 'api-key-not-sole-auth': { enabled: false } } } },
     },
     {
@@ -102,5 +109,9 @@ describeCorpusAgreement(rule as AnyRule, [
     name: 'KICS counts the string "true" as an API key; so do we, and a key alone is not enough',
     expect: { MockMethod: 'fail' },
   },
-  { file: 'kics-method-no-apikey-positive6.yaml', name: 'the string "false" means no API key: nothing to judge here', expect: { MockMethod: 'none' } },
+  {
+    file: 'kics-method-no-apikey-positive6.yaml',
+    name: 'the string "false" means no API key: nothing to judge here',
+    expect: { MockMethod: 'none' },
+  },
 ]);

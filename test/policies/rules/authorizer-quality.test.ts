@@ -9,12 +9,21 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import rule from '../../../policies/rules/authorizer-quality';
 import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restMethod, v2Route } from '../../helpers/fixtures';
-import { cognitoAuthorizer, restAuthorizer, tags, v2Authorizer, v2LambdaAuthorizer, withoutProperty } from '../../helpers/fixtures-access';
+import {
+  cognitoAuthorizer,
+  restAuthorizer,
+  tags,
+  v2Authorizer,
+  v2LambdaAuthorizer,
+  withoutProperty,
+} from '../../helpers/fixtures-access';
 import { testRule } from '../../helpers/rule-tester';
 
 function cdkCognito(stack: Stack, scopes?: string[]): void {
   const api = new apigw.RestApi(stack, 'Api', { cloudWatchRole: false });
-  const authorizer = new apigw.CognitoUserPoolsAuthorizer(stack, 'Authorizer', { cognitoUserPools: [new cognito.UserPool(stack, 'Pool')] });
+  const authorizer = new apigw.CognitoUserPoolsAuthorizer(stack, 'Authorizer', {
+    cognitoUserPools: [new cognito.UserPool(stack, 'Pool')],
+  });
   api.root.addMethod('GET', new apigw.MockIntegration(), { authorizer, authorizationScopes: scopes });
 }
 
@@ -35,7 +44,10 @@ const cognitoMethod = (props: Record<string, unknown> = {}): Record<string, unkn
   ...restMethod({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: { Ref: 'Authorizer' }, ...props }),
 });
 
-const tokenMethod = (authorizerProps: Record<string, unknown> = {}, apiProps: Record<string, unknown> = {}): Record<string, unknown> => ({
+const tokenMethod = (
+  authorizerProps: Record<string, unknown> = {},
+  apiProps: Record<string, unknown> = {},
+): Record<string, unknown> => ({
   ...restApi(apiProps),
   ...restAuthorizer(authorizerProps),
   ...restMethod({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: 'Authorizer' } }),
@@ -77,7 +89,11 @@ testRule(rule as AnyRule, {
       template: { ...cognitoMethod(), Api: restApi({ Tags: tags({ 'data-classification': 'public' }) }).Api },
       tiers: { public: { rules: { 'authorizer-quality': { options: { requireCognitoScopes: false } } } } },
     },
-    { name: 'an API without authorizers has nothing to check', template: { ...restApi(), ...restMethod({ AuthorizationType: 'AWS_IAM' }) }, expect: 'skip' },
+    {
+      name: 'an API without authorizers has nothing to check',
+      template: { ...restApi(), ...restMethod({ AuthorizationType: 'AWS_IAM' }) },
+      expect: 'skip',
+    },
   ],
   invalid: [
     {
@@ -88,7 +104,11 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails a JWT authorizer without audience',
-      template: { ...httpApi(), ...v2Authorizer({ JwtConfiguration: { Issuer: 'https://issuer.example.com' } }), ...jwtRoute },
+      template: {
+        ...httpApi(),
+        ...v2Authorizer({ JwtConfiguration: { Issuer: 'https://issuer.example.com' } }),
+        ...jwtRoute,
+      },
       message: /no audience/,
     },
     {
@@ -110,18 +130,28 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails a REQUEST authorizer without identity source',
-      template: withoutProperty(tokenMethod({ Type: 'REQUEST', AuthorizerResultTtlInSeconds: 0 }), 'Authorizer', 'IdentitySource'),
+      template: withoutProperty(
+        tokenMethod({ Type: 'REQUEST', AuthorizerResultTtlInSeconds: 0 }),
+        'Authorizer',
+        'IdentitySource',
+      ),
       message: /no identity source/,
     },
     {
       name: 'fails as unknown when the cache TTL comes from a parameter without default',
-      template: { Parameters: { Ttl: { Type: 'Number' } }, Resources: tokenMethod({ AuthorizerResultTtlInSeconds: { Ref: 'Ttl' } }) },
+      template: {
+        Parameters: { Ttl: { Type: 'Number' } },
+        Resources: tokenMethod({ AuthorizerResultTtlInSeconds: { Ref: 'Ttl' } }),
+      },
       expect: 'unknown',
       message: /parameter Ttl/,
     },
     {
       name: 'fails as unknown when the method scopes come from a parameter without default',
-      template: { Parameters: { Scopes: { Type: 'CommaDelimitedList' } }, Resources: cognitoMethod({ AuthorizationScopes: { Ref: 'Scopes' } }) },
+      template: {
+        Parameters: { Scopes: { Type: 'CommaDelimitedList' } },
+        Resources: cognitoMethod({ AuthorizationScopes: { Ref: 'Scopes' } }),
+      },
       expect: 'unknown',
       message: /parameter Scopes/,
     },

@@ -13,7 +13,10 @@ testRule(rule as AnyRule, {
   valid: [
     {
       name: 'HTTP backend called with a client certificate where the tier requires one',
-      template: { ...cert, ...restApiCalling('https://backend.example.com', {}, { ClientCertificateId: { Ref: 'ClientCertificate' } }) },
+      template: {
+        ...cert,
+        ...restApiCalling('https://backend.example.com', {}, { ClientCertificateId: { Ref: 'ClientCertificate' } }),
+      },
       cdk: (stack) => {
         const c = new apigw.CfnClientCertificate(stack, 'ClientCertificate');
         cdkRestApiCalling(stack, 'https://backend.example.com', { clientCertificateId: c.ref });
@@ -32,7 +35,12 @@ testRule(rule as AnyRule, {
       options: required,
       expect: 'skip',
     },
-    { name: 'HTTP API stages are out of scope (no client certificates)', template: { ...httpApi(), ...v2Stage() }, options: required, expect: 'skip' },
+    {
+      name: 'HTTP API stages are out of scope (no client certificates)',
+      template: { ...httpApi(), ...v2Stage() },
+      options: required,
+      expect: 'skip',
+    },
   ],
   invalid: [
     {
@@ -51,14 +59,20 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails as unknown when the certificate id comes from a parameter without default',
-      template: { Parameters: { Cert: { Type: 'String' } }, Resources: restApiCalling('https://backend.example.com', {}, { ClientCertificateId: { Ref: 'Cert' } }) },
+      template: {
+        Parameters: { Cert: { Type: 'String' } },
+        Resources: restApiCalling('https://backend.example.com', {}, { ClientCertificateId: { Ref: 'Cert' } }),
+      },
       options: required,
       expect: 'unknown',
       message: /parameter Cert/,
     },
     {
       name: 'fails as unknown when an integration type is unresolved',
-      template: { Parameters: { T: { Type: 'String' } }, Resources: restApiCalling('https://backend.example.com', { Type: { Ref: 'T' } }) },
+      template: {
+        Parameters: { T: { Type: 'String' } },
+        Resources: restApiCalling('https://backend.example.com', { Type: { Ref: 'T' } }),
+      },
       options: required,
       expect: 'unknown',
       message: /parameter T/,

@@ -4,14 +4,20 @@ import { allMethods, httpApi, restApi, restStage, v2Stage } from '../../helpers/
 import { cdkRestApi, corpusTemplate, describeWithCorpus } from '../../helpers/fixtures-traffic';
 import { findingsFor, testRule } from '../../helpers/rule-tester';
 
-const cached = (extra: Record<string, unknown> = {}) => ({ CacheClusterEnabled: true, MethodSettings: allMethods({ CachingEnabled: true, ...extra }) });
+const cached = (extra: Record<string, unknown> = {}) => ({
+  CacheClusterEnabled: true,
+  MethodSettings: allMethods({ CachingEnabled: true, ...extra }),
+});
 
 testRule(rule as AnyRule, {
   valid: [
     {
       name: 'stage-wide caching with encryption',
       template: { ...restApi(), ...restStage(cached({ CacheDataEncrypted: true })) },
-      cdk: (stack) => void cdkRestApi(stack, { deployOptions: { cacheClusterEnabled: true, cachingEnabled: true, cacheDataEncrypted: true } }),
+      cdk: (stack) =>
+        void cdkRestApi(stack, {
+          deployOptions: { cacheClusterEnabled: true, cachingEnabled: true, cacheDataEncrypted: true },
+        }),
     },
     {
       name: 'no caching at all passes (caching is not required by default; Checkov CKV_AWS_120 and cdk-nag NIST require it)',
@@ -24,7 +30,10 @@ testRule(rule as AnyRule, {
         ...restApi(),
         ...restStage({
           CacheClusterEnabled: true,
-          MethodSettings: [...allMethods({ CacheDataEncrypted: true }), { ResourcePath: '/~1orders', HttpMethod: 'GET', CachingEnabled: true }],
+          MethodSettings: [
+            ...allMethods({ CacheDataEncrypted: true }),
+            { ResourcePath: '/~1orders', HttpMethod: 'GET', CachingEnabled: true },
+          ],
         }),
       },
     },
@@ -34,11 +43,19 @@ testRule(rule as AnyRule, {
         ...restApi(),
         Deployment: {
           Type: 'AWS::ApiGateway::Deployment',
-          Properties: { RestApiId: { Ref: 'Api' }, StageName: 'prod', StageDescription: { CachingEnabled: true, CacheDataEncrypted: true } },
+          Properties: {
+            RestApiId: { Ref: 'Api' },
+            StageName: 'prod',
+            StageDescription: { CachingEnabled: true, CacheDataEncrypted: true },
+          },
         },
       },
     },
-    { name: 'HTTP APIs have no response cache (not applicable)', template: { ...httpApi(), ...v2Stage() }, expect: 'skip' },
+    {
+      name: 'HTTP APIs have no response cache (not applicable)',
+      template: { ...httpApi(), ...v2Stage() },
+      expect: 'skip',
+    },
     {
       name: 'a tier that requires caching, with an encrypted cache',
       template: { ...restApi(), ...restStage(cached({ CacheDataEncrypted: true })) },
@@ -62,7 +79,10 @@ testRule(rule as AnyRule, {
       name: 'fails a method override that caches without encryption on an unencrypted stage',
       template: {
         ...restApi(),
-        ...restStage({ CacheClusterEnabled: true, MethodSettings: [{ ResourcePath: '/~1orders', HttpMethod: 'GET', CachingEnabled: true }] }),
+        ...restStage({
+          CacheClusterEnabled: true,
+          MethodSettings: [{ ResourcePath: '/~1orders', HttpMethod: 'GET', CachingEnabled: true }],
+        }),
       },
       message: /GET \/orders: caching is on/,
       count: 1,
@@ -73,7 +93,10 @@ testRule(rule as AnyRule, {
         ...restApi(),
         ...restStage({
           CacheClusterEnabled: true,
-          MethodSettings: [...allMethods({ CachingEnabled: true, CacheDataEncrypted: true }), { ResourcePath: '/~1orders', HttpMethod: 'GET', CacheDataEncrypted: false }],
+          MethodSettings: [
+            ...allMethods({ CachingEnabled: true, CacheDataEncrypted: true }),
+            { ResourcePath: '/~1orders', HttpMethod: 'GET', CacheDataEncrypted: false },
+          ],
         }),
       },
       message: /GET \/orders: caching is on but CacheDataEncrypted is false/,
@@ -121,14 +144,21 @@ describeWithCorpus('cache-encryption on the shared corpus (peer agreement)', () 
   const statuses = (file: string) => findingsFor(rule as AnyRule, corpusTemplate(file)).map((f) => f.status);
 
   it('passes the cfn_nag W87 fixture with an encrypted cache', () => {
-    expect(statuses('cfnnag-apigateway_cacheencrypted-apigateway_with_cache_encryption_enabled.json')).toEqual(['pass']);
+    expect(statuses('cfnnag-apigateway_cacheencrypted-apigateway_with_cache_encryption_enabled.json')).toEqual([
+      'pass',
+    ]);
   });
 
   it('fails both Deployments cfn_nag W87 flags (encryption false, and encryption left to the AWS default)', () => {
-    expect(statuses('cfnnag-apigateway_cacheencrypted-apigateway_with_no_cache_encryption.json')).toEqual(['fail', 'fail']);
+    expect(statuses('cfnnag-apigateway_cacheencrypted-apigateway_with_no_cache_encryption.json')).toEqual([
+      'fail',
+      'fail',
+    ]);
   });
 
   it('passes the cfn_nag W87 fixture whose Deployment caches nothing', () => {
-    expect(statuses('cfnnag-apigateway_cacheencrypted-apigateway_with_no_cache_enabled_missing_stagedescription.json')).not.toContain('fail');
+    expect(
+      statuses('cfnnag-apigateway_cacheencrypted-apigateway_with_no_cache_enabled_missing_stagedescription.json'),
+    ).not.toContain('fail');
   });
 });

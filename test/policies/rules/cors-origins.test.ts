@@ -4,17 +4,31 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import rule from '../../../policies/rules/cors-origins';
 import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restMethod } from '../../helpers/fixtures';
-import { corsPreflightIntegration, corsPreflightMethodResponses, gatewayResponse, tags } from '../../helpers/fixtures-access';
+import {
+  corsPreflightIntegration,
+  corsPreflightMethodResponses,
+  gatewayResponse,
+  tags,
+} from '../../helpers/fixtures-access';
 import { testRule } from '../../helpers/rule-tester';
 
 const CREDENTIALS = { 'method.response.header.Access-Control-Allow-Credentials': "'true'" };
 
-function preflight(origin: string, extra: Record<string, string> = {}, apiProps: Record<string, unknown> = {}): Record<string, unknown> {
+function preflight(
+  origin: string,
+  extra: Record<string, string> = {},
+  apiProps: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     ...restApi(apiProps),
     ...restMethod({ AuthorizationType: 'AWS_IAM' }),
     ...restMethod(
-      { HttpMethod: 'OPTIONS', AuthorizationType: 'NONE', Integration: corsPreflightIntegration(origin, extra), MethodResponses: corsPreflightMethodResponses() },
+      {
+        HttpMethod: 'OPTIONS',
+        AuthorizationType: 'NONE',
+        Integration: corsPreflightIntegration(origin, extra),
+        MethodResponses: corsPreflightMethodResponses(),
+      },
       'Preflight',
     ),
   };
@@ -43,13 +57,17 @@ testRule(rule as AnyRule, {
       cdk: (stack) => {
         new apigwv2.HttpApi(stack, 'HttpApi', {
           createDefaultStage: false,
-          corsPreflight: { allowOrigins: ['https://app.example.com'], allowCredentials: true, allowMethods: [apigwv2.CorsHttpMethod.GET] },
+          corsPreflight: {
+            allowOrigins: ['https://app.example.com'],
+            allowCredentials: true,
+            allowMethods: [apigwv2.CorsHttpMethod.GET],
+          },
         });
       },
     },
     { name: 'any origin without credentials where the tier allows it', template: preflight("'*'") },
     {
-      name: 'origins inside the standard\'s allowlist (wildcard subdomain)',
+      name: "origins inside the standard's allowlist (wildcard subdomain)",
       template: v2Cors({ AllowOrigins: ['https://app.example.com', 'https://admin.example.com'] }),
       options: { allowedOrigins: ['https://*.example.com'] },
     },
@@ -92,7 +110,7 @@ testRule(rule as AnyRule, {
       message: /tier \(confidential\)/,
     },
     {
-      name: 'fails an origin outside the standard\'s allowlist',
+      name: "fails an origin outside the standard's allowlist",
       template: v2Cors({ AllowOrigins: ['https://app.example.com', 'https://evil.example.net'] }),
       options: { allowedOrigins: ['https://*.example.com'] },
       message: /allows https:\/\/evil\.example\.net, outside/,
@@ -100,7 +118,10 @@ testRule(rule as AnyRule, {
     { name: 'fails the null origin', template: v2Cors({ AllowOrigins: ['null'] }), message: /forbidden origin null/ },
     {
       name: 'fails as unknown when the origins come from a parameter without default',
-      template: { Parameters: { Origins: { Type: 'CommaDelimitedList' } }, Resources: v2Cors({ AllowOrigins: { Ref: 'Origins' } }) },
+      template: {
+        Parameters: { Origins: { Type: 'CommaDelimitedList' } },
+        Resources: v2Cors({ AllowOrigins: { Ref: 'Origins' } }),
+      },
       expect: 'unknown',
       message: /parameter Origins/,
     },

@@ -11,7 +11,10 @@ testRule(rule as AnyRule, {
   valid: [
     {
       name: 'ERROR logging without data trace',
-      template: { ...restApi(), ...restStage({ MethodSettings: allMethods({ LoggingLevel: 'ERROR', DataTraceEnabled: false }) }) },
+      template: {
+        ...restApi(),
+        ...restStage({ MethodSettings: allMethods({ LoggingLevel: 'ERROR', DataTraceEnabled: false }) }),
+      },
       cdk: (stack) => cdkRestApi(stack, { loggingLevel: apigw.MethodLoggingLevel.ERROR, dataTraceEnabled: false }),
     },
     {
@@ -21,19 +24,29 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'WebSocket default route settings without data trace',
-      template: { ...webSocketApi(), ...v2Stage({ DefaultRouteSettings: { LoggingLevel: 'ERROR', DataTraceEnabled: false } }, 'WsStage', 'WsApi') },
+      template: {
+        ...webSocketApi(),
+        ...v2Stage({ DefaultRouteSettings: { LoggingLevel: 'ERROR', DataTraceEnabled: false } }, 'WsStage', 'WsApi'),
+      },
     },
     {
       name: 'ERROR logging where the restricted tier forbids INFO',
       template: { ...restApi(), ...restStage({ MethodSettings: allMethods({ LoggingLevel: 'ERROR' }) }) },
       tiers: noInfo,
     },
-    { name: 'HTTP API stages are out of scope (no execution logs, no data trace)', template: { ...httpApi(), ...v2Stage() }, expect: 'skip' },
+    {
+      name: 'HTTP API stages are out of scope (no execution logs, no data trace)',
+      template: { ...httpApi(), ...v2Stage() },
+      expect: 'skip',
+    },
   ],
   invalid: [
     {
       name: 'fails a stage with data trace on (CDK dataTraceEnabled: true)',
-      template: { ...restApi(), ...restStage({ MethodSettings: allMethods({ LoggingLevel: 'ERROR', DataTraceEnabled: true }) }) },
+      template: {
+        ...restApi(),
+        ...restStage({ MethodSettings: allMethods({ LoggingLevel: 'ERROR', DataTraceEnabled: true }) }),
+      },
       cdk: (stack) => cdkRestApi(stack, { loggingLevel: apigw.MethodLoggingLevel.ERROR, dataTraceEnabled: true }),
       message: /Stage default turns on data tracing/,
       count: 1,
@@ -42,18 +55,29 @@ testRule(rule as AnyRule, {
       name: 'fails a method override that turns data trace on',
       template: {
         ...restApi(),
-        ...restStage({ MethodSettings: [...allMethods({ LoggingLevel: 'ERROR' }), { ResourcePath: '/~1orders', HttpMethod: 'POST', DataTraceEnabled: true }] }),
+        ...restStage({
+          MethodSettings: [
+            ...allMethods({ LoggingLevel: 'ERROR' }),
+            { ResourcePath: '/~1orders', HttpMethod: 'POST', DataTraceEnabled: true },
+          ],
+        }),
       },
       message: /POST \/orders/,
     },
     {
       name: 'fails data trace set through a Deployment StageDescription',
-      template: { ...restApi(), ...restDeployment('Deployment', 'Api', { StageName: 'prod', StageDescription: { DataTraceEnabled: true } }) },
+      template: {
+        ...restApi(),
+        ...restDeployment('Deployment', 'Api', { StageName: 'prod', StageDescription: { DataTraceEnabled: true } }),
+      },
       message: /data tracing/,
     },
     {
       name: 'fails a WebSocket stage with data trace in DefaultRouteSettings',
-      template: { ...webSocketApi(), ...v2Stage({ DefaultRouteSettings: { LoggingLevel: 'INFO', DataTraceEnabled: true } }, 'WsStage', 'WsApi') },
+      template: {
+        ...webSocketApi(),
+        ...v2Stage({ DefaultRouteSettings: { LoggingLevel: 'INFO', DataTraceEnabled: true } }, 'WsStage', 'WsApi'),
+      },
       message: /data tracing/,
     },
     {
@@ -67,7 +91,10 @@ testRule(rule as AnyRule, {
       name: 'fails as unknown when DataTraceEnabled comes from a parameter without default',
       template: {
         Parameters: { Trace: { Type: 'String' } },
-        Resources: { ...restApi(), ...restStage({ MethodSettings: allMethods({ DataTraceEnabled: { Ref: 'Trace' } }) }) },
+        Resources: {
+          ...restApi(),
+          ...restStage({ MethodSettings: allMethods({ DataTraceEnabled: { Ref: 'Trace' } }) }),
+        },
       },
       expect: 'unknown',
       message: /parameter Trace/,

@@ -9,11 +9,25 @@ import { testRule } from '../../helpers/rule-tester';
 
 function cdkMapped(stack: Stack, disableExecuteApiEndpoint: boolean): void {
   const api = cdkRestApi(stack, { endpointTypes: [apigw.EndpointType.REGIONAL], disableExecuteApiEndpoint });
-  const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/abc');
-  new apigw.DomainName(stack, 'Domain', { domainName: 'api.example.com', certificate, securityPolicy: apigw.SecurityPolicy.TLS_1_2, mapping: api });
+  const certificate = acm.Certificate.fromCertificateArn(
+    stack,
+    'Cert',
+    'arn:aws:acm:eu-west-1:111111111111:certificate/abc',
+  );
+  new apigw.DomainName(stack, 'Domain', {
+    domainName: 'api.example.com',
+    certificate,
+    securityPolicy: apigw.SecurityPolicy.TLS_1_2,
+    mapping: api,
+  });
 }
 
-const mappedRest = (apiProps: Record<string, unknown>) => ({ ...restApi(apiProps), ...restStage(), ...restDomain({ SecurityPolicy: 'TLS_1_2' }), ...basePathMapping() });
+const mappedRest = (apiProps: Record<string, unknown>) => ({
+  ...restApi(apiProps),
+  ...restStage(),
+  ...restDomain({ SecurityPolicy: 'TLS_1_2' }),
+  ...basePathMapping(),
+});
 
 testRule(rule as AnyRule, {
   valid: [
@@ -26,7 +40,12 @@ testRule(rule as AnyRule, {
       name: 'an HTTP API on a custom domain with the execute-api endpoint disabled',
       template: { ...httpApi({ DisableExecuteApiEndpoint: true }), ...v2Stage(), ...v2Domain(), ...v2ApiMapping() },
     },
-    { name: 'APIs without a custom domain are out of scope', template: { ...restApi(), ...restStage() }, cdk: (stack) => void cdkRestApi(stack), expect: 'skip' },
+    {
+      name: 'APIs without a custom domain are out of scope',
+      template: { ...restApi(), ...restStage() },
+      cdk: (stack) => void cdkRestApi(stack),
+      expect: 'skip',
+    },
     {
       name: 'a standard that exempts PRIVATE APIs (private custom domains)',
       template: mappedRest({ EndpointConfiguration: { Types: ['PRIVATE'] } }),
@@ -53,7 +72,10 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails as unknown when DisableExecuteApiEndpoint comes from a parameter without default',
-      template: { Parameters: { Disable: { Type: 'String' } }, Resources: mappedRest({ DisableExecuteApiEndpoint: { Ref: 'Disable' } }) },
+      template: {
+        Parameters: { Disable: { Type: 'String' } },
+        Resources: mappedRest({ DisableExecuteApiEndpoint: { Ref: 'Disable' } }),
+      },
       expect: 'unknown',
       message: /parameter Disable/,
     },

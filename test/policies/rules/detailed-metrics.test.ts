@@ -7,7 +7,12 @@ import { testRule } from '../../helpers/rule-tester';
 
 const withOverride = {
   ...restApi(),
-  ...restStage({ MethodSettings: [...allMethods({ MetricsEnabled: true }), { ResourcePath: '/~1health', HttpMethod: 'GET', MetricsEnabled: false }] }),
+  ...restStage({
+    MethodSettings: [
+      ...allMethods({ MetricsEnabled: true }),
+      { ResourcePath: '/~1health', HttpMethod: 'GET', MetricsEnabled: false },
+    ],
+  }),
 };
 
 testRule(rule as AnyRule, {
@@ -27,9 +32,16 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'Deployment StageDescription.MetricsEnabled',
-      template: { ...restApi(), ...restDeployment('Deployment', 'Api', { StageName: 'prod', StageDescription: { MetricsEnabled: true } }) },
+      template: {
+        ...restApi(),
+        ...restDeployment('Deployment', 'Api', { StageName: 'prod', StageDescription: { MetricsEnabled: true } }),
+      },
     },
-    { name: 'an override turning metrics off is accepted when the standard ignores overrides', template: withOverride, options: { checkOverrides: false } },
+    {
+      name: 'an override turning metrics off is accepted when the standard ignores overrides',
+      template: withOverride,
+      options: { checkOverrides: false },
+    },
     {
       name: 'no finding when the standard disables the rule for the public tier',
       template: { ...restApi({ Tags: [{ Key: 'data-classification', Value: 'public' }] }), ...restStage() },
@@ -53,7 +65,10 @@ testRule(rule as AnyRule, {
     { name: 'fails a method override that turns metrics off', template: withOverride, message: /GET \/health/ },
     {
       name: 'fails as unknown when MetricsEnabled comes from a parameter without default',
-      template: { Parameters: { M: { Type: 'String' } }, Resources: { ...restApi(), ...restStage({ MethodSettings: allMethods({ MetricsEnabled: { Ref: 'M' } }) }) } },
+      template: {
+        Parameters: { M: { Type: 'String' } },
+        Resources: { ...restApi(), ...restStage({ MethodSettings: allMethods({ MetricsEnabled: { Ref: 'M' } }) }) },
+      },
       expect: 'unknown',
       message: /parameter M/,
     },
@@ -63,6 +78,14 @@ testRule(rule as AnyRule, {
 describeCorpusAgreement(rule as AnyRule, [
   // Only stage-wide settings ('/*', '*') cover every method; KICS' "CloudWatch Metrics Disabled" query accepts any MethodSetting
   // with MetricsEnabled, so it would pass this stage. We fail it on purpose: new methods would have no metrics.
-  { name: 'fails per-method-only metrics in a checkov fixture (KICS metrics query would pass it)', file: 'checkov-CKV_AWS_76-APIGatewayAccessLogging-pass.yaml', expect: { Enabled: 'fail' } },
-  { name: 'passes a v2 stage with DefaultRouteSettings.DetailedMetricsEnabled', file: 'checkov-CKV_AWS_95-APIGatewayV2AccessLogging-pass.yaml', expect: { Enabled: 'pass' } },
+  {
+    name: 'fails per-method-only metrics in a checkov fixture (KICS metrics query would pass it)',
+    file: 'checkov-CKV_AWS_76-APIGatewayAccessLogging-pass.yaml',
+    expect: { Enabled: 'fail' },
+  },
+  {
+    name: 'passes a v2 stage with DefaultRouteSettings.DetailedMetricsEnabled',
+    file: 'checkov-CKV_AWS_95-APIGatewayV2AccessLogging-pass.yaml',
+    expect: { Enabled: 'pass' },
+  },
 ]);

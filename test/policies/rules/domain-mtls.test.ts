@@ -14,7 +14,11 @@ const classified = (tier: string) => ({ Tags: [{ Key: 'data-classification', Val
 
 function cdkDomain(stack: Stack, withMtls: boolean): void {
   const api = cdkRestApi(stack, { endpointTypes: [apigw.EndpointType.REGIONAL] });
-  const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/abc');
+  const certificate = acm.Certificate.fromCertificateArn(
+    stack,
+    'Cert',
+    'arn:aws:acm:eu-west-1:111111111111:certificate/abc',
+  );
   const bucket = s3.Bucket.fromBucketName(stack, 'Trust', 'trust-bucket');
   new apigw.DomainName(stack, 'Domain', {
     domainName: 'api.example.com',
@@ -40,7 +44,12 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'no truststore needed when the mapped API is in a tier without the requirement',
-      template: { ...restApi(classified('internal')), ...restStage(), ...restDomain({ SecurityPolicy: 'TLS_1_2' }), ...basePathMapping() },
+      template: {
+        ...restApi(classified('internal')),
+        ...restStage(),
+        ...restDomain({ SecurityPolicy: 'TLS_1_2' }),
+        ...basePathMapping(),
+      },
       tiers: requireMtls,
       expect: 'skip',
     },
@@ -63,20 +72,37 @@ testRule(rule as AnyRule, {
         ...restStage(),
         ...v2Domain({ SecurityPolicy: 'TLS_1_2' }),
         ...v2ApiMapping(),
-        RestMapping: { Type: 'AWS::ApiGatewayV2::ApiMapping', Properties: { DomainName: { Ref: 'V2Domain' }, ApiId: { Ref: 'Api' }, Stage: { Ref: 'Stage' }, ApiMappingKey: 'rest' } },
+        RestMapping: {
+          Type: 'AWS::ApiGatewayV2::ApiMapping',
+          Properties: {
+            DomainName: { Ref: 'V2Domain' },
+            ApiId: { Ref: 'Api' },
+            Stage: { Ref: 'Stage' },
+            ApiMappingKey: 'rest',
+          },
+        },
       },
       tiers: requireMtls,
       message: /tier restricted/,
     },
     {
       name: 'fails a truststore URI that is not an S3 object',
-      template: restDomain({ SecurityPolicy: 'TLS_1_2', MutualTlsAuthentication: { TruststoreUri: 'https://example.com/truststore.pem' } }),
+      template: restDomain({
+        SecurityPolicy: 'TLS_1_2',
+        MutualTlsAuthentication: { TruststoreUri: 'https://example.com/truststore.pem' },
+      }),
       tiers: requireMtls,
       message: /not an s3:\/\/bucket\/key URI/,
     },
     {
       name: 'fails as unknown when the truststore URI comes from a parameter without default',
-      template: { Parameters: { Trust: { Type: 'String' } }, Resources: restDomain({ SecurityPolicy: 'TLS_1_2', MutualTlsAuthentication: { TruststoreUri: { Ref: 'Trust' } } }) },
+      template: {
+        Parameters: { Trust: { Type: 'String' } },
+        Resources: restDomain({
+          SecurityPolicy: 'TLS_1_2',
+          MutualTlsAuthentication: { TruststoreUri: { Ref: 'Trust' } },
+        }),
+      },
       tiers: requireMtls,
       expect: 'unknown',
       message: /parameter Trust/,

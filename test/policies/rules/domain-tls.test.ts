@@ -4,13 +4,34 @@ import type { Stack } from 'aws-cdk-lib';
 import rule from '../../../policies/rules/domain-tls';
 import type { AnyRule } from '../../../lib/engine/rule';
 import { restApi, restStage } from '../../helpers/fixtures';
-import { basePathMapping, cdkRestApi, corpusTemplate, describeWithCorpus, restDomain, v2Domain } from '../../helpers/fixtures-traffic';
+import {
+  basePathMapping,
+  cdkRestApi,
+  corpusTemplate,
+  describeWithCorpus,
+  restDomain,
+  v2Domain,
+} from '../../helpers/fixtures-traffic';
 import { findingsFor, testRule } from '../../helpers/rule-tester';
 
-function cdkDomain(stack: Stack, securityPolicy?: apigw.SecurityPolicy, endpointAccessMode?: apigw.EndpointAccessMode): void {
+function cdkDomain(
+  stack: Stack,
+  securityPolicy?: apigw.SecurityPolicy,
+  endpointAccessMode?: apigw.EndpointAccessMode,
+): void {
   const api = cdkRestApi(stack, { endpointTypes: [apigw.EndpointType.REGIONAL] });
-  const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/abc');
-  new apigw.DomainName(stack, 'Domain', { domainName: 'api.example.com', certificate, securityPolicy, endpointAccessMode, mapping: api });
+  const certificate = acm.Certificate.fromCertificateArn(
+    stack,
+    'Cert',
+    'arn:aws:acm:eu-west-1:111111111111:certificate/abc',
+  );
+  new apigw.DomainName(stack, 'Domain', {
+    domainName: 'api.example.com',
+    certificate,
+    securityPolicy,
+    endpointAccessMode,
+    mapping: api,
+  });
 }
 
 const tls13Only = ['SecurityPolicy_TLS13_1_3_2025_09', 'SecurityPolicy_TLS13_1_3_FIPS_2025_09'];
@@ -56,12 +77,20 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails the legacy 2018 edge policy, not in the default allowlist',
-      template: restDomain({ SecurityPolicy: 'SecurityPolicy_TLS12_2018_EDGE', EndpointConfiguration: { Types: ['EDGE'] } }),
+      template: restDomain({
+        SecurityPolicy: 'SecurityPolicy_TLS12_2018_EDGE',
+        EndpointConfiguration: { Types: ['EDGE'] },
+      }),
       message: /SecurityPolicy_TLS12_2018_EDGE/,
     },
     {
       name: 'fails TLS_1_2 in a tier that allows TLS 1.3 only',
-      template: { ...restApi(confidentialApi), ...restStage(), ...restDomain({ SecurityPolicy: 'TLS_1_2' }), ...basePathMapping() },
+      template: {
+        ...restApi(confidentialApi),
+        ...restStage(),
+        ...restDomain({ SecurityPolicy: 'TLS_1_2' }),
+        ...basePathMapping(),
+      },
       tiers: { confidential: { rules: { 'domain-tls': { options: { allowedPolicies: tls13Only } } } } },
       message: /TLS_1_2; the standard allows SecurityPolicy_TLS13_1_3_2025_09/,
     },

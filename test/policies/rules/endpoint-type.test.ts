@@ -29,7 +29,12 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'a stage of an API declared in another stack is judged where the API is declared',
-      template: { Stage: { Type: 'AWS::ApiGateway::Stage', Properties: { RestApiId: { 'Fn::ImportValue': 'api-id' }, StageName: 'prod', DeploymentId: 'abc' } } },
+      template: {
+        Stage: {
+          Type: 'AWS::ApiGateway::Stage',
+          Properties: { RestApiId: { 'Fn::ImportValue': 'api-id' }, StageName: 'prod', DeploymentId: 'abc' },
+        },
+      },
       expect: 'skip',
     },
   ],
@@ -53,13 +58,20 @@ testRule(rule as AnyRule, {
     {
       name: 'fails an internal HTTP API, which cannot be PRIVATE',
       template: httpApi({ Tags: { 'data-classification': 'internal' } }),
-      cdk: (stack) => Tags.of(new apigwv2.HttpApi(stack, 'HttpApi', { createDefaultStage: false })).add('data-classification', 'internal'),
+      cdk: (stack) =>
+        Tags.of(new apigwv2.HttpApi(stack, 'HttpApi', { createDefaultStage: false })).add(
+          'data-classification',
+          'internal',
+        ),
       tiers: privateOnly,
       message: /HTTP APIs are always REGIONAL/,
     },
     {
       name: 'fails as unknown when the endpoint type comes from a parameter without default',
-      template: { Parameters: { Type: { Type: 'String' } }, Resources: { ...restApi({ EndpointConfiguration: { Types: [{ Ref: 'Type' }] } }), ...restStage() } },
+      template: {
+        Parameters: { Type: { Type: 'String' } },
+        Resources: { ...restApi({ EndpointConfiguration: { Types: [{ Ref: 'Type' }] } }), ...restStage() },
+      },
       expect: 'unknown',
       message: /parameter Type/,
     },

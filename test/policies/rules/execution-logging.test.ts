@@ -29,9 +29,16 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'WebSocket stage with default route logging',
-      template: { ...webSocketApi(), ...v2Stage({ DefaultRouteSettings: { LoggingLevel: 'ERROR' } }, 'WsStage', 'WsApi') },
+      template: {
+        ...webSocketApi(),
+        ...v2Stage({ DefaultRouteSettings: { LoggingLevel: 'ERROR' } }, 'WsStage', 'WsApi'),
+      },
     },
-    { name: 'HTTP API stages are out of scope (no execution logs exist)', template: { ...httpApi(), ...v2Stage() }, expect: 'skip' },
+    {
+      name: 'HTTP API stages are out of scope (no execution logs exist)',
+      template: { ...httpApi(), ...v2Stage() },
+      expect: 'skip',
+    },
     {
       name: 'only INFO allowed by the standard, and INFO set',
       template: { ...restApi(), ...restStage({ MethodSettings: allMethods({ LoggingLevel: 'INFO' }) }) },
@@ -56,7 +63,10 @@ testRule(rule as AnyRule, {
       template: {
         ...restApi(),
         ...restStage({
-          MethodSettings: [...allMethods({ LoggingLevel: 'ERROR' }), { ResourcePath: '/~1orders', HttpMethod: 'GET', LoggingLevel: 'OFF' }],
+          MethodSettings: [
+            ...allMethods({ LoggingLevel: 'ERROR' }),
+            { ResourcePath: '/~1orders', HttpMethod: 'GET', LoggingLevel: 'OFF' },
+          ],
         }),
       },
       message: /GET \/orders/,

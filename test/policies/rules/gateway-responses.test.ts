@@ -15,14 +15,19 @@ function cdkApi(stack: Stack, responses: apigw.GatewayResponseOptions[]): void {
   responses.forEach((response, i) => api.addGatewayResponse(`Response${i}`, response));
 }
 
-const both = (props: Record<string, unknown> = {}, apiProps: Record<string, unknown> = {}): Record<string, unknown> => ({
+const both = (
+  props: Record<string, unknown> = {},
+  apiProps: Record<string, unknown> = {},
+): Record<string, unknown> => ({
   ...restApi(apiProps),
   ...gatewayResponse('DEFAULT_4XX', props),
   ...gatewayResponse('DEFAULT_5XX', props),
 });
 
 const RESTRICTED_ALSO_DENIED = {
-  restricted: { rules: { 'gateway-responses': { options: { requiredTypes: ['DEFAULT_4XX', 'DEFAULT_5XX', 'ACCESS_DENIED'] } } } },
+  restricted: {
+    rules: { 'gateway-responses': { options: { requiredTypes: ['DEFAULT_4XX', 'DEFAULT_5XX', 'ACCESS_DENIED'] } } },
+  },
 };
 
 testRule(rule as AnyRule, {
@@ -44,7 +49,10 @@ testRule(rule as AnyRule, {
             openapi: '3.0.1',
             info: { title: 'Orders', version: '1' },
             paths: {},
-            'x-amazon-apigateway-gateway-responses': { DEFAULT_4XX: { responseTemplates: BODY }, DEFAULT_5XX: { responseTemplates: BODY } },
+            'x-amazon-apigateway-gateway-responses': {
+              DEFAULT_4XX: { responseTemplates: BODY },
+              DEFAULT_5XX: { responseTemplates: BODY },
+            },
           },
         }),
       },
@@ -77,8 +85,14 @@ testRule(rule as AnyRule, {
       template: both({ ResponseParameters: HEADERS_ONLY }),
       cdk: (stack) =>
         cdkApi(stack, [
-          { type: apigw.ResponseType.DEFAULT_4XX, responseHeaders: { 'Access-Control-Allow-Origin': "'https://app.example.com'" } },
-          { type: apigw.ResponseType.DEFAULT_5XX, responseHeaders: { 'Access-Control-Allow-Origin': "'https://app.example.com'" } },
+          {
+            type: apigw.ResponseType.DEFAULT_4XX,
+            responseHeaders: { 'Access-Control-Allow-Origin': "'https://app.example.com'" },
+          },
+          {
+            type: apigw.ResponseType.DEFAULT_5XX,
+            responseHeaders: { 'Access-Control-Allow-Origin': "'https://app.example.com'" },
+          },
         ]),
       options: { requireBodyTemplate: true },
       message: /DEFAULT_4XX only changes headers/,
@@ -94,7 +108,11 @@ testRule(rule as AnyRule, {
       name: 'fails as unknown when a response type comes from a parameter without default and one is missing',
       template: {
         Parameters: { Kind: { Type: 'String' } },
-        Resources: { ...restApi(), ...gatewayResponse('DEFAULT_4XX'), ...gatewayResponse({ Ref: 'Kind' } as unknown as string, {}, 'Other') },
+        Resources: {
+          ...restApi(),
+          ...gatewayResponse('DEFAULT_4XX'),
+          ...gatewayResponse({ Ref: 'Kind' } as unknown as string, {}, 'Other'),
+        },
       },
       expect: 'unknown',
       message: /parameter Kind/,

@@ -16,7 +16,11 @@ testRule(rule as AnyRule, {
       cdk: (stack) => Tags.of(new apigwv2.HttpApi(stack, 'HttpApi')).add('data-classification', 'public'),
       tiers: noWafForPublic,
     },
-    { name: 'REST APIs are out of scope (stage-waf applies)', template: { ...restApi(), ...restStage() }, expect: 'skip' },
+    {
+      name: 'REST APIs are out of scope (stage-waf applies)',
+      template: { ...restApi(), ...restStage() },
+      expect: 'skip',
+    },
     { name: 'WebSocket APIs are out of scope by default', template: webSocketApi(), expect: 'skip' },
   ],
   invalid: [
@@ -40,7 +44,10 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails as restricted (strictest tier) when the classification tag is unresolved',
-      template: { Parameters: { Tier: { Type: 'String' } }, Resources: httpApi({ Tags: { 'data-classification': { Ref: 'Tier' } } }) },
+      template: {
+        Parameters: { Tier: { Type: 'String' } },
+        Resources: httpApi({ Tags: { 'data-classification': { Ref: 'Tier' } } }),
+      },
       tiers: noWafForPublic,
       message: /tier restricted/,
     },

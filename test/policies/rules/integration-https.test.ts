@@ -1,10 +1,16 @@
 import rule from '../../../policies/rules/integration-https';
 import type { AnyRule } from '../../../lib/engine/rule';
 import { restApi, restMethod, restStage } from '../../helpers/fixtures';
-import { cdkHttpApiCalling, cdkRestApiCalling, httpApiCalling, restApiCalling } from '../../helpers/fixtures-integrations';
+import {
+  cdkHttpApiCalling,
+  cdkRestApiCalling,
+  httpApiCalling,
+  restApiCalling,
+} from '../../helpers/fixtures-integrations';
 import { testRule } from '../../helpers/rule-tester';
 
-const LISTENER = 'arn:aws:elasticloadbalancing:eu-west-1:111111111111:listener/app/orders/50dc6c495c0c9188/0467ef3c8400ae65';
+const LISTENER =
+  'arn:aws:elasticloadbalancing:eu-west-1:111111111111:listener/app/orders/50dc6c495c0c9188/0467ef3c8400ae65';
 
 testRule(rule as AnyRule, {
   valid: [
@@ -20,7 +26,11 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'scheme from a stage variable that is https in every stage',
-      template: restApiCalling('${stageVariables.backend}/orders', {}, { Variables: { backend: 'https://backend.example.com' } }),
+      template: restApiCalling(
+        '${stageVariables.backend}/orders',
+        {},
+        { Variables: { backend: 'https://backend.example.com' } },
+      ),
     },
     {
       name: 'REST VPC link over plain HTTP where the standard allows it',
@@ -28,7 +38,11 @@ testRule(rule as AnyRule, {
       options: { allowHttpOverVpcLink: true },
       expect: 'skip',
     },
-    { name: 'MOCK integrations are out of scope', template: { ...restApi(), ...restStage(), ...restMethod() }, expect: 'skip' },
+    {
+      name: 'MOCK integrations are out of scope',
+      template: { ...restApi(), ...restStage(), ...restMethod() },
+      expect: 'skip',
+    },
     {
       name: 'HTTP API VPC link integrations are out of scope (private-integration-tls)',
       template: httpApiCalling({ ConnectionType: 'VPC_LINK', ConnectionId: 'abc123', IntegrationUri: LISTENER }),
@@ -61,7 +75,17 @@ testRule(rule as AnyRule, {
           Body: {
             openapi: '3.0.1',
             info: { title: 'Api', version: '1' },
-            paths: { '/orders': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: 'http://backend.example.com/orders' } } } },
+            paths: {
+              '/orders': {
+                get: {
+                  'x-amazon-apigateway-integration': {
+                    type: 'http_proxy',
+                    httpMethod: 'GET',
+                    uri: 'http://backend.example.com/orders',
+                  },
+                },
+              },
+            },
           },
         }),
         ...restStage(),
@@ -76,7 +100,11 @@ testRule(rule as AnyRule, {
     {
       name: 'fails a stage variable that makes one stage plain HTTP, without printing its value',
       template: {
-        ...restApiCalling('${stageVariables.backend}/orders', {}, { Variables: { backend: 'http://secret-host.example.com' } }),
+        ...restApiCalling(
+          '${stageVariables.backend}/orders',
+          {},
+          { Variables: { backend: 'http://secret-host.example.com' } },
+        ),
         ...restStage({ StageName: 'beta', Variables: { backend: 'https://beta.example.com' } }, 'Beta'),
       },
       message: /^Stage prod: variable backend makes the integration call its backend over plain HTTP\.$/,

@@ -1,7 +1,12 @@
 import rule from '../../../policies/rules/integration-uri-injection';
 import type { AnyRule } from '../../../lib/engine/rule';
 import { restApi, restMethod, restStage } from '../../helpers/fixtures';
-import { cdkHttpApiCalling, cdkRestApiCalling, httpApiCalling, restApiCalling } from '../../helpers/fixtures-integrations';
+import {
+  cdkHttpApiCalling,
+  cdkRestApiCalling,
+  httpApiCalling,
+  restApiCalling,
+} from '../../helpers/fixtures-integrations';
 import { testRule } from '../../helpers/rule-tester';
 
 const hostFromHeader = { RequestParameters: { 'integration.request.path.host': 'method.request.header.X-Backend' } };
@@ -14,7 +19,13 @@ testRule(rule as AnyRule, {
     {
       name: 'fixed host with a proxied path (the usual {proxy} pattern)',
       template: restApiCalling('https://backend.example.com/{proxy}', proxyPath),
-      cdk: (stack) => cdkRestApiCalling(stack, 'https://backend.example.com/{proxy}', {}, { requestParameters: proxyPath.RequestParameters }),
+      cdk: (stack) =>
+        cdkRestApiCalling(
+          stack,
+          'https://backend.example.com/{proxy}',
+          {},
+          { requestParameters: proxyPath.RequestParameters },
+        ),
     },
     {
       name: 'HTTP API integration to a fixed URL',
@@ -23,26 +34,41 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'stage variable host where the standard allows per-environment hosts',
-      template: restApiCalling('https://${stageVariables.host}/orders', {}, { Variables: { host: 'backend.example.com' } }),
+      template: restApiCalling(
+        'https://${stageVariables.host}/orders',
+        {},
+        { Variables: { host: 'backend.example.com' } },
+      ),
       options: { allowStageVariables: true },
     },
     {
       name: 'path placeholder mapped from a literal is not request-controlled',
-      template: restApiCalling('https://{host}.example.com/orders', { RequestParameters: { 'integration.request.path.host': "'eu'" } }),
+      template: restApiCalling('https://{host}.example.com/orders', {
+        RequestParameters: { 'integration.request.path.host': "'eu'" },
+      }),
     },
-    { name: 'MOCK integrations are out of scope', template: { ...restApi(), ...restStage(), ...restMethod() }, expect: 'skip' },
+    {
+      name: 'MOCK integrations are out of scope',
+      template: { ...restApi(), ...restStage(), ...restMethod() },
+      expect: 'skip',
+    },
   ],
   invalid: [
     {
       name: 'fails a host taken from a request header (SSRF)',
       template: restApiCalling('https://{host}/orders', hostFromHeader),
-      cdk: (stack) => cdkRestApiCalling(stack, 'https://{host}/orders', {}, { requestParameters: hostFromHeader.RequestParameters }),
+      cdk: (stack) =>
+        cdkRestApiCalling(stack, 'https://{host}/orders', {}, { requestParameters: hostFromHeader.RequestParameters }),
       message: /host\/target contains \{host\}, taken from method\.request\.header\.X-Backend/,
       count: 1,
     },
     {
       name: 'fails a host chosen by a stage variable',
-      template: restApiCalling('https://${stageVariables.host}/orders', {}, { Variables: { host: 'backend.example.com' } }),
+      template: restApiCalling(
+        'https://${stageVariables.host}/orders',
+        {},
+        { Variables: { host: 'backend.example.com' } },
+      ),
       message: /chosen by stage variable host/,
     },
     {
@@ -50,7 +76,9 @@ testRule(rule as AnyRule, {
       template: {
         ...restApi(),
         ...restStage({ Variables: { fn: 'orders' } }),
-        ...restMethod({ Integration: { Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST', Uri: lambdaByStageVariable } }),
+        ...restMethod({
+          Integration: { Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST', Uri: lambdaByStageVariable },
+        }),
       },
       message: /stage variable fn/,
     },
@@ -64,7 +92,10 @@ testRule(rule as AnyRule, {
             Type: 'AWS',
             IntegrationHttpMethod: 'GET',
             Uri: 'arn:aws:apigateway:eu-west-1:s3:path/{bucket}/{key}',
-            RequestParameters: { 'integration.request.path.bucket': 'method.request.path.bucket', 'integration.request.path.key': 'method.request.path.key' },
+            RequestParameters: {
+              'integration.request.path.bucket': 'method.request.path.bucket',
+              'integration.request.path.key': 'method.request.path.key',
+            },
           },
         }),
       },

@@ -8,7 +8,8 @@ import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApiCalling, restApiCalling } from '../../helpers/fixtures-integrations';
 import { testRule } from '../../helpers/rule-tester';
 
-const LISTENER = 'arn:aws:elasticloadbalancing:eu-west-1:111111111111:listener/app/orders/50dc6c495c0c9188/0467ef3c8400ae65';
+const LISTENER =
+  'arn:aws:elasticloadbalancing:eu-west-1:111111111111:listener/app/orders/50dc6c495c0c9188/0467ef3c8400ae65';
 const vpcLink = (props: Record<string, unknown> = {}): Record<string, unknown> =>
   httpApiCalling({ ConnectionType: 'VPC_LINK', ConnectionId: 'abc123', IntegrationUri: LISTENER, ...props });
 
@@ -35,7 +36,11 @@ testRule(rule as AnyRule, {
       template: vpcLink({ TlsConfig: { ServerNameToVerify: 'orders.internal.example.com' } }),
       tiers: { restricted: { rules: { 'private-integration-tls': { options: { requireServerName: true } } } } },
     },
-    { name: 'internet integrations are out of scope (integration-https covers them)', template: httpApiCalling({ IntegrationUri: 'https://backend.example.com' }), expect: 'skip' },
+    {
+      name: 'internet integrations are out of scope (integration-https covers them)',
+      template: httpApiCalling({ IntegrationUri: 'https://backend.example.com' }),
+      expect: 'skip',
+    },
     {
       name: 'REST VPC links are out of scope (their TLS is the https:// URI)',
       template: restApiCalling('http://nlb.internal', { ConnectionType: 'VPC_LINK', ConnectionId: 'abc123' }),

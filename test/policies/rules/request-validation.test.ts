@@ -6,7 +6,12 @@ import { httpApi, restApi, restMethod, v2Route } from '../../helpers/fixtures';
 import { requestValidator, restModel, tags, withoutProperty } from '../../helpers/fixtures-access';
 import { testRule } from '../../helpers/rule-tester';
 
-const CLOSED = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'], additionalProperties: false };
+const CLOSED = {
+  type: 'object',
+  properties: { id: { type: 'string' } },
+  required: ['id'],
+  additionalProperties: false,
+};
 const OPEN_NESTED = {
   type: 'object',
   properties: { id: { type: 'string' }, address: { type: 'object', properties: { city: { type: 'string' } } } },
@@ -18,16 +23,30 @@ function cdkPost(stack: Stack, validated: boolean): void {
   const model = api.addModel('OrderModel', {
     contentType: 'application/json',
     modelName: 'Order',
-    schema: { type: apigw.JsonSchemaType.OBJECT, properties: { id: { type: apigw.JsonSchemaType.STRING } }, required: ['id'], additionalProperties: false },
+    schema: {
+      type: apigw.JsonSchemaType.OBJECT,
+      properties: { id: { type: apigw.JsonSchemaType.STRING } },
+      required: ['id'],
+      additionalProperties: false,
+    },
   });
   api.root.addMethod(
     'POST',
     new apigw.MockIntegration(),
-    validated ? { requestValidatorOptions: { validateRequestBody: true, validateRequestParameters: true }, requestModels: { 'application/json': model } } : {},
+    validated
+      ? {
+          requestValidatorOptions: { validateRequestBody: true, validateRequestParameters: true },
+          requestModels: { 'application/json': model },
+        }
+      : {},
   );
 }
 
-const post = (props: Record<string, unknown> = {}, schema: unknown = CLOSED, apiProps: Record<string, unknown> = {}): Record<string, unknown> => ({
+const post = (
+  props: Record<string, unknown> = {},
+  schema: unknown = CLOSED,
+  apiProps: Record<string, unknown> = {},
+): Record<string, unknown> => ({
   ...restApi(apiProps),
   ...requestValidator(),
   ...restModel('Order', schema),
@@ -40,7 +59,9 @@ const post = (props: Record<string, unknown> = {}, schema: unknown = CLOSED, api
   }),
 });
 
-const CLOSED_FOR_RESTRICTED = { restricted: { rules: { 'request-validation': { options: { requireClosedModels: true } } } } };
+const CLOSED_FOR_RESTRICTED = {
+  restricted: { rules: { 'request-validation': { options: { requireClosedModels: true } } } },
+};
 
 const openApi = {
   openapi: '3.0.1',
@@ -70,7 +91,10 @@ testRule(rule as AnyRule, {
       template: {
         ...restApi(),
         ...requestValidator({ ValidateRequestBody: false }),
-        ...restMethod({ RequestParameters: { 'method.request.querystring.page': true }, RequestValidatorId: { Ref: 'Validator' } }),
+        ...restMethod({
+          RequestParameters: { 'method.request.querystring.page': true },
+          RequestValidatorId: { Ref: 'Validator' },
+        }),
       },
     },
     {
@@ -87,7 +111,11 @@ testRule(rule as AnyRule, {
       template: { ...restApi(), ...restMethod({ RequestParameters: { 'method.request.path.id': true } }) },
       expect: 'skip',
     },
-    { name: 'HTTP APIs have no request validators', template: { ...httpApi(), ...v2Route('POST /orders') }, expect: 'skip' },
+    {
+      name: 'HTTP APIs have no request validators',
+      template: { ...httpApi(), ...v2Route('POST /orders') },
+      expect: 'skip',
+    },
   ],
   invalid: [
     {
@@ -116,7 +144,10 @@ testRule(rule as AnyRule, {
       template: {
         ...restApi(),
         ...requestValidator({ ValidateRequestParameters: false }),
-        ...restMethod({ RequestParameters: { 'method.request.header.X-Tenant': true }, RequestValidatorId: { Ref: 'Validator' } }),
+        ...restMethod({
+          RequestParameters: { 'method.request.header.X-Tenant': true },
+          RequestValidatorId: { Ref: 'Validator' },
+        }),
       },
       message: /does not validate parameters/,
     },

@@ -15,13 +15,18 @@ function cdkRestApi(stack: Stack, tagMap: Record<string, string>): void {
   for (const [key, value] of Object.entries(tagMap)) Tags.of(api).add(key, value);
 }
 
-const taggedRest = (apiTags: Record<string, unknown>, stageTags: Record<string, unknown> = apiTags): Record<string, unknown> => ({
+const taggedRest = (
+  apiTags: Record<string, unknown>,
+  stageTags: Record<string, unknown> = apiTags,
+): Record<string, unknown> => ({
   ...restApi({ Tags: tags(apiTags) }),
   ...restStage({ Tags: tags(stageTags) }),
 });
 
 const RESTRICTED_NEEDS_CONTACT = {
-  restricted: { rules: { 'required-tags': { options: { requiredKeys: ['owner', 'data-classification', 'incident-contact'] } } } },
+  restricted: {
+    rules: { 'required-tags': { options: { requiredKeys: ['owner', 'data-classification', 'incident-contact'] } } },
+  },
 };
 
 testRule(rule as AnyRule, {
@@ -52,7 +57,10 @@ testRule(rule as AnyRule, {
     {
       name: 'a stage of an imported REST API, with stage checks off, is checked where the API is declared',
       template: {
-        Stage: { Type: 'AWS::ApiGateway::Stage', Properties: { RestApiId: 'abc123def4', DeploymentId: 'dep123', StageName: 'prod' } },
+        Stage: {
+          Type: 'AWS::ApiGateway::Stage',
+          Properties: { RestApiId: 'abc123def4', DeploymentId: 'dep123', StageName: 'prod' },
+        },
       },
       options: { checkStages: false },
       expect: 'skip',
@@ -69,7 +77,8 @@ testRule(rule as AnyRule, {
     {
       name: 'fails a classification outside the allowed tiers',
       template: taggedRest({ ...GOOD, 'data-classification': 'secret' }),
-      message: /data-classification of the API is "secret"; allowed values are public, internal, confidential, restricted/,
+      message:
+        /data-classification of the API is "secret"; allowed values are public, internal, confidential, restricted/,
     },
     {
       name: 'fails a stage that only inherits tags from its REST API (inheritance is for ABAC only; AWS Config api-gw-stage-tagged agrees)',

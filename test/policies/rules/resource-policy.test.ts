@@ -8,7 +8,10 @@ import { policyDocument, statement, tags } from '../../helpers/fixtures-access';
 import { testRule } from '../../helpers/rule-tester';
 
 const PRIVATE = { EndpointConfiguration: { Types: ['PRIVATE'] } };
-const DENY_OUTSIDE_VPCE = statement({ Effect: 'Deny', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-0123456789abcdef0' } } });
+const DENY_OUTSIDE_VPCE = statement({
+  Effect: 'Deny',
+  Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-0123456789abcdef0' } },
+});
 
 function cdkApi(stack: Stack, props: apigw.RestApiProps): void {
   const api = new apigw.RestApi(stack, 'Api', { cloudWatchRole: false, ...props });
@@ -16,7 +19,12 @@ function cdkApi(stack: Stack, props: apigw.RestApiProps): void {
 }
 
 const invokeStatement = (props: Partial<iam.PolicyStatementProps> = {}): iam.PolicyStatement =>
-  new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['execute-api:Invoke'], resources: ['execute-api:/*'], ...props });
+  new iam.PolicyStatement({
+    principals: [new iam.AnyPrincipal()],
+    actions: ['execute-api:Invoke'],
+    resources: ['execute-api:/*'],
+    ...props,
+  });
 
 const OPEN_ALLOWED_FOR_PUBLIC = { public: { rules: { 'resource-policy': { options: { forbidOpenAllow: false } } } } };
 
@@ -24,30 +32,50 @@ testRule(rule as AnyRule, {
   valid: [
     {
       name: 'PRIVATE API that allows invoke and denies calls from outside its VPC endpoint (the AWS-documented pattern)',
-      template: { ...restApi({ ...PRIVATE, Policy: policyDocument(statement({}), DENY_OUTSIDE_VPCE) }), ...restMethod() },
+      template: {
+        ...restApi({ ...PRIVATE, Policy: policyDocument(statement({}), DENY_OUTSIDE_VPCE) }),
+        ...restMethod(),
+      },
       cdk: (stack) =>
         cdkApi(stack, {
           endpointTypes: [apigw.EndpointType.PRIVATE],
           policy: new iam.PolicyDocument({
             statements: [
               invokeStatement(),
-              invokeStatement({ effect: iam.Effect.DENY, conditions: { StringNotEquals: { 'aws:SourceVpce': 'vpce-0123456789abcdef0' } } }),
+              invokeStatement({
+                effect: iam.Effect.DENY,
+                conditions: { StringNotEquals: { 'aws:SourceVpce': 'vpce-0123456789abcdef0' } },
+              }),
             ],
           }),
         }),
     },
     {
       name: 'PRIVATE API whose only Allow is conditioned on aws:SourceVpc',
-      template: { ...restApi({ ...PRIVATE, Policy: policyDocument(statement({ Condition: { StringEquals: { 'aws:SourceVpc': 'vpc-1' } } })) }) },
+      template: {
+        ...restApi({
+          ...PRIVATE,
+          Policy: policyDocument(statement({ Condition: { StringEquals: { 'aws:SourceVpc': 'vpc-1' } } })),
+        }),
+      },
     },
-    { name: 'REGIONAL API without a resource policy', template: { ...restApi({ EndpointConfiguration: { Types: ['REGIONAL'] } }), ...restMethod() } },
+    {
+      name: 'REGIONAL API without a resource policy',
+      template: { ...restApi({ EndpointConfiguration: { Types: ['REGIONAL'] } }), ...restMethod() },
+    },
     {
       name: 'Allow for everyone narrowed to an IP range',
-      template: { ...restApi({ Policy: policyDocument(statement({ Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } })) }) },
+      template: {
+        ...restApi({
+          Policy: policyDocument(statement({ Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } })),
+        }),
+      },
     },
     {
       name: 'an open Allow on a public API where the standard permits it for the public tier',
-      template: { ...restApi({ Tags: tags({ 'data-classification': 'public' }), Policy: policyDocument(statement({})) }) },
+      template: {
+        ...restApi({ Tags: tags({ 'data-classification': 'public' }), Policy: policyDocument(statement({})) }),
+      },
       tiers: OPEN_ALLOWED_FOR_PUBLIC,
     },
     { name: 'HTTP APIs have no resource policies', template: { ...httpApi() }, expect: 'skip' },
@@ -61,14 +89,25 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails a PRIVATE API whose policy is conditioned on something other than the network',
-      template: { ...restApi({ ...PRIVATE, Policy: policyDocument(statement({ Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc' } } })) }) },
+      template: {
+        ...restApi({
+          ...PRIVATE,
+          Policy: policyDocument(statement({ Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc' } } })),
+        }),
+      },
       message: /no condition on aws:SourceVpce or aws:SourceVpc/,
     },
     {
       name: 'fails an unconditioned Allow for Principal "*" on a REGIONAL API',
-      template: { ...restApi({ EndpointConfiguration: { Types: ['REGIONAL'] }, Policy: policyDocument(statement({})) }), ...restMethod() },
+      template: {
+        ...restApi({ EndpointConfiguration: { Types: ['REGIONAL'] }, Policy: policyDocument(statement({})) }),
+        ...restMethod(),
+      },
       cdk: (stack) =>
-        cdkApi(stack, { endpointTypes: [apigw.EndpointType.REGIONAL], policy: new iam.PolicyDocument({ statements: [invokeStatement()] }) }),
+        cdkApi(stack, {
+          endpointTypes: [apigw.EndpointType.REGIONAL],
+          policy: new iam.PolicyDocument({ statements: [invokeStatement()] }),
+        }),
       message: /statement #1 allows Principal "\*" without a condition on who or where/,
     },
     {
@@ -78,19 +117,28 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails an Allow for everyone conditioned only on TLS (aws:SecureTransport says nothing about the caller)',
-      template: { ...restApi({ Policy: policyDocument(statement({ Condition: { Bool: { 'aws:SecureTransport': 'true' } } })) }) },
+      template: {
+        ...restApi({ Policy: policyDocument(statement({ Condition: { Bool: { 'aws:SecureTransport': 'true' } } })) }),
+      },
       message: /statement #1 allows Principal/,
     },
     {
       name: 'fails an open Allow that a Deny on aws:SecureTransport does not narrow',
       template: {
-        ...restApi({ Policy: policyDocument(statement({}), statement({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })) }),
+        ...restApi({
+          Policy: policyDocument(
+            statement({}),
+            statement({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ),
+        }),
       },
       message: /no such Deny narrows it/,
     },
     {
       name: 'fails the same open Allow on an internal API when only the public tier permits it',
-      template: { ...restApi({ Tags: tags({ 'data-classification': 'internal' }), Policy: policyDocument(statement({})) }) },
+      template: {
+        ...restApi({ Tags: tags({ 'data-classification': 'internal' }), Policy: policyDocument(statement({})) }),
+      },
       tiers: OPEN_ALLOWED_FOR_PUBLIC,
     },
     {

@@ -3,7 +3,12 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/rest-method-authorization';
 import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restMethod, v2Route } from '../../helpers/fixtures';
-import { corsPreflightIntegration, corsPreflightMethodResponses, restAuthorizer, tags } from '../../helpers/fixtures-access';
+import {
+  corsPreflightIntegration,
+  corsPreflightMethodResponses,
+  restAuthorizer,
+  tags,
+} from '../../helpers/fixtures-access';
 import { describeCorpusAgreement } from '../../helpers/fixtures-logging';
 import { testRule } from '../../helpers/rule-tester';
 
@@ -12,12 +17,24 @@ function cdkApi(stack: Stack, props: apigw.RestApiProps, methodOptions?: apigw.M
   api.root.addMethod('GET', new apigw.MockIntegration(), methodOptions);
 }
 
-const RESTRICTED_IAM_ONLY = { restricted: { rules: { 'rest-method-authorization': { options: { allowedTypes: ['AWS_IAM'] } } } } };
+const RESTRICTED_IAM_ONLY = {
+  restricted: { rules: { 'rest-method-authorization': { options: { allowedTypes: ['AWS_IAM'] } } } },
+};
 
 const openApiBody = (operation: Record<string, unknown>): Record<string, unknown> => ({
   openapi: '3.0.1',
   info: { title: 'Orders', version: '1' },
-  paths: { '/orders': { get: { 'x-amazon-apigateway-integration': { type: 'mock', requestTemplates: { 'application/json': '{"statusCode":200}' } }, ...operation } } },
+  paths: {
+    '/orders': {
+      get: {
+        'x-amazon-apigateway-integration': {
+          type: 'mock',
+          requestTemplates: { 'application/json': '{"statusCode":200}' },
+        },
+        ...operation,
+      },
+    },
+  },
 });
 
 testRule(rule as AnyRule, {
@@ -29,7 +46,11 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'CUSTOM method with a Lambda authorizer',
-      template: { ...restApi(), ...restAuthorizer(), ...restMethod({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: 'Authorizer' } }) },
+      template: {
+        ...restApi(),
+        ...restAuthorizer(),
+        ...restMethod({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: 'Authorizer' } }),
+      },
     },
     {
       name: 'CORS preflight OPTIONS (MOCK answering Access-Control-* headers) is exempt, as CDK writes it',
@@ -37,7 +58,12 @@ testRule(rule as AnyRule, {
         ...restApi(),
         ...restMethod({ AuthorizationType: 'AWS_IAM' }),
         ...restMethod(
-          { HttpMethod: 'OPTIONS', AuthorizationType: 'NONE', Integration: corsPreflightIntegration(), MethodResponses: corsPreflightMethodResponses() },
+          {
+            HttpMethod: 'OPTIONS',
+            AuthorizationType: 'NONE',
+            Integration: corsPreflightIntegration(),
+            MethodResponses: corsPreflightMethodResponses(),
+          },
           'Preflight',
         ),
       },
@@ -58,7 +84,16 @@ testRule(rule as AnyRule, {
         ...restApi({
           Body: {
             ...openApiBody({ security: [{ sigv4: [] }] }),
-            components: { securitySchemes: { sigv4: { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' } } },
+            components: {
+              securitySchemes: {
+                sigv4: {
+                  type: 'apiKey',
+                  name: 'Authorization',
+                  in: 'header',
+                  'x-amazon-apigateway-authtype': 'awsSigv4',
+                },
+              },
+            },
           },
         }),
       },
@@ -109,7 +144,10 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails a MOCK OPTIONS method that answers no Access-Control-* header (KICS open-access treats it as negative)',
-      template: { ...restApi(), ...restMethod({ HttpMethod: 'OPTIONS', AuthorizationType: 'NONE', Integration: { Type: 'MOCK' } }) },
+      template: {
+        ...restApi(),
+        ...restMethod({ HttpMethod: 'OPTIONS', AuthorizationType: 'NONE', Integration: { Type: 'MOCK' } }),
+      },
       message: /OPTIONS/,
     },
     {
@@ -121,7 +159,10 @@ testRule(rule as AnyRule, {
       name: 'fails COGNITO_USER_POOLS when the standard only allows AWS_IAM',
       template: {
         ...restApi(),
-        ...restAuthorizer({ Type: 'COGNITO_USER_POOLS', ProviderARNs: ['arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_abc'] }),
+        ...restAuthorizer({
+          Type: 'COGNITO_USER_POOLS',
+          ProviderARNs: ['arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_abc'],
+        }),
         ...restMethod({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: { Ref: 'Authorizer' } }),
       },
       options: { allowedTypes: ['AWS_IAM'] },
@@ -141,7 +182,12 @@ testRule(rule as AnyRule, {
       name: 'fails a preflight-looking OPTIONS method when the standard turns the preflight exemption off',
       template: {
         ...restApi(),
-        ...restMethod({ HttpMethod: 'OPTIONS', AuthorizationType: 'NONE', Integration: corsPreflightIntegration(), MethodResponses: corsPreflightMethodResponses() }),
+        ...restMethod({
+          HttpMethod: 'OPTIONS',
+          AuthorizationType: 'NONE',
+          Integration: corsPreflightIntegration(),
+          MethodResponses: corsPreflightMethodResponses(),
+        }),
       },
       options: { exemptCorsPreflight: false },
       message: /OPTIONS \/ has authorization type NONE/,
@@ -159,7 +205,11 @@ testRule(rule as AnyRule, {
 });
 
 describeCorpusAgreement(rule as AnyRule, [
-  { file: 'checkov-CKV_AWS_59-APIGatewayAuthorization-fail.yaml', name: 'agrees with CKV_AWS_59 on NONE methods', expect: { MyMethod0: 'fail', MyMethod1: 'fail' } },
+  {
+    file: 'checkov-CKV_AWS_59-APIGatewayAuthorization-fail.yaml',
+    name: 'agrees with CKV_AWS_59 on NONE methods',
+    expect: { MyMethod0: 'fail', MyMethod1: 'fail' },
+  },
   {
     file: 'checkov-CKV_AWS_59-APIGatewayAuthorization-pass.yaml',
     name: 'differs from CKV_AWS_59 on purpose: an integration-less OPTIONS is no CORS preflight, and an API key is no authorization',
@@ -195,7 +245,11 @@ describeCorpusAgreement(rule as AnyRule, [
     name: 'differs from W59 on purpose: OPTIONS methods without a MOCK CORS answer are not exempt',
     expect: { ApiGatewayMethod1: 'fail', ApiGatewayMethod3: 'fail', ApiGatewayMethod6: 'fail' },
   },
-  { file: 'kics-open-access-positive2.json', name: 'agrees with KICS open access on a GET with NONE', expect: { MockMethod: 'fail' } },
+  {
+    file: 'kics-open-access-positive2.json',
+    name: 'agrees with KICS open access on a GET with NONE',
+    expect: { MockMethod: 'fail' },
+  },
   {
     file: 'kics-open-access-negative1.yaml',
     name: 'differs from KICS open access on purpose: a MOCK OPTIONS answering no Access-Control-* header is not a preflight',

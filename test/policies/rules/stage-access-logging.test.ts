@@ -3,7 +3,13 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import rule from '../../../policies/rules/stage-access-logging';
 import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restDeployment, restStage, v2Stage, webSocketApi } from '../../helpers/fixtures';
-import { accessLogTo, cdkAccessLog, cdkRestApi, describeCorpusAgreement, logGroup } from '../../helpers/fixtures-logging';
+import {
+  accessLogTo,
+  cdkAccessLog,
+  cdkRestApi,
+  describeCorpusAgreement,
+  logGroup,
+} from '../../helpers/fixtures-logging';
 import { testRule } from '../../helpers/rule-tester';
 
 testRule(rule as AnyRule, {
@@ -15,7 +21,14 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'stage created by a Deployment with StageDescription.AccessLogSetting',
-      template: { ...restApi(), ...logGroup(), ...restDeployment('Deployment', 'Api', { StageName: 'prod', StageDescription: { AccessLogSetting: accessLogTo() } }) },
+      template: {
+        ...restApi(),
+        ...logGroup(),
+        ...restDeployment('Deployment', 'Api', {
+          StageName: 'prod',
+          StageDescription: { AccessLogSetting: accessLogTo() },
+        }),
+      },
     },
     {
       name: 'HTTP API stage with AccessLogSettings',
@@ -32,13 +45,22 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'WebSocket stage with AccessLogSettings',
-      template: { ...webSocketApi(), ...logGroup(), ...v2Stage({ AccessLogSettings: accessLogTo() }, 'WsStage', 'WsApi') },
+      template: {
+        ...webSocketApi(),
+        ...logGroup(),
+        ...v2Stage({ AccessLogSettings: accessLogTo() }, 'WsStage', 'WsApi'),
+      },
     },
     {
       name: 'destination log group outside the template, named by a literal ARN (the destination itself is known)',
       template: {
         ...restApi(),
-        ...restStage({ AccessLogSetting: { DestinationArn: 'arn:aws:logs:eu-west-1:111111111111:log-group:shared-access-logs', Format: '$context.requestId' } }),
+        ...restStage({
+          AccessLogSetting: {
+            DestinationArn: 'arn:aws:logs:eu-west-1:111111111111:log-group:shared-access-logs',
+            Format: '$context.requestId',
+          },
+        }),
       },
     },
     {
@@ -81,7 +103,10 @@ testRule(rule as AnyRule, {
       name: 'fails as unknown when the destination comes from a parameter without default',
       template: {
         Parameters: { LogArn: { Type: 'String' } },
-        Resources: { ...restApi(), ...restStage({ AccessLogSetting: { DestinationArn: { Ref: 'LogArn' }, Format: '$context.requestId' } }) },
+        Resources: {
+          ...restApi(),
+          ...restStage({ AccessLogSetting: { DestinationArn: { Ref: 'LogArn' }, Format: '$context.requestId' } }),
+        },
       },
       expect: 'unknown',
       message: /parameter LogArn/,
@@ -90,10 +115,34 @@ testRule(rule as AnyRule, {
 });
 
 describeCorpusAgreement(rule as AnyRule, [
-  { name: 'agrees with checkov CKV_AWS_76 FAIL', file: 'checkov-CKV_AWS_76-APIGatewayAccessLogging-fail.yaml', expect: { Default: 'fail' } },
-  { name: 'agrees with checkov CKV_AWS_76 PASS', file: 'checkov-CKV_AWS_76-APIGatewayAccessLogging-pass.yaml', expect: { Enabled: 'pass' } },
-  { name: 'agrees with checkov CKV_AWS_95 FAIL', file: 'checkov-CKV_AWS_95-APIGatewayV2AccessLogging-fail.yaml', expect: { Default: 'fail' } },
-  { name: 'agrees with checkov CKV_AWS_95 PASS', file: 'checkov-CKV_AWS_95-APIGatewayV2AccessLogging-pass.yaml', expect: { Enabled: 'pass' } },
-  { name: 'agrees with KICS stage access logging positive', file: 'kics-stage-no-accesslog-positive1.yaml', expect: { Prod: 'fail' } },
-  { name: 'agrees with KICS v2 stage access logging positive', file: 'kics-v2-stage-no-accesslog-positive1.yaml', expect: { MyStage: 'fail' } },
+  {
+    name: 'agrees with checkov CKV_AWS_76 FAIL',
+    file: 'checkov-CKV_AWS_76-APIGatewayAccessLogging-fail.yaml',
+    expect: { Default: 'fail' },
+  },
+  {
+    name: 'agrees with checkov CKV_AWS_76 PASS',
+    file: 'checkov-CKV_AWS_76-APIGatewayAccessLogging-pass.yaml',
+    expect: { Enabled: 'pass' },
+  },
+  {
+    name: 'agrees with checkov CKV_AWS_95 FAIL',
+    file: 'checkov-CKV_AWS_95-APIGatewayV2AccessLogging-fail.yaml',
+    expect: { Default: 'fail' },
+  },
+  {
+    name: 'agrees with checkov CKV_AWS_95 PASS',
+    file: 'checkov-CKV_AWS_95-APIGatewayV2AccessLogging-pass.yaml',
+    expect: { Enabled: 'pass' },
+  },
+  {
+    name: 'agrees with KICS stage access logging positive',
+    file: 'kics-stage-no-accesslog-positive1.yaml',
+    expect: { Prod: 'fail' },
+  },
+  {
+    name: 'agrees with KICS v2 stage access logging positive',
+    file: 'kics-v2-stage-no-accesslog-positive1.yaml',
+    expect: { MyStage: 'fail' },
+  },
 ]);

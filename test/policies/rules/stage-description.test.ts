@@ -14,7 +14,10 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'Deployment StageDescription.Description',
-      template: { ...restApi(), ...restDeployment('Deployment', 'Api', { StageName: 'prod', StageDescription: { Description: 'Production' } }) },
+      template: {
+        ...restApi(),
+        ...restDeployment('Deployment', 'Api', { StageName: 'prod', StageDescription: { Description: 'Production' } }),
+      },
     },
     {
       name: 'HTTP API stage with a description',
@@ -39,16 +42,23 @@ testRule(rule as AnyRule, {
       message: /no description/,
       count: 1,
     },
-    { name: 'fails a blank description', template: { ...restApi(), ...restStage({ Description: '   ' }) }, message: /empty/ },
     {
-      name: 'fails a description shorter than the standard\'s minimum',
+      name: 'fails a blank description',
+      template: { ...restApi(), ...restStage({ Description: '   ' }) },
+      message: /empty/,
+    },
+    {
+      name: "fails a description shorter than the standard's minimum",
       template: { ...restApi(), ...restStage({ Description: 'prod' }) },
       options: { minLength: 10 },
       message: /4 characters/,
     },
     {
       name: 'fails as unknown when the description comes from a parameter without default',
-      template: { Parameters: { D: { Type: 'String' } }, Resources: { ...restApi(), ...restStage({ Description: { Ref: 'D' } }) } },
+      template: {
+        Parameters: { D: { Type: 'String' } },
+        Resources: { ...restApi(), ...restStage({ Description: { Ref: 'D' } }) },
+      },
       expect: 'unknown',
       message: /parameter D/,
     },
@@ -56,5 +66,9 @@ testRule(rule as AnyRule, {
 });
 
 describeCorpusAgreement(rule as AnyRule, [
-  { name: 'passes a described stage (checkov fixture)', file: 'checkov-CKV_AWS_76-APIGatewayAccessLogging-fail.yaml', expect: { Default: 'pass' } },
+  {
+    name: 'passes a described stage (checkov fixture)',
+    file: 'checkov-CKV_AWS_76-APIGatewayAccessLogging-fail.yaml',
+    expect: { Default: 'pass' },
+  },
 ]);

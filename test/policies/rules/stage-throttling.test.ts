@@ -13,7 +13,8 @@ testRule(rule as AnyRule, {
     {
       name: 'REST stage-wide rate and burst within bounds',
       template: { ...restApi(), ...restStage({ MethodSettings: allMethods(limits(100, 200)) }) },
-      cdk: (stack) => void cdkRestApi(stack, { deployOptions: { throttlingRateLimit: 100, throttlingBurstLimit: 200 } }),
+      cdk: (stack) =>
+        void cdkRestApi(stack, { deployOptions: { throttlingRateLimit: 100, throttlingBurstLimit: 200 } }),
     },
     {
       name: 'limits set through a Deployment StageDescription',
@@ -35,13 +36,21 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'WebSocket stage with DefaultRouteSettings throttling',
-      template: { ...webSocketApi(), ...v2Stage({ StageName: 'prod', DefaultRouteSettings: limits(10, 20) }, 'WsStage', 'WsApi') },
+      template: {
+        ...webSocketApi(),
+        ...v2Stage({ StageName: 'prod', DefaultRouteSettings: limits(10, 20) }, 'WsStage', 'WsApi'),
+      },
     },
     {
       name: 'a method override that lowers the rate and leaves burst to the stage default',
       template: {
         ...restApi(),
-        ...restStage({ MethodSettings: [...allMethods(limits(100, 200)), { ResourcePath: '/~1orders', HttpMethod: 'POST', ThrottlingRateLimit: 5 }] }),
+        ...restStage({
+          MethodSettings: [
+            ...allMethods(limits(100, 200)),
+            { ResourcePath: '/~1orders', HttpMethod: 'POST', ThrottlingRateLimit: 5 },
+          ],
+        }),
       },
     },
     {
@@ -80,7 +89,12 @@ testRule(rule as AnyRule, {
       name: 'fails a method override that raises the rate above the bound',
       template: {
         ...restApi(),
-        ...restStage({ MethodSettings: [...allMethods(limits(100, 200)), { ResourcePath: '/~1orders', HttpMethod: 'GET', ThrottlingRateLimit: 5000 }] }),
+        ...restStage({
+          MethodSettings: [
+            ...allMethods(limits(100, 200)),
+            { ResourcePath: '/~1orders', HttpMethod: 'GET', ThrottlingRateLimit: 5000 },
+          ],
+        }),
       },
       message: /GET \/orders raises throttling rate limit to 5000/,
     },
@@ -88,7 +102,10 @@ testRule(rule as AnyRule, {
       name: 'fails a v2 route override above the bound',
       template: {
         ...httpApi(),
-        ...v2Stage({ DefaultRouteSettings: limits(100, 200), RouteSettings: { 'GET /orders': { ThrottlingBurstLimit: 9000 } } }),
+        ...v2Stage({
+          DefaultRouteSettings: limits(100, 200),
+          RouteSettings: { 'GET /orders': { ThrottlingBurstLimit: 9000 } },
+        }),
       },
       message: /burst limit to 9000/,
     },

@@ -14,7 +14,10 @@ function cdkApi(stack: Stack, variables: Record<string, string>): void {
   api.root.addMethod('GET', new apigw.MockIntegration());
 }
 
-const withVariables = (variables: Record<string, unknown>): Record<string, unknown> => ({ ...restApi(), ...restStage({ Variables: variables }) });
+const withVariables = (variables: Record<string, unknown>): Record<string, unknown> => ({
+  ...restApi(),
+  ...restStage({ Variables: variables }),
+});
 
 testRule(rule as AnyRule, {
   valid: [
@@ -25,15 +28,24 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'a variable naming the ARN of a secret (the recommended pattern)',
-      template: withVariables({ DB_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:orders-db-AbCdEf' }),
+      template: withVariables({
+        DB_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:orders-db-AbCdEf',
+      }),
     },
     {
       name: 'a name the standard lists as not secret',
       template: withVariables({ tokenEndpoint: 'https://auth.example.com/oauth2/token' }),
       options: { allowedNames: ['tokenEndpoint'] },
     },
-    { name: 'HTTP API stage variables without secrets', template: { ...httpApi(), ...v2Stage({ StageVariables: { tableName: 'orders' } }) } },
-    { name: 'a stage without variables has nothing to check', template: { ...restApi(), ...restStage() }, expect: 'skip' },
+    {
+      name: 'HTTP API stage variables without secrets',
+      template: { ...httpApi(), ...v2Stage({ StageVariables: { tableName: 'orders' } }) },
+    },
+    {
+      name: 'a stage without variables has nothing to check',
+      template: { ...restApi(), ...restStage() },
+      expect: 'skip',
+    },
   ],
   invalid: [
     {
@@ -63,7 +75,11 @@ testRule(rule as AnyRule, {
         ...restApi(),
         Deployment: {
           Type: 'AWS::ApiGateway::Deployment',
-          Properties: { RestApiId: { Ref: 'Api' }, StageName: 'prod', StageDescription: { Variables: { githubToken: 'x', note: FAKE_GITHUB_TOKEN } } },
+          Properties: {
+            RestApiId: { Ref: 'Api' },
+            StageName: 'prod',
+            StageDescription: { Variables: { githubToken: 'x', note: FAKE_GITHUB_TOKEN } },
+          },
         },
       },
       count: 2,
@@ -76,7 +92,10 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails as unknown when a value comes from a parameter without default',
-      template: { Parameters: { Upstream: { Type: 'String' } }, Resources: withVariables({ upstream: { Ref: 'Upstream' } }) },
+      template: {
+        Parameters: { Upstream: { Type: 'String' } },
+        Resources: withVariables({ upstream: { Ref: 'Upstream' } }),
+      },
       expect: 'unknown',
       message: /upstream \(.*parameter Upstream/,
     },
@@ -85,7 +104,9 @@ testRule(rule as AnyRule, {
 
 describe('rule stage-variable-secrets never prints values', () => {
   it('keeps credential values out of every message', () => {
-    const template = asTemplate(withVariables({ dbPassword: 'correct-horse', backendUser: FAKE_ACCESS_KEY, header: FAKE_GITHUB_TOKEN }));
+    const template = asTemplate(
+      withVariables({ dbPassword: 'correct-horse', backendUser: FAKE_ACCESS_KEY, header: FAKE_GITHUB_TOKEN }),
+    );
     const findings = findingsFor(rule as AnyRule, template);
     expect(findings.filter((f) => f.status === 'fail')).toHaveLength(2);
     for (const finding of findings) {

@@ -2,7 +2,15 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/stage-waf';
 import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
-import { cdkRestApi, cdkWebAcl, corpusTemplate, describeWithCorpus, wafAssociation, wafAssociationTo, webAcl } from '../../helpers/fixtures-traffic';
+import {
+  cdkRestApi,
+  cdkWebAcl,
+  corpusTemplate,
+  describeWithCorpus,
+  wafAssociation,
+  wafAssociationTo,
+  webAcl,
+} from '../../helpers/fixtures-traffic';
 import { findingsFor, testRule } from '../../helpers/rule-tester';
 
 const regional = { EndpointConfiguration: { Types: ['REGIONAL'] } };
@@ -26,7 +34,19 @@ testRule(rule as AnyRule, {
         WafAssociation: {
           Type: 'AWS::WAFv2::WebACLAssociation',
           Properties: {
-            ResourceArn: { 'Fn::Join': ['', ['arn:aws:apigateway:', { Ref: 'AWS::Region' }, '::/restapis/', { Ref: 'Api' }, '/stages/', { Ref: 'Stage' }]] },
+            ResourceArn: {
+              'Fn::Join': [
+                '',
+                [
+                  'arn:aws:apigateway:',
+                  { Ref: 'AWS::Region' },
+                  '::/restapis/',
+                  { Ref: 'Api' },
+                  '/stages/',
+                  { Ref: 'Stage' },
+                ],
+              ],
+            },
             WebACLArn: { 'Fn::GetAtt': ['WebAcl', 'Arn'] },
           },
         },
@@ -36,7 +56,12 @@ testRule(rule as AnyRule, {
       name: 'a protected stage passes even when the endpoint type comes from a parameter without default',
       template: {
         Parameters: { EndpointType: { Type: 'String' } },
-        Resources: { ...restApi({ EndpointConfiguration: { Types: [{ Ref: 'EndpointType' }] } }), ...restStage(), ...webAcl(), ...wafAssociation() },
+        Resources: {
+          ...restApi({ EndpointConfiguration: { Types: [{ Ref: 'EndpointType' }] } }),
+          ...restStage(),
+          ...webAcl(),
+          ...wafAssociation(),
+        },
       },
     },
     {
@@ -44,10 +69,17 @@ testRule(rule as AnyRule, {
       template: { ...restApi({ EndpointConfiguration: { Types: ['PRIVATE'] } }), ...restStage() },
       expect: 'skip',
     },
-    { name: 'HTTP API stages are out of scope (WAF cannot attach; see http-api-waf)', template: { ...httpApi(), ...v2Stage() }, expect: 'skip' },
+    {
+      name: 'HTTP API stages are out of scope (WAF cannot attach; see http-api-waf)',
+      template: { ...httpApi(), ...v2Stage() },
+      expect: 'skip',
+    },
     {
       name: 'the public tier may exempt REGIONAL APIs through the endpointTypes option',
-      template: { ...restApi({ ...regional, Tags: [{ Key: 'data-classification', Value: 'public' }] }), ...restStage() },
+      template: {
+        ...restApi({ ...regional, Tags: [{ Key: 'data-classification', Value: 'public' }] }),
+        ...restStage(),
+      },
       tiers: { public: { rules: { 'stage-waf': { options: { endpointTypes: ['EDGE'] } } } } },
       expect: 'skip',
     },
@@ -67,13 +99,21 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails only the stage the ACL is not associated with',
-      template: { ...restApi(regional), ...restStage(), ...restStage({ StageName: 'dev' }, 'DevStage'), ...webAcl(), ...wafAssociation() },
+      template: {
+        ...restApi(regional),
+        ...restStage(),
+        ...restStage({ StageName: 'dev' }, 'DevStage'),
+        ...webAcl(),
+        ...wafAssociation(),
+      },
       count: 1,
     },
     {
       name: 'fails a PRIVATE API in a tier whose standard requires WAF on private endpoints too',
       template: { ...restApi({ EndpointConfiguration: { Types: ['PRIVATE'] } }), ...restStage() },
-      tiers: { restricted: { rules: { 'stage-waf': { options: { endpointTypes: ['EDGE', 'REGIONAL', 'PRIVATE'] } } } } },
+      tiers: {
+        restricted: { rules: { 'stage-waf': { options: { endpointTypes: ['EDGE', 'REGIONAL', 'PRIVATE'] } } } },
+      },
       message: /PRIVATE stage/,
     },
     {
@@ -96,7 +136,12 @@ testRule(rule as AnyRule, {
       template: {
         Parameters: { Protect: { Type: 'String', AllowedValues: ['yes', 'no'] } },
         Conditions: { ShouldProtect: { 'Fn::Equals': [{ Ref: 'Protect' }, 'yes'] } },
-        Resources: { ...restApi(regional), ...restStage(), ...webAcl(), ...wafAssociation('WafAssociation', 'Stage', 'Api', 'WebAcl', { Condition: 'ShouldProtect' }) },
+        Resources: {
+          ...restApi(regional),
+          ...restStage(),
+          ...webAcl(),
+          ...wafAssociation('WafAssociation', 'Stage', 'Api', 'WebAcl', { Condition: 'ShouldProtect' }),
+        },
       },
       expect: 'unknown',
     },

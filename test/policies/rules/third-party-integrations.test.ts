@@ -1,12 +1,20 @@
 import rule from '../../../policies/rules/third-party-integrations';
 import type { AnyRule } from '../../../lib/engine/rule';
 import { restApi, restMethod, restStage } from '../../helpers/fixtures';
-import { cdkHttpApiCalling, cdkRestApiCalling, httpApiCalling, restApiCalling } from '../../helpers/fixtures-integrations';
+import {
+  cdkHttpApiCalling,
+  cdkRestApiCalling,
+  httpApiCalling,
+  restApiCalling,
+} from '../../helpers/fixtures-integrations';
 import { testRule } from '../../helpers/rule-tester';
 
 const standard = { organisationDomains: ['*.example.com'], approvedHosts: ['api.stripe.com'] };
 const alb = {
-  Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Scheme: 'internet-facing', Subnets: ['subnet-1', 'subnet-2'] } },
+  Alb: {
+    Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    Properties: { Scheme: 'internet-facing', Subnets: ['subnet-1', 'subnet-2'] },
+  },
 };
 
 testRule(rule as AnyRule, {
@@ -24,20 +32,33 @@ testRule(rule as AnyRule, {
       options: standard,
     },
     {
-      name: 'host of a load balancer in the same template is the organisation\'s own',
+      name: "host of a load balancer in the same template is the organisation's own",
       template: { ...alb, ...restApiCalling({ 'Fn::Sub': 'https://${Alb.DNSName}/orders' }) },
     },
     {
       name: 'host from a stage variable that is an organisation host in every stage',
-      template: restApiCalling('https://${stageVariables.host}/orders', {}, { Variables: { host: 'orders.example.com' } }),
+      template: restApiCalling(
+        'https://${stageVariables.host}/orders',
+        {},
+        { Variables: { host: 'orders.example.com' } },
+      ),
       options: standard,
     },
     {
       name: 'supplier approved for the public tier, on a public API',
-      template: restApiCalling('https://api.partner.io/x', {}, {}, { Tags: [{ Key: 'data-classification', Value: 'public' }] }),
+      template: restApiCalling(
+        'https://api.partner.io/x',
+        {},
+        {},
+        { Tags: [{ Key: 'data-classification', Value: 'public' }] },
+      ),
       tiers: { public: { rules: { 'third-party-integrations': { options: { approvedHosts: ['api.partner.io'] } } } } },
     },
-    { name: 'MOCK integrations are out of scope', template: { ...restApi(), ...restStage(), ...restMethod() }, expect: 'skip' },
+    {
+      name: 'MOCK integrations are out of scope',
+      template: { ...restApi(), ...restStage(), ...restMethod() },
+      expect: 'skip',
+    },
     {
       name: 'VPC link integrations stay inside the organisation (out of scope)',
       template: restApiCalling('https://nlb.partner.io/x', { ConnectionType: 'VPC_LINK', ConnectionId: 'abc123' }),
@@ -71,13 +92,20 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails a stage variable host outside the organisation, without printing it',
-      template: restApiCalling('https://${stageVariables.host}/orders', {}, { Variables: { host: 'secret-supplier.io' } }),
+      template: restApiCalling(
+        'https://${stageVariables.host}/orders',
+        {},
+        { Variables: { host: 'secret-supplier.io' } },
+      ),
       options: standard,
       message: /^In stage prod, the integration calls a host set by stage variable, which/,
     },
     {
       name: 'fails as unknown when the host comes from a parameter without default',
-      template: { Parameters: { Host: { Type: 'String' } }, Resources: restApiCalling({ 'Fn::Sub': 'https://${Host}/orders' }) },
+      template: {
+        Parameters: { Host: { Type: 'String' } },
+        Resources: restApiCalling({ 'Fn::Sub': 'https://${Host}/orders' }),
+      },
       expect: 'unknown',
       message: /parameter Host/,
     },

@@ -17,10 +17,21 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'Deployment StageDescription.TracingEnabled',
-      template: { ...restApi(), ...restDeployment('Deployment', 'Api', { StageName: 'prod', StageDescription: { TracingEnabled: true } }) },
+      template: {
+        ...restApi(),
+        ...restDeployment('Deployment', 'Api', { StageName: 'prod', StageDescription: { TracingEnabled: true } }),
+      },
     },
-    { name: 'HTTP API stages are out of scope (X-Ray is REST-only)', template: { ...httpApi(), ...v2Stage() }, expect: 'skip' },
-    { name: 'WebSocket stages are out of scope', template: { ...webSocketApi(), ...v2Stage({}, 'WsStage', 'WsApi') }, expect: 'skip' },
+    {
+      name: 'HTTP API stages are out of scope (X-Ray is REST-only)',
+      template: { ...httpApi(), ...v2Stage() },
+      expect: 'skip',
+    },
+    {
+      name: 'WebSocket stages are out of scope',
+      template: { ...webSocketApi(), ...v2Stage({}, 'WsStage', 'WsApi') },
+      expect: 'skip',
+    },
     {
       name: 'no finding when the standard disables the rule for the public tier',
       template: { ...restApi({ Tags: [{ Key: 'data-classification', Value: 'public' }] }), ...restStage() },
@@ -44,7 +55,10 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails as unknown when TracingEnabled comes from a parameter without default',
-      template: { Parameters: { Tracing: { Type: 'String' } }, Resources: { ...restApi(), ...restStage({ TracingEnabled: { Ref: 'Tracing' } }) } },
+      template: {
+        Parameters: { Tracing: { Type: 'String' } },
+        Resources: { ...restApi(), ...restStage({ TracingEnabled: { Ref: 'Tracing' } }) },
+      },
       expect: 'unknown',
       message: /parameter Tracing/,
     },
@@ -52,8 +66,24 @@ testRule(rule as AnyRule, {
 });
 
 describeCorpusAgreement(rule as AnyRule, [
-  { name: 'agrees with checkov CKV_AWS_73 FAIL', file: 'checkov-CKV_AWS_73-APIGatewayXray-fail.yaml', expect: { Default: 'fail', Disabled: 'fail' } },
-  { name: 'agrees with checkov CKV_AWS_73 PASS', file: 'checkov-CKV_AWS_73-APIGatewayXray-pass.yaml', expect: { Enabled: 'pass' } },
-  { name: 'agrees with KICS X-Ray disabled positive', file: 'kics-xray-disabled-positive1.yaml', expect: { ProdPos3: 'fail' } },
-  { name: 'agrees with KICS X-Ray disabled negative', file: 'kics-xray-disabled-negative1.yaml', expect: { ProdNeg1: 'pass' } },
+  {
+    name: 'agrees with checkov CKV_AWS_73 FAIL',
+    file: 'checkov-CKV_AWS_73-APIGatewayXray-fail.yaml',
+    expect: { Default: 'fail', Disabled: 'fail' },
+  },
+  {
+    name: 'agrees with checkov CKV_AWS_73 PASS',
+    file: 'checkov-CKV_AWS_73-APIGatewayXray-pass.yaml',
+    expect: { Enabled: 'pass' },
+  },
+  {
+    name: 'agrees with KICS X-Ray disabled positive',
+    file: 'kics-xray-disabled-positive1.yaml',
+    expect: { ProdPos3: 'fail' },
+  },
+  {
+    name: 'agrees with KICS X-Ray disabled negative',
+    file: 'kics-xray-disabled-negative1.yaml',
+    expect: { ProdNeg1: 'pass' },
+  },
 ]);

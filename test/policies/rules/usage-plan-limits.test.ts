@@ -10,7 +10,10 @@ const keyed = restMethod({ ApiKeyRequired: true, AuthorizationType: 'AWS_IAM' })
 
 function cdkKeyedApi(stack: Stack, plan?: apigw.UsagePlanProps): void {
   const api = new apigw.RestApi(stack, 'Api', { cloudWatchRole: false });
-  api.root.addMethod('GET', new apigw.MockIntegration(), { apiKeyRequired: true, authorizationType: apigw.AuthorizationType.IAM });
+  api.root.addMethod('GET', new apigw.MockIntegration(), {
+    apiKeyRequired: true,
+    authorizationType: apigw.AuthorizationType.IAM,
+  });
   if (plan) api.addUsagePlan('UsagePlan', plan).addApiStage({ stage: api.deploymentStage });
 }
 
@@ -19,7 +22,11 @@ testRule(rule as AnyRule, {
     {
       name: 'keyed methods on a stage in a plan with throttle and quota',
       template: { ...restApi(), ...keyed, ...restStage(), ...usagePlan() },
-      cdk: (stack) => cdkKeyedApi(stack, { throttle: { rateLimit: 50, burstLimit: 100 }, quota: { limit: 10000, period: apigw.Period.DAY } }),
+      cdk: (stack) =>
+        cdkKeyedApi(stack, {
+          throttle: { rateLimit: 50, burstLimit: 100 },
+          quota: { limit: 10000, period: apigw.Period.DAY },
+        }),
     },
     {
       name: 'a stage without keyed methods needs no plan (cfn_nag W64 and KICS flag every stage without one)',
@@ -29,7 +36,12 @@ testRule(rule as AnyRule, {
     { name: 'HTTP APIs have no usage plans', template: { ...httpApi(), ...v2Stage() }, expect: 'skip' },
     {
       name: 'a tier that does not require quotas accepts a throttle-only plan',
-      template: { ...restApi({ Tags: [{ Key: 'data-classification', Value: 'public' }] }), ...keyed, ...restStage(), ...usagePlan({ Quota: undefined }) },
+      template: {
+        ...restApi({ Tags: [{ Key: 'data-classification', Value: 'public' }] }),
+        ...keyed,
+        ...restStage(),
+        ...usagePlan({ Quota: undefined }),
+      },
       tiers: { public: { rules: { 'usage-plan-limits': { options: { requireQuota: false } } } } },
     },
   ],
@@ -62,7 +74,12 @@ testRule(rule as AnyRule, {
       name: 'fails as unknown when the quota limit comes from a parameter without default',
       template: {
         Parameters: { Quota: { Type: 'Number' } },
-        Resources: { ...restApi(), ...keyed, ...restStage(), ...usagePlan({ Quota: { Limit: { Ref: 'Quota' }, Period: 'DAY' } }) },
+        Resources: {
+          ...restApi(),
+          ...keyed,
+          ...restStage(),
+          ...usagePlan({ Quota: { Limit: { Ref: 'Quota' }, Period: 'DAY' } }),
+        },
       },
       expect: 'unknown',
       message: /parameter Quota/,
@@ -71,7 +88,11 @@ testRule(rule as AnyRule, {
       name: 'fails as unknown when ApiKeyRequired comes from a parameter without default and no plan covers the stage',
       template: {
         Parameters: { NeedKey: { Type: 'String' } },
-        Resources: { ...restApi(), ...restMethod({ ApiKeyRequired: { Ref: 'NeedKey' }, AuthorizationType: 'AWS_IAM' }), ...restStage() },
+        Resources: {
+          ...restApi(),
+          ...restMethod({ ApiKeyRequired: { Ref: 'NeedKey' }, AuthorizationType: 'AWS_IAM' }),
+          ...restStage(),
+        },
       },
       expect: 'unknown',
       message: /require an API key is unresolved/,
@@ -92,7 +113,9 @@ describeWithCorpus('usage-plan-limits on the shared corpus (peer agreement)', ()
   it('fails the plans cfn_nag W64 passes: the stages are in plans, but the plans set neither throttle nor quota', () => {
     const found = findings('cfnnag-api_gateway-api_gateway_usage_plan_exists_for_api_stage.yaml');
     expect(statuses('cfnnag-api_gateway-api_gateway_usage_plan_exists_for_api_stage.yaml')).toEqual(['fail']);
-    expect(new Set(found.map((f) => f.resource.source.logicalId))).toEqual(new Set(['ApiGatewayUsagePlan1', 'ApiGatewayUsagePlan2']));
+    expect(new Set(found.map((f) => f.resource.source.logicalId))).toEqual(
+      new Set(['ApiGatewayUsagePlan1', 'ApiGatewayUsagePlan2']),
+    );
   });
 
   it('passes where KICS flags kics-stage-no-usageplan-positive2: the plan lists the stage by !Ref and sets throttle and quota', () => {

@@ -21,7 +21,9 @@ function cdkHttpApi(stack: Stack, authorizer?: apigwv2.IHttpRouteAuthorizer): vo
 const jwtRoute = (key: string, id = 'Route'): Record<string, unknown> =>
   v2Route(key, { AuthorizationType: 'JWT', AuthorizerId: { Ref: 'V2Authorizer' } }, id);
 
-const RESTRICTED_IAM_ONLY = { restricted: { rules: { 'v2-route-authorization': { options: { allowedHttpTypes: ['AWS_IAM'] } } } } };
+const RESTRICTED_IAM_ONLY = {
+  restricted: { rules: { 'v2-route-authorization': { options: { allowedHttpTypes: ['AWS_IAM'] } } } },
+};
 const classified = (tier: string): Record<string, unknown> => httpApi({ Tags: { 'data-classification': tier } });
 
 testRule(rule as AnyRule, {
@@ -40,7 +42,12 @@ testRule(rule as AnyRule, {
       template: {
         ...webSocketApi(),
         ...v2LambdaAuthorizer({ IdentitySource: ['route.request.header.Authorization'] }, 'V2Authorizer', 'WsApi'),
-        ...v2Route('$connect', { AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: 'V2Authorizer' } }, 'Connect', 'WsApi'),
+        ...v2Route(
+          '$connect',
+          { AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: 'V2Authorizer' } },
+          'Connect',
+          'WsApi',
+        ),
         ...v2Route('$disconnect', {}, 'Disconnect', 'WsApi'),
         ...v2Route('$default', {}, 'Default', 'WsApi'),
       },
@@ -97,7 +104,9 @@ testRule(rule as AnyRule, {
       name: 'fails a WebSocket $connect route without authorization',
       template: { ...webSocketApi(), ...v2Route('$connect', { AuthorizationType: 'NONE' }, 'Connect', 'WsApi') },
       cdk: (stack) => {
-        new apigwv2.WebSocketApi(stack, 'WsApi', { connectRouteOptions: { integration: new WebSocketMockIntegration('Connect') } });
+        new apigwv2.WebSocketApi(stack, 'WsApi', {
+          connectRouteOptions: { integration: new WebSocketMockIntegration('Connect') },
+        });
       },
       message: /\$connect route has authorization type NONE/,
     },
@@ -105,7 +114,9 @@ testRule(rule as AnyRule, {
       name: 'fails a WebSocket API without a $connect route: AWS accepts every connection unauthorized',
       template: { ...webSocketApi(), ...v2Route('sendMessage', { AuthorizationType: 'NONE' }, 'Send', 'WsApi') },
       cdk: (stack) => {
-        new apigwv2.WebSocketApi(stack, 'WsApi').addRoute('sendMessage', { integration: new WebSocketMockIntegration('Send') });
+        new apigwv2.WebSocketApi(stack, 'WsApi').addRoute('sendMessage', {
+          integration: new WebSocketMockIntegration('Send'),
+        });
       },
       message: /has no \$connect route, so AWS accepts every connection without authorization/,
       count: 1,

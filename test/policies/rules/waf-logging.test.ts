@@ -4,7 +4,14 @@ import type { Stack } from 'aws-cdk-lib';
 import rule from '../../../policies/rules/waf-logging';
 import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
-import { cdkRestApi, cdkWebAcl, wafAssociation, wafAssociationTo, wafLogging, webAcl } from '../../helpers/fixtures-traffic';
+import {
+  cdkRestApi,
+  cdkWebAcl,
+  wafAssociation,
+  wafAssociationTo,
+  wafLogging,
+  webAcl,
+} from '../../helpers/fixtures-traffic';
 import { testRule } from '../../helpers/rule-tester';
 
 const regional = { EndpointConfiguration: { Types: ['REGIONAL'] } };
@@ -31,12 +38,20 @@ testRule(rule as AnyRule, {
       name: 'header names are compared case-insensitively',
       template: { ...protectedStage, ...wafLogging(['Authorization', 'Cookie', 'x-api-key']) },
     },
-    { name: 'stages without a web ACL are left to stage-waf', template: { ...restApi(regional), ...restStage() }, expect: 'skip' },
+    {
+      name: 'stages without a web ACL are left to stage-waf',
+      template: { ...restApi(regional), ...restStage() },
+      expect: 'skip',
+    },
     { name: 'HTTP API stages are out of scope', template: { ...httpApi(), ...v2Stage() }, expect: 'skip' },
     {
       name: 'a tier that also requires x-api-key redacted, met',
       template: { ...protectedStage, ...wafLogging(['authorization', 'cookie', 'x-api-key']) },
-      tiers: { restricted: { rules: { 'waf-logging': { options: { requiredRedactedFields: ['authorization', 'cookie', 'x-api-key'] } } } } },
+      tiers: {
+        restricted: {
+          rules: { 'waf-logging': { options: { requiredRedactedFields: ['authorization', 'cookie', 'x-api-key'] } } },
+        },
+      },
     },
   ],
   invalid: [
@@ -60,7 +75,11 @@ testRule(rule as AnyRule, {
     {
       name: 'fails when the tier also requires x-api-key redacted',
       template: { ...protectedStage, ...wafLogging() },
-      tiers: { restricted: { rules: { 'waf-logging': { options: { requiredRedactedFields: ['authorization', 'cookie', 'x-api-key'] } } } } },
+      tiers: {
+        restricted: {
+          rules: { 'waf-logging': { options: { requiredRedactedFields: ['authorization', 'cookie', 'x-api-key'] } } },
+        },
+      },
       message: /x-api-key/,
     },
     {
@@ -68,7 +87,10 @@ testRule(rule as AnyRule, {
       template: {
         Parameters: { Env: { Type: 'String' } },
         Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
-        Resources: { ...protectedStage, ...wafLogging(['authorization', 'cookie'], 'WafLogging', 'WebAcl', { Condition: 'IsProd' }) },
+        Resources: {
+          ...protectedStage,
+          ...wafLogging(['authorization', 'cookie'], 'WafLogging', 'WebAcl', { Condition: 'IsProd' }),
+        },
       },
       expect: 'unknown',
     },

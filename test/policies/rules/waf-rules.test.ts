@@ -2,11 +2,25 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/waf-rules';
 import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
-import { cdkRestApi, cdkWebAcl, managedRule, rateRule, standardWafRules, wafAssociation, wafAssociationTo, webAcl } from '../../helpers/fixtures-traffic';
+import {
+  cdkRestApi,
+  cdkWebAcl,
+  managedRule,
+  rateRule,
+  standardWafRules,
+  wafAssociation,
+  wafAssociationTo,
+  webAcl,
+} from '../../helpers/fixtures-traffic';
 import { testRule } from '../../helpers/rule-tester';
 
 const regional = { EndpointConfiguration: { Types: ['REGIONAL'] } };
-const withRules = (rules: unknown[]) => ({ ...restApi(regional), ...restStage(), ...webAcl({ Rules: rules }), ...wafAssociation() });
+const withRules = (rules: unknown[]) => ({
+  ...restApi(regional),
+  ...restStage(),
+  ...webAcl({ Rules: rules }),
+  ...wafAssociation(),
+});
 const common = managedRule('AWSManagedRulesCommonRuleSet', 1);
 const badInputs = managedRule('AWSManagedRulesKnownBadInputsRuleSet', 2);
 
@@ -22,7 +36,11 @@ testRule(rule as AnyRule, {
       template: withRules([...standardWafRules(), managedRule('AWSManagedRulesSQLiRuleSet', 3)]),
       options: { requiredManagedRuleGroups: ['AWS/AWSManagedRulesSQLiRuleSet'] },
     },
-    { name: 'stages without a web ACL are left to stage-waf', template: { ...restApi(regional), ...restStage() }, expect: 'skip' },
+    {
+      name: 'stages without a web ACL are left to stage-waf',
+      template: { ...restApi(regional), ...restStage() },
+      expect: 'skip',
+    },
     { name: 'HTTP API stages are out of scope', template: { ...httpApi(), ...v2Stage() }, expect: 'skip' },
     {
       name: 'a tier with a rate-limit ceiling, met',
@@ -56,7 +74,11 @@ testRule(rule as AnyRule, {
     },
     {
       name: 'fails a same-named group from another vendor',
-      template: withRules([managedRule('AWSManagedRulesCommonRuleSet', 1, false, 'SomeVendor'), badInputs, rateRule(1000)]),
+      template: withRules([
+        managedRule('AWSManagedRulesCommonRuleSet', 1, false, 'SomeVendor'),
+        badInputs,
+        rateRule(1000),
+      ]),
       message: /lacks the managed rule group\(s\) AWSManagedRulesCommonRuleSet\./,
     },
     {
