@@ -57,15 +57,15 @@ export type {
   FindingResource,
   FindingStatus,
 } from './engine/finding';
-export { ResolvedStandard } from './engine/standard';
-export type { EffectiveSetting, RuleSetting, Standard, TierSetting } from './engine/standard';
+export { ResolvedStandard } from './standard';
+export type { EffectiveSetting, RuleSetting, Standard, TierSetting } from './standard';
 export { applyBaseline, baselineKey, BaselineError, createBaseline, parseBaseline } from './engine/baseline';
 export type { Baseline, BaselineEntry, BaselineResult } from './engine/baseline';
 
 // The rules and the standard
 export { allRules } from '../policies/rules';
-export { defaultStandard, loadStandard, resolveStandard, StandardError } from '../policies/standard';
-export type { StandardIssue } from '../policies/standard';
+export { defaultStandard, loadStandard, resolveStandard, StandardError } from './standard';
+export type { StandardIssue } from './standard';
 
 // Adapters: CDK validation plugin, cdk-nag v3 pack, acknowledgements
 export { ApiGuardrails } from './adapters/cdk-plugin';

@@ -9,11 +9,11 @@ import type {
   PolicyViolation,
 } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { resolveStandard } from '../../policies/standard';
+import { resolveStandard } from '../standard';
 import { evaluate } from '../engine/evaluate';
 import { countFindings, isBlocking, type FailOn, type Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
-import type { ResolvedStandard, Standard } from '../engine/standard';
+import type { ResolvedStandard, Standard } from '../standard';
 import { fromTemplates, nestedStackTemplates, type NestedIn } from '../model/template';
 import { TemplateError } from '../model/template/errors';
 import { RISK_ACCEPTANCE_METADATA_TYPE } from './acknowledge-risk';

@@ -1,6 +1,6 @@
 import type { PassTally } from '../engine/evaluate';
 import type { FailOn, Finding, FindingCounts } from '../engine/finding';
-import type { ResolvedStandard } from '../engine/standard';
+import type { ResolvedStandard } from '../standard';
 import type { Inventory } from '../model/types';
 import { isUnresolved } from '../model/value';
 

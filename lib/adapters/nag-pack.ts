@@ -6,11 +6,11 @@ import { NagMessageLevel, NagPack, NagRuleCompliance } from 'cdk-nag';
 import type { NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { allRules } from '../../policies/rules';
-import { resolveStandard } from '../../policies/standard';
+import { resolveStandard } from '../standard';
 import { evaluate } from '../engine/evaluate';
 import type { Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
-import type { ResolvedStandard, Standard } from '../engine/standard';
+import type { ResolvedStandard, Standard } from '../standard';
 import { fromTemplate } from '../model/template';
 
 export interface ApiGuardrailsChecksProps extends NagPackProps {

@@ -1,7 +1,7 @@
 import { labelOfApi } from '../engine/evaluate';
 import type { Finding, FindingResource } from '../engine/finding';
 import type { Severity } from '../engine/rule';
-import type { ResolvedStandard } from '../engine/standard';
+import type { ResolvedStandard } from '../standard';
 import type { Api, Inventory, Operation, Stage } from '../model/types';
 import { isKnown, type Value } from '../model/value';
 import { LOGICAL_ID_TAG, STACK_NAME_TAG } from '../model/aws/shared';

@@ -58,6 +58,13 @@ export function fromCommanderError(error: { code: string; message: string }, com
  */
 export function errorLine(error: unknown): string {
   if (error instanceof CliError) return `api-guardrails: error ${oneLine(error.message)}`;
+  if (isCoded(error) && isMultiProblem(error)) {
+    // A standard's problems stay one per line: summary, each problem, the fix.
+    return `api-guardrails: error ${error.message
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n')}`;
+  }
   if (isCoded(error)) {
     const text = oneLine(error.message);
     // The builder and the standard loader already start their messages with the code and end with the fix.
@@ -66,6 +73,11 @@ export function errorLine(error: unknown): string {
   }
   const detail = error instanceof Error ? error.message : String(error);
   return `api-guardrails: error E_INTERNAL: ${oneLine(detail)}. This is a bug in api-guardrails: please report it with the command you ran (set API_GUARDRAILS_DEBUG=1 for a stack trace)`;
+}
+
+function isMultiProblem(error: CodedError): boolean {
+  const issues = (error as { issues?: unknown }).issues;
+  return Array.isArray(issues) && issues.length > 0;
 }
 
 function oneLine(text: string): string {

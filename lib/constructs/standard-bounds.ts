@@ -1,5 +1,5 @@
-import type { ResolvedStandard } from '../engine/standard';
-import { resolveStandard } from '../../policies/standard';
+import type { ResolvedStandard } from '../standard';
+import { resolveStandard } from '../standard';
 
 let shipped: ResolvedStandard | undefined;
 

@@ -3,7 +3,7 @@ import { isUnresolved, type Value } from '../model/value';
 import type { Acknowledgement, ExpiredAcknowledgement, Finding, FindingResource } from './finding';
 import type { AnyRule, ReportOptions, RuleContext, Severity, SubjectKind, Subjects } from './rule';
 import { sortFindings } from './sort-findings';
-import type { EffectiveSetting, ResolvedStandard } from './standard';
+import type { EffectiveSetting, ResolvedStandard } from '../standard';
 
 export interface EvaluateOptions {
   readonly standard: ResolvedStandard;
@@ -359,6 +359,12 @@ function applyAcknowledgement(finding: Finding, acknowledgeable: boolean, option
       message: `${finding.message} The acknowledgement (${ack.ticket ? `ticket ${ack.ticket}, ` : ''}"${ack.reason}") expired on ${ack.expires}.`,
     };
   }
+  const refusal = options.standard.acknowledgementRefusal(ack);
+  if (refusal)
+    return {
+      ...finding,
+      message: `${finding.message} The acknowledgement (${ack.ticket ? `ticket ${ack.ticket}, ` : ''}"${ack.reason}") is refused: ${refusal}.`,
+    };
   if (!acknowledgeable) {
     return {
       ...finding,

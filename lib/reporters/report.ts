@@ -3,7 +3,7 @@ import type { FailOn, Finding, FindingCounts } from '../engine/finding';
 import { countFindings, isBlocking } from '../engine/finding';
 import { sortFindings } from '../engine/sort-findings';
 import type { RuleReferences, Severity } from '../engine/rule';
-import type { ResolvedStandard } from '../engine/standard';
+import type { ResolvedStandard } from '../standard';
 import type { Source } from '../model/source';
 import type { ApiKind, Inventory, Notice } from '../model/types';
 import { isKnown, isUnresolved } from '../model/value';

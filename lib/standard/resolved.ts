@@ -1,47 +1,10 @@
 import type { Api } from '../model/types';
 import { isKnown } from '../model/value';
-import type { AnyRule, Severity } from './rule';
+import type { Acknowledgement } from '../engine/finding';
+import type { AnyRule } from '../engine/rule';
+import type { EffectiveSetting, Standard } from './types';
 
-/** How one rule is configured, in the standard's `rules` or in a tier's `rules`. */
-export interface RuleSetting {
-  readonly enabled?: boolean;
-  readonly severity?: Severity;
-  /** Merged over the rule's default options (shallow: a key set here replaces the default). */
-  readonly options?: Record<string, unknown>;
-  /** False: acknowledging this rule is itself a finding (e.g. no public API for restricted data). */
-  readonly acknowledgeable?: boolean;
-}
-
-export interface TierSetting {
-  readonly description?: string;
-  readonly rules?: Record<string, RuleSetting>;
-}
-
-/** The organisation's API security standard, as data (see policies/standard.schema.json). */
-export interface Standard {
-  readonly name: string;
-  readonly version?: string;
-  readonly description?: string;
-  readonly classification: {
-    /** Tag holding the API's data classification. @default 'data-classification' */
-    readonly tagKey: string;
-    /** Tier names, least to most strict. A missing or unknown value selects the last (strictest). */
-    readonly tiers: string[];
-  };
-  /** Tag naming the owning team. @default 'owner' */
-  readonly ownerTagKey: string;
-  /** How `unknown` findings count: as their rule's severity ('error' rules fail), or capped at warning. */
-  readonly unknownAs: 'rule-severity' | 'warning';
-  readonly rules: Record<string, RuleSetting>;
-  readonly tiers: Record<string, TierSetting>;
-}
-
-export interface EffectiveSetting {
-  readonly enabled: boolean;
-  readonly severity: Severity;
-  readonly options: unknown;
-  readonly acknowledgeable: boolean;
-}
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A standard bound to a rule set: every (tier, rule) setting computed once, up front, so the engine's
@@ -79,6 +42,27 @@ export class ResolvedStandard {
   stricter(a: string, b: string): string {
     const tiers = this.standard.classification.tiers;
     return tiers.indexOf(a) >= tiers.indexOf(b) ? a : b;
+  }
+
+  /**
+   * Why the standard's `acknowledgements` policy refuses an acknowledgement, or undefined when it is
+   * allowed: an expiry beyond `maxDaysAhead` days from `today` (UTC), or no expiry under `requireExpiry`.
+   * Baseline entries are not acknowledgements of risk and are never refused here.
+   */
+  acknowledgementRefusal(ack: Pick<Acknowledgement, 'expires' | 'via'>, today: Date = new Date()): string | undefined {
+    const policy = this.standard.acknowledgements;
+    if (!policy || ack.via === 'baseline') return undefined;
+    if (ack.expires === undefined) {
+      return policy.requireExpiry
+        ? 'it has no expiry date and the standard requires one (acknowledgements.requireExpiry)'
+        : undefined;
+    }
+    const cap = policy.maxDaysAhead;
+    if (cap === undefined) return undefined;
+    const start = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+    const latest = new Date(start + cap * DAY_MS).toISOString().slice(0, 10);
+    if (ack.expires <= latest) return undefined;
+    return `it expires on ${ack.expires}, beyond the standard's cap of ${cap} days ahead (acknowledgements.maxDaysAhead: latest allowed ${latest})`;
   }
 
   private compute(rule: AnyRule, tier: string): EffectiveSetting {

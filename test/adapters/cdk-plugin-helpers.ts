@@ -5,7 +5,7 @@ import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { MethodLoggingLevel, MockIntegration, RestApi, type StageOptions } from 'aws-cdk-lib/aws-apigateway';
 import { ApiGuardrails, type ApiGuardrailsProps } from '../../lib/adapters/cdk-plugin';
 import { defineRule, type AnyRule } from '../../lib/engine/rule';
-import type { Standard } from '../../lib/engine/standard';
+import type { Standard } from '../../lib/standard';
 import { allRules } from '../../policies/rules';
 
 /** A second, test-only rule, so acknowledgement tests can show that only one rule is suppressed. */

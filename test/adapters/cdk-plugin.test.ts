@@ -5,7 +5,7 @@ import type { CfnStage, MethodLoggingLevel } from 'aws-cdk-lib/aws-apigateway';
 import { acknowledgeRisk } from '../../lib/adapters/acknowledge-risk';
 import { AcknowledgementIndex } from '../../lib/adapters/acknowledgement-index';
 import { ApiGuardrails } from '../../lib/adapters/cdk-plugin';
-import { StandardError } from '../../policies/standard';
+import { StandardError } from '../../lib/standard';
 import { allRules } from '../../policies/rules';
 import {
   cleanOutdirs,

@@ -2,7 +2,7 @@ import { fromAws } from '../../lib/audit/from-aws';
 import { evaluate } from '../../lib/engine/evaluate';
 import type { Inventory } from '../../lib/model/types';
 import { isUnresolved } from '../../lib/model/value';
-import { resolveStandard } from '../../policies/standard';
+import { resolveStandard } from '../../lib/standard';
 import { startFakeAws, type FakeAws } from './fake-aws/server';
 import { accountFixture, ORDERS_LOG_GROUP, REGION, SEEDED_STAGE_SECRET, WEB_ACL_ARN } from './fixtures';
 import { testClients } from './helpers';

@@ -7,7 +7,7 @@ import type { CliIo } from '../../lib/cli/io';
 import { main } from '../../lib/cli/main';
 import { fromTemplate } from '../../lib/model/template';
 import type { Inventory } from '../../lib/model/types';
-import { resolveStandard } from '../../policies/standard';
+import { resolveStandard } from '../../lib/standard';
 import { deployTemplate } from './fake-aws/deploy-template';
 import { startFakeAws } from './fake-aws/server';
 import type { FakeState } from './fake-aws/state';

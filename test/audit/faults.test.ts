@@ -3,7 +3,7 @@ import { fromAws } from '../../lib/audit/from-aws';
 import { evaluate } from '../../lib/engine/evaluate';
 import type { Inventory } from '../../lib/model/types';
 import { isUnresolved } from '../../lib/model/value';
-import { resolveStandard } from '../../policies/standard';
+import { resolveStandard } from '../../lib/standard';
 import { startFakeAws, type FakeOptions } from './fake-aws/server';
 import { accountFixture } from './fixtures';
 import { testClients } from './helpers';

@@ -6,7 +6,7 @@ import { fromAws } from '../../lib/audit/from-aws';
 import { evaluate } from '../../lib/engine/evaluate';
 import type { Finding } from '../../lib/engine/finding';
 import { fromTemplate } from '../../lib/model/template';
-import { resolveStandard } from '../../policies/standard';
+import { resolveStandard } from '../../lib/standard';
 import { deployTemplate } from './fake-aws/deploy-template';
 import { startFakeAws } from './fake-aws/server';
 import type { FakeState } from './fake-aws/state';

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { resolveStandard } from '../../policies/standard';
+import { resolveStandard } from '../../lib/standard';
 import { evaluate } from '../../lib/engine/evaluate';
 import type { Finding } from '../../lib/engine/finding';
 import { fromTemplate, readTemplateFile } from '../../lib/model/template';

@@ -1,7 +1,7 @@
 import { ApiGuardrails } from '../../lib/adapters/cdk-plugin';
 import { defineRule } from '../../lib/engine/rule';
 import { allRules } from '../../policies/rules';
-import { defaultStandard, resolveStandard } from '../../policies/standard';
+import { defaultStandard, resolveStandard } from '../../lib/standard';
 import { fromTemplate } from '../../lib/model/template';
 import { evaluate } from '../../lib/engine/evaluate';
 import { allMethods, restApi, restStage } from '../helpers/fixtures';

@@ -2,8 +2,8 @@ import { evaluate } from '../../lib/engine/evaluate';
 import { isBlocking } from '../../lib/engine/finding';
 import type { AnyRule } from '../../lib/engine/rule';
 import { defineRule } from '../../lib/engine/rule';
-import type { Standard } from '../../lib/engine/standard';
-import { ResolvedStandard } from '../../lib/engine/standard';
+import type { Standard } from '../../lib/standard';
+import { ResolvedStandard } from '../../lib/standard';
 import type { Api, Inventory, Stage } from '../../lib/model/types';
 import { unresolved } from '../../lib/model/value';
 

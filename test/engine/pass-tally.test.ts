@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { resolveStandard } from '../../policies/standard';
+import { resolveStandard } from '../../lib/standard';
 import { formatSummary } from '../../lib/adapters/cdk-summary';
 import { evaluate, type Evaluation } from '../../lib/engine/evaluate';
 import { fromTemplate, readTemplateFile } from '../../lib/model/template';

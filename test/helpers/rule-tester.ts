@@ -3,8 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { evaluate } from '../../lib/engine/evaluate';
 import type { Finding, FindingStatus } from '../../lib/engine/finding';
 import type { AnyRule } from '../../lib/engine/rule';
-import type { Standard, TierSetting } from '../../lib/engine/standard';
-import { ResolvedStandard } from '../../lib/engine/standard';
+import type { Standard, TierSetting } from '../../lib/standard';
+import { ResolvedStandard } from '../../lib/standard';
 import { fromTemplate } from '../../lib/model/template';
 
 /** One row of a rule's test table. */

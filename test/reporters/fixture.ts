@@ -3,7 +3,7 @@ import type { Finding } from '../../lib/engine/finding';
 import type { FailOn } from '../../lib/engine/finding';
 import type { AnyRule } from '../../lib/engine/rule';
 import { defineRule } from '../../lib/engine/rule';
-import { ResolvedStandard, type Standard } from '../../lib/engine/standard';
+import { ResolvedStandard, type Standard } from '../../lib/standard';
 import type { Api, Inventory, Stage } from '../../lib/model/types';
 import { unresolved } from '../../lib/model/value';
 import { buildReport, type Report } from '../../lib/reporters/report';

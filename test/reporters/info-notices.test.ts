@@ -4,7 +4,7 @@ import { renderMarkdown } from '../../lib/reporters/markdown';
 import { buildReport } from '../../lib/reporters/report';
 import { toSarif } from '../../lib/reporters/sarif';
 import { renderText } from '../../lib/reporters/text';
-import { resolveStandard } from '../../policies/standard';
+import { resolveStandard } from '../../lib/standard';
 import { plainApp } from '../model/remediation-app';
 
 const standard = resolveStandard();

@@ -1,7 +1,7 @@
 import type { Finding } from '../../lib/engine/finding';
 import { groupByRule } from '../../lib/reporters/common';
 import { renderText } from '../../lib/reporters/text';
-import { ResolvedStandard } from '../../lib/engine/standard';
+import { ResolvedStandard } from '../../lib/standard';
 import { buildReport } from '../../lib/reporters/report';
 import { fixtureInventory, fixtureReport, RULES, STANDARD, TOOL } from './fixture';
 

@@ -5,7 +5,7 @@ import { AcknowledgementIndex } from '../../adapters/acknowledgement-index';
 import { applyBaseline, parseBaseline } from '../../engine/baseline';
 import type { Evaluation } from '../../engine/evaluate';
 import { evaluate } from '../../engine/evaluate';
-import type { ResolvedStandard } from '../../engine/standard';
+import type { ResolvedStandard } from '../../standard';
 import { fromTemplates } from '../../model/template';
 import type { Notice } from '../../model/types';
 import { buildReport } from '../../reporters/report';
