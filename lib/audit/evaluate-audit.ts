@@ -1,30 +1,47 @@
 import { evaluate, type EvaluateOptions, type Evaluation } from '../engine/evaluate';
+import type { Finding } from '../engine/finding';
 import { sourceLabel } from '../model/source';
 import type { Inventory } from '../model/types';
+import { failureFix, failureIn } from './call';
 
 const AUDIT_NOTICE_CODES = new Set(['AUDIT_CALL_FAILED', 'AUDIT_API_NOT_FOUND']);
 
 /**
- * `evaluate` for an audited inventory. The engine turns error notices into `not-evaluable` findings worded
- * for templates; for the audit's own notices (a denied or failed call, an unknown --api-id) this names
- * the deployed resource and gives the fix that applies: permissions, or the id.
+ * `evaluate` for an audited inventory. A control that depends on a call that failed is `unknown`; this
+ * gives such findings the fix for the kind of failure (a denied call → the IAM action; not found; throttled
+ * → retry or lower --concurrency) instead of the rule's template fix, and reports each control once per
+ * unreadable list (a stage that could not be read is one unknown per rule, not one per field). The
+ * engine's `not-evaluable` findings for the audit's own notices name the deployed resource.
  */
 export function evaluateAudit(inventory: Inventory, options: EvaluateOptions): Evaluation {
   const evaluation = evaluate(inventory, options);
   const byMessage = new Map(inventory.notices.filter((n) => AUDIT_NOTICE_CODES.has(n.code)).map((n) => [n.message, n]));
-  const findings = evaluation.findings.map((finding) => {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const finding of evaluation.findings) {
     const notice = finding.ruleId === 'not-evaluable' ? byMessage.get(finding.message) : undefined;
-    if (!notice) return finding;
-    return {
-      ...finding,
-      title: 'Deployed configuration can be read',
-      fix:
-        notice.code === 'AUDIT_API_NOT_FOUND'
-          ? 'Check the --api-id values and the --region: `aws apigateway get-rest-apis` / `aws apigatewayv2 get-apis` list the ids.'
-          : 'Grant the auditing role the read-only policy printed by `api-guardrails iam-policy` (or retry if the service was unavailable), then audit again.',
-      resource: { ...finding.resource, label: sourceLabel(notice.source), ...apiIdOf(notice.source.arn, inventory) },
-    };
-  });
+    if (notice) {
+      findings.push({
+        ...finding,
+        title: 'Deployed configuration can be read',
+        fix:
+          notice.code === 'AUDIT_API_NOT_FOUND'
+            ? 'Check the --api-id values and the --region: `aws apigateway get-rest-apis` / `aws apigatewayv2 get-apis` list the ids.'
+            : (failureFix(finding.message) ?? 'Retry the audit.'),
+        resource: { ...finding.resource, label: sourceLabel(notice.source), ...apiIdOf(notice.source.arn, inventory) },
+      });
+      continue;
+    }
+    const failure = finding.status === 'unknown' ? failureIn(finding.message) : undefined;
+    if (!failure) {
+      findings.push(finding);
+      continue;
+    }
+    const key = [finding.ruleId, finding.resource.label, finding.resource.source.arn, failure.operation].join('\n');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push({ ...finding, fix: failureFix(finding.message) ?? finding.fix });
+  }
   return { ...evaluation, findings };
 }
 

@@ -73,38 +73,44 @@ describe('audit under throttling, server errors and denied calls', () => {
     expect(inventory.apis).toHaveLength(4);
   });
 
-  it("fails GetStages with AccessDenied: the API's stages are reported unknown naming the call, other APIs are audited", async () => {
+  it('fails GetStages with AccessDenied: every stage control of that API is unknown once, other APIs are audited', async () => {
     const { inventory } = await auditWith({
       faults: [{ service: 'apigateway', operation: 'GetStages', kind: 'deny', contains: '/restapis/ord3rs/' }],
     });
     const orders = inventory.apis.find((a) => a.id === 'ord3rs');
-    expect(orders?.stages).toEqual([]);
-    expect(inventory.notices).toEqual([
-      expect.objectContaining({
-        level: 'error',
-        code: 'AUDIT_CALL_FAILED',
-        message: expect.stringMatching(
-          /^Stages of REST API orders \(ord3rs\) \(GetStages\) could not be read: GetStages denied: User: .* is not authorized/,
-        ),
-      }),
-    ]);
+    expect(orders?.stages).toHaveLength(1);
+    expect(orders?.stages[0].name).toEqual({
+      unresolved: true,
+      because: expect.stringMatching(
+        /^GetStages denied \(needs IAM action apigateway:GET\): User: .* is not authorized/,
+      ),
+    });
+    // Named by the controls it leaves unknown, not also by a notice and a not-evaluable finding.
+    expect(inventory.notices).toEqual([]);
     expect(inventory.apis.find((a) => a.id === 'l3gacy')?.stages).toHaveLength(1);
-    const { findings } = evaluate(inventory, { standard: resolveStandard() });
-    const unknown = findings.filter((f) => f.status === 'unknown' && f.message.includes('GetStages denied'));
-    expect(unknown).toHaveLength(1);
-    expect(unknown[0].ruleId).toBe('not-evaluable');
-    // Through evaluateAudit the finding names the API and says how to fix permissions, not templates.
-    const [audited] = evaluateAudit(inventory, { standard: resolveStandard() }).findings.filter((f) =>
-      f.message.includes('GetStages denied'),
+    const { findings } = evaluateAudit(inventory, { standard: resolveStandard() });
+    const denied = findings.filter((f) => f.message.includes('GetStages denied'));
+    expect(denied.every((f) => f.status === 'unknown' && f.resource.apiId === 'ord3rs')).toBe(true);
+    expect(denied.every((f) => f.fix.startsWith('Allow apigateway:GET for GetStages to the auditing role'))).toBe(true);
+    const rules = denied.map((f) => f.ruleId);
+    expect(new Set(rules).size).toBe(rules.length);
+    expect(rules).toEqual(
+      expect.arrayContaining(['execution-logging', 'stage-access-logging', 'stage-throttling', 'stage-waf', 'tracing']),
     );
-    expect(audited.resource).toMatchObject({ label: 'OrdersApi1A2B3C', apiId: 'ord3rs' });
-    expect(audited.fix).toContain('api-guardrails iam-policy');
+    // required-tags cannot pass on stage tags it never read.
+    expect(denied.find((f) => f.ruleId === 'required-tags')?.message).toMatch(
+      /of stage \(unresolved name\) is unresolved/,
+    );
+    expect(findings.filter((f) => f.ruleId === 'not-evaluable')).toEqual([]);
   });
 
   it('fails GetWebACL with AccessDenied: WAF rules give unknown naming the call', async () => {
     const { inventory } = await auditWith({ faults: [{ operation: 'GetWebACL', kind: 'deny' }] });
     const prod = inventory.apis.find((a) => a.id === 'ord3rs')?.stages.find((s) => s.name === 'prod');
-    expect(prod?.waf?.webAcl).toEqual({ unresolved: true, because: expect.stringMatching(/^GetWebACL denied: /) });
+    expect(prod?.waf?.webAcl).toEqual({
+      unresolved: true,
+      because: expect.stringMatching(/^GetWebACL denied \(needs IAM action wafv2:GetWebACL\): /),
+    });
     const { findings } = evaluate(inventory, { standard: resolveStandard() });
     const waf = findings.filter(
       (f) => ['waf-rules', 'waf-logging'].includes(f.ruleId) && f.resource.label === 'orders (rest API) › stage prod',
@@ -118,7 +124,7 @@ describe('audit under throttling, server errors and denied calls', () => {
       faults: [{ service: 'apigateway', operation: 'GetResources', kind: 'deny' }],
     });
     for (const api of inventory.apis.filter((a) => a.kind === 'rest')) {
-      expect(api.operationsUnresolved).toMatch(/^GetResources denied: /);
+      expect(api.operationsUnresolved).toMatch(/^GetResources denied \(needs IAM action apigateway:GET\): /);
       expect(api.operations).toEqual([]);
     }
   });
@@ -158,7 +164,7 @@ describe('audit under throttling, server errors and denied calls', () => {
     const prod = inventory.apis.find((a) => a.id === 'ord3rs')?.stages.find((s) => s.name === 'prod');
     expect(prod?.accessLog?.logGroup).toEqual({
       unresolved: true,
-      because: expect.stringMatching(/^DescribeLogGroups denied: /),
+      because: expect.stringMatching(/^DescribeLogGroups denied \(needs IAM action logs:DescribeLogGroups\): /),
     });
   });
 });

@@ -1,4 +1,4 @@
-import { describeFailure, isDenied } from '../../lib/audit/call';
+import { describeFailure, failureFix, isDenied } from '../../lib/audit/call';
 import { backoffDelay } from '../../lib/audit/clients';
 import { createLimiter } from '../../lib/audit/limit';
 import { createProgress } from '../../lib/audit/progress';
@@ -65,10 +65,42 @@ describe('audit building blocks', () => {
       $metadata: { httpStatusCode: 429, attempts: 6 },
     });
     expect(isDenied(denied)).toBe(true);
-    expect(describeFailure('GetStage', denied)).toBe('GetStage denied: not authorized');
-    expect(describeFailure('GetStages', throttled)).toBe(
-      'GetStages failed (TooManyRequestsException, 6 attempts): Rate exceeded',
+    const missing = Object.assign(new Error('Invalid API identifier specified'), {
+      name: 'NotFoundException',
+      $metadata: { httpStatusCode: 404, attempts: 1 },
+    });
+    const broken = Object.assign(new Error('Service is unavailable'), {
+      name: 'ServiceUnavailableException',
+      $metadata: { httpStatusCode: 503, attempts: 3 },
+    });
+    expect(isDenied(denied)).toBe(true);
+    expect(describeFailure('GetStages', denied)).toBe(
+      'GetStages denied (needs IAM action apigateway:GET): not authorized',
     );
+    expect(describeFailure('GetStages', throttled)).toBe('GetStages throttled after 6 attempts: Rate exceeded');
+    expect(describeFailure('GetStages', missing)).toBe('GetStages not found: Invalid API identifier specified');
+    expect(describeFailure('GetStages', broken)).toBe(
+      'GetStages failed (ServiceUnavailableException, 3 attempts): Service is unavailable',
+    );
+  });
+
+  it('gives the fix by kind of failure: the IAM action, the ids, retry or --concurrency', () => {
+    expect(failureFix('x: GetWebACL denied (needs IAM action wafv2:GetWebACL): no')).toMatch(
+      /^Allow wafv2:GetWebACL for GetWebACL to the auditing role \(`api-guardrails iam-policy`/,
+    );
+    expect(failureFix('GetStages not found: gone')).toMatch(
+      /deleted while the audit ran, or an id or --region is wrong/,
+    );
+    expect(failureFix('GetStages throttled after 6 attempts: Rate exceeded')).toMatch(/lower --concurrency/);
+    expect(failureFix('GetAccount failed (ServiceUnavailableException, 3 attempts): x')).toMatch(
+      /^GetAccount kept failing/,
+    );
+    expect(failureFix('GetStages denied')).not.toMatch(/--concurrency/);
+  });
+
+  it('fails to find a call failure in text that names no audit call', () => {
+    expect(failureFix('the deployment failed')).toBeUndefined();
+    expect(failureFix('Template denied')).toBeUndefined();
   });
 
   it('reads REST method-settings keys', () => {

@@ -3,9 +3,10 @@ import { InvalidArgumentError, Option } from 'commander';
 import { compareWithIntent } from '../../audit/compare';
 import { evaluateAudit } from '../../audit/evaluate-audit';
 import { fromTemplates } from '../../model/template';
+import type { Inventory } from '../../model/types';
 import { buildReport } from '../../reporters/report';
 import { discoverTemplates } from '../discover';
-import { CliError } from '../errors';
+import { CliError, errorLine, EXIT } from '../errors';
 import type { CliIo, SetExit } from '../io';
 import { readTemplates } from '../read-templates';
 import { addReportOptions, emitReport, standardFor, type ReportCliOptions } from '../report-options';
@@ -74,7 +75,21 @@ export async function runAudit(options: AuditCliOptions, io: CliIo): Promise<num
     failOn: options.failOn,
     inputs: [...inventory.origins.map((path) => ({ path })), ...(options.compare ? [{ path: options.compare }] : [])],
   });
-  return emitReport(report, options, io);
+  const code = emitReport(report, options, io);
+  const unread = readNothing(inventory);
+  if (unread === undefined) return code;
+  // Nothing was audited: no --fail-on setting may turn that into a pass.
+  io.stderr.write(
+    `${errorLine(new CliError('E_AUDIT_READ_NOTHING', `the audit could read no API: ${unread}`, 'Fix the cause above (permissions, --api-id or --region) and audit again'))}\n`,
+  );
+  return EXIT.usage;
+}
+
+/** Why no API could be read (a listing failed, or none of the --api-id exists), or undefined when some were. */
+function readNothing(inventory: Inventory): string | undefined {
+  if (inventory.apis.length > 0) return undefined;
+  const errors = inventory.notices.filter((n) => n.level === 'error').map((n) => n.message);
+  return errors.length > 0 ? errors.join('; ') : undefined;
 }
 
 function readIntent(path: string, io: CliIo): ReturnType<typeof fromTemplates> {

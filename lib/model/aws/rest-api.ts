@@ -20,6 +20,7 @@ import { apigatewayArn } from './arn';
 import { mapRestStage } from './rest-stage';
 import { corsFromHeaders, deployedSource, listOrNotice, tagsOf, type MappingContext } from './shared';
 import type { RestApiSnapshot } from './snapshot';
+import { unreadableAuthorizer, unreadableStage } from './unreadable';
 
 /** One deployed REST API (with its stages, methods, authorizers, ...) as a model Api. */
 export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api {
@@ -29,16 +30,19 @@ export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api 
   const source = deployedSource(apigatewayArn(ctx.region, base), 'AWS::ApiGateway::RestApi', api.tags);
   const label = `REST API ${api.name ?? id} (${id})`;
 
-  const authorizers = listOrNotice(snapshot.authorizers, `Authorizers of ${label} (GetAuthorizers)`, source, ctx).map(
-    (a) => mapAuthorizer(a, apigatewayArn(ctx.region, `${base}/authorizers/${a.id}`)),
-  );
+  const authorizers = snapshot.authorizers.ok
+    ? snapshot.authorizers.value.map((a) => mapAuthorizer(a, apigatewayArn(ctx.region, `${base}/authorizers/${a.id}`)))
+    : [unreadableAuthorizer(source, snapshot.authorizers.because)];
   const validators = listOrNotice(
     snapshot.validators,
     `Request validators of ${label} (GetRequestValidators)`,
     source,
     ctx,
   ).map((v) => mapValidator(v, apigatewayArn(ctx.region, `${base}/requestvalidators/${v.id}`)));
-  const authorizerById = lookup(authorizers, snapshot.authorizers.ok ? undefined : snapshot.authorizers.because);
+  const authorizerById = lookup(
+    snapshot.authorizers.ok ? authorizers : [],
+    snapshot.authorizers.ok ? undefined : snapshot.authorizers.because,
+  );
   const validatorById = lookup(validators, snapshot.validators.ok ? undefined : snapshot.validators.because);
 
   const operations: Operation[] = [];
@@ -108,9 +112,9 @@ export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api 
     name: m.name ?? '',
     schema: parseSchema(m.schema),
   }));
-  const stages = listOrNotice(snapshot.stages, `Stages of ${label} (GetStages)`, source, ctx).map((s) =>
-    mapRestStage(id, s, ctx),
-  );
+  const stages = snapshot.stages.ok
+    ? snapshot.stages.value.map((s) => mapRestStage(id, s, ctx))
+    : [unreadableStage(source, tagsOf(api.tags), snapshot.stages.because)];
   const policy = api.policy === undefined || api.policy === '' ? undefined : parsePolicy(api.policy);
 
   return {

@@ -9,8 +9,9 @@ import type { Api, ApiKind, Authorizer, CorsPolicy, Integration, MethodSettings,
 import { IMPLICIT_CONNECT_POINTER } from '../template/v2';
 import { unresolved, type Value } from '../value';
 import { apigatewayArn } from './arn';
-import { accessLogOf, deployedSource, listOrNotice, tagsOf, throttleNumber, type MappingContext } from './shared';
+import { accessLogOf, deployedSource, tagsOf, throttleNumber, type MappingContext } from './shared';
 import type { V2ApiSnapshot } from './snapshot';
+import { unreadableAuthorizer, unreadableStage } from './unreadable';
 
 /** One deployed HTTP or WebSocket API as a model Api. */
 export function mapV2Api(snapshot: V2ApiSnapshot, ctx: MappingContext): Api {
@@ -21,10 +22,12 @@ export function mapV2Api(snapshot: V2ApiSnapshot, ctx: MappingContext): Api {
   const source = deployedSource(apigatewayArn(ctx.region, base), 'AWS::ApiGatewayV2::Api', api.Tags);
   const label = `${kind === 'http' ? 'HTTP' : 'WebSocket'} API ${api.Name ?? id} (${id})`;
 
-  const authorizers = listOrNotice(snapshot.authorizers, `Authorizers of ${label} (GetAuthorizers)`, source, ctx).map(
-    (a) => mapAuthorizer(a, apigatewayArn(ctx.region, `${base}/authorizers/${a.AuthorizerId}`)),
-  );
-  const authorizerById = new Map(authorizers.map((a) => [a.id, a]));
+  const authorizers = snapshot.authorizers.ok
+    ? snapshot.authorizers.value.map((a) =>
+        mapAuthorizer(a, apigatewayArn(ctx.region, `${base}/authorizers/${a.AuthorizerId}`)),
+      )
+    : [unreadableAuthorizer(source, snapshot.authorizers.because)];
+  const authorizerById = new Map(snapshot.authorizers.ok ? authorizers.map((a) => [a.id, a]) : []);
   const integrations = snapshot.integrations.ok ? snapshot.integrations.value : [];
   if (!snapshot.integrations.ok) {
     ctx.notice(
@@ -61,9 +64,9 @@ export function mapV2Api(snapshot: V2ApiSnapshot, ctx: MappingContext): Api {
     operations.push(implicitConnect(source));
   operations.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
 
-  const stages = listOrNotice(snapshot.stages, `Stages of ${label} (GetStages)`, source, ctx).map((s) =>
-    mapV2Stage(id, kind, s, ctx),
-  );
+  const stages = snapshot.stages.ok
+    ? snapshot.stages.value.map((s) => mapV2Stage(id, kind, s, ctx))
+    : [unreadableStage(source, tagsOf(api.Tags), snapshot.stages.because)];
   const cors: CorsPolicy[] = [];
   if (api.CorsConfiguration) {
     cors.push({
