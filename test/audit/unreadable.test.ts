@@ -72,6 +72,23 @@ describe('audit: a call a control depends on fails', () => {
     expect(missing[0].fix).toMatch(/deleted while the audit ran, or an id or --region is wrong/);
     expect(missing[0].fix).not.toMatch(/iam-policy/);
   });
+  test('fails GetGatewayResponses, GetUsagePlans and GetIntegrations: named by the unknowns they cause, not by a notice too', async () => {
+    const findings = await findingsWith([
+      { operation: 'GetGatewayResponses', kind: 'deny' },
+      { operation: 'GetUsagePlans', kind: 'deny' },
+      { service: 'apigatewayv2', operation: 'GetIntegrations', kind: 'deny' },
+    ]);
+    for (const call of ['GetGatewayResponses', 'GetIntegrations']) {
+      const named = about(findings, `${call} denied`);
+      expect(named.length).toBeGreaterThan(0);
+      expect(named.every((f) => f.status === 'unknown' && f.ruleId !== 'not-evaluable')).toBe(true);
+    }
+    // Keyed stages may or may not be in a plan that could not be read: unknown, not "in no usage plan".
+    expect(
+      findings.filter((f) => f.ruleId === 'usage-plan-limits' && f.resource.apiId === 'ord3rs').map((f) => f.status),
+    ).toEqual(['unknown', 'unknown']);
+    expect(findings.filter((f) => f.ruleId === 'not-evaluable')).toEqual([]);
+  });
 });
 
 describe('audit exit codes', () => {

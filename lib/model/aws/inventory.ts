@@ -44,15 +44,8 @@ export function fromAwsSnapshot(snapshot: AwsSnapshot): Inventory {
     return group;
   };
 
+  // Unreadable usage plans are named by the unknowns of the unreadable plan added below, not by a notice too.
   const usagePlans = snapshot.usagePlans.ok ? snapshot.usagePlans.value : [];
-  if (!snapshot.usagePlans.ok) {
-    notice(
-      'error',
-      'AUDIT_CALL_FAILED',
-      `Usage plans (GetUsagePlans) could not be read: ${snapshot.usagePlans.because}`,
-      { arn: apigatewayArn(region, '/usageplans') },
-    );
-  }
   const plansByStage = new Map<string, string[]>();
   for (const plan of usagePlans) {
     for (const s of plan.apiStages ?? []) {

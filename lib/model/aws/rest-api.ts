@@ -67,12 +67,8 @@ export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api 
   }
   operations.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
 
-  const gatewayResponses = listOrNotice(
-    snapshot.gatewayResponses,
-    `Gateway responses of ${label} (GetGatewayResponses)`,
-    source,
-    ctx,
-  )
+  // Unreadable gateway responses: one unresolved response is added below (its unknowns name the call).
+  const gatewayResponses = (snapshot.gatewayResponses.ok ? snapshot.gatewayResponses.value : [])
     // AWS lists every response type; only the customised ones are configuration (as in a template).
     .filter((r) => r.defaultResponse !== true)
     .map((r): GatewayResponse => {
