@@ -1,0 +1,35 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FailOn } from '../engine/finding';
+import { ResolvedStandard, type Standard } from '../engine/standard';
+import { allRules } from '../../policies/rules';
+import { defaultStandard } from '../../policies/standard';
+import type { HookRequest, HookResponse } from './contract';
+import { createHookHandler, type HookHandler } from './handler';
+
+/** Written next to the bundled handler by the GuardrailsHook construct at synth. */
+export const HOOK_CONFIG_FILE = 'hook-config.json';
+
+export interface HookConfig {
+  /** The organisation's standard, validated at synth (so the function does not compile the schema). */
+  readonly standard?: Standard;
+  readonly failOn?: FailOn;
+}
+
+/** The handler configured by `hook-config.json` in `dir` (the shipped standard when there is none). */
+export function handlerFromConfig(dir: string): HookHandler {
+  const file = join(dir, HOOK_CONFIG_FILE);
+  const config: HookConfig = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as HookConfig) : {};
+  return createHookHandler({
+    standard: new ResolvedStandard(config.standard ?? defaultStandard(), allRules),
+    ...(config.failOn ? { failOn: config.failOn } : {}),
+  });
+}
+
+let configured: HookHandler | undefined;
+
+/** The Lambda entry point (bundled as dist/lambda/guardrails-hook/index.js). */
+export async function handler(request: HookRequest): Promise<HookResponse> {
+  configured ??= handlerFromConfig(__dirname);
+  return configured(request);
+}
