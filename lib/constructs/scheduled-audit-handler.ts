@@ -25,6 +25,8 @@ export interface ScheduledAuditOptions extends AwsClientOptions {
   /** @default 'aws' */
   readonly partition?: AwsPartition;
   readonly now?: Date;
+  /** Security Hub endpoint override (tests). @default `endpoint`, else the SDK's */
+  readonly securityHubEndpoint?: string;
 }
 
 export interface ScheduledAuditResult {
@@ -59,7 +61,9 @@ export async function runScheduledAudit(options: ScheduledAuditOptions): Promise
   const findings = toAsff(report, { partition: options.partition, now: options.now });
   const client = new SecurityHubClient({
     region: options.region,
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.securityHubEndpoint || options.endpoint
+      ? { endpoint: options.securityHubEndpoint ?? options.endpoint }
+      : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
   });
