@@ -4,18 +4,12 @@ import { BatchImportFindingsCommand, SecurityHubClient } from '@aws-sdk/client-s
 import type { AwsClientOptions } from '../audit/clients';
 import { evaluateAudit } from '../audit/evaluate-audit';
 import { fromAws } from '../audit/from-aws';
-import { ResolvedStandard, type Standard } from '../engine/standard';
+import { ResolvedStandard } from '../engine/standard';
 import { ASFF_BATCH_SIZE, toAsff, type AwsPartition } from '../reporters/asff';
 import { buildReport } from '../reporters/report';
 import { allRules } from '../../policies/rules';
 import { defaultStandard } from '../../policies/standard';
-
-/** Written next to the bundled handler by the ScheduledAudit construct at synth. */
-export const AUDIT_CONFIG_FILE = 'audit-config.json';
-
-export interface ScheduledAuditConfig {
-  readonly standard?: Standard;
-}
+import { AUDIT_CONFIG_FILE, type ScheduledAuditConfig } from './scheduled-audit-config';
 
 export interface ScheduledAuditOptions extends AwsClientOptions {
   readonly standard: ResolvedStandard;
