@@ -8,7 +8,6 @@ import { ResolvedStandard } from '../engine/standard';
 import { ASFF_BATCH_SIZE, toAsff, type AwsPartition } from '../reporters/asff';
 import { buildReport } from '../reporters/report';
 import { allRules } from '../../policies/rules';
-import { defaultStandard } from '../../policies/standard';
 import { AUDIT_CONFIG_FILE, type ScheduledAuditConfig } from './scheduled-audit-config';
 
 export interface ScheduledAuditOptions extends AwsClientOptions {
@@ -95,8 +94,13 @@ export async function handler(
   const config: ScheduledAuditConfig = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as ScheduledAuditConfig)
     : {};
+  if (!config.standard) {
+    throw new Error(
+      `E_AUDIT_CONFIG: ${file} is missing or holds no standard. Deploy the function with the ScheduledAudit construct, which writes it at synth.`,
+    );
+  }
   const result = await runScheduledAudit({
-    standard: new ResolvedStandard(config.standard ?? defaultStandard(), allRules),
+    standard: new ResolvedStandard(config.standard, allRules),
     accountId,
     region: process.env.AWS_REGION ?? region,
     partition: partition as AwsPartition,

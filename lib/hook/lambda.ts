@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { FailOn } from '../engine/finding';
 import { ResolvedStandard, type Standard } from '../engine/standard';
 import { allRules } from '../../policies/rules';
-import { defaultStandard } from '../../policies/standard';
 import type { HookRequest, HookResponse } from './contract';
 import { createHookHandler, type HookHandler } from './handler';
 
@@ -16,12 +15,21 @@ export interface HookConfig {
   readonly failOn?: FailOn;
 }
 
-/** The handler configured by `hook-config.json` in `dir` (the shipped standard when there is none). */
+/**
+ * The handler configured by `hook-config.json` in `dir`. The standard in it was validated at synth, so the
+ * function neither loads nor compiles the schema (nor ships the validator).
+ * @throws Error E_HOOK_CONFIG when the file is missing or holds no standard
+ */
 export function handlerFromConfig(dir: string): HookHandler {
   const file = join(dir, HOOK_CONFIG_FILE);
   const config: HookConfig = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as HookConfig) : {};
+  if (!config.standard) {
+    throw new Error(
+      `E_HOOK_CONFIG: ${file} is missing or holds no standard. Deploy the function with the GuardrailsHook construct, which writes it at synth.`,
+    );
+  }
   return createHookHandler({
-    standard: new ResolvedStandard(config.standard ?? defaultStandard(), allRules),
+    standard: new ResolvedStandard(config.standard, allRules),
     ...(config.failOn ? { failOn: config.failOn } : {}),
   });
 }
