@@ -107,18 +107,27 @@ describe('GuardrailsHook', () => {
   });
 
   it('ships a hook bundle under 512 KiB that starts and answers in under 2 s in a fresh process', async () => {
-    const { dir, sizes } = await bundled();
+    const { sizes } = await bundled();
     expect(sizes['guardrails-hook']).toBeLessThan(512 * 1024);
-    const file = join(dir, 'guardrails-hook', 'index.js');
-    expect(existsSync(file)).toBe(true);
+    const { assetDir } = await hookStack();
     const script = [
       'const t0 = performance.now();',
-      `const { handler } = require(${JSON.stringify(file)});`,
+      `const { handler } = require(${JSON.stringify(join(assetDir, 'index.js'))});`,
       `handler(${JSON.stringify(openMethod)}).then((r) => process.stdout.write(JSON.stringify({ ms: performance.now() - t0, status: r.hookStatus })));`,
     ].join('\n');
     const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
     expect(out.status).toBe('FAILED');
     expect(out.ms).toBeLessThan(2000);
+  });
+
+  it('fails with E_HOOK_CONFIG, not with a guessed standard, when the function runs without the configuration the construct writes', async () => {
+    const { dir } = await bundled();
+    const file = join(dir, 'guardrails-hook', 'index.js');
+    expect(existsSync(join(dir, 'guardrails-hook', 'hook-config.json'))).toBe(false);
+    const script = `require(${JSON.stringify(file)}).handler(${JSON.stringify(openMethod)}).catch((e) => process.stdout.write(e.message))`;
+    expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })).toMatch(
+      /^E_HOOK_CONFIG: .*hook-config\.json is missing/,
+    );
   });
 
   it('fails at synth with E_HOOK_ALIAS for an alias CloudFormation would reject', async () => {
