@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { createHookHandler } from '../../lib/hook/handler';
 import { embedAcknowledgements } from '../../lib/hook/embed-acknowledgements';
 import { MESSAGE_LIMIT } from '../../lib/hook/contract';
 import { resolveStandard } from '../../policies/standard';
+import { run } from '../cli/helpers';
 import { newStack, restApiStack } from '../constructs/fixtures';
 import { startPayloadServer, type PayloadServer } from './payload-server';
 import { changeSetRequest, failingTemplate, resourceRequest, stackPayload, stackRequest } from './requests';
@@ -246,5 +250,37 @@ describe('the message limit', () => {
     expect(response.message).toMatch(/… and \d+ more finding\(s\)/);
     expect(response.message.split('\n')[1]).toMatch(/^BLOCKING/);
     expect(response.annotations?.length).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('acknowledgements: the hook and check agree on a synthesized CDK app', () => {
+  it('does not block where check on the cdk.out does not, and blocks where it does', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'hook-ack-'));
+    try {
+      const app = new App({ outdir });
+      const stack = new Stack(app, 'Orders');
+      for (const [id, resource] of Object.entries(failingTemplate().Resources)) {
+        const r = resource as { Type: string; Properties: Record<string, unknown> };
+        new CfnResource(stack, id, { type: r.Type, properties: r.Properties }).overrideLogicalId(id);
+      }
+      Validations.of(stack.node.findChild('Api')).acknowledge({
+        id: 'ApiGuardrails::endpoint-type',
+        reason: 'edge endpoint until the CloudFront migration (SEC-42)',
+      });
+      embedAcknowledgements(stack);
+      app.synth();
+      const cli = await run(['check', outdir, '--format', 'json'], { cwd: outdir });
+      const report = JSON.parse(cli.stdout) as { findings: { ruleId: string; status: string }[] };
+      const template = readFileSync(join(outdir, 'Orders.template.json'), 'utf8');
+      const response = await handler(stackRequest(server.serve(stackPayload(template))));
+      const fromCheck = report.findings.filter((f) => f.status !== 'pass').map((f) => `${f.ruleId}|${f.status}`);
+      expect(fromCheck).toContain('endpoint-type|acknowledged');
+      expect(response.message).toContain('ACKNOWLEDGED [endpoint-type]');
+      expect(response.hookStatus).toBe(cli.code === 1 ? 'FAILED' : 'SUCCESS');
+      for (const line of fromCheck.filter((k) => k.endsWith('|fail')))
+        expect(response.message).toContain(`[${line.split('|')[0]}]`);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
