@@ -32,8 +32,10 @@ export type { OcsfComplianceFinding } from './ocsf';
 export { toolInfo } from './tool';
 export type { ToolInfo } from './tool';
 
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'asff', 'ocsf'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+/** Formats of `audit` only: Security Hub findings need the audited account and region. */
+export const AUDIT_FORMATS = [...REPORT_FORMATS, 'asff', 'ocsf'] as const;
+export type ReportFormat = (typeof AUDIT_FORMATS)[number];
 
 const RENDERERS: Record<ReportFormat, (report: Report, options?: RenderOptions) => string> = {
   text: renderText,

@@ -1,10 +1,17 @@
 import { main } from '../../lib/cli/main';
 import type { CliIo } from '../../lib/cli/io';
-import type { AsffFinding } from '../../lib/reporters/asff';
+import { evaluate } from '../../lib/engine/evaluate';
+import { fromTemplate } from '../../lib/model/template';
+import { toAsff, type AsffFinding } from '../../lib/reporters/asff';
+import { buildReport, type Report } from '../../lib/reporters/report';
+import { resolveStandard } from '../../policies/standard';
+import { failingTemplate } from '../hook/requests';
 import type { OcsfComplianceFinding } from '../../lib/reporters/ocsf';
 import { startFakeAws, type FakeAws } from '../audit/fake-aws/server';
 import { ACCOUNT, accountFixture, REGION } from '../audit/fixtures';
 import { TempDir } from '../cli/helpers';
+
+const standard = resolveStandard();
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -95,15 +102,31 @@ describe('audit --format asff / ocsf (against the loopback fake)', () => {
   });
 });
 
-it('fails with E_ASFF_ACCOUNT when check is asked for ASFF: templates have no account', async () => {
+it('fails when check is asked for ASFF: only audit offers it, templates have no account', async () => {
   const dir = new TempDir();
   try {
     const file = dir.write('t.json', { Resources: { Api: { Type: 'AWS::ApiGateway::RestApi', Properties: {} } } });
     const result = await run(['check', file, '--format', 'asff']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('E_ASFF_ACCOUNT');
-    expect(result.stderr).toContain('api-guardrails audit --format asff');
+    expect(result.stderr).toMatch(/"asff" is invalid|Allowed choices are text, json, sarif, junit, markdown/i);
   } finally {
     dir.cleanup();
   }
+});
+
+describe('toAsff without an audit', () => {
+  const report = (): Report =>
+    buildReport({ evaluation: evaluate(fromTemplate(failingTemplate()), { standard }), standard });
+
+  it('fails with E_ASFF_ACCOUNT for a report with no audited account', () => {
+    expect(() => toAsff(report())).toThrow(/E_ASFF_ACCOUNT.*received account none, region none/);
+    expect(() => toAsff(report(), { accountId: '12', region: 'eu-west-1' })).toThrow(/E_ASFF_ACCOUNT/);
+  });
+
+  it('builds findings for a named account and region, with resources the template names', () => {
+    const findings = toAsff(report(), { accountId: ACCOUNT, region: REGION });
+    const method = findings.find((f) => f.GeneratorId === 'api-guardrails/rest-method-authorization');
+    expect(method).toMatchObject({ RecordState: 'ACTIVE', Compliance: { Status: 'FAILED' } });
+    expect(method?.Resources[0]).toMatchObject({ Type: 'Other', Partition: 'aws', Region: REGION });
+  });
 });

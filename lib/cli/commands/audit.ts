@@ -3,6 +3,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { compareWithIntent } from '../../audit/compare';
 import { evaluateAudit } from '../../audit/evaluate-audit';
 import { fromTemplates } from '../../model/template';
+import { AUDIT_FORMATS } from '../../reporters/index';
 import { buildReport } from '../../reporters/report';
 import { discoverTemplates } from '../discover';
 import { CliError } from '../errors';
@@ -45,7 +46,7 @@ export function register(program: Command, io: CliIo, setExit: SetExit): void {
       'the audited account, for --format asff/ocsf (default: read from the ARNs the audit sees)',
     )
     .addOption(new Option('--endpoint <url>', 'endpoint override for every service (testing)').hideHelp());
-  addReportOptions(command).action(async (options: AuditCliOptions) => {
+  addReportOptions(command, AUDIT_FORMATS).action(async (options: AuditCliOptions) => {
     setExit(await runAudit(options, io));
   });
 }
