@@ -87,6 +87,20 @@ export * from '../aspects';
 export { accessLogFields, extendedAccessLogFormat } from './defaults/access-log-format';
 export type { AccessLogApiKind } from './defaults/access-log-format';
 
+// Organisation-wide: CloudFormation hook, its StackSet rollout, scheduled audit to Security Hub
+export { GuardrailsHook, HookFailureMode } from './constructs/guardrails-hook';
+export type { GuardrailsHookProps } from './constructs/guardrails-hook';
+export { GuardrailsHookAssets, GuardrailsHookStackSet } from './constructs/guardrails-hook-stackset';
+export type { GuardrailsHookAssetsProps, GuardrailsHookStackSetProps } from './constructs/guardrails-hook-stackset';
+export { ScheduledAudit } from './constructs/scheduled-audit';
+export type { ScheduledAuditProps } from './constructs/scheduled-audit';
+export { OrgGuardrailsError } from './constructs/guardrails-hook-errors';
+export { createHookHandler } from './hook/handler';
+export type { HookHandler, HookHandlerOptions } from './hook/handler';
+export type { HookRequest, HookResponse, HookAnnotation } from './hook/contract';
+export { embedAcknowledgements } from './hook/embed-acknowledgements';
+export { TEMPLATE_ACKNOWLEDGEMENTS_KEY } from './hook/acknowledgements';
+
 // Reports and the CLI
 export * from './reporters';
 export { main } from './cli/main';

@@ -23,10 +23,10 @@ export interface ReportCliOptions {
 }
 
 /** Add --standard, --format, --output and --fail-on to a command. */
-export function addReportOptions(command: Command): Command {
+export function addReportOptions(command: Command, formats: readonly string[] = REPORT_FORMATS): Command {
   return command
     .option('-s, --standard <file>', 'organisation standard (.json/.yaml/.yml); default: the shipped standard')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(formats).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(
       new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)')

@@ -1,7 +1,9 @@
+import { renderAsff } from './asff';
 import type { RenderOptions } from './common';
 import { renderJson } from './json';
 import { renderJunit } from './junit';
 import { renderMarkdown } from './markdown';
+import { renderOcsf } from './ocsf';
 import type { Report } from './report';
 import { renderSarif } from './sarif';
 import { renderText } from './text';
@@ -23,11 +25,17 @@ export type { JsonFinding, JsonLocation, JsonNotice, JsonReport } from './json';
 export { renderSarif, toSarif, FINGERPRINT_KEY } from './sarif';
 export { renderJunit } from './junit';
 export { renderMarkdown } from './markdown';
+export { renderAsff, toAsff, findingId, ASFF_BATCH_SIZE, AsffError } from './asff';
+export type { AsffFinding, AsffOptions } from './asff';
+export { renderOcsf, toOcsf, OCSF_VERSION } from './ocsf';
+export type { OcsfComplianceFinding } from './ocsf';
 export { toolInfo } from './tool';
 export type { ToolInfo } from './tool';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** Formats of `audit` only: Security Hub findings need the audited account and region. */
+export const AUDIT_FORMATS = [...REPORT_FORMATS, 'asff', 'ocsf'] as const;
+export type ReportFormat = (typeof AUDIT_FORMATS)[number];
 
 const RENDERERS: Record<ReportFormat, (report: Report, options?: RenderOptions) => string> = {
   text: renderText,
@@ -35,6 +43,8 @@ const RENDERERS: Record<ReportFormat, (report: Report, options?: RenderOptions) 
   sarif: renderSarif,
   junit: renderJunit,
   markdown: renderMarkdown,
+  asff: renderAsff,
+  ocsf: renderOcsf,
 };
 
 /** Render a report in one of REPORT_FORMATS. */

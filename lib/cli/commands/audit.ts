@@ -4,6 +4,7 @@ import { compareWithIntent } from '../../audit/compare';
 import { evaluateAudit } from '../../audit/evaluate-audit';
 import { fromTemplates } from '../../model/template';
 import type { Inventory } from '../../model/types';
+import { AUDIT_FORMATS } from '../../reporters/index';
 import { buildReport } from '../../reporters/report';
 import { discoverTemplates } from '../discover';
 import { CliError, errorLine, EXIT } from '../errors';
@@ -17,6 +18,8 @@ export interface AuditCliOptions extends ReportCliOptions {
   readonly apiId?: string[];
   readonly compare?: string;
   readonly concurrency: number;
+  /** Account the findings are about (asff/ocsf), when the audit cannot read it from an ARN. */
+  readonly accountId?: string;
   /** Hidden: endpoint override for every service (loopback tests). */
   readonly endpoint?: string;
 }
@@ -39,8 +42,12 @@ export function register(program: Command, io: CliIo, setExit: SetExit): void {
       'report what the synthesized app (cdk.out or templates) has that the deployed APIs lack',
     )
     .addOption(new Option('--concurrency <n>', 'AWS requests in flight at once').default(8).argParser(positiveInt))
+    .option(
+      '--account-id <id>',
+      'the audited account, for --format asff/ocsf (default: read from the ARNs the audit sees)',
+    )
     .addOption(new Option('--endpoint <url>', 'endpoint override for every service (testing)').hideHelp());
-  addReportOptions(command).action(async (options: AuditCliOptions) => {
+  addReportOptions(command, AUDIT_FORMATS).action(async (options: AuditCliOptions) => {
     setExit(await runAudit(options, io));
   });
 }
@@ -73,7 +80,10 @@ export async function runAudit(options: AuditCliOptions, io: CliIo): Promise<num
     evaluation: { ...evaluation, findings: [...evaluation.findings, ...drift] },
     standard,
     failOn: options.failOn,
-    inputs: [...inventory.origins.map((path) => ({ path })), ...(options.compare ? [{ path: options.compare }] : [])],
+    inputs: [
+      ...inventory.origins.map((path) => ({ path: withAccount(path, options.accountId) })),
+      ...(options.compare ? [{ path: options.compare }] : []),
+    ],
   });
   const code = emitReport(report, options, io);
   const unread = readNothing(inventory);
@@ -102,6 +112,18 @@ function readIntent(path: string, io: CliIo): ReturnType<typeof fromTemplates> {
     );
   }
   return fromTemplates(inputs);
+}
+
+/** `aws:<region>` → `aws:<account>:<region>` when --account-id names the account the audit could not read. */
+function withAccount(origin: string, accountId: string | undefined): string {
+  if (accountId === undefined) return origin;
+  if (!/^\d{12}$/.test(accountId))
+    throw new CliError(
+      'E_ACCOUNT_ID',
+      `--account-id "${accountId}" is not a 12-digit AWS account id`,
+      'Pass e.g. --account-id 123456789012',
+    );
+  return origin.replace(/^aws:(?:\d{12}:)?/, `aws:${accountId}:`);
 }
 
 function positiveInt(value: string): number {
