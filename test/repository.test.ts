@@ -15,6 +15,15 @@ describe('repository conventions (ESLint checkRuleFiles idea)', () => {
     expect(new Set(allRules.map((r) => r.id)).size).toBe(allRules.length);
   });
 
+  it('keeps the registry sorted by id, one rule per line, without casts', () => {
+    const ids = allRules.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    const registry = readFileSync(join(root, 'policies', 'rules', 'index.ts'), 'utf8');
+    expect(registry).not.toMatch(/ as AnyRule/);
+    const entries = registry.slice(registry.indexOf('allRules')).match(/^ {2}\w+,$/gm) ?? [];
+    expect(entries).toHaveLength(allRules.length);
+  });
+
   it.each(ruleFiles)('rule %s has a test file', (id) => {
     expect(existsSync(join(root, 'test', 'policies', 'rules', `${id}.test.ts`))).toBe(true);
   });
@@ -23,7 +32,12 @@ describe('repository conventions (ESLint checkRuleFiles idea)', () => {
     expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(rule.title.length).toBeGreaterThan(10);
     expect(rule.rationale.length).toBeGreaterThan(30);
-    expect(rule.fix.length).toBeGreaterThan(20);
+    expect(rule.fix.cdk.length).toBeGreaterThan(10);
+    expect(rule.fix.cloudFormation.length).toBeGreaterThan(10);
+    if (rule.fix.sam !== undefined) expect(rule.fix.sam).toMatch(/AWS::Serverless::|SAM/);
+    expect(['api', 'stage', 'operation', 'authorizer', 'domain', 'usagePlan']).toContain(rule.appliesTo.subject);
+    expect(rule.appliesTo.apiKinds.length).toBeGreaterThan(0);
+    for (const kind of rule.appliesTo.apiKinds) expect(['rest', 'http', 'websocket']).toContain(kind);
     expect(['error', 'warning', 'info']).toContain(rule.severity);
     expect(rule.owasp.length).toBeGreaterThan(0);
     for (const id of rule.owasp) expect(id).toMatch(/^API([1-9]|10):2023$/);

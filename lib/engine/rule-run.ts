@@ -1,0 +1,166 @@
+import type { Api, Inventory } from '../model/types';
+import { isUnresolved, type Value } from '../model/value';
+import type { Acknowledgement, ExpiredAcknowledgement, Finding, FindingResource } from './finding';
+import { renderFix } from './fix';
+import type { AnyRule, ReportOptions, RuleContext, Severity, SubjectKind, Subjects } from './rule';
+import type { EffectiveSetting, ResolvedStandard } from './standard';
+
+/** Looks up an acknowledgement for a failing finding (CDK metadata, baseline, ...), or one that expired. */
+export type Acknowledge = (finding: Finding) => Acknowledgement | ExpiredAcknowledgement | undefined;
+
+/** Where a subject is evaluated: its tier and, for API resources, its API (and stage). */
+export interface Scope {
+  readonly tier: string;
+  readonly api?: Api;
+  readonly stage?: Subjects['stage'];
+}
+
+/** An enabled rule with its setting for one tier. */
+export interface Planned {
+  readonly rule: AnyRule;
+  readonly setting: EffectiveSetting;
+  readonly unknownSeverity: Severity;
+}
+
+/** Thrown by `ctx.need` to turn an unresolved value into an `unknown` finding. */
+class UnresolvedSignal {
+  constructor(readonly message: string) {}
+}
+
+/** What one check of one rule on one subject produced. */
+export type CheckResult =
+  | { readonly outcome: 'pass'; readonly exempt?: string }
+  | { readonly outcome: 'skip' }
+  | { readonly outcome: 'findings'; readonly findings: Finding[] };
+
+/** The context a rule's check receives, for one (rule, subject) pair. */
+class RuleRun implements RuleContext<unknown> {
+  readonly options: unknown;
+  readonly tier: string;
+  readonly api?: Api;
+  readonly stage?: Subjects['stage'];
+  readonly produced: Finding[] = [];
+  skipped = false;
+  exemptReason?: string;
+
+  constructor(
+    readonly inventory: Inventory,
+    private readonly planned: Planned,
+    private readonly resource: FindingResource,
+    scope: Scope,
+  ) {
+    this.options = planned.setting.options;
+    this.tier = scope.tier;
+    this.api = scope.api;
+    this.stage = scope.stage;
+  }
+
+  make(status: 'fail' | 'unknown' | 'pass', message: string, opts?: ReportOptions): Finding {
+    const { rule, setting } = this.planned;
+    const source = opts?.source ?? this.resource.source;
+    return {
+      ruleId: rule.id,
+      title: rule.title,
+      status,
+      severity: status === 'unknown' ? this.planned.unknownSeverity : setting.severity,
+      message,
+      fix: opts?.fix ?? renderFix(rule.fix, source),
+      resource: opts?.source ? { ...this.resource, source: opts.source } : this.resource,
+      location: opts?.location,
+      tier: this.tier,
+    };
+  }
+
+  fail(message: string, opts?: ReportOptions): void {
+    this.produced.push(this.make('fail', message, opts));
+  }
+
+  unknown(because: string, opts?: ReportOptions): void {
+    this.produced.push(this.make('unknown', because, opts));
+  }
+
+  skip(): void {
+    this.skipped = true;
+  }
+
+  exempt(reason: string): void {
+    this.exemptReason = reason;
+  }
+
+  need<T>(value: Value<T>, what: string): T {
+    if (isUnresolved(value)) throw new UnresolvedSignal(`Cannot decide: ${what} is unresolved (${value.because}).`);
+    return value;
+  }
+}
+
+/** Run one rule on one subject. A rule that throws becomes a failing finding: nothing passes silently. */
+export function runCheck(
+  planned: Planned,
+  subject: Subjects[SubjectKind],
+  resource: FindingResource,
+  scope: Scope,
+  inventory: Inventory,
+  acknowledge: Acknowledge | undefined,
+): CheckResult {
+  const run = new RuleRun(inventory, planned, resource, scope);
+  try {
+    planned.rule.check(subject, run);
+  } catch (error) {
+    if (error instanceof UnresolvedSignal) {
+      run.produced.push(run.make('unknown', error.message));
+    } else {
+      const detail = error instanceof Error ? error.message : String(error);
+      run.produced.push({
+        ...run.make('fail', `Rule ${planned.rule.id} threw while evaluating this resource: ${detail}`),
+        severity: 'error',
+      });
+    }
+  }
+  if (run.produced.length > 0) {
+    const findings = run.produced.map((f) => applyAcknowledgement(f, planned.setting.acknowledgeable, acknowledge));
+    return { outcome: 'findings', findings };
+  }
+  if (run.exemptReason !== undefined) return { outcome: 'pass', exempt: run.exemptReason };
+  return run.skipped ? { outcome: 'skip' } : { outcome: 'pass' };
+}
+
+/** The pass finding of a check that passed (or exempted its subject). */
+export function passFinding(planned: Planned, resource: FindingResource, tier: string, exempt?: string): Finding {
+  const { rule, setting } = planned;
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    status: 'pass',
+    severity: setting.severity,
+    message: rule.title,
+    fix: renderFix(rule.fix, resource.source),
+    resource,
+    location: undefined,
+    tier,
+    ...(exempt !== undefined ? { exempt } : {}),
+  };
+}
+
+/** An undecidable finding counts at its rule's severity, or at most as a warning when the standard says so. */
+export function unknownSeverityOf(setting: EffectiveSetting, standard: ResolvedStandard): Severity {
+  return standard.standard.unknownAs === 'warning' && setting.severity === 'error' ? 'warning' : setting.severity;
+}
+
+function applyAcknowledgement(finding: Finding, acknowledgeable: boolean, acknowledge?: Acknowledge): Finding {
+  if (finding.status === 'pass' || !acknowledge) return finding;
+  const ack = acknowledge(finding);
+  if (!ack) return finding;
+  if ('expired' in ack) {
+    return {
+      ...finding,
+      message: `${finding.message} The acknowledgement (${ack.ticket ? `ticket ${ack.ticket}, ` : ''}"${ack.reason}") expired on ${ack.expires}.`,
+    };
+  }
+  if (!acknowledgeable) {
+    return {
+      ...finding,
+      message: `${finding.message} An acknowledgement was given ("${ack.reason}") but rule ${finding.ruleId} cannot be acknowledged in tier ${finding.tier}.`,
+    };
+  }
+  return { ...finding, status: 'acknowledged', acknowledgement: ack };
+}
