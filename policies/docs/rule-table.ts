@@ -1,5 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AnyRule, RuleReferences } from '../../lib/engine/rule';
 import { allRules } from '../rules';
 import { appliesToText, ruleDocsPath } from '../../lib/engine/rule-docs';
@@ -51,14 +49,4 @@ export function withRuleTable(readme: string, rules: readonly AnyRule[] = allRul
     );
   }
   return readme.slice(0, start) + renderRuleTable(rules) + readme.slice(end + TABLE_END.length);
-}
-
-if (require.main === module) {
-  const path = join(__dirname, '..', '..', 'README.md');
-  const before = readFileSync(path, 'utf8');
-  const after = withRuleTable(before);
-  if (after !== before) writeFileSync(path, after);
-  console.log(
-    after === before ? 'README rule table is up to date.' : `README rule table regenerated (${allRules.length} rules).`,
-  );
 }
