@@ -1,11 +1,19 @@
 import type { ApiKind, Inventory } from '../model/types';
 import { isUnresolved, type Value } from '../model/value';
 import type { Finding, FindingResource } from './finding';
-import { renderFix } from './fix';
 import { labelOfApi, show } from './labels';
 import { PassCounter, type PassTally } from './pass-tally';
 import type { AnyRule, SubjectKind, Subjects } from './rule';
-import { passFinding, runCheck, unknownSeverityOf, type Acknowledge, type Planned, type Scope } from './rule-run';
+import {
+  fixFor,
+  passFinding,
+  plan as planRule,
+  RuleRun,
+  runCheck,
+  type Acknowledge,
+  type Planned,
+  type Scope,
+} from './rule-run';
 import { sortFindings } from './sort-findings';
 import type { ResolvedStandard } from './standard';
 
@@ -59,11 +67,17 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
   const plans = new RulePlans(standard);
   const findings: Finding[] = [];
   const passes = new PassCounter();
+  const context = new RuleRun(inventory);
   const listPasses = options.includePasses !== false;
-  const run = <K extends SubjectKind>(kind: K, subject: Subjects[K], resource: FindingResource, scope: Scope): void => {
-    for (const planned of plans.for(scope.tier, kind, scope.api?.kind)) {
-      const result = runCheck(planned, subject, resource, scope, inventory, options.acknowledge);
-      if (result.outcome === 'findings') findings.push(...result.findings);
+  const run = <K extends SubjectKind>(
+    plan: readonly Planned[],
+    subject: Subjects[K],
+    resource: FindingResource,
+    scope: Scope,
+  ): void => {
+    for (const planned of plan) {
+      const result = runCheck(planned, subject, resource, scope, context, options.acknowledge);
+      if (result.outcome === 'findings') for (const f of result.findings) findings.push(f);
       if (result.outcome !== 'pass') continue;
       passes.add(planned.rule.id, resource.apiId);
       if (listPasses) findings.push(passFinding(planned, resource, scope.tier, result.exempt));
@@ -81,35 +95,39 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
       source,
       apiId: api.id,
     });
-    run('api', api, at('api', apiLabel, api.source), { tier, api });
+    const planFor = (subject: SubjectKind): readonly Planned[] => plans.for(tier, subject, api.kind);
+    run(planFor('api'), api, at('api', apiLabel, api.source), { tier, api });
+    const stagePlan = planFor('stage');
     for (const stage of api.stages) {
       const label = `${apiLabel} › stage ${show(stage.name)}`;
-      run('stage', stage, at('stage', label, stage.source), { tier, api, stage });
+      run(stagePlan, stage, at('stage', label, stage.source), { tier, api, stage });
     }
+    const operationPlan = planFor('operation');
     for (const op of api.operations) {
       const label = `${apiLabel} › ${op.method ? `${op.method} ` : 'route '}${op.path}`;
-      run('operation', op, at('operation', label, op.source), { tier, api });
+      run(operationPlan, op, at('operation', label, op.source), { tier, api });
     }
     if (api.operationsUnresolved) {
       // The methods/routes could not be read (e.g. an OpenAPI body in S3): every operation rule is undecided.
       const resource = at('api', `${apiLabel} › (operations not readable)`, api.source);
       const message = `Cannot decide for any method or route of this API: its operations are unresolved (${api.operationsUnresolved}).`;
-      for (const planned of plans.for(tier, 'operation', api.kind)) {
+      for (const planned of operationPlan) {
         findings.push({
           ruleId: planned.rule.id,
           title: planned.rule.title,
           status: 'unknown',
           severity: planned.unknownSeverity,
           message,
-          fix: renderFix(planned.rule.fix, api.source),
+          fix: fixFor(planned, api.source),
           resource,
           tier,
         });
       }
     }
+    const authorizerPlan = planFor('authorizer');
     for (const authorizer of api.authorizers) {
       const label = `${apiLabel} › authorizer ${show(authorizer.name, authorizer.id)}`;
-      run('authorizer', authorizer, at('authorizer', label, authorizer.source), { tier, api });
+      run(authorizerPlan, authorizer, at('authorizer', label, authorizer.source), { tier, api });
     }
   }
   // Domains and usage plans serve several APIs: they are evaluated under the strictest tier among them.
@@ -124,11 +142,12 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
   for (const domain of inventory.domains) {
     const tier = strictestOf(domain.mappings.map((m) => m.apiId));
     const label = `domain ${show(domain.name, domain.id)}`;
-    run('domain', domain, { kind: 'domain', label, source: domain.source }, { tier });
+    run(plans.for(tier, 'domain', undefined), domain, { kind: 'domain', label, source: domain.source }, { tier });
   }
   for (const plan of inventory.usagePlans) {
     const tier = strictestOf(plan.stages.map((s) => s.apiId));
-    run('usagePlan', plan, { kind: 'usagePlan', label: `usage plan ${plan.id}`, source: plan.source }, { tier });
+    const label = `usage plan ${plan.id}`;
+    run(plans.for(tier, 'usagePlan', undefined), plan, { kind: 'usagePlan', label, source: plan.source }, { tier });
   }
   for (const notice of inventory.notices) {
     if (notice.level !== 'error') continue;
@@ -178,7 +197,7 @@ class RulePlans {
       for (const rule of this.bySubject.get(subject) ?? []) {
         if (apiKind !== undefined && !rule.appliesTo.apiKinds.includes(apiKind)) continue;
         const setting = this.standard.setting(rule.id, tier);
-        if (setting?.enabled) plan.push({ rule, setting, unknownSeverity: unknownSeverityOf(setting, this.standard) });
+        if (setting?.enabled) plan.push(planRule(rule, setting, this.standard));
       }
       this.plans.set(key, plan);
     }

@@ -1,7 +1,8 @@
 import type { Api, Inventory } from '../model/types';
 import { isUnresolved, type Value } from '../model/value';
 import type { Acknowledgement, ExpiredAcknowledgement, Finding, FindingResource } from './finding';
-import { renderFix } from './fix';
+import type { Source } from '../model/source';
+import { isSamSource, renderFix } from './fix';
 import type { AnyRule, ReportOptions, RuleContext, Severity, SubjectKind, Subjects } from './rule';
 import type { EffectiveSetting, ResolvedStandard } from './standard';
 
@@ -20,6 +21,24 @@ export interface Planned {
   readonly rule: AnyRule;
   readonly setting: EffectiveSetting;
   readonly unknownSeverity: Severity;
+  /** The rule's fix as findings carry it: for most sources, and for a SAM resource. */
+  readonly fixText: { readonly plain: string; readonly sam: string };
+}
+
+/** A rule planned with its setting for one tier. */
+export function plan(rule: AnyRule, setting: EffectiveSetting, standard: ResolvedStandard): Planned {
+  const sam = { resourceType: 'AWS::Serverless::Api' };
+  return {
+    rule,
+    setting,
+    unknownSeverity: unknownSeverityOf(setting, standard),
+    fixText: { plain: renderFix(rule.fix), sam: renderFix(rule.fix, sam) },
+  };
+}
+
+/** The fix text of a planned rule for a finding on `source`. */
+export function fixFor(planned: Planned, source: Source): string {
+  return isSamSource(source) ? planned.fixText.sam : planned.fixText.plain;
 }
 
 /** Thrown by `ctx.need` to turn an unresolved value into an `unknown` finding. */
@@ -33,26 +52,33 @@ export type CheckResult =
   | { readonly outcome: 'skip' }
   | { readonly outcome: 'findings'; readonly findings: Finding[] };
 
-/** The context a rule's check receives, for one (rule, subject) pair. */
-class RuleRun implements RuleContext<unknown> {
-  readonly options: unknown;
-  readonly tier: string;
-  readonly api?: Api;
-  readonly stage?: Subjects['stage'];
-  readonly produced: Finding[] = [];
+/**
+ * The context rules receive. One object serves every (rule, subject) pair of an evaluation, its fields set
+ * by `start` before each check (a context per pair made most of an evaluation's allocations).
+ */
+export class RuleRun implements RuleContext<unknown> {
+  options: unknown;
+  tier = '';
+  api?: Api;
+  stage?: Subjects['stage'];
+  produced: Finding[] = [];
   skipped = false;
   exemptReason?: string;
+  private planned!: Planned;
+  private resource!: FindingResource;
 
-  constructor(
-    readonly inventory: Inventory,
-    private readonly planned: Planned,
-    private readonly resource: FindingResource,
-    scope: Scope,
-  ) {
+  constructor(readonly inventory: Inventory) {}
+
+  start(planned: Planned, resource: FindingResource, scope: Scope): void {
+    this.planned = planned;
+    this.resource = resource;
     this.options = planned.setting.options;
     this.tier = scope.tier;
     this.api = scope.api;
     this.stage = scope.stage;
+    this.produced = [];
+    this.skipped = false;
+    this.exemptReason = undefined;
   }
 
   make(status: 'fail' | 'unknown' | 'pass', message: string, opts?: ReportOptions): Finding {
@@ -64,7 +90,7 @@ class RuleRun implements RuleContext<unknown> {
       status,
       severity: status === 'unknown' ? this.planned.unknownSeverity : setting.severity,
       message,
-      fix: opts?.fix ?? renderFix(rule.fix, source),
+      fix: opts?.fix ?? fixFor(this.planned, source),
       resource: opts?.source ? { ...this.resource, source: opts.source } : this.resource,
       location: opts?.location,
       tier: this.tier,
@@ -99,10 +125,10 @@ export function runCheck(
   subject: Subjects[SubjectKind],
   resource: FindingResource,
   scope: Scope,
-  inventory: Inventory,
+  run: RuleRun,
   acknowledge: Acknowledge | undefined,
 ): CheckResult {
-  const run = new RuleRun(inventory, planned, resource, scope);
+  run.start(planned, resource, scope);
   try {
     planned.rule.check(subject, run);
   } catch (error) {
@@ -133,7 +159,7 @@ export function passFinding(planned: Planned, resource: FindingResource, tier: s
     status: 'pass',
     severity: setting.severity,
     message: rule.title,
-    fix: renderFix(rule.fix, resource.source),
+    fix: fixFor(planned, resource.source),
     resource,
     location: undefined,
     tier,
