@@ -1,9 +1,4 @@
 #!/usr/bin/env node
-// First, before the CLI's modules load: V8's tier-up budget for a short-lived process (see v8-tuning.ts).
-import { tuneV8ForCli } from '../lib/cli/v8-tuning';
-tuneV8ForCli();
-
-// Loaded after the V8 setting on purpose.
 import { main } from '../lib/cli/main';
 
 void main(process.argv.slice(2), {

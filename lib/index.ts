@@ -1,23 +1,111 @@
 /**
  * cdk-api-guardrails: secure-by-default Amazon API Gateway for the AWS CDK, with one rule set for the
  * secure constructs, the CDK validation plugin, the cdk-nag pack, `api-guardrails check` and `audit`.
+ * The CLI and the reporters are behind their own entry points (`cdk-api-guardrails/cli`, `/reporters`).
  */
 
+// Secure constructs
+/** Secure-by-default REST API (WAF, authorization, throttling, access logs, tracing). */
+export { SecureRestApi } from './constructs';
+/** Props and options of SecureRestApi. */
+export type { SecureRestApiOptions, SecureRestApiProps } from './constructs';
+/** Secure-by-default HTTP API. */
+export { SecureHttpApi } from './constructs';
+/** Props and options of SecureHttpApi. */
+export type { SecureHttpApiOptions, SecureHttpApiProps } from './constructs';
+/** Secure-by-default WebSocket API. */
+export { SecureWebSocketApi } from './constructs';
+/** Props and options of SecureWebSocketApi. */
+export type { SecureWebSocketApiOptions, SecureWebSocketApiProps } from './constructs';
+/** A custom domain with TLS 1.2+ (and mutual TLS where asked). */
+export { SecureApiDomain } from './constructs';
+/** Props of SecureApiDomain. */
+export type { SecureApiDomainProps } from './constructs';
+/** The organisation's regional WAFv2 web ACL. */
+export { OrgWebAcl } from './constructs';
+/** Props of OrgWebAcl. */
+export type { OrgWebAclProps } from './constructs';
+/** A Cognito user pool for API clients. */
+export { ApiUserPool } from './constructs';
+/** Props of ApiUserPool. */
+export type { ApiUserPoolProps } from './constructs';
+/** The account's API Gateway CloudWatch role. */
+export { ApiGatewayAccountLogging } from './constructs';
+/** Thrown by the constructs for a prop that breaks the standard: stable code, value received and fix. */
+export { GuardrailsConstructError } from './constructs';
+/** The data-classification tiers, and the defaults the constructs apply. */
+export { CLASSIFICATION_TAG_KEY, DATA_CLASSIFICATIONS, GUARDRAIL_DEFAULTS, OWNER_TAG_KEY } from './constructs';
+/** The option types the constructs' props are made of. */
+export type {
+  AccessLogOptions,
+  CognitoAuthorizationOptions,
+  CorsAllowlist,
+  HttpApiRelaxations,
+  IWebAclRef,
+  LambdaAuthorizationOptions,
+  ManagedRuleGroup,
+  MutualTlsOptions,
+  RestApiRelaxations,
+  ThrottleOptions,
+  WebSocketApiRelaxations,
+} from './constructs';
+/** A data-classification tier, ownership tags, and the acknowledgement of a weakened default. */
+export type { Acknowledge, DataClassification, OwnershipProps } from './constructs';
+/** Structured JSON access-log formats with the fields the standard requires. */
+export { accessLogFields, extendedAccessLogFormat } from './defaults/access-log-format';
+/** The API kinds an access-log format exists for. */
+export type { AccessLogApiKind } from './defaults/access-log-format';
+
+// Aspects and property injectors
+/** Brings APIs made outside the secure constructs up to the standard. */
+export { ApplyApiStandard } from '../aspects';
+/** Props of ApplyApiStandard. */
+export type { ApplyApiStandardProps } from '../aspects';
+/** Tags every API with owner and data classification. */
+export { TagApis } from '../aspects';
+/** Props of TagApis. */
+export type { TagApisProps } from '../aspects';
+/** Property injectors with the standard's defaults for RestApi and Stage. */
+export { RestApiDefaults, StageDefaults } from '../aspects';
+/** Stage settings the aspects and injectors apply. */
+export type { StageStandardProps } from '../aspects';
+/** Thrown by the aspects for a setting they cannot apply. */
+export { GuardrailsAspectError } from '../aspects';
+
+// Where the engine runs: the CDK validation plugin and the cdk-nag pack
+/** The CDK policy validation plugin (`Validations.of(app).addPlugins(new ApiGuardrails())`). */
+export { ApiGuardrails } from './adapters/cdk-plugin';
+/** Props of ApiGuardrails. */
+export type { ApiGuardrailsProps } from './adapters/cdk-plugin';
+/** Every rule as a cdk-nag v3 NagPack. */
+export { ApiGuardrailsChecks } from './adapters/nag-pack';
+/** Props of ApiGuardrailsChecks. */
+export type { ApiGuardrailsChecksProps } from './adapters/nag-pack';
+/** Record an accepted risk on a construct, with reason, ticket and expiry. */
+export { acknowledgeRisk, RiskAcceptanceError } from './adapters/acknowledge-risk';
+/** An accepted risk, as given and as recorded. */
+export type { RiskAcceptance, RiskAcceptanceRecord } from './adapters/acknowledge-risk';
+
 // The provider-neutral model and its builders
+/** The model: Inventory, Api, Stage, Operation, ... (types only). */
 export type * from './model/types';
+/** Where a model element came from. */
 export type { Source } from './model/source';
+/** A short label for a source. */
 export { sourceLabel } from './model/source';
+/** A value the toolkit may not know, and how to tell. */
 export type { Unresolved, Value } from './model/value';
-export { isKnown, isUnresolved, knownOr, unresolved } from './model/value';
-export {
-  fromTemplate,
-  fromTemplates,
-  nestedStackTemplates,
-  parseTemplate,
-  readTemplateFile,
-  TemplateError,
-} from './model/template';
-export type { NestedIn, NestedTemplateRef, TemplateInput } from './model/template';
+/** Helpers for `Value<T>`. */
+export { isKnown, isUnresolved, unresolved } from './model/value';
+/** The stage default and each override, with the settings in effect there. */
+export { stageScopes } from './model/stage-scopes';
+/** A stage's settings scope. */
+export type { OverrideScope, StageScope } from './model/stage-scopes';
+/** Build the model from CloudFormation templates (JSON or YAML). */
+export { fromTemplate, fromTemplates, readTemplateFile, TemplateError } from './model/template';
+/** One template to read. */
+export type { TemplateInput } from './model/template';
+/** Options of fromAws. */
 export type { FromAwsOptions } from './audit/from-aws';
 import type { FromAwsOptions } from './audit/from-aws';
 import type { Inventory } from './model/types';
@@ -31,23 +119,31 @@ export async function fromAws(options: FromAwsOptions = {}): Promise<Inventory> 
   return audit.fromAws(options);
 }
 
-// The engine
-export { defineRule } from './engine/rule';
+// Rules and the engine
+/** Declare a rule, its metadata next to its check. */
+export { ALL_API_KINDS, defineRule } from './engine/rule';
+/** The types a rule is written with. */
 export type {
   AnyRule,
+  AppliesTo,
   OwaspId,
   ReportOptions,
   RuleContext,
   RuleDefinition,
+  RuleFix,
   RuleOptionsSpec,
   RuleReferences,
   Severity,
   SubjectKind,
   Subjects,
 } from './engine/rule';
-export { evaluate, labelOfApi } from './engine/evaluate';
+/** Run a standard's rules over an inventory. */
+export { evaluate, RuleDefinitionError } from './engine/evaluate';
+/** Options and result of evaluate. */
 export type { EvaluateOptions, Evaluation, PassTally } from './engine/evaluate';
-export { compareFindings, countFindings, isBlocking } from './engine/finding';
+/** Whether a finding fails a build, and counts per status. */
+export { countFindings, isBlocking } from './engine/finding';
+/** Findings and acknowledgements. */
 export type {
   Acknowledgement,
   ExpiredAcknowledgement,
@@ -57,51 +153,45 @@ export type {
   FindingResource,
   FindingStatus,
 } from './engine/finding';
-export { ResolvedStandard } from './standard';
-export type { EffectiveSetting, RuleSetting, Standard, TierSetting } from './standard';
-export { applyBaseline, baselineKey, BaselineError, createBaseline, parseBaseline } from './engine/baseline';
-export type { Baseline, BaselineEntry, BaselineResult } from './engine/baseline';
-
-// The rules and the standard
+/** A fix as one line, and the path of a rule's docs page. */
+export { renderFix } from './engine/fix';
+/** Repository path of a rule's docs page. */
+export { ruleDocsPath } from './engine/rule-docs';
+/** Every rule the toolkit ships. */
 export { allRules } from '../policies/rules';
+
+// The standard
+/** A standard resolved against the rules, per tier. */
+export { ResolvedStandard } from './standard';
+/** The standard's types. */
+export type { EffectiveSetting, RuleSetting, Standard, TierSetting } from './standard';
+/** Load, default and resolve a standard; errors name the path and the allowed values. */
 export { defaultStandard, loadStandard, resolveStandard, StandardError } from './standard';
+/** One problem in a standard file. */
 export type { StandardIssue } from './standard';
 
-// Adapters: CDK validation plugin, cdk-nag v3 pack, acknowledgements
-export { ApiGuardrails } from './adapters/cdk-plugin';
-export type { ApiGuardrailsProps } from './adapters/cdk-plugin';
-export { ApiGuardrailsChecks } from './adapters/nag-pack';
-export type { ApiGuardrailsChecksProps } from './adapters/nag-pack';
-export {
-  acknowledgeRisk,
-  NOW_CONTEXT_KEY,
-  RISK_ACCEPTANCE_METADATA_TYPE,
-  RiskAcceptanceError,
-} from './adapters/acknowledge-risk';
-export type { RiskAcceptance, RiskAcceptanceRecord } from './adapters/acknowledge-risk';
-export { AcknowledgementIndex } from './adapters/acknowledgement-index';
-
-// Secure constructs, aspects and property injectors
-export * from './constructs';
-export * from '../aspects';
-export { accessLogFields, extendedAccessLogFormat } from './defaults/access-log-format';
-export type { AccessLogApiKind } from './defaults/access-log-format';
-
 // Organisation-wide: CloudFormation hook, its StackSet rollout, scheduled audit to Security Hub
+/** A CloudFormation Lambda hook that runs the standard on every stack and change set deployed. */
 export { GuardrailsHook, HookFailureMode } from './constructs/guardrails-hook';
+/** Props of the hook construct. */
 export type { GuardrailsHookProps } from './constructs/guardrails-hook';
+/** The hook's code bucket per region, and its service-managed StackSet rollout to an OU. */
 export { GuardrailsHookAssets, GuardrailsHookStackSet } from './constructs/guardrails-hook-stackset';
+/** Props of the rollout constructs. */
 export type { GuardrailsHookAssetsProps, GuardrailsHookStackSetProps } from './constructs/guardrails-hook-stackset';
+/** A scheduled audit of the account that sends its findings to Security Hub. */
 export { ScheduledAudit } from './constructs/scheduled-audit';
+/** Props of the scheduled audit. */
 export type { ScheduledAuditProps } from './constructs/scheduled-audit';
+/** Thrown by the organisation-wide constructs: stable code, value received and fix. */
 export { OrgGuardrailsError } from './constructs/guardrails-hook-errors';
+/** The hook handler, to run in process. */
 export { createHookHandler } from './hook/handler';
+/** The hook handler's options. */
 export type { HookHandler, HookHandlerOptions } from './hook/handler';
+/** The CloudFormation Lambda hook request and response. */
 export type { HookRequest, HookResponse, HookAnnotation } from './hook/contract';
+/** Copy a stack's acknowledgements into its template, so the hook honours them at deploy time. */
 export { embedAcknowledgements } from './hook/embed-acknowledgements';
+/** The template metadata key the hook reads acknowledgements from. */
 export { TEMPLATE_ACKNOWLEDGEMENTS_KEY } from './hook/acknowledgements';
-
-// Reports and the CLI
-export * from './reporters';
-export { main } from './cli/main';
-export type { CliIo, OutputStream, RegisterCommand, SetExit } from './cli/main';

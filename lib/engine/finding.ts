@@ -1,6 +1,7 @@
 import type { Source } from '../model/source';
 import type { Severity, SubjectKind } from './rule';
 
+/** What a check concluded about one resource. */
 export type FindingStatus = 'fail' | 'unknown' | 'pass' | 'acknowledged';
 
 /** Why a finding is acknowledged, kept in every report so compliance can see open exceptions. */
@@ -22,6 +23,7 @@ export interface ExpiredAcknowledgement {
   readonly ticket?: string;
 }
 
+/** The resource a finding is about. */
 export interface FindingResource {
   /** The model element kind, or 'template' for notices about a whole template. */
   readonly kind: SubjectKind | 'template';
@@ -32,6 +34,7 @@ export interface FindingResource {
   readonly apiId?: string;
 }
 
+/** One rule's verdict on one resource. */
 export interface Finding {
   readonly ruleId: string;
   readonly title: string;
@@ -45,8 +48,11 @@ export interface Finding {
   /** Data-classification tier the rule was evaluated under. */
   readonly tier: string;
   readonly acknowledgement?: Acknowledgement;
+  /** On a pass: why the rule exempts this resource on purpose (e.g. 'CORS preflight'); unset when it was checked. */
+  readonly exempt?: string;
 }
 
+/** The lowest severity that fails a run, or never. */
 export type FailOn = 'error' | 'warning' | 'never';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -58,10 +64,12 @@ export function isBlocking(finding: Finding, failOn: FailOn): boolean {
   return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn];
 }
 
+/** Whether `severity` is at least `threshold`. */
 export function severityAtLeast(severity: Severity, threshold: Severity): boolean {
   return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
 }
 
+/** Findings per status. */
 export interface FindingCounts {
   readonly fail: number;
   readonly unknown: number;
@@ -69,6 +77,7 @@ export interface FindingCounts {
   readonly acknowledged: number;
 }
 
+/** Count findings per status. */
 export function countFindings(findings: readonly Finding[]): FindingCounts {
   const counts = { fail: 0, unknown: 0, pass: 0, acknowledged: 0 };
   for (const f of findings) counts[f.status]++;

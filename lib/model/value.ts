@@ -21,8 +21,3 @@ export function isUnresolved(value: unknown): value is Unresolved {
 export function isKnown<T>(value: Value<T> | undefined): value is T {
   return value !== undefined && !isUnresolved(value);
 }
-
-/** The value when known, otherwise `fallback` (default undefined). Never hides an Unresolved as a guess in rules: use `ctx.need`. */
-export function knownOr<T>(value: Value<T> | undefined, fallback?: T): T | undefined {
-  return isKnown(value) ? value : fallback;
-}

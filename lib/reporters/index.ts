@@ -51,7 +51,3 @@ const RENDERERS: Record<ReportFormat, (report: Report, options?: RenderOptions) 
 export function renderReport(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
   return RENDERERS[format](report, options);
 }
-
-export function isReportFormat(value: string): value is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(value);
-}

@@ -38,6 +38,8 @@ export interface JsonFinding {
   /** Property path inside the resource, e.g. Properties.MethodSettings. */
   readonly location?: string;
   readonly acknowledgement?: Acknowledgement;
+  /** On a pass: why the rule exempts the resource on purpose (e.g. 'CORS preflight'). */
+  readonly exempt?: string;
 }
 
 export interface JsonNotice {
@@ -150,6 +152,7 @@ export function toJsonReport(report: Report, options: RenderOptions = {}): JsonR
       resource: { kind: f.resource.kind, label: f.resource.label, apiId: f.resource.apiId, ...loc(f.resource.source) },
       location: f.location,
       acknowledgement: f.acknowledgement,
+      exempt: f.exempt,
     })),
     notices: report.notices.map((n) => ({ level: n.level, code: n.code, message: n.message, source: loc(n.source) })),
   };

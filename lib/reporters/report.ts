@@ -1,6 +1,7 @@
 import { tallyPasses, type Evaluation, type PassTally } from '../engine/evaluate';
 import type { FailOn, Finding, FindingCounts } from '../engine/finding';
 import { countFindings, isBlocking } from '../engine/finding';
+import { renderFix } from '../engine/fix';
 import { sortFindings } from '../engine/sort-findings';
 import type { RuleReferences, Severity } from '../engine/rule';
 import type { ResolvedStandard } from '../standard';
@@ -125,7 +126,7 @@ function ruleInfos(standard: ResolvedStandard, findings: readonly Finding[]): Ru
       id: rule.id,
       title: rule.title,
       rationale: rule.rationale,
-      fix: rule.fix,
+      fix: renderFix(rule.fix),
       severity: standard.standard.rules[rule.id]?.severity ?? rule.severity,
       owasp: [...rule.owasp],
       references: { ...rule.references },

@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 
 interface Options {
   /** The format must be a JSON object (one line per request, machine-queryable). @default true */
@@ -54,14 +54,21 @@ export default defineRule<'stage', Options>({
   rationale:
     'An access log is only useful if it can be queried and answers who (principal, source IP), what (method, path), ' +
     'when, with which result (status) and how long it took, correlated by request id. Free-text or partial formats hide abuse.',
-  fix:
-    'CDK: `accessLogFormat: AccessLogFormat.custom(JSON.stringify({ requestId: "$context.requestId", ip: "$context.identity.sourceIp", ' +
-    'principal: "$context.authorizer.principalId", method: "$context.httpMethod", path: "$context.resourcePath", status: "$context.status", ' +
-    'latency: "$context.responseLatency" }))`. CloudFormation: the same JSON in `AccessLogSetting.Format` / `AccessLogSettings.Format`.',
+  fix: {
+    cdk:
+      '`accessLogFormat: AccessLogFormat.custom(JSON.stringify({ requestId: "$context.requestId", ip: ' +
+      '"$context.identity.sourceIp", principal: "$context.authorizer.principalId", method: ' +
+      '"$context.httpMethod", path: "$context.resourcePath", status: "$context.status", latency: ' +
+      '"$context.responseLatency" }))`.',
+    cloudFormation: 'the same JSON in `AccessLogSetting.Format` / `AccessLogSettings.Format`.',
+    sam:
+      'The same JSON in `AccessLogSetting.Format` (AWS::Serverless::Api) or `AccessLogSettings.Format` ' +
+      '(AWS::Serverless::HttpApi).',
+  },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
   references: { cdkNag: 'Serverless-APIGWStructuredLogging' },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',

@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 import { isUnresolved } from '../../lib/model/value';
 
 interface Options {
@@ -18,13 +18,16 @@ export default defineRule<'stage', Options>({
   rationale:
     'Access logs must outlive the time it takes to notice an incident, yet not be kept forever: they hold client IPs and ' +
     'principals. Sensitive tiers encrypt them with a key the organisation controls.',
-  fix:
-    'CDK: `new LogGroup(this, "AccessLogs", { retention: RetentionDays.ONE_YEAR, encryptionKey: key })` as the stage\'s ' +
-    '`LogGroupLogDestination`. CloudFormation: `AWS::Logs::LogGroup` `RetentionInDays` and `KmsKeyId`.',
+  fix: {
+    cdk:
+      '`new LogGroup(this, "AccessLogs", { retention: RetentionDays.ONE_YEAR, encryptionKey: key })` as the ' +
+      "stage's `LogGroupLogDestination`.",
+    cloudFormation: '`AWS::Logs::LogGroup` `RetentionInDays` and `KmsKeyId`.',
+  },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
   references: { cdkNag: 'NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod', checkov: 'CKV_AWS_66, CKV_AWS_158' },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',

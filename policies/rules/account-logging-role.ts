@@ -1,4 +1,5 @@
 import { defineRule } from '../../lib/engine/rule';
+import { stageScopes } from '../../lib/model/stage-scopes';
 import type { MethodSettings } from '../../lib/model/types';
 import { isUnresolved } from '../../lib/model/value';
 
@@ -22,14 +23,19 @@ export default defineRule<'stage', Options>({
   rationale:
     'API Gateway writes execution logs with the account-wide CloudWatch role (AWS::ApiGateway::Account). ' +
     'Without it, deployment fails or, worse, logging is configured but nothing is ever written.',
-  fix:
-    'CDK: `new RestApi(this, "Api", { cloudWatchRole: true })` once per account and region, or an `AWS::ApiGateway::Account` ' +
-    'with `CloudWatchRoleArn`. If the platform team sets the role outside this app, declare it in the standard: ' +
-    '`"account-logging-role": { "options": { "preExistingRole": true } }`.',
+  fix: {
+    cdk:
+      '`new RestApi(this, "Api", { cloudWatchRole: true })` once per account and region. If the platform ' +
+      'team sets the role outside this app, declare it in the standard: `"account-logging-role": { ' +
+      '"options": { "preExistingRole": true } }`.',
+    cloudFormation:
+      'One `AWS::ApiGateway::Account` with `CloudWatchRoleArn` per account and region, or `preExistingRole` ' +
+      'in the standard as above.',
+  },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
   references: {},
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ['rest', 'websocket'] },
   options: {
     schema: {
       type: 'object',
@@ -40,8 +46,8 @@ export default defineRule<'stage', Options>({
   },
   check(stage, ctx) {
     // HTTP APIs have no execution logs; and nothing to check when the standard vouches for the role.
-    if (ctx.api?.kind === 'http' || ctx.options.preExistingRole) return ctx.skip();
-    const states = [stage.settings, ...stage.overrides.map((o) => o.settings)].map(logsExecution);
+    if (ctx.options.preExistingRole) return ctx.skip();
+    const states = stageScopes(stage).map((scope) => logsExecution(scope.settings));
     if (!states.includes('on')) {
       const unknownBecause = states.find((s) => s !== 'off');
       return unknownBecause

@@ -1,6 +1,6 @@
 import { defineRule } from '../../lib/engine/rule';
 import { isUnresolved } from '../../lib/model/value';
-import { corsPreflight } from './rest-method-authorization';
+import { CORS_PREFLIGHT, corsPreflight, NOT_CONNECT } from './rest-method-authorization';
 
 export default defineRule<'operation'>({
   id: 'api-key-not-sole-auth',
@@ -9,28 +9,33 @@ export default defineRule<'operation'>({
     'API keys identify a calling application for usage plans; they travel in a plain header, are shared by every user of that ' +
     'application and cannot carry per-user permissions. A method that requires a key but no authorizer is effectively public ' +
     'to anyone holding, or leaking, the key.',
-  fix:
-    'Keep the API key for metering and add real authorization: CDK `authorizer` / `authorizationType: AuthorizationType.IAM` next to ' +
-    '`apiKeyRequired: true`. CloudFormation: AuthorizationType AWS_IAM, CUSTOM or COGNITO_USER_POOLS (WebSocket: on $connect).',
+  fix: {
+    cdk:
+      'Keep the API key for metering and add real authorization: `authorizer` / `authorizationType: ' +
+      'AuthorizationType.IAM` next to `apiKeyRequired: true`.',
+    cloudFormation: 'AuthorizationType AWS_IAM, CUSTOM or COGNITO_USER_POOLS (WebSocket: on $connect).',
+    sam:
+      'Keep `Auth.ApiKeyRequired` and set `Auth.DefaultAuthorizer` (an authorizer in `Auth.Authorizers`, or ' +
+      'AWS_IAM) on AWS::Serverless::Api.',
+  },
   severity: 'error',
   owasp: ['API2:2023'],
   references: {},
-  appliesTo: 'operation',
+  appliesTo: { subject: 'operation', apiKinds: ['rest', 'websocket'] },
   check(op, ctx) {
     const kind = ctx.api?.kind;
     // HTTP APIs have no API keys. On WebSocket APIs only $connect can be authorized.
-    if (kind !== 'rest' && kind !== 'websocket') return ctx.skip();
     if (kind === 'websocket') {
       if (op.routeKey !== undefined && isUnresolved(op.routeKey)) {
         return ctx.unknown(
           `Cannot tell whether this WebSocket route is $connect: its route key is unresolved (${op.routeKey.because}).`,
         );
       }
-      if ((op.routeKey ?? op.path) !== '$connect') return ctx.skip();
+      if ((op.routeKey ?? op.path) !== '$connect') return ctx.exempt(NOT_CONNECT);
     }
     const keyRequired = ctx.need(op.auth.apiKeyRequired, 'whether the method requires an API key');
     if (!keyRequired) return ctx.skip();
-    if (kind === 'rest' && corsPreflight(op) === true) return ctx.skip();
+    if (kind === 'rest' && corsPreflight(op) === true) return ctx.exempt(CORS_PREFLIGHT);
     const type = ctx.need(op.auth.type, 'the authorization type').toUpperCase();
     if (type === 'NONE') {
       const what = kind === 'websocket' ? 'WebSocket $connect route' : `Method ${op.method} ${op.path}`;

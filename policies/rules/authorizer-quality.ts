@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 import type { RuleContext } from '../../lib/engine/rule';
 import type { Api, Authorizer } from '../../lib/model/types';
 import { isKnown, isUnresolved } from '../../lib/model/value';
@@ -22,14 +22,23 @@ export default defineRule<'authorizer', Options>({
     'A Cognito authorizer without scopes accepts ID tokens, which are meant for the client, not for API access. A JWT authorizer ' +
     'must pin the audience and issuer, or tokens minted for other applications pass. A long Lambda authorizer cache keeps ' +
     'serving revoked permissions, and an authorizer without an identity source runs on requests that carry no credential at all.',
-  fix:
-    'Cognito: `authorizationScopes` on each method (CloudFormation AuthorizationScopes) and send access tokens. JWT: ' +
-    '`jwtAudience` and the issuer URL (JwtConfiguration.Audience / Issuer). Lambda: `resultsCacheTtl` within the standard ' +
-    "(AuthorizerResultTtlInSeconds). All: an identity source such as `IdentitySource.header('Authorization')`.",
+  fix: {
+    cdk:
+      'Cognito: `authorizationScopes` on each method, and send access tokens. JWT: `jwtAudience` and the ' +
+      'issuer URL. Lambda: `resultsCacheTtl` within the standard. All: an identity source such as ' +
+      "`IdentitySource.header('Authorization')`.",
+    cloudFormation:
+      'Cognito: AuthorizationScopes on each method. JWT: JwtConfiguration.Audience / Issuer. Lambda: ' +
+      'AuthorizerResultTtlInSeconds within the standard. All: IdentitySource.',
+    sam:
+      'In `Auth.Authorizers`: Cognito `AuthorizationScopes`, JWT `JwtConfiguration` (audience and issuer) ' +
+      'on AWS::Serverless::HttpApi, Lambda `Identity.ReauthorizeEvery` within the standard, and an ' +
+      '`Identity.Header` for every authorizer.',
+  },
   severity: 'error',
   owasp: ['API2:2023', 'API5:2023'],
   references: {},
-  appliesTo: 'authorizer',
+  appliesTo: { subject: 'authorizer', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',

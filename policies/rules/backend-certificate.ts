@@ -14,9 +14,12 @@ export default defineRule<'stage', Options>({
   rationale:
     'An HTTP backend reachable from the internet cannot otherwise tell API Gateway from any other caller: the client ' +
     "certificate lets the backend accept only requests that passed the gateway's authorization, WAF and throttling.",
-  fix:
-    'CDK: `const cert = new CfnClientCertificate(this, "BackendCert")` and `deployOptions: { clientCertificateId: cert.ref }`; ' +
-    'configure the backend to require it. CloudFormation: `AWS::ApiGateway::ClientCertificate` and Stage `ClientCertificateId`.',
+  fix: {
+    cdk:
+      '`const cert = new CfnClientCertificate(this, "BackendCert")` and `deployOptions: { ' +
+      'clientCertificateId: cert.ref }`; configure the backend to require it.',
+    cloudFormation: '`AWS::ApiGateway::ClientCertificate` and Stage `ClientCertificateId`.',
+  },
   severity: 'error',
   owasp: ['API8:2023', 'API10:2023'],
   references: {
@@ -24,7 +27,7 @@ export default defineRule<'stage', Options>({
     cdkNag: 'NIST.800.53.R5-APIGWSSLEnabled',
     prowler: 'apigateway_restapi_client_certificate_enabled',
   },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ['rest', 'websocket'] },
   options: {
     schema: {
       type: 'object',
@@ -35,8 +38,8 @@ export default defineRule<'stage', Options>({
   },
   check(stage, ctx) {
     const api = ctx.api;
-    // Client certificates exist for REST and WebSocket stages only; the tier decides whether they are wanted.
-    if (!api || api.kind === 'http' || !ctx.options.required) return ctx.skip();
+    // The tier decides whether client certificates are wanted.
+    if (!api || !ctx.options.required) return ctx.skip();
     if (stage.clientCertificateId !== undefined) {
       const id = ctx.need(stage.clientCertificateId, 'the stage ClientCertificateId');
       if (id.trim() !== '') return;

@@ -1,4 +1,5 @@
 import { defineRule, type RuleContext } from '../../lib/engine/rule';
+import { stageScopes } from '../../lib/model/stage-scopes';
 import type { MethodSettings, Stage } from '../../lib/model/types';
 import { isUnresolved, type Value } from '../../lib/model/value';
 
@@ -17,10 +18,17 @@ export default defineRule<'stage', Options>({
   rationale:
     'A response cache holds copies of API responses, often personal data, outside the backend’s own controls; it must be ' +
     'encrypted at rest. If any client may send Cache-Control: max-age=0, anyone can bypass the cache and load the backend.',
-  fix:
-    'CDK: `deployOptions: { cachingEnabled: true, cacheDataEncrypted: true }` (and per method in `methodOptions`). ' +
-    'CloudFormation: MethodSettings [{ ResourcePath: "/*", HttpMethod: "*", CachingEnabled: true, CacheDataEncrypted: true }] ' +
-    '(or StageDescription.CacheDataEncrypted); keep "require authorization" for cache invalidation on (the AWS default).',
+  fix: {
+    cdk:
+      '`deployOptions: { cachingEnabled: true, cacheDataEncrypted: true }` (and per method in ' + '`methodOptions`).',
+    cloudFormation:
+      'MethodSettings [{ ResourcePath: "/*", HttpMethod: "*", CachingEnabled: true, CacheDataEncrypted: ' +
+      'true }] (or StageDescription.CacheDataEncrypted); keep "require authorization" for cache ' +
+      'invalidation on (the AWS default).',
+    sam:
+      '`CacheClusterEnabled: true` and `MethodSettings: [{ ResourcePath: "/*", HttpMethod: "*", ' +
+      'CachingEnabled: true, CacheDataEncrypted: true }]` on AWS::Serverless::Api.',
+  },
   severity: 'error',
   owasp: ['API8:2023', 'API4:2023'],
   references: {
@@ -30,7 +38,7 @@ export default defineRule<'stage', Options>({
     cfnNag: 'W87',
     kics: 'API Gateway Cache Encrypted Disabled',
   },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ['rest'] },
   options: {
     schema: {
       type: 'object',
@@ -44,28 +52,23 @@ export default defineRule<'stage', Options>({
     defaults: { requireEncryption: true, requireCacheControlAuthorization: true, requireCaching: false },
   },
   check(stage, ctx) {
-    // Only REST APIs have a response cache.
-    if (ctx.api?.kind !== 'rest') return ctx.skip();
     const where = stage.declaredBy === 'deployment' ? 'Properties.StageDescription' : 'Properties.MethodSettings';
-    const defaults = stage.settings;
-    const stageCaching = flag(defaults.caching, 'caching on the stage defaults', ctx);
-    if (stageCaching === true) checkCached('Stage defaults', defaults, undefined, where, ctx);
-
+    const [defaults, ...overrides] = stageScopes(stage);
+    const stageCaching = flag(defaults.settings.caching, 'caching on the stage defaults', ctx);
+    if (stageCaching === true) checkCached('Stage defaults', defaults.effective, where, ctx);
     let anyCaching = stageCaching === true;
-    for (const override of stage.overrides) {
+    for (const { override, settings, effective } of overrides) {
       const label = `${override.method} ${override.path}`;
-      if (override.settings.caching === undefined) {
+      if (settings.caching === undefined) {
         // Inherits the stage's caching: judged above, unless the override changes the cache settings itself.
         const own =
-          override.settings.cacheDataEncrypted !== undefined ||
-          override.settings.requireAuthorizationForCacheControl !== undefined;
-        if (stageCaching === true && own) checkCached(label, override.settings, defaults, where, ctx);
+          settings.cacheDataEncrypted !== undefined || settings.requireAuthorizationForCacheControl !== undefined;
+        if (stageCaching === true && own) checkCached(label, effective, where, ctx);
         continue;
       }
-      const caching = flag(override.settings.caching, `caching of ${label}`, ctx);
-      if (caching !== true) continue;
+      if (flag(settings.caching, `caching of ${label}`, ctx) !== true) continue;
       anyCaching = true;
-      checkCached(label, override.settings, defaults, where, ctx);
+      checkCached(label, effective, where, ctx);
     }
     if (stageCaching === 'unknown' || !ctx.options.requireCaching) return;
     const cluster = flag(stage.cacheClusterEnabled, 'the stage cache cluster', ctx);
@@ -87,16 +90,10 @@ export default defineRule<'stage', Options>({
   },
 });
 
-/** Checks one cached scope; `inherited` holds the stage defaults an override falls back to. */
-function checkCached(
-  label: string,
-  settings: MethodSettings,
-  inherited: MethodSettings | undefined,
-  where: string,
-  ctx: RuleContext<Options>,
-): void {
+/** Checks one cached scope, by the settings in effect there. */
+function checkCached(label: string, settings: MethodSettings, where: string, ctx: RuleContext<Options>): void {
   if (ctx.options.requireEncryption) {
-    const encrypted = settings.cacheDataEncrypted ?? inherited?.cacheDataEncrypted;
+    const encrypted = settings.cacheDataEncrypted;
     const known = flag(encrypted, `cache encryption of ${label}`, ctx);
     if (known === false) {
       const how =
@@ -105,7 +102,7 @@ function checkCached(
     }
   }
   if (ctx.options.requireCacheControlAuthorization) {
-    const required = settings.requireAuthorizationForCacheControl ?? inherited?.requireAuthorizationForCacheControl;
+    const required = settings.requireAuthorizationForCacheControl;
     // Undefined = the AWS default (authorisation required); CloudFormation cannot set it, audits can read it.
     if (required === undefined) return;
     const known = flag(required, `cache invalidation authorisation of ${label}`, ctx);

@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 import type { CorsPolicy } from '../../lib/model/types';
 import { isUnresolved } from '../../lib/model/value';
 
@@ -36,14 +36,22 @@ export default defineRule<'api', Options>({
   rationale:
     'CORS decides which web sites may read API responses from a browser. Allowing every origin together with credentials lets any ' +
     "web page act with the visitor's cookies or tokens; allowing every origin at all exposes internal data to any site.",
-  fix:
-    "CDK: `defaultCorsPreflightOptions: { allowOrigins: ['https://app.example.com'] }` (REST) or `corsPreflight.allowOrigins` " +
-    '(HTTP API), and drop `allowCredentials` when origins are open. CloudFormation: CorsConfiguration.AllowOrigins, or the ' +
-    'Access-Control-Allow-Origin value of the OPTIONS integration response and gateway responses.',
+  fix: {
+    cdk:
+      "`defaultCorsPreflightOptions: { allowOrigins: ['https://app.example.com'] }` (REST) or " +
+      '`corsPreflight.allowOrigins` (HTTP API), and drop `allowCredentials` when origins are open.',
+    cloudFormation:
+      'CorsConfiguration.AllowOrigins, or the Access-Control-Allow-Origin value of the OPTIONS integration ' +
+      'response and gateway responses.',
+    sam:
+      '`Cors.AllowOrigin: "\'https://app.example.com\'"` (AWS::Serverless::Api) or ' +
+      '`CorsConfiguration.AllowOrigins` (AWS::Serverless::HttpApi), without `AllowCredentials` when origins ' +
+      'are open.',
+  },
   severity: 'error',
   owasp: ['API8:2023'],
   references: {},
-  appliesTo: 'api',
+  appliesTo: { subject: 'api', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../lib/engine/rule';
-import type { MethodSettings } from '../../lib/model/types';
+import { stageScopes } from '../../lib/model/stage-scopes';
 import { isUnresolved } from '../../lib/model/value';
 
 interface Options {
@@ -14,13 +14,19 @@ export default defineRule<'stage', Options>({
     'Data tracing (DataTraceEnabled) writes full request and response bodies, headers and tokens into CloudWatch, ' +
     'copying personal data and credentials into logs that many more people can read than the API data. ' +
     'INFO level logs much more than errors, which sensitive tiers may forbid too.',
-  fix:
-    'CDK: `deployOptions: { dataTraceEnabled: false }` (the default) and `loggingLevel: MethodLoggingLevel.ERROR` where the tier forbids INFO. ' +
-    'CloudFormation: remove `DataTraceEnabled: true` from MethodSettings (and StageDescription / v2 DefaultRouteSettings, RouteSettings).',
+  fix: {
+    cdk:
+      '`deployOptions: { dataTraceEnabled: false }` (the default) and `loggingLevel: ' +
+      'MethodLoggingLevel.ERROR` where the tier forbids INFO.',
+    cloudFormation:
+      'remove `DataTraceEnabled: true` from MethodSettings (and StageDescription / v2 DefaultRouteSettings, ' +
+      'RouteSettings).',
+    sam: 'No `DataTraceEnabled: true` in `MethodSettings` on AWS::Serverless::Api.',
+  },
   severity: 'error',
   owasp: ['API3:2023', 'API8:2023'],
   references: { checkov: 'CKV_AWS_276' },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ['rest', 'websocket'] },
   options: {
     schema: {
       type: 'object',
@@ -30,19 +36,14 @@ export default defineRule<'stage', Options>({
     defaults: { allowInfoLevel: true },
   },
   check(stage, ctx) {
-    // HTTP APIs have no execution logs (and no data trace): not applicable.
-    if (ctx.api?.kind === 'http') return ctx.skip();
     const location =
       ctx.api?.kind === 'websocket'
         ? 'Properties.DefaultRouteSettings'
         : stage.declaredBy === 'deployment'
           ? 'Properties.StageDescription'
           : 'Properties.MethodSettings';
-    const scopes: { label: string; settings: MethodSettings }[] = [
-      { label: 'Stage default', settings: stage.settings },
-      ...stage.overrides.map((o) => ({ label: `Method ${o.method} ${o.path}`, settings: o.settings })),
-    ];
-    for (const { label, settings } of scopes) {
+    for (const { override, settings } of stageScopes(stage)) {
+      const label = override ? `Method ${override.method} ${override.path}` : 'Stage default';
       const trace = settings.dataTrace;
       if (isUnresolved(trace)) {
         ctx.unknown(`${label}: DataTraceEnabled is unresolved (${trace.because}).`, { location });

@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 import { itemsWithIds } from '../../lib/model/lookup';
 
 interface Options {
@@ -12,13 +12,17 @@ export default defineRule<'api', Options>({
   rationale:
     'Controls placed on the custom domain (mutual TLS, TLS policy, a CloudFront/WAF front door, base-path routing) are ' +
     'bypassed by calling https://{api-id}.execute-api.{region}.amazonaws.com directly unless that endpoint is disabled.',
-  fix:
-    'CDK: `disableExecuteApiEndpoint: true` on RestApi / HttpApi / WebSocketApi. CloudFormation: `DisableExecuteApiEndpoint: true` ' +
-    'on AWS::ApiGateway::RestApi or AWS::ApiGatewayV2::Api. Clients must then use the custom domain.',
+  fix: {
+    cdk: '`disableExecuteApiEndpoint: true` on RestApi / HttpApi / WebSocketApi.',
+    cloudFormation:
+      '`DisableExecuteApiEndpoint: true` on AWS::ApiGateway::RestApi or AWS::ApiGatewayV2::Api. Clients ' +
+      'must then use the custom domain.',
+    sam: '`DisableExecuteApiEndpoint: true` on AWS::Serverless::Api or AWS::Serverless::HttpApi, with a ' + '`Domain`.',
+  },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
   references: {},
-  appliesTo: 'api',
+  appliesTo: { subject: 'api', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',

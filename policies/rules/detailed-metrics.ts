@@ -1,4 +1,5 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
+import { stageScopes } from '../../lib/model/stage-scopes';
 import { isUnresolved } from '../../lib/model/value';
 
 interface Options {
@@ -12,13 +13,22 @@ export default defineRule<'stage', Options>({
   rationale:
     'Per-method (REST) or per-route (v2) metrics show error and latency spikes on the operation being abused, ' +
     'which stage-level totals average away; alarms on them detect enumeration and scraping early.',
-  fix:
-    "CDK: `deployOptions: { metricsEnabled: true }` (REST) or `detailedMetricsEnabled: true` on the v2 stage's default route settings. " +
-    "CloudFormation: MethodSettings [{ ResourcePath: '/*', HttpMethod: '*', MetricsEnabled: true }] or `DefaultRouteSettings.DetailedMetricsEnabled: true`.",
+  fix: {
+    cdk:
+      "`deployOptions: { metricsEnabled: true }` (REST) or `detailedMetricsEnabled: true` on the v2 stage's " +
+      'default route settings.',
+    cloudFormation:
+      "MethodSettings [{ ResourcePath: '/*', HttpMethod: '*', MetricsEnabled: true }] or " +
+      '`DefaultRouteSettings.DetailedMetricsEnabled: true`.',
+    sam:
+      '`MethodSettings: [{ ResourcePath: "/*", HttpMethod: "*", MetricsEnabled: true }]` ' +
+      '(AWS::Serverless::Api) or `DefaultRouteSettings.DetailedMetricsEnabled: true` ' +
+      '(AWS::Serverless::HttpApi).',
+  },
   severity: 'warning',
   owasp: ['API4:2023', 'API8:2023'],
   references: { kics: 'CloudWatch Metrics Disabled' },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',
@@ -29,7 +39,8 @@ export default defineRule<'stage', Options>({
   },
   check(stage, ctx) {
     const location = ctx.api?.kind === 'rest' ? 'Properties.MethodSettings' : 'Properties.DefaultRouteSettings';
-    const metrics = stage.settings.metrics;
+    const [defaults, ...overrides] = stageScopes(stage);
+    const metrics = defaults.settings.metrics;
     if (metrics === undefined) {
       ctx.fail(
         'Stage does not enable detailed metrics (MetricsEnabled / DetailedMetricsEnabled unset, default false).',
@@ -39,8 +50,9 @@ export default defineRule<'stage', Options>({
       ctx.fail('Stage turns detailed metrics off.', { location });
     }
     if (!ctx.options.checkOverrides) return;
-    for (const override of stage.overrides) {
-      const value = override.settings.metrics;
+    // An override that leaves metrics unset inherits the stage default, judged above.
+    for (const { override, settings } of overrides) {
+      const value = settings.metrics;
       const what = `${override.method ? `${override.method} ` : ''}${override.path}`;
       if (isUnresolved(value))
         ctx.unknown(`Metrics setting for ${what} is unresolved (${value.because}).`, { location });

@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 
 interface Options {
   /** Whether custom domains serving this tier must authenticate clients with mutual TLS. */
@@ -11,13 +11,21 @@ export default defineRule<'domain', Options>({
   rationale:
     'Mutual TLS proves the client holds a certificate issued by a trusted CA before any request is processed, a second ' +
     'factor for machine-to-machine APIs that carry restricted data. It only holds if the execute-api endpoint is disabled too (default-endpoint).',
-  fix:
-    'CDK: `new apigw.DomainName(this, "Domain", { ..., mtls: { bucket, key: "truststore.pem" } })` (REST) or the v2 DomainName `mtls`. ' +
-    'CloudFormation: MutualTlsAuthentication { TruststoreUri: "s3://bucket/truststore.pem" } on the domain name (REGIONAL endpoint, TLS_1_2).',
+  fix: {
+    cdk:
+      '`new apigw.DomainName(this, "Domain", { ..., mtls: { bucket, key: "truststore.pem" } })` (REST) or ' +
+      'the v2 DomainName `mtls`.',
+    cloudFormation:
+      'MutualTlsAuthentication { TruststoreUri: "s3://bucket/truststore.pem" } on the domain name (REGIONAL ' +
+      'endpoint, TLS_1_2).',
+    sam:
+      '`Domain.MutualTlsAuthentication: { TruststoreUri }` on AWS::Serverless::Api or ' +
+      'AWS::Serverless::HttpApi (REGIONAL endpoint, TLS_1_2).',
+  },
   severity: 'error',
   owasp: ['API2:2023', 'API8:2023'],
   references: {},
-  appliesTo: 'domain',
+  appliesTo: { subject: 'domain', apiKinds: ALL_API_KINDS },
   options: {
     schema: { type: 'object', properties: { requireMtls: { type: 'boolean' } }, additionalProperties: false },
     defaults: { requireMtls: false },

@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 
 interface Options {
   /** Security policies the standard accepts on custom domains (exact API Gateway names). */
@@ -31,10 +31,15 @@ export default defineRule<'domain', Options>({
   rationale:
     'The security policy fixes the minimum TLS version and cipher suites clients may negotiate. TLS 1.0/1.1 and legacy ' +
     'ciphers are open to downgrade and known attacks and are not allowed by PCI DSS or most regulators.',
-  fix:
-    'CDK: `new apigw.DomainName(this, "Domain", { ..., securityPolicy: apigw.SecurityPolicy.TLS_1_2 })` (or an enhanced ' +
-    '`SecurityPolicy.TLS13_1_3_2025_09` with `endpointAccessMode: EndpointAccessMode.STRICT`). CloudFormation: ' +
-    'AWS::ApiGateway::DomainName SecurityPolicy, or DomainNameConfigurations[].SecurityPolicy for AWS::ApiGatewayV2::DomainName.',
+  fix: {
+    cdk:
+      '`new apigw.DomainName(this, "Domain", { ..., securityPolicy: apigw.SecurityPolicy.TLS_1_2 })` (or an ' +
+      'enhanced `SecurityPolicy.TLS13_1_3_2025_09` with `endpointAccessMode: EndpointAccessMode.STRICT`).',
+    cloudFormation:
+      'AWS::ApiGateway::DomainName SecurityPolicy, or DomainNameConfigurations[].SecurityPolicy for ' +
+      'AWS::ApiGatewayV2::DomainName.',
+    sam: '`Domain.SecurityPolicy: TLS_1_2` on AWS::Serverless::Api or AWS::Serverless::HttpApi.',
+  },
   severity: 'error',
   owasp: ['API8:2023'],
   references: {
@@ -43,7 +48,7 @@ export default defineRule<'domain', Options>({
     cfnNag: 'W62',
     kics: 'API Gateway Without Security Policy',
   },
-  appliesTo: 'domain',
+  appliesTo: { subject: 'domain', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',

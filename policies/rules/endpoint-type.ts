@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 
 interface Options {
   /** Endpoint types an API of this tier may have (REST: EDGE, REGIONAL, PRIVATE; HTTP/WebSocket APIs are REGIONAL). */
@@ -12,13 +12,19 @@ export default defineRule<'api', Options>({
     'The endpoint type decides who can reach the API at all: EDGE and REGIONAL endpoints are on the internet, PRIVATE ones ' +
     'only through VPC endpoints. Internal APIs should not be reachable from the internet, and EDGE endpoints terminate TLS ' +
     'at CloudFront locations outside the Region.',
-  fix:
-    'CDK: `endpointTypes: [EndpointType.PRIVATE]` plus a resource policy limiting aws:SourceVpce (REST; HTTP APIs cannot be private: ' +
-    'use a REST API). CloudFormation: EndpointConfiguration { Types: [PRIVATE], VpcEndpointIds } on AWS::ApiGateway::RestApi.',
+  fix: {
+    cdk:
+      '`endpointTypes: [EndpointType.PRIVATE]` plus a resource policy limiting aws:SourceVpce (REST; HTTP ' +
+      'APIs cannot be private: use a REST API).',
+    cloudFormation: 'EndpointConfiguration { Types: [PRIVATE], VpcEndpointIds } on AWS::ApiGateway::RestApi.',
+    sam:
+      '`EndpointConfiguration: { Type: PRIVATE, VPCEndpointIds }` and `Auth.ResourcePolicy` on ' +
+      'AWS::Serverless::Api.',
+  },
   severity: 'error',
   owasp: ['API8:2023'],
   references: { securityHub: 'AWS Config api-gw-endpoint-type-check' },
-  appliesTo: 'api',
+  appliesTo: { subject: 'api', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',

@@ -1,4 +1,5 @@
 import { defineRule } from '../../lib/engine/rule';
+import { stageScopes } from '../../lib/model/stage-scopes';
 import { isUnresolved } from '../../lib/model/value';
 
 interface Options {
@@ -12,9 +13,14 @@ export default defineRule<'stage', Options>({
   rationale:
     'Execution logs record how API Gateway handled each request (authorizer results, integration errors, throttling). ' +
     'Without them an incident cannot be reconstructed.',
-  fix:
-    'CDK: `deployOptions: { loggingLevel: MethodLoggingLevel.ERROR }` (REST) or `defaultRouteSettings` logging (WebSocket). ' +
-    "CloudFormation: MethodSettings [{ ResourcePath: '/*', HttpMethod: '*', LoggingLevel: ERROR }].",
+  fix: {
+    cdk:
+      '`deployOptions: { loggingLevel: MethodLoggingLevel.ERROR }` (REST) or `defaultRouteSettings` logging ' +
+      '(WebSocket).',
+    cloudFormation: "MethodSettings [{ ResourcePath: '/*', HttpMethod: '*', LoggingLevel: ERROR }].",
+    sam:
+      '`MethodSettings: [{ ResourcePath: "/*", HttpMethod: "*", LoggingLevel: ERROR }]` on ' + 'AWS::Serverless::Api.',
+  },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
   references: {
@@ -22,7 +28,7 @@ export default defineRule<'stage', Options>({
     controlTower: 'CT.APIGATEWAY.PR.1',
     cdkNag: 'AwsSolutions-APIG6',
   },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ['rest', 'websocket'] },
   options: {
     schema: {
       type: 'object',
@@ -32,32 +38,26 @@ export default defineRule<'stage', Options>({
     defaults: { allowedLevels: ['ERROR', 'INFO'] },
   },
   check(stage, ctx) {
-    // HTTP APIs have no execution logs: not applicable.
-    if (ctx.api?.kind === 'http') return ctx.skip();
-    const level = stage.settings.loggingLevel;
-    if (level === undefined) {
-      return ctx.fail('Stage sets no execution logging level, so API Gateway logs nothing (OFF).', {
-        location: 'Properties.MethodSettings',
-      });
-    }
-    const value = ctx.need(level, 'the stage logging level').toUpperCase();
+    const location = 'Properties.MethodSettings';
+    const [defaults, ...overrides] = stageScopes(stage);
+    const stageLevel = defaults.settings.loggingLevel;
+    if (stageLevel === undefined)
+      return ctx.fail('Stage sets no execution logging level, so API Gateway logs nothing (OFF).', { location });
+    const value = ctx.need(stageLevel, 'the stage logging level').toUpperCase();
     if (!ctx.options.allowedLevels.includes(value)) {
       ctx.fail(
         `Stage execution logging level is ${value}; the standard requires one of ${ctx.options.allowedLevels.join(', ')}.`,
-        {
-          location: 'Properties.MethodSettings',
-        },
+        { location },
       );
     }
-    for (const override of stage.overrides) {
-      const overrideLevel = override.settings.loggingLevel;
-      if (overrideLevel === undefined) continue;
-      if (isUnresolved(overrideLevel)) {
-        ctx.unknown(`Logging level for ${override.method} ${override.path} is unresolved (${overrideLevel.because}).`);
-      } else if (!ctx.options.allowedLevels.includes(overrideLevel.toUpperCase())) {
-        ctx.fail(`Method ${override.method} ${override.path} turns execution logging ${overrideLevel}.`, {
-          location: 'Properties.MethodSettings',
-        });
+    for (const { override, settings } of overrides) {
+      const level = settings.loggingLevel;
+      const what = `${override.method} ${override.path}`;
+      if (level === undefined) continue;
+      if (isUnresolved(level)) {
+        ctx.unknown(`Logging level for ${what} is unresolved (${level.because}).`);
+      } else if (!ctx.options.allowedLevels.includes(level.toUpperCase())) {
+        ctx.fail(`Method ${what} turns execution logging ${level}.`, { location });
       }
     }
   },

@@ -14,14 +14,19 @@ export default defineRule<'api', Options>({
   rationale:
     "The default gateway responses return API Gateway's own error text (e.g. authorizer and integration failures), which tells an " +
     'attacker how the API is built and gives clients an inconsistent error format.',
-  fix:
-    "CDK: `api.addGatewayResponse('Default4xx', { type: ResponseType.DEFAULT_4XX, templates: { 'application/json': '{\"message\":\"Bad request\"}' } })` " +
-    'and the same for DEFAULT_5XX. CloudFormation: AWS::ApiGateway::GatewayResponse with ResponseType DEFAULT_4XX / DEFAULT_5XX ' +
-    '(OpenAPI: x-amazon-apigateway-gateway-responses).',
+  fix: {
+    cdk:
+      "`api.addGatewayResponse('Default4xx', { type: ResponseType.DEFAULT_4XX, templates: { " +
+      '\'application/json\': \'{"message":"Bad request"}\' } })` and the same for DEFAULT_5XX.',
+    cloudFormation:
+      'AWS::ApiGateway::GatewayResponse with ResponseType DEFAULT_4XX / DEFAULT_5XX (OpenAPI: ' +
+      'x-amazon-apigateway-gateway-responses).',
+    sam: '`GatewayResponses: { DEFAULT_4XX: { ... }, DEFAULT_5XX: { ... } }` on AWS::Serverless::Api.',
+  },
   severity: 'info',
   owasp: ['API8:2023'],
   references: {},
-  appliesTo: 'api',
+  appliesTo: { subject: 'api', apiKinds: ['rest'] },
   options: {
     schema: {
       type: 'object',
@@ -34,8 +39,8 @@ export default defineRule<'api', Options>({
     defaults: { requiredTypes: ['DEFAULT_4XX', 'DEFAULT_5XX'], requireBodyTemplate: false },
   },
   check(api, ctx) {
-    // Gateway responses exist on REST APIs only; an API declared elsewhere is checked where it is declared.
-    if (api.kind !== 'rest' || api.external) return ctx.skip();
+    // An API declared elsewhere is checked where it is declared.
+    if (api.external) return ctx.skip();
     const byType = new Map<string, (typeof api.gatewayResponses)[number]>();
     const unresolvedTypes: string[] = [];
     for (const response of api.gatewayResponses) {

@@ -13,13 +13,21 @@ export default defineRule<'api', Options>({
   rationale:
     'AWS WAF attaches to REST API stages only. An HTTP API in a tier that requires a web application firewall has no ' +
     'request inspection or IP rate-limiting unless a CloudFront distribution with a web ACL fronts it.',
-  fix:
-    'Use a REST API (SecureRestApi) with a web ACL, or put a CloudFront distribution with a CLOUDFRONT-scoped web ACL in ' +
-    'front of the HTTP API, disable its execute-api endpoint, and acknowledge this finding with the reason and the distribution.',
+  fix: {
+    cdk:
+      'Use a REST API (SecureRestApi) with a web ACL, or put a CloudFront distribution with a ' +
+      'CLOUDFRONT-scoped web ACL in front of the HTTP API, disable its execute-api endpoint, and ' +
+      'acknowledge this finding with the reason and the distribution.',
+    cloudFormation:
+      'An AWS::ApiGateway::RestApi with an AWS::WAFv2::WebACLAssociation on its stage, or an ' +
+      'AWS::CloudFront::Distribution with a CLOUDFRONT-scoped web ACL in front of the HTTP API and ' +
+      '`DisableExecuteApiEndpoint: true`, acknowledged with the reason.',
+    sam: 'AWS::Serverless::Api instead of AWS::Serverless::HttpApi, with a web ACL association on its stage.',
+  },
   severity: 'error',
   owasp: ['API4:2023', 'API8:2023'],
   references: {},
-  appliesTo: 'api',
+  appliesTo: { subject: 'api', apiKinds: ['http', 'websocket'] },
   options: {
     schema: {
       type: 'object',
@@ -32,7 +40,7 @@ export default defineRule<'api', Options>({
     defaults: { requireWaf: true, apiKinds: ['http'] },
   },
   check(api, ctx) {
-    if (api.kind === 'rest' || !ctx.options.apiKinds.includes(api.kind)) return ctx.skip();
+    if (!ctx.options.apiKinds.some((k) => k === api.kind)) return ctx.skip();
     // The API itself is declared elsewhere: that source gets the finding.
     if (api.external) return ctx.skip();
     if (!ctx.options.requireWaf) return;

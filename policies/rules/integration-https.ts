@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 import type { Api } from '../../lib/model/types';
 import { isUnresolved } from '../../lib/model/value';
 
@@ -32,13 +32,16 @@ export default defineRule<'operation', Options>({
   rationale:
     "An http:// backend URI sends every request — with the caller's tokens and data — in clear text from API Gateway to " +
     'the backend, where anyone on the path can read or change it.',
-  fix:
-    'CDK: `new HttpIntegration("https://backend.example.com/{proxy}")` / `new HttpUrlIntegration("Orders", "https://...")`. ' +
-    'CloudFormation: Method `Integration.Uri` / v2 Integration `IntegrationUri` starting with `https://`.',
+  fix: {
+    cdk:
+      '`new HttpIntegration("https://backend.example.com/{proxy}")` / `new HttpUrlIntegration("Orders", ' +
+      '"https://...")`.',
+    cloudFormation: 'Method `Integration.Uri` / v2 Integration `IntegrationUri` starting with `https://`.',
+  },
   severity: 'error',
   owasp: ['API8:2023', 'API10:2023'],
   references: {},
-  appliesTo: 'operation',
+  appliesTo: { subject: 'operation', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',

@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 import type { Integration } from '../../lib/model/types';
 import { isUnresolved } from '../../lib/model/value';
 
@@ -46,13 +46,16 @@ export default defineRule<'operation', Options>({
   rationale:
     "When a caller's header, query string or path picks the backend host (or the S3 bucket), the API becomes a proxy to " +
     'anything the gateway can reach (SSRF). Stage variables that pick hosts or functions move the backend outside code review.',
-  fix:
-    'Write the backend host (and AWS target) literally in the integration URI; map request values only into the path or query ' +
-    'after a fixed host. CloudFormation: no `{param}` / `${stageVariables.x}` in the scheme, host or S3 bucket of `Integration.Uri`.',
+  fix: {
+    cdk:
+      'Write the backend host (and AWS target) literally in the integration URI; map request values only ' +
+      'into the path or query after a fixed host.',
+    cloudFormation: 'No `{param}` / `${stageVariables.x}` in the scheme, host or S3 bucket of `Integration.Uri`.',
+  },
   severity: 'warning',
   owasp: ['API7:2023', 'API10:2023'],
   references: {},
-  appliesTo: 'operation',
+  appliesTo: { subject: 'operation', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',

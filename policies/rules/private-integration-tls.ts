@@ -11,13 +11,16 @@ export default defineRule<'operation', Options>({
   rationale:
     'A VPC link integration without TlsConfig sends requests — tokens, personal data — in clear text across the VPC ' +
     'to the load balancer or Cloud Map service. Zero-trust networks encrypt inside the VPC too.',
-  fix:
-    'CDK: `new HttpAlbIntegration("Orders", listener, { secureServerName: "orders.internal.example.com" })` (likewise Nlb/ServiceDiscovery). ' +
-    'CloudFormation: `AWS::ApiGatewayV2::Integration` `TlsConfig: { ServerNameToVerify: ... }` with an HTTPS listener.',
+  fix: {
+    cdk:
+      '`new HttpAlbIntegration("Orders", listener, { secureServerName: "orders.internal.example.com" })` ' +
+      '(likewise Nlb/ServiceDiscovery).',
+    cloudFormation: '`AWS::ApiGatewayV2::Integration` `TlsConfig: { ServerNameToVerify: ... }` with an HTTPS listener.',
+  },
   severity: 'error',
   owasp: ['API8:2023'],
   references: { securityHub: 'APIGateway.10' },
-  appliesTo: 'operation',
+  appliesTo: { subject: 'operation', apiKinds: ['http'] },
   options: {
     schema: {
       type: 'object',
@@ -29,7 +32,7 @@ export default defineRule<'operation', Options>({
   check(op, ctx) {
     // REST private integrations get TLS from an https:// URI (integration-https); this is the v2 TlsConfig control.
     const integration = op.integration;
-    if (ctx.api?.kind !== 'http' || !integration || integration.connectionType === undefined) return ctx.skip();
+    if (!integration || integration.connectionType === undefined) return ctx.skip();
     const connection = ctx.need(integration.connectionType, 'the integration ConnectionType');
     if (connection.toUpperCase() !== 'VPC_LINK') return ctx.skip();
     const source = integration.source;

@@ -19,14 +19,21 @@ export default defineRule<'operation', Options>({
   rationale:
     'Validation at the gateway rejects malformed or oversized input before it reaches the backend, and a closed schema stops ' +
     'clients from setting properties they should not (mass assignment).',
-  fix:
-    'CDK: `requestValidatorOptions: { validateRequestBody: true, validateRequestParameters: true }` and `requestModels` with a ' +
-    '`Model` whose schema sets `additionalProperties: false`. CloudFormation: RequestValidatorId and RequestModels on ' +
-    'AWS::ApiGateway::Method (OpenAPI: x-amazon-apigateway-request-validator and a requestBody $ref).',
+  fix: {
+    cdk:
+      '`requestValidatorOptions: { validateRequestBody: true, validateRequestParameters: true }` and ' +
+      '`requestModels` with a `Model` whose schema sets `additionalProperties: false`.',
+    cloudFormation:
+      'RequestValidatorId and RequestModels on AWS::ApiGateway::Method (OpenAPI: ' +
+      'x-amazon-apigateway-request-validator and a requestBody $ref).',
+    sam:
+      '`RequestModel: { Model, Required: true, ValidateBody: true }` and required `RequestParameters` on ' +
+      'each Api event, with the model under `Models` of AWS::Serverless::Api.',
+  },
   severity: 'error',
   owasp: ['API3:2023', 'API8:2023'],
   references: { cdkNag: 'AwsSolutions-APIG2', checkov: 'CKV2_AWS_53' },
-  appliesTo: 'operation',
+  appliesTo: { subject: 'operation', apiKinds: ['rest'] },
   options: {
     schema: {
       type: 'object',
@@ -40,8 +47,7 @@ export default defineRule<'operation', Options>({
   },
   check(op, ctx) {
     const api = ctx.api;
-    // Request validators exist on REST APIs only.
-    if (!api || api.kind !== 'rest') return ctx.skip();
+    if (!api) return ctx.skip();
     const takesBody = ctx.options.bodyMethods.map((m) => m.toUpperCase()).includes(op.method);
     // Path parameters are always present once routing matched; header and query parameters can be required.
     const requiredParams = Object.entries(op.requestParameters).filter(

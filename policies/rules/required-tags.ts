@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 import type { ReportOptions } from '../../lib/engine/rule';
 import type { Value } from '../../lib/model/value';
 import { isUnresolved } from '../../lib/model/value';
@@ -23,13 +23,18 @@ export default defineRule<'api', Options>({
   rationale:
     'The owner tag says who answers for the API; the data-classification tag selects the tier of the standard the API is held to. ' +
     'An API without a classification is evaluated under the strictest tier, and nobody can be asked about it.',
-  fix:
-    "CDK: `Tags.of(api).add('owner', 'team-orders')` and `Tags.of(api).add('data-classification', 'internal')` (tags propagate to " +
-    'the stage). CloudFormation: Tags on AWS::ApiGateway::RestApi and AWS::ApiGateway::Stage (Tags map on AWS::ApiGatewayV2::Api/Stage).',
+  fix: {
+    cdk:
+      "`Tags.of(api).add('owner', 'team-orders')` and `Tags.of(api).add('data-classification', 'internal')` " +
+      '(tags propagate to the stage).',
+    cloudFormation:
+      'Tags on AWS::ApiGateway::RestApi and AWS::ApiGateway::Stage (Tags map on ' + 'AWS::ApiGatewayV2::Api/Stage).',
+    sam: '`Tags` on AWS::Serverless::Api or AWS::Serverless::HttpApi (SAM tags the stage it creates too).',
+  },
   severity: 'error',
   owasp: ['API9:2023'],
   references: {},
-  appliesTo: 'api',
+  appliesTo: { subject: 'api', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',

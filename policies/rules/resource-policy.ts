@@ -48,6 +48,39 @@ function effectOf(statement: PolicyStatement): string | 'unknown' {
   return typeof effect === 'string' ? effect : 'unknown';
 }
 
+/** What the rule needs to know about one policy statement. */
+interface StatementFacts {
+  readonly effect: string | 'unknown';
+  /** Whether the statement is conditioned on a network key (VPC endpoint, VPC). */
+  readonly network: Verdict;
+  readonly everyone: Verdict;
+  /** Whether a narrowing condition (who or where) limits the statement. */
+  readonly narrowed: Verdict;
+  /** An Allow for everyone: 'open' when nothing narrows it, 'unknown' when that cannot be told. */
+  readonly allow: 'open' | 'unknown' | 'none';
+}
+
+function statementFacts(statement: PolicyStatement, networkKeys: string[], narrowingKeys: string[]): StatementFacts {
+  if (isUnresolved(statement))
+    return { effect: 'unknown', network: 'unknown', everyone: 'unknown', narrowed: 'unknown', allow: 'unknown' };
+  const effect = effectOf(statement);
+  const keys = conditionKeys(statement.Condition);
+  const network = keys === 'unknown' ? 'unknown' : keys.some((k) => networkKeys.includes(k));
+  const everyone = isEveryone(statement.Principal);
+  const narrowed = keys === 'unknown' ? 'unknown' : keys.some((k) => narrowingKeys.includes(k));
+  let allow: StatementFacts['allow'] = 'none';
+  if (everyone !== false && (effect === 'Allow' || effect === 'unknown')) {
+    if (everyone === true && effect === 'Allow' && narrowed === false) allow = 'open';
+    else if (narrowed !== true) allow = 'unknown';
+  }
+  return { effect, network, everyone, narrowed, allow };
+}
+
+/** Indexes of the statements whose Allow is `kind`. */
+function indexesOf(facts: StatementFacts[], kind: 'open' | 'unknown'): number[] {
+  return facts.flatMap((f, index) => (f.allow === kind ? [index] : []));
+}
+
 export default defineRule<'api', Options>({
   id: 'resource-policy',
   title: 'Resource policies restrict who may invoke the API',
@@ -55,14 +88,20 @@ export default defineRule<'api', Options>({
     'A PRIVATE API is only private if its resource policy limits calls to the intended VPC endpoints or VPCs; otherwise any VPC ' +
     'endpoint in any account can reach it. An Allow for Principal "*" without a condition opens IAM-authorized methods to ' +
     'every AWS account.',
-  fix:
-    'CDK: `policy: new iam.PolicyDocument({ statements: [...] })` with an Allow for execute-api:Invoke and a Deny when ' +
-    '`StringNotEquals: { "aws:SourceVpce": vpce.vpcEndpointId }`; name principals or add conditions (aws:SourceVpce, aws:SourceVpc, ' +
-    'aws:SourceIp, aws:PrincipalOrgID) to every Allow for "*". CloudFormation: Policy on AWS::ApiGateway::RestApi.',
+  fix: {
+    cdk:
+      '`policy: new iam.PolicyDocument({ statements: [...] })` with an Allow for execute-api:Invoke and a ' +
+      'Deny when `StringNotEquals: { "aws:SourceVpce": vpce.vpcEndpointId }`; name principals or add ' +
+      'conditions (aws:SourceVpce, aws:SourceVpc, aws:SourceIp, aws:PrincipalOrgID) to every Allow for "*".',
+    cloudFormation: 'Policy on AWS::ApiGateway::RestApi.',
+    sam:
+      '`Auth.ResourcePolicy` (e.g. `IntrinsicVpceWhitelist`, `SourceVpcWhitelist`, `IpRangeWhitelist` or ' +
+      '`CustomStatements`) on AWS::Serverless::Api.',
+  },
   severity: 'error',
   owasp: ['API5:2023', 'API8:2023'],
   references: {},
-  appliesTo: 'api',
+  appliesTo: { subject: 'api', apiKinds: ['rest'] },
   options: {
     schema: {
       type: 'object',
@@ -102,34 +141,18 @@ export default defineRule<'api', Options>({
     },
   },
   check(api, ctx) {
-    // Resource policies exist on REST APIs only; an API declared elsewhere is checked where it is declared.
-    if (api.kind !== 'rest' || api.external) return ctx.skip();
+    // An API declared elsewhere is checked where it is declared.
+    if (api.external) return ctx.skip();
     const policy = api.policy === undefined ? undefined : ctx.need(api.policy, 'the resource policy');
     const statements = policy?.Statement ?? [];
     const networkKeys = ctx.options.networkConditionKeys.map((k) => k.toLowerCase());
     const narrowingKeys = ctx.options.narrowingConditionKeys.map((k) => k.toLowerCase());
-    let networkConditioned = false;
-    let networkUnknown = false;
-    let denyNarrowsEveryone = false;
-    const openAllows: number[] = [];
-    const unknownAllows: number[] = [];
-    statements.forEach((statement, index) => {
-      if (isUnresolved(statement)) {
-        unknownAllows.push(index);
-        networkUnknown = true;
-        return;
-      }
-      const effect = effectOf(statement);
-      const keys = conditionKeys(statement.Condition);
-      if (keys === 'unknown') networkUnknown = true;
-      else if (keys.some((k) => networkKeys.includes(k))) networkConditioned = true;
-      const everyone = isEveryone(statement.Principal);
-      const narrowed = keys === 'unknown' ? 'unknown' : keys.some((k) => narrowingKeys.includes(k));
-      if (effect === 'Deny' && everyone === true && narrowed === true) denyNarrowsEveryone = true;
-      if (everyone === false || (effect !== 'Allow' && effect !== 'unknown')) return;
-      if (everyone === true && effect === 'Allow' && narrowed === false) openAllows.push(index);
-      else if (narrowed !== true) unknownAllows.push(index);
-    });
+    const facts = statements.map((statement) => statementFacts(statement, networkKeys, narrowingKeys));
+    const networkConditioned = facts.some((f) => f.network === true);
+    const networkUnknown = facts.some((f) => f.network === 'unknown');
+    const denyNarrowsEveryone = facts.some((f) => f.effect === 'Deny' && f.everyone === true && f.narrowed === true);
+    const openAllows = indexesOf(facts, 'open');
+    const unknownAllows = indexesOf(facts, 'unknown');
     if (ctx.options.forbidOpenAllow && !denyNarrowsEveryone) {
       const list = (items: number[]): string =>
         `statement${items.length > 1 ? 's' : ''} ${items.map((i) => `#${i + 1}`).join(', ')}`;

@@ -9,6 +9,10 @@ interface Options {
   readonly exemptCorsPreflight: boolean;
 }
 
+/** Exempt reasons shared by the authorization rules. */
+export const CORS_PREFLIGHT = 'CORS preflight answered by API Gateway (MOCK integration)';
+export const NOT_CONNECT = 'WebSocket route other than $connect: it rides on the authorized connection';
+
 const CORS_RESPONSE_HEADER = /^method\.response\.header\.access-control-allow-/i;
 
 /**
@@ -29,10 +33,16 @@ export default defineRule<'operation', Options>({
   rationale:
     'A method with authorization NONE can be called by anyone who can reach the endpoint. An API key is not authorization: ' +
     'keys are sent in clear headers, shared between clients and meant for metering, not for identifying callers.',
-  fix:
-    'CDK: give the method (or `defaultMethodOptions`) an `authorizer` or `authorizationType: AuthorizationType.IAM`. ' +
-    'CloudFormation: set AuthorizationType to AWS_IAM, CUSTOM or COGNITO_USER_POOLS on AWS::ApiGateway::Method ' +
-    '(or `security` on the OpenAPI operation).',
+  fix: {
+    cdk:
+      'give the method (or `defaultMethodOptions`) an `authorizer` or `authorizationType: ' + 'AuthorizationType.IAM`.',
+    cloudFormation:
+      'set AuthorizationType to AWS_IAM, CUSTOM or COGNITO_USER_POOLS on AWS::ApiGateway::Method (or ' +
+      '`security` on the OpenAPI operation).',
+    sam:
+      '`Auth.DefaultAuthorizer` (an authorizer in `Auth.Authorizers`, or AWS_IAM) on AWS::Serverless::Api; ' +
+      '`Auth.AddDefaultAuthorizerToCorsPreflight: false` keeps CORS preflights open.',
+  },
   severity: 'error',
   owasp: ['API2:2023', 'API5:2023'],
   references: {
@@ -42,7 +52,7 @@ export default defineRule<'operation', Options>({
     kics: 'API Gateway With Open Access',
     prowler: 'apigateway_restapi_authorizers_enabled',
   },
-  appliesTo: 'operation',
+  appliesTo: { subject: 'operation', apiKinds: ['rest'] },
   options: {
     schema: {
       type: 'object',
@@ -60,7 +70,6 @@ export default defineRule<'operation', Options>({
     defaults: { allowedTypes: ['AWS_IAM', 'CUSTOM', 'COGNITO_USER_POOLS'], exemptCorsPreflight: true },
   },
   check(op, ctx) {
-    if (ctx.api?.kind !== 'rest') return ctx.skip();
     const type = ctx.need(op.auth.type, 'the method authorization type').toUpperCase();
     if (type === 'NONE') {
       if (ctx.options.exemptCorsPreflight) {
@@ -73,7 +82,7 @@ export default defineRule<'operation', Options>({
             },
           );
         }
-        if (preflight) return ctx.skip();
+        if (preflight) return ctx.exempt(CORS_PREFLIGHT);
       }
       const apiKey =
         op.auth.apiKeyRequired === true

@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 import { isKnown } from '../../lib/model/value';
 
 interface Options {
@@ -12,10 +12,17 @@ export default defineRule<'stage', Options>({
   rationale:
     'Access logs are the only per-request record of who called the API, from where, and with what result. ' +
     'Without them abuse, credential stuffing or data exfiltration through the API cannot be detected or investigated.',
-  fix:
-    'CDK: `deployOptions: { accessLogDestination: new LogGroupLogDestination(logGroup), accessLogFormat: AccessLogFormat.jsonWithStandardFields() }` ' +
-    '(REST) or `accessLogSettings` on the v2 stage. CloudFormation: Stage `AccessLogSetting { DestinationArn, Format }` (REST), ' +
-    '`AccessLogSettings` (v2), or `StageDescription.AccessLogSetting` on a Deployment that creates the stage.',
+  fix: {
+    cdk:
+      '`deployOptions: { accessLogDestination: new LogGroupLogDestination(logGroup), accessLogFormat: ' +
+      'AccessLogFormat.jsonWithStandardFields() }` (REST) or `accessLogSettings` on the v2 stage.',
+    cloudFormation:
+      'Stage `AccessLogSetting { DestinationArn, Format }` (REST), `AccessLogSettings` (v2), or ' +
+      '`StageDescription.AccessLogSetting` on a Deployment that creates the stage.',
+    sam:
+      '`AccessLogSetting { DestinationArn, Format }` on AWS::Serverless::Api or `AccessLogSettings` on ' +
+      'AWS::Serverless::HttpApi.',
+  },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
   references: {
@@ -27,7 +34,7 @@ export default defineRule<'stage', Options>({
     kics: 'API Gateway Stage Access Logging Settings Not Defined',
     prowler: 'apigatewayv2_api_access_logging_enabled',
   },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',

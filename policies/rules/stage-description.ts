@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 
 interface Options {
   /** Shortest description accepted, in characters (after trimming). @default 1 */
@@ -11,12 +11,15 @@ export default defineRule<'stage', Options>({
   rationale:
     'A description says what a stage is for (production, a partner beta, a forgotten test), which is the first question ' +
     'in an inventory of exposed endpoints (API9: improper inventory management).',
-  fix: 'CDK: `deployOptions: { description: "..." }` or `new Stage(..., { description })`. CloudFormation: Stage `Description` (or `StageDescription.Description`).',
+  fix: {
+    cdk: '`deployOptions: { description: "..." }` or `new Stage(..., { description })`.',
+    cloudFormation: 'Stage `Description` (or `StageDescription.Description`).',
+  },
   severity: 'info',
   owasp: ['API9:2023'],
   // AWS Config managed rule APIGATEWAY_STAGE_DESCRIPTION (apigateway-stage-description); no Security Hub control id.
   references: {},
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',

@@ -1,5 +1,6 @@
-import { defineRule, type RuleContext } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule, type RuleContext } from '../../lib/engine/rule';
 import type { MethodSettings, Stage } from '../../lib/model/types';
+import { stageScopes } from '../../lib/model/stage-scopes';
 import { isUnresolved } from '../../lib/model/value';
 
 interface Options {
@@ -24,14 +25,22 @@ export default defineRule<'stage', Options>({
   rationale:
     'Without stage throttling every API in the account and Region shares the account-level limit (10,000 rps by default), ' +
     'so one abused or runaway client can exhaust it for all of them and run up integration cost.',
-  fix:
-    'CDK: `deployOptions: { throttlingRateLimit: 100, throttlingBurstLimit: 200 }` (REST) or the stage ' +
-    '`throttle: { rateLimit, burstLimit }` (HTTP/WebSocket). CloudFormation: MethodSettings [{ ResourcePath: "/*", HttpMethod: "*", ' +
-    'ThrottlingRateLimit, ThrottlingBurstLimit }] (REST) or DefaultRouteSettings ThrottlingRateLimit/ThrottlingBurstLimit (v2).',
+  fix: {
+    cdk:
+      '`deployOptions: { throttlingRateLimit: 100, throttlingBurstLimit: 200 }` (REST) or the stage ' +
+      '`throttle: { rateLimit, burstLimit }` (HTTP/WebSocket).',
+    cloudFormation:
+      'MethodSettings [{ ResourcePath: "/*", HttpMethod: "*", ThrottlingRateLimit, ThrottlingBurstLimit }] ' +
+      '(REST) or DefaultRouteSettings ThrottlingRateLimit/ThrottlingBurstLimit (v2).',
+    sam:
+      '`MethodSettings: [{ ResourcePath: "/*", HttpMethod: "*", ThrottlingRateLimit, ThrottlingBurstLimit ' +
+      '}]` (AWS::Serverless::Api) or `DefaultRouteSettings` ThrottlingRateLimit/ThrottlingBurstLimit ' +
+      '(AWS::Serverless::HttpApi).',
+  },
   severity: 'error',
   owasp: ['API4:2023'],
   references: { cdkNag: 'Serverless-APIGWDefaultThrottling' },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',
@@ -46,42 +55,47 @@ export default defineRule<'stage', Options>({
     defaults: { maxRateLimit: 1000, maxBurstLimit: 2000, minRateLimit: 1, minBurstLimit: 1 },
   },
   check(stage, ctx) {
-    const { options } = ctx;
-    const where = locationOf(stage, ctx.api?.kind === 'rest', false);
-    for (const limit of ['rateLimit', 'burstLimit'] as const) {
-      const value = stage.settings.throttle[limit];
-      if (value === undefined) {
-        ctx.fail(
-          `Stage sets no default throttling ${LABEL[limit]}: it falls back to the account-level limit shared by every API.`,
-          { location: where },
-        );
-        continue;
-      }
-      if (isUnresolved(value)) {
-        ctx.unknown(`Stage default throttling ${LABEL[limit]} is unresolved (${value.because}).`, { location: where });
-        continue;
-      }
-      if (value < 0) {
-        ctx.fail(`Stage default throttling ${LABEL[limit]} is ${value}, which disables the stage limit.`, {
-          location: where,
-        });
-      } else if (value > options[MAX[limit]]) {
-        ctx.fail(
-          `Stage default throttling ${LABEL[limit]} is ${value}; the standard allows at most ${options[MAX[limit]]}.`,
-          { location: where },
-        );
-      } else if (value < options[MIN[limit]]) {
-        ctx.fail(
-          `Stage default throttling ${LABEL[limit]} is ${value}; the standard requires at least ${options[MIN[limit]]}.`,
-          { location: where },
-        );
-      }
-    }
-    const overrideWhere = locationOf(stage, ctx.api?.kind === 'rest', true);
-    for (const override of stage.overrides)
-      checkOverride(`${override.method} ${override.path}`.trim(), override.settings, overrideWhere, ctx);
+    const rest = ctx.api?.kind === 'rest';
+    const [defaults, ...overrides] = stageScopes(stage);
+    checkDefault(defaults.settings, locationOf(stage, rest, false), ctx);
+    for (const { override, settings } of overrides)
+      checkOverride(`${override.method} ${override.path}`.trim(), settings, locationOf(stage, rest, true), ctx);
   },
 });
+
+/** The stage default must set both limits, within the standard's bounds. */
+function checkDefault(settings: MethodSettings, where: string, ctx: RuleContext<Options>): void {
+  const { options } = ctx;
+  for (const limit of ['rateLimit', 'burstLimit'] as const) {
+    const value = settings.throttle[limit];
+    if (value === undefined) {
+      ctx.fail(
+        `Stage sets no default throttling ${LABEL[limit]}: it falls back to the account-level limit shared by every API.`,
+        { location: where },
+      );
+      continue;
+    }
+    if (isUnresolved(value)) {
+      ctx.unknown(`Stage default throttling ${LABEL[limit]} is unresolved (${value.because}).`, { location: where });
+      continue;
+    }
+    if (value < 0) {
+      ctx.fail(`Stage default throttling ${LABEL[limit]} is ${value}, which disables the stage limit.`, {
+        location: where,
+      });
+    } else if (value > options[MAX[limit]]) {
+      ctx.fail(
+        `Stage default throttling ${LABEL[limit]} is ${value}; the standard allows at most ${options[MAX[limit]]}.`,
+        { location: where },
+      );
+    } else if (value < options[MIN[limit]]) {
+      ctx.fail(
+        `Stage default throttling ${LABEL[limit]} is ${value}; the standard requires at least ${options[MIN[limit]]}.`,
+        { location: where },
+      );
+    }
+  }
+}
 
 /** An override above the bound fails; an override that leaves a limit unset inherits the stage default. */
 function checkOverride(label: string, settings: MethodSettings, where: string, ctx: RuleContext<Options>): void {

@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 import { isUnresolved } from '../../lib/model/value';
 
 /** ARNs of Secrets Manager secrets, SSM parameters and KMS keys: references to a secret, not secrets. */
@@ -19,13 +19,22 @@ export default defineRule<'stage', Options>({
   rationale:
     'Stage variables are plain configuration: anyone who can read the stage (apigateway:GET), the template or the CloudFormation ' +
     'console sees them, and they end up in mapping templates and logs. Secrets belong in Secrets Manager or SSM SecureString, read by the backend.',
-  fix:
-    'Remove the secret from `variables` / StageVariables, rotate it, and have the integration read it from Secrets Manager or SSM ' +
-    'Parameter Store at run time (a dynamic reference in a stage variable resolves to plain text, so it does not help).',
+  fix: {
+    cdk:
+      'Remove the secret from `variables`, rotate it, and have the integration read it from Secrets Manager ' +
+      'or SSM Parameter Store at run time (a dynamic reference in a stage variable resolves to plain text, ' +
+      'so it does not help).',
+    cloudFormation:
+      'Remove the secret from the stage `Variables` (v2: `StageVariables`), rotate it, and read it at run ' +
+      'time from Secrets Manager or SSM Parameter Store.',
+    sam:
+      'Remove the secret from `Variables` (AWS::Serverless::Api) or `StageVariables` ' +
+      '(AWS::Serverless::HttpApi), rotate it and read it at run time.',
+  },
   severity: 'error',
   owasp: ['API8:2023'],
   references: { prowler: 'apigateway_restapi_no_secrets_in_stage_variables' },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',

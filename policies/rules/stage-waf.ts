@@ -12,10 +12,18 @@ export default defineRule<'stage', Options>({
   rationale:
     'A WAFv2 web ACL filters common exploits (injection, bad inputs, known-bad IPs) and rate-limits abusive clients before ' +
     'they reach the integration. Throttling alone does not inspect requests.',
-  fix:
-    'CDK: `new wafv2.CfnWebACLAssociation(this, "Waf", { resourceArn: api.deploymentStage.stageArn, webAclArn: acl.attrArn })` ' +
-    '(or use SecureRestApi). CloudFormation: an AWS::WAFv2::WebACLAssociation whose ResourceArn is the stage ARN ' +
-    '`arn:aws:apigateway:<region>::/restapis/<api-id>/stages/<stage>` and whose WebACLArn is a REGIONAL web ACL.',
+  fix: {
+    cdk:
+      '`new wafv2.CfnWebACLAssociation(this, "Waf", { resourceArn: api.deploymentStage.stageArn, webAclArn: ' +
+      'acl.attrArn })` (or use SecureRestApi).',
+    cloudFormation:
+      'an AWS::WAFv2::WebACLAssociation whose ResourceArn is the stage ARN ' +
+      '`arn:aws:apigateway:<region>::/restapis/<api-id>/stages/<stage>` and whose WebACLArn is a REGIONAL ' +
+      'web ACL.',
+    sam:
+      'An AWS::WAFv2::WebACLAssociation whose ResourceArn names the stage SAM creates: `!Sub ' +
+      '"arn:aws:apigateway:${AWS::Region}::/restapis/${MyApi}/stages/${MyApi.Stage}"`.',
+  },
   severity: 'error',
   owasp: ['API4:2023', 'API8:2023'],
   references: {
@@ -24,7 +32,7 @@ export default defineRule<'stage', Options>({
     kics: 'API Gateway without WAF',
     prowler: 'apigateway_restapi_waf_acl_attached',
   },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ['rest'] },
   options: {
     schema: {
       type: 'object',
@@ -36,8 +44,8 @@ export default defineRule<'stage', Options>({
     defaults: { endpointTypes: ['EDGE', 'REGIONAL'] },
   },
   check(stage, ctx) {
-    // WAFv2 attaches to REST API stages only; HTTP and WebSocket APIs are covered by http-api-waf.
-    if (!ctx.api || ctx.api.kind !== 'rest') return ctx.skip();
+    // WAFv2 attaches to REST API stages only (appliesTo); HTTP and WebSocket APIs are covered by http-api-waf.
+    if (!ctx.api) return ctx.skip();
     const waf = stage.waf;
     if (waf && !isUnresolved(waf.webAcl)) {
       // Protected: the endpoint type does not matter any more (it may even be unknown).

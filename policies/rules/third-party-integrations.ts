@@ -1,4 +1,4 @@
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 import type { Api } from '../../lib/model/types';
 import { isUnresolved, type Unresolved } from '../../lib/model/value';
 
@@ -79,13 +79,18 @@ export default defineRule<'operation', Options>({
   rationale:
     "An API that forwards requests to a third party passes it the callers' data and trusts what comes back (API10: unsafe " +
     'consumption of APIs). The organisation must know every such supplier and have assessed it; the approved list is data in the standard.',
-  fix:
-    'Assess the supplier, then add its host to `third-party-integrations.options.approvedHosts` in the standard (or add your own ' +
-    'domains to `organisationDomains`); otherwise remove the integration.',
+  fix: {
+    cdk:
+      'Assess the supplier, then add its host to `third-party-integrations.options.approvedHosts` in the ' +
+      'standard (or add your own domains to `organisationDomains`); otherwise remove the integration.',
+    cloudFormation:
+      'The same standard options, or remove the integration whose `Integration.Uri` / `IntegrationUri` ' +
+      'names the host.',
+  },
   severity: 'error',
   owasp: ['API10:2023'],
   references: {},
-  appliesTo: 'operation',
+  appliesTo: { subject: 'operation', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',

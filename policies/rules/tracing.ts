@@ -6,7 +6,11 @@ export default defineRule<'stage'>({
   rationale:
     'X-Ray traces follow a request through API Gateway, the authorizer and the backend, so latency, errors and abuse ' +
     'can be tied to the component that caused them during an investigation.',
-  fix: 'CDK: `deployOptions: { tracingEnabled: true }`. CloudFormation: Stage `TracingEnabled: true` (or `StageDescription.TracingEnabled` on a Deployment).',
+  fix: {
+    cdk: '`deployOptions: { tracingEnabled: true }`.',
+    cloudFormation: 'Stage `TracingEnabled: true` (or `StageDescription.TracingEnabled` on a Deployment).',
+    sam: '`TracingEnabled: true` on AWS::Serverless::Api.',
+  },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
   references: {
@@ -17,10 +21,8 @@ export default defineRule<'stage'>({
     kics: 'API Gateway X-Ray Disabled',
     prowler: 'apigateway_restapi_tracing_enabled',
   },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ['rest'] },
   check(stage, ctx) {
-    // Only REST stages support X-Ray active tracing; HTTP and WebSocket APIs cannot enable it.
-    if (ctx.api?.kind !== 'rest') return ctx.skip();
     const location =
       stage.declaredBy === 'deployment' ? 'Properties.StageDescription.TracingEnabled' : 'Properties.TracingEnabled';
     if (stage.tracing === undefined)

@@ -16,13 +16,21 @@ export default defineRule<'stage', Options>({
   rationale:
     'An API key is an identifier, not a credential; its value is in metering. A usage plan without throttle and quota lets ' +
     'any key holder flood the API, and methods that require a key on a stage in no usage plan reject every key.',
-  fix:
-    'CDK: `api.addUsagePlan("Plan", { throttle: { rateLimit, burstLimit }, quota: { limit, period: Period.DAY } }).addApiStage({ stage })`. ' +
-    'CloudFormation: AWS::ApiGateway::UsagePlan with Throttle { RateLimit, BurstLimit }, Quota { Limit, Period } and ApiStages listing the stage.',
+  fix: {
+    cdk:
+      '`api.addUsagePlan("Plan", { throttle: { rateLimit, burstLimit }, quota: { limit, period: Period.DAY ' +
+      '} }).addApiStage({ stage })`.',
+    cloudFormation:
+      'AWS::ApiGateway::UsagePlan with Throttle { RateLimit, BurstLimit }, Quota { Limit, Period } and ' +
+      'ApiStages listing the stage.',
+    sam:
+      '`Auth.UsagePlan: { CreateUsagePlan: PER_API, Throttle: { RateLimit, BurstLimit }, Quota: { Limit, ' +
+      'Period } }` on AWS::Serverless::Api.',
+  },
   severity: 'error',
   owasp: ['API4:2023', 'API6:2023'],
   references: { cfnNag: 'W64', kics: 'API Gateway Stage Without API Gateway UsagePlan Associated' },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ['rest'] },
   options: {
     schema: {
       type: 'object',
@@ -32,9 +40,8 @@ export default defineRule<'stage', Options>({
     defaults: { requireThrottle: true, requireQuota: true },
   },
   check(stage, ctx) {
-    // Usage plans and API keys exist for REST APIs only.
     const api = ctx.api;
-    if (!api || api.kind !== 'rest') return ctx.skip();
+    if (!api) return ctx.skip();
     const plans = itemsWithIds(ctx.inventory.usagePlans, stage.usagePlanIds);
     for (const plan of plans) checkPlan(plan, ctx);
 

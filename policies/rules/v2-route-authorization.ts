@@ -1,5 +1,6 @@
 import { defineRule } from '../../lib/engine/rule';
 import { isUnresolved } from '../../lib/model/value';
+import { NOT_CONNECT } from './rest-method-authorization';
 
 interface Options {
   /** Authorization types that count as authorization on HTTP API routes (NONE never does). */
@@ -19,10 +20,15 @@ export default defineRule<'operation', Options>({
   rationale:
     'A route with authorization NONE can be called by anyone who can reach the endpoint. On WebSocket APIs the only ' +
     'place to authorize is the $connect route: every later message rides on the authorized connection.',
-  fix:
-    'CDK: `defaultAuthorizer` on HttpApi (or `authorizer` per route), e.g. HttpJwtAuthorizer / HttpIamAuthorizer; for ' +
-    'WebSocket, `authorizer` on the $connect route. CloudFormation: AuthorizationType JWT, AWS_IAM or CUSTOM (with AuthorizerId) ' +
-    'on AWS::ApiGatewayV2::Route.',
+  fix: {
+    cdk:
+      '`defaultAuthorizer` on HttpApi (or `authorizer` per route), e.g. HttpJwtAuthorizer / ' +
+      'HttpIamAuthorizer; for WebSocket, `authorizer` on the $connect route.',
+    cloudFormation: 'AuthorizationType JWT, AWS_IAM or CUSTOM (with AuthorizerId) on AWS::ApiGatewayV2::Route.',
+    sam:
+      '`Auth.DefaultAuthorizer` (a JWT or Lambda authorizer in `Auth.Authorizers`, or AWS_IAM) on ' +
+      'AWS::Serverless::HttpApi.',
+  },
   severity: 'error',
   owasp: ['API2:2023', 'API5:2023'],
   references: {
@@ -32,7 +38,7 @@ export default defineRule<'operation', Options>({
     kics: 'API Gateway Without Configured Authorizer',
     prowler: 'apigatewayv2_api_authorizers_enabled',
   },
-  appliesTo: 'operation',
+  appliesTo: { subject: 'operation', apiKinds: ['http', 'websocket'] },
   options: {
     schema: {
       type: 'object',
@@ -61,7 +67,6 @@ export default defineRule<'operation', Options>({
   },
   check(op, ctx) {
     const kind = ctx.api?.kind;
-    if (kind !== 'http' && kind !== 'websocket') return ctx.skip();
     const routeKey = op.routeKey === undefined || isUnresolved(op.routeKey) ? op.path : op.routeKey;
     if (kind === 'websocket') {
       if (op.routeKey !== undefined && isUnresolved(op.routeKey)) {
@@ -70,9 +75,10 @@ export default defineRule<'operation', Options>({
         );
       }
       // Only $connect can carry an authorizer; other routes ride on the authorized connection.
-      if (routeKey !== '$connect') return ctx.skip();
+      if (routeKey !== '$connect') return ctx.exempt(NOT_CONNECT);
     }
-    if (kind === 'http' && op.method === 'OPTIONS' && ctx.options.exemptOptionsRoutes) return ctx.skip();
+    if (kind === 'http' && op.method === 'OPTIONS' && ctx.options.exemptOptionsRoutes)
+      return ctx.exempt('OPTIONS route, exempted by the standard (exemptOptionsRoutes)');
     const type = ctx.need(op.auth.type, `the authorization type of route ${routeKey}`).toUpperCase();
     const allowed = kind === 'http' ? ctx.options.allowedHttpTypes : ctx.options.allowedWebSocketTypes;
     if (type === 'NONE' && op.implicit) {

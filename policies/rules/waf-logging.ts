@@ -12,14 +12,19 @@ export default defineRule<'stage', Options>({
   rationale:
     'WAF logs are the only record of what the firewall blocked and why, needed to tune rules and investigate attacks. ' +
     'They record full request headers, so bearer tokens and session cookies must be redacted or the logs become a credential store.',
-  fix:
-    'Add an AWS::WAFv2::LoggingConfiguration for the web ACL (CDK: `wafv2.CfnLoggingConfiguration`) with a log destination ' +
-    '(a log group named aws-waf-logs-*, S3 or Firehose) and RedactedFields [{ SingleHeader: { Name: "authorization" } }, ' +
-    '{ SingleHeader: { Name: "cookie" } }].',
+  fix: {
+    cdk:
+      '`new wafv2.CfnLoggingConfiguration(...)` for the web ACL, with a log destination (a log group named ' +
+      'aws-waf-logs-*, S3 or Firehose) and the authorization and cookie headers redacted.',
+    cloudFormation:
+      'An AWS::WAFv2::LoggingConfiguration for the web ACL with LogDestinationConfigs (a log group named ' +
+      'aws-waf-logs-*, S3 or Firehose) and RedactedFields [{ SingleHeader: { Name: "authorization" } }, { ' +
+      'SingleHeader: { Name: "cookie" } }].',
+  },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
   references: { cdkNag: 'NIST.800.53.R5-WAFv2LoggingEnabled' },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ['rest'] },
   options: {
     schema: {
       type: 'object',
@@ -36,7 +41,7 @@ export default defineRule<'stage', Options>({
   },
   check(stage, ctx) {
     // Only stages with a web ACL: a missing association is stage-waf's finding.
-    if (ctx.api?.kind !== 'rest' || !stage.waf) return ctx.skip();
+    if (!stage.waf) return ctx.skip();
     const acl = ctx.need(stage.waf.webAcl, 'the associated web ACL');
     const aclName = isKnown(acl.name) ? acl.name : acl.id;
     if (acl.logging === undefined) {

@@ -17,13 +17,18 @@ export default defineRule<'stage', Options>({
   rationale:
     'A web ACL without rules (or with rules in COUNT mode) inspects nothing. The AWS managed groups block common ' +
     'exploits and known-bad inputs, and a rate-based rule stops one client flooding the API.',
-  fix:
-    'Add the managed rule groups (ManagedRuleGroupStatement with OverrideAction None) and a RateBasedStatement rule with ' +
-    'Action Block to the AWS::WAFv2::WebACL (CDK: `wafv2.CfnWebACL` rules, or SecureRestApi which adds them).',
+  fix: {
+    cdk:
+      '`wafv2.CfnWebACL` rules with the managed rule groups and a rate-based rule (or SecureRestApi, which ' +
+      'adds them).',
+    cloudFormation:
+      'Add the managed rule groups (ManagedRuleGroupStatement with OverrideAction None) and a ' +
+      'RateBasedStatement rule with Action Block to the AWS::WAFv2::WebACL.',
+  },
   severity: 'error',
   owasp: ['API4:2023', 'API8:2023'],
   references: { checkov: 'CKV2_AWS_77 (Terraform, Log4j rule group only)' },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ['rest'] },
   options: {
     schema: {
       type: 'object',
@@ -46,7 +51,7 @@ export default defineRule<'stage', Options>({
   },
   check(stage, ctx) {
     // Only stages with a web ACL: a missing association is stage-waf's finding.
-    if (ctx.api?.kind !== 'rest' || !stage.waf) return ctx.skip();
+    if (!stage.waf) return ctx.skip();
     const acl = ctx.need(stage.waf.webAcl, 'the associated web ACL');
     const aclName = isKnown(acl.name) ? acl.name : acl.id;
     const rules = ctx.need(acl.rules, `the rules of web ACL ${aclName}`);

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { MethodLoggingLevel, MockIntegration, RestApi, type StageOptions } from 'aws-cdk-lib/aws-apigateway';
 import { ApiGuardrails, type ApiGuardrailsProps } from '../../lib/adapters/cdk-plugin';
-import { defineRule, type AnyRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule, type AnyRule } from '../../lib/engine/rule';
 import type { Standard } from '../../lib/standard';
 import { allRules } from '../../policies/rules';
 
@@ -13,11 +13,11 @@ export const stageDescription = defineRule({
   id: 'test-stage-description',
   title: 'Stages have a description',
   rationale: 'Test rule.',
-  fix: 'Set deployOptions.description.',
+  fix: { cdk: 'Set deployOptions.description.', cloudFormation: 'Set the stage Description.' },
   severity: 'error',
   owasp: ['API9:2023'],
   references: {},
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   check(stage, ctx) {
     if (stage.description === undefined) ctx.fail('Stage has no description.', { location: 'Properties.Description' });
   },

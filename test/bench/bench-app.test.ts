@@ -1,8 +1,8 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { allRules, evaluate, fromTemplates, defaultStandard, ResolvedStandard, type Finding } from '../../lib';
-import { benchAppOf, buildBenchStack } from './bench-app';
-import type { BenchApp } from './check-result';
+import { benchAppOf, buildBenchStack } from '../../bench/bench-app';
+import type { BenchApp } from '../../bench/check-result';
 
 /** Synthesize a workload at size n and run the shipped standard on it, as `api-guardrails check` would. */
 function check(workload: BenchApp, n: number): ReturnType<typeof evaluate> {

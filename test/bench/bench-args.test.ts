@@ -1,4 +1,4 @@
-import { parseBenchArgs } from './bench-args';
+import { parseBenchArgs } from '../../bench/bench-args';
 
 describe('parseBenchArgs', () => {
   it('defaults to N=100..800, 5 runs, the plain app, an audit of 1,000 APIs and CDK_VALIDATION=false', () => {

@@ -1,4 +1,4 @@
-import { cpuLine, finalLine, scalingLines, summarize, tables, type SynthMode } from './bench-report';
+import { cpuLine, finalLine, scalingLines, summarize, tables, type SynthMode } from '../../bench/bench-report';
 import {
   CHECK_FORMATS,
   median,
@@ -6,7 +6,7 @@ import {
   type CheckResult,
   type FormatTiming,
   type SynthResult,
-} from './check-result';
+} from '../../bench/check-result';
 
 const synth = (ms: number, pluginMs = 0, maxRssKb = 100 * 1024): SynthResult => ({
   ms,

@@ -155,7 +155,9 @@ describe('api-guardrails rules, help and version', () => {
     const result = await run(['rules'], { cwd });
     expect(result.code).toBe(0);
     for (const rule of allRules) expect(result.stdout).toContain(rule.id);
-    expect(result.stdout).toMatch(/^execution-logging +error +stage +REST and WebSocket stages write execution logs$/m);
+    expect(result.stdout).toMatch(
+      /^execution-logging +error +stage +REST, WebSocket +REST and WebSocket stages write execution logs$/m,
+    );
   });
 
   it('lists every rule as JSON', async () => {

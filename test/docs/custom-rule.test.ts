@@ -11,11 +11,11 @@ const cacheTtl = defineRule<'stage', { maxTtl: number }>({
   id: 'cache-ttl',
   title: 'Cached responses expire within the standard TTL',
   rationale: 'Stale cached responses can leak data after a permission change.',
-  fix: 'Lower deployOptions.cacheTtl.',
+  fix: { cdk: 'Lower deployOptions.cacheTtl.', cloudFormation: 'Lower CacheTtlInSeconds in MethodSettings.' },
   severity: 'warning',
   owasp: ['API3:2023'],
   references: {},
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ['rest'] },
   options: { schema: { type: 'object', properties: { maxTtl: { type: 'number' } } }, defaults: { maxTtl: 300 } },
   check(stage, ctx) {
     if (stage.settings.cacheTtlSeconds === undefined) return;

@@ -1,7 +1,6 @@
 import { evaluate } from '../../lib/engine/evaluate';
 import { isBlocking } from '../../lib/engine/finding';
-import type { AnyRule } from '../../lib/engine/rule';
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 import type { Standard } from '../../lib/standard';
 import { ResolvedStandard } from '../../lib/standard';
 import type { Api, Inventory, Stage } from '../../lib/model/types';
@@ -52,32 +51,32 @@ const tracing = defineRule<'stage', { required: boolean }>({
   id: 'tracing-test',
   title: 'Stages trace requests',
   rationale: 'r',
-  fix: 'turn tracing on',
+  fix: { cdk: 'turn tracing on', cloudFormation: 'TracingEnabled: true' },
   severity: 'error',
   owasp: ['API8:2023'],
   references: {},
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: { schema: {}, defaults: { required: true } },
   check(s, ctx) {
     if (ctx.api?.kind === 'http') return ctx.skip();
     if (!ctx.options.required) return;
     if (!ctx.need(s.tracing ?? false, 'tracing')) ctx.fail('Tracing is off.');
   },
-}) as AnyRule;
+});
 
 const thrower = defineRule<'api'>({
   id: 'thrower',
   title: 'A rule with a bug in it',
   rationale: 'r',
-  fix: 'f',
+  fix: { cdk: 'f', cloudFormation: 'f' },
   severity: 'warning',
   owasp: ['API8:2023'],
   references: {},
-  appliesTo: 'api',
+  appliesTo: { subject: 'api', apiKinds: ALL_API_KINDS },
   check() {
     throw new Error('boom');
   },
-}) as AnyRule;
+});
 
 function standard(overrides: Partial<Standard> = {}): Standard {
   return {
@@ -193,13 +192,13 @@ describe('evaluate', () => {
       id: 'op-test',
       title: 'Operations are checked',
       rationale: 'r',
-      fix: 'f',
+      fix: { cdk: 'f', cloudFormation: 'f' },
       severity: 'error',
       owasp: ['API2:2023'],
       references: {},
-      appliesTo: 'operation',
+      appliesTo: { subject: 'operation', apiKinds: ALL_API_KINDS },
       check: () => undefined,
-    }) as AnyRule;
+    });
     const s3Api = { ...api('S3Api', {}, []), operationsUnresolved: 'the OpenAPI body is in S3 (BodyS3Location)' };
     const { findings } = evaluate(inventory([s3Api]), { standard: new ResolvedStandard(standard(), [opRule]) });
     expect(findings).toMatchObject([

@@ -2,7 +2,6 @@
  * Building blocks for the logging rules (access logs, log groups, account role). Same style as fixtures.ts:
  * each returns a Resources fragment or a property value to spread into one.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
@@ -10,6 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { FindingStatus } from '../../lib/engine/finding';
 import type { AnyRule } from '../../lib/engine/rule';
 import { readTemplateFile } from '../../lib/model/template';
+import { CORPUS_DIR, describeWithCorpus } from './corpus';
 import { findingsFor } from './rule-tester';
 
 type Props = Record<string, unknown>;
@@ -82,9 +82,6 @@ export function cdkAccessLog(
   };
 }
 
-/** Where the shared corpus lives in CI (../shared beside the repository). */
-export const CORPUS_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
-
 /** One corpus file and the status we expect per logical id (a peer's label, or our documented disagreement). */
 export interface CorpusCase {
   readonly file: string;
@@ -95,16 +92,10 @@ export interface CorpusCase {
 
 /**
  * Agreement with peer scanners on the shared corpus: each case reads the real template, evaluates the rule and
- * compares statuses per logical id. Skips visibly when the corpus is absent.
+ * compares statuses per logical id. Fails with a clear message when the corpus is absent.
  */
 export function describeCorpusAgreement(rule: AnyRule, cases: readonly CorpusCase[]): void {
-  const present = fs.existsSync(path.join(CORPUS_DIR, 'templates'));
-  describe(`rule ${rule.id} on the shared corpus`, () => {
-    if (!present) {
-      it('is skipped: corpus absent', () =>
-        console.warn(`[${rule.id}] corpus not found at ${CORPUS_DIR}; agreement cases skipped`));
-      return;
-    }
+  describeWithCorpus(`rule ${rule.id} on the shared corpus`, () => {
     for (const kase of cases) {
       it(`${kase.name} (${kase.file})`, () => {
         const template = readTemplateFile(path.join(CORPUS_DIR, 'templates', kase.file));

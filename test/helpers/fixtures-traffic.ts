@@ -2,12 +2,12 @@
  * CloudFormation building blocks for the traffic rules (WAF, throttling, usage plans, custom domains).
  * Same style as fixtures.ts: each returns a Resources map fragment to spread into one object.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { readTemplateFile } from '../../lib/model/template';
+import { CORPUS_DIR } from './corpus';
 
 type Props = Record<string, unknown>;
 
@@ -215,17 +215,9 @@ function lowerKeys(value: unknown): unknown {
   return value;
 }
 
-/** ../shared/corpus beside the repository (CI clones it there). */
-export const CORPUS_DIR = resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
+export { describeWithCorpus } from './corpus';
 
 /** Reads a corpus template by file name (JSON or YAML with short-form tags). */
 export function corpusTemplate(file: string): Record<string, unknown> {
   return readTemplateFile(join(CORPUS_DIR, 'templates', file));
-}
-
-/** `describe` for peer-agreement tests on the shared corpus; skipped with a visible message when it is absent. */
-export function describeWithCorpus(name: string, body: () => void): void {
-  if (existsSync(join(CORPUS_DIR, 'templates'))) return describe(name, body);
-  console.warn(`Skipping "${name}": corpus not found at ${CORPUS_DIR} (clone ../shared beside the repository).`);
-  describe.skip(name, body);
 }

@@ -16,11 +16,12 @@ export interface RuleCase {
   /** Build the case with CDK: the stack is synthesized and read by the same template builder. */
   readonly cdk?: (stack: Stack) => void;
   /**
-   * Valid cases: 'pass' (default: at least one pass, no fail/unknown) or 'skip' (rule not applicable: no finding).
+   * Valid cases: 'pass' (default: at least one pass, no fail/unknown), 'exempt' (every finding a pass the rule
+   * exempts on purpose; `message` matches the reason) or 'skip' (rule not applicable: no finding).
    * Invalid cases: 'fail' (default) or 'unknown'.
    */
-  readonly expect?: FindingStatus | 'skip';
-  /** At least one finding of the expected status has a message matching this. */
+  readonly expect?: FindingStatus | 'skip' | 'exempt';
+  /** At least one finding of the expected status has a message (exempt: reason) matching this. */
   readonly message?: RegExp;
   /** Exact number of findings with the expected status. */
   readonly count?: number;
@@ -77,7 +78,9 @@ function statuses(findings: Finding[]): string {
 function describeFindings(findings: Finding[]): string {
   return findings.length === 0
     ? '(no findings)'
-    : findings.map((f) => `  ${f.status}: ${f.resource.label}: ${f.message}`).join('\n');
+    : findings
+        .map((f) => `  ${f.status}${f.exempt ? ` (exempt: ${f.exempt})` : ''}: ${f.resource.label}: ${f.message}`)
+        .join('\n');
 }
 
 function checkCase(rule: AnyRule, kase: RuleCase, valid: boolean): void {
@@ -94,6 +97,12 @@ function checkCase(rule: AnyRule, kase: RuleCase, valid: boolean): void {
       if (expected === 'skip' && findings.length) throw new Error(`expected the rule not to apply for ${where}`);
       if (expected === 'pass' && !findings.some((f) => f.status === 'pass'))
         throw new Error(`expected a pass finding for ${where}`);
+      if (expected === 'exempt') {
+        if (findings.length === 0 || findings.some((f) => f.exempt === undefined))
+          throw new Error(`expected every finding to be an exempt pass for ${where}`);
+        if (kase.message && !findings.some((f) => kase.message!.test(f.exempt!)))
+          throw new Error(`expected an exempt reason matching ${kase.message} for ${where}`);
+      }
     } else {
       const hits = findings.filter((f) => f.status === expected);
       if (!hits.length) throw new Error(`expected a ${expected} finding for ${where}`);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { defineRule, type AnyRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule, type AnyRule } from '../../lib/engine/rule';
 import { defaultStandard, loadStandard, resolveStandard, StandardError } from '../../lib/standard';
 import { allRules } from '../../policies/rules';
 
@@ -10,11 +10,11 @@ const throttling = defineRule<'stage', { maxRateLimit: number; mode: string }>({
   id: 'test-throttling',
   title: 'Stages throttle',
   rationale: 'test',
-  fix: 'test',
+  fix: { cdk: 'test', cloudFormation: 'test' },
   severity: 'error',
   owasp: ['API4:2023'],
   references: {},
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
       type: 'object',
@@ -33,11 +33,11 @@ const tracing = defineRule({
   id: 'test-tracing',
   title: 'X-Ray',
   rationale: 'test',
-  fix: 'test',
+  fix: { cdk: 'test', cloudFormation: 'test' },
   severity: 'warning',
   owasp: ['API8:2023'],
   references: {},
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   check: () => undefined,
 }) as AnyRule;
 const testRules = [throttling, tracing, ...allRules];

@@ -2,7 +2,7 @@ import { evaluate } from '../../lib/engine/evaluate';
 import type { Finding } from '../../lib/engine/finding';
 import type { FailOn } from '../../lib/engine/finding';
 import type { AnyRule } from '../../lib/engine/rule';
-import { defineRule } from '../../lib/engine/rule';
+import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 import { ResolvedStandard, type Standard } from '../../lib/standard';
 import type { Api, Inventory, Stage } from '../../lib/model/types';
 import { unresolved } from '../../lib/model/value';
@@ -29,11 +29,11 @@ const stageDescription = defineRule({
   id: 'stage-description',
   title: 'Stages have a description',
   rationale: 'Descriptions tell operators what a stage is for.',
-  fix: 'Set `description` on the stage (CloudFormation: Description).',
+  fix: { cdk: 'Set `description` on the stage.', cloudFormation: 'Description.' },
   severity: 'info',
   owasp: ['API9:2023'],
   references: { securityHub: 'APIGateway.X' },
-  appliesTo: 'stage',
+  appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   check(stage, ctx) {
     if (stage.description === undefined) ctx.fail('Stage has no description | with <html> & `code`.');
   },

@@ -73,7 +73,7 @@ describe('Markdown reporter', () => {
     expect(md).toMatch(
       /<summary>❌ <code>stage-description<\/code> Stages have a description: 2 failing \(warning, not blocking\)<\/summary>/,
     );
-    expect(md).toContain('**Fix:** Set `description` on the stage (CloudFormation: Description).');
+    expect(md).toContain('**Fix:** CDK: Set `description` on the stage. CloudFormation: Description.');
   });
 
   it('lists acknowledged exceptions with reason and expiry, escaped for a table', () => {

@@ -18,7 +18,7 @@ describe('text reporter', () => {
     );
     expect(text).toMatch(/^ {6}unknown: Cannot decide: the stage logging level is unresolved/m);
     // One fix line per failing rule, not per resource.
-    expect(text.match(/fix: Set `description` on the stage/g)).toHaveLength(1);
+    expect(text.match(/fix: CDK: Set `description` on the stage/g)).toHaveLength(1);
   });
 
   it('summarises passes as counts, never a block per passing resource', () => {

@@ -1,22 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { renderFix } from '../../engine/fix';
 import type { AnyRule } from '../../engine/rule';
+import { apiKindsText, ruleDocsPath } from '../../engine/rule-docs';
 import { allRules } from '../../../policies/rules';
 import type { CliIo, SetExit } from '../io';
-import { EXIT } from '../errors';
+import { CliError, EXIT } from '../errors';
 
-/** `api-guardrails rules [--format text|json]`: every rule the toolkit ships, with its metadata. */
+/** The package root, where `docs/rules/` is (from lib/cli/commands in the sources and in dist). */
+function packageRoot(): string {
+  for (const up of [join(__dirname, '..', '..', '..'), join(__dirname, '..', '..', '..', '..')])
+    if (existsSync(join(up, 'package.json'))) return up;
+  return join(__dirname, '..', '..', '..');
+}
+
+/**
+ * `api-guardrails rules [id] [--format text|json]`: every rule the toolkit ships, with its metadata and the
+ * path of its docs page; with an id, that rule's docs page.
+ */
 export function register(program: Command, io: CliIo, setExit: SetExit): void {
   program
     .command('rules')
-    .description('list the rules with their metadata')
+    .description('list the rules with their metadata, or print the docs page of one rule')
+    .argument('[id]', 'a rule id: print its docs page')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((options: { format: 'text' | 'json' }) => {
-      io.stdout.write(options.format === 'json' ? rulesJson(allRules) : rulesText(allRules));
+    .action((id: string | undefined, options: { format: 'text' | 'json' }) => {
+      if (id === undefined) {
+        io.stdout.write(options.format === 'json' ? rulesJson(allRules) : rulesText(allRules));
+      } else {
+        const rule = allRules.find((r) => r.id === id);
+        if (!rule)
+          throw new CliError(
+            'E_RULE_UNKNOWN',
+            `no rule has the id "${id}"`,
+            'Run `api-guardrails rules` to list them.',
+          );
+        io.stdout.write(options.format === 'json' ? rulesJson([rule]) : ruleDocsPage(rule));
+      }
       setExit(EXIT.ok);
     });
 }
 
+/** The rules' metadata as JSON (`fix` as one line, `fixFor` per way of writing the API). */
 export function rulesJson(rules: readonly AnyRule[]): string {
   const data = rules.map((r) => ({
     id: r.id,
@@ -26,20 +53,36 @@ export function rulesJson(rules: readonly AnyRule[]): string {
     owasp: r.owasp,
     references: r.references,
     rationale: r.rationale,
-    fix: r.fix,
+    fix: renderFix(r.fix),
+    fixFor: r.fix,
+    docs: ruleDocsPath(r.id),
     options: r.options ? { defaults: r.options.defaults, schema: r.options.schema } : undefined,
   }));
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
+/** The rules as a table: id, severity, subject, API kinds and title; then the peers and the docs page. */
 export function rulesText(rules: readonly AnyRule[]): string {
   const width = Math.max(...rules.map((r) => r.id.length));
   const lines: string[] = [];
   for (const r of rules) {
     const refs = Object.values(r.references).filter(Boolean).join(', ');
-    lines.push(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.appliesTo.padEnd(10)}  ${r.title}`);
-    lines.push(`${' '.repeat(width)}  ${[r.owasp.join(' '), refs].filter(Boolean).join(' · ')}`);
+    const subject = r.appliesTo.subject.padEnd(10);
+    const kinds = apiKindsText(r.appliesTo).padEnd(15);
+    lines.push(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${subject}  ${kinds}  ${r.title}`);
+    lines.push(`${' '.repeat(width)}  ${[r.owasp.join(' '), refs, ruleDocsPath(r.id)].filter(Boolean).join(' · ')}`);
   }
-  lines.push('', `${rules.length} rules. \`api-guardrails rules --format json\` prints rationale, fix and options.`);
+  lines.push(
+    '',
+    `${rules.length} rules. \`api-guardrails rules <id>\` prints a rule's docs page; \`--format json\` prints rationale, fix and options.`,
+  );
   return `${lines.join('\n')}\n`;
+}
+
+/** A rule's generated docs page, read from the package (it ships docs/rules). */
+function ruleDocsPage(rule: AnyRule): string {
+  const path = join(packageRoot(), ruleDocsPath(rule.id));
+  if (!existsSync(path))
+    throw new CliError('E_RULE_DOCS_MISSING', `the docs page ${path} is missing`, 'Run `npm run docs` to generate it.');
+  return readFileSync(path, 'utf8');
 }

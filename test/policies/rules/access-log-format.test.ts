@@ -1,6 +1,5 @@
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/access-log-format';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
 import { accessLogTo, cdkAccessLog, cdkRestApi, FULL_JSON_FORMAT, logGroup } from '../../helpers/fixtures-logging';
 import { testRule } from '../../helpers/rule-tester';
@@ -16,7 +15,7 @@ const HTTP_FORMAT =
   '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","sub":"$context.authorizer.jwt.claims.sub",' +
   '"routeKey":"$context.routeKey","status":$context.status,"latency":$context.responseLatency}';
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'JSON format with every required field (template and CDK AccessLogFormat.custom)',

@@ -1,7 +1,6 @@
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import rule from '../../../policies/rules/access-log-retention';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { restApi, restStage } from '../../helpers/fixtures';
 import { accessLogTo, cdkAccessLog, cdkLogGroup, cdkRestApi, logGroup } from '../../helpers/fixtures-logging';
 import { testRule } from '../../helpers/rule-tester';
@@ -14,7 +13,7 @@ const stageLoggingTo = (group: Record<string, unknown>): Record<string, unknown>
 const kmsKey = { Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Statement: [] } } } };
 const requireKms = { restricted: { rules: { 'access-log-retention': { options: { requireKmsKey: true } } } } };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'one-year retention',

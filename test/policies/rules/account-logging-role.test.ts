@@ -1,13 +1,12 @@
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/account-logging-role';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { allMethods, httpApi, restApi, restStage, v2Stage, webSocketApi } from '../../helpers/fixtures';
 import { account, cdkRestApi } from '../../helpers/fixtures-logging';
 import { testRule } from '../../helpers/rule-tester';
 
 const loggingStage = { ...restApi(), ...restStage({ MethodSettings: allMethods({ LoggingLevel: 'ERROR' }) }) };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'execution logging with an AWS::ApiGateway::Account role in the app (CDK cloudWatchRole: true)',

@@ -1,7 +1,6 @@
 import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/api-key-not-sole-auth';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restMethod, v2Route, webSocketApi } from '../../helpers/fixtures';
 import { tags, v2LambdaAuthorizer } from '../../helpers/fixtures-access';
 import { describeCorpusAgreement } from '../../helpers/fixtures-logging';
@@ -15,7 +14,7 @@ function cdkApi(stack: Stack, options: apigw.MethodOptions): void {
 const wsConnect = (props: Record<string, unknown>): Record<string, unknown> =>
   v2Route('$connect', props, 'Connect', 'WsApi');
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'API key for metering next to IAM authorization',
@@ -37,9 +36,10 @@ testRule(rule as AnyRule, {
       expect: 'skip',
     },
     {
-      name: 'a WebSocket message route with an API key is out of scope (only $connect can be authorized)',
+      name: 'a WebSocket message route with an API key is exempt (only $connect can be authorized)',
       template: { ...webSocketApi(), ...v2Route('$default', { ApiKeyRequired: true }, 'Default', 'WsApi') },
-      expect: 'skip',
+      expect: 'exempt',
+      message: /other than \$connect/,
     },
     { name: 'HTTP APIs have no API keys', template: { ...httpApi(), ...v2Route('GET /orders') }, expect: 'skip' },
     {
@@ -98,7 +98,7 @@ testRule(rule as AnyRule, {
   ],
 });
 
-describeCorpusAgreement(rule as AnyRule, [
+describeCorpusAgreement(rule, [
   {
     file: 'checkov-CKV_AWS_59-APIGatewayAuthorization-pass.yaml',
     name: 'differs from CKV_AWS_59 on purpose: NONE + ApiKeyRequired is a key used as authorization',

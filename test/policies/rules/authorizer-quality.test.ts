@@ -7,7 +7,6 @@ import { HttpUrlIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import rule from '../../../policies/rules/authorizer-quality';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restMethod, v2Route } from '../../helpers/fixtures';
 import {
   cognitoAuthorizer,
@@ -55,7 +54,7 @@ const tokenMethod = (
 
 const jwtRoute = v2Route('GET /orders', { AuthorizationType: 'JWT', AuthorizerId: { Ref: 'V2Authorizer' } });
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'Cognito authorizer whose method requires OAuth scopes',

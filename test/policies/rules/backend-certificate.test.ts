@@ -1,6 +1,5 @@
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/backend-certificate';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restMethod, restStage, v2Stage } from '../../helpers/fixtures';
 import { cdkRestApiCalling, restApiCalling } from '../../helpers/fixtures-integrations';
 import { testRule } from '../../helpers/rule-tester';
@@ -9,7 +8,7 @@ const required = { required: true };
 const cert = { ClientCertificate: { Type: 'AWS::ApiGateway::ClientCertificate', Properties: {} } };
 const confidential = { Tags: [{ Key: 'data-classification', Value: 'confidential' }] };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'HTTP backend called with a client certificate where the tier requires one',

@@ -1,5 +1,4 @@
 import rule from '../../../policies/rules/cache-encryption';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { allMethods, httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
 import { cdkRestApi, corpusTemplate, describeWithCorpus } from '../../helpers/fixtures-traffic';
 import { findingsFor, testRule } from '../../helpers/rule-tester';
@@ -9,7 +8,7 @@ const cached = (extra: Record<string, unknown> = {}) => ({
   MethodSettings: allMethods({ CachingEnabled: true, ...extra }),
 });
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'stage-wide caching with encryption',
@@ -141,7 +140,7 @@ testRule(rule as AnyRule, {
 });
 
 describeWithCorpus('cache-encryption on the shared corpus (peer agreement)', () => {
-  const statuses = (file: string) => findingsFor(rule as AnyRule, corpusTemplate(file)).map((f) => f.status);
+  const statuses = (file: string) => findingsFor(rule, corpusTemplate(file)).map((f) => f.status);
 
   it('passes the cfn_nag W87 fixture with an encrypted cache', () => {
     expect(statuses('cfnnag-apigateway_cacheencrypted-apigateway_with_cache_encryption_enabled.json')).toEqual([

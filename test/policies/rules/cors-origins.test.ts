@@ -2,7 +2,6 @@ import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import rule from '../../../policies/rules/cors-origins';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restMethod } from '../../helpers/fixtures';
 import {
   corsPreflightIntegration,
@@ -44,7 +43,7 @@ const v2Cors = (config: Record<string, unknown>, apiProps: Record<string, unknow
 
 const NO_WILDCARD_CONFIDENTIAL = { confidential: { rules: { 'cors-origins': { options: { allowWildcard: false } } } } };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'REST preflight answering one named origin',

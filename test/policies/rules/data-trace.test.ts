@@ -1,13 +1,12 @@
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/data-trace';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { allMethods, httpApi, restApi, restDeployment, restStage, v2Stage, webSocketApi } from '../../helpers/fixtures';
 import { cdkRestApi } from '../../helpers/fixtures-logging';
 import { testRule } from '../../helpers/rule-tester';
 
 const noInfo = { restricted: { rules: { 'data-trace': { options: { allowInfoLevel: false } } } } };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'ERROR logging without data trace',

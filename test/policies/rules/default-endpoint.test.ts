@@ -2,7 +2,6 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type { Stack } from 'aws-cdk-lib';
 import rule from '../../../policies/rules/default-endpoint';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
 import { basePathMapping, cdkRestApi, restDomain, v2ApiMapping, v2Domain } from '../../helpers/fixtures-traffic';
 import { testRule } from '../../helpers/rule-tester';
@@ -29,7 +28,7 @@ const mappedRest = (apiProps: Record<string, unknown>) => ({
   ...basePathMapping(),
 });
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'a REST API on a custom domain with the execute-api endpoint disabled',

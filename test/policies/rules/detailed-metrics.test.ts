@@ -1,6 +1,5 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import rule from '../../../policies/rules/detailed-metrics';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { allMethods, httpApi, restApi, restDeployment, restStage, v2Stage } from '../../helpers/fixtures';
 import { cdkRestApi, describeCorpusAgreement } from '../../helpers/fixtures-logging';
 import { testRule } from '../../helpers/rule-tester';
@@ -15,7 +14,7 @@ const withOverride = {
   }),
 };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'REST stage-wide MetricsEnabled',
@@ -75,7 +74,7 @@ testRule(rule as AnyRule, {
   ],
 });
 
-describeCorpusAgreement(rule as AnyRule, [
+describeCorpusAgreement(rule, [
   // Only stage-wide settings ('/*', '*') cover every method; KICS' "CloudWatch Metrics Disabled" query accepts any MethodSetting
   // with MetricsEnabled, so it would pass this stage. We fail it on purpose: new methods would have no metrics.
   {

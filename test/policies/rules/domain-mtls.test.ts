@@ -3,7 +3,6 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Stack } from 'aws-cdk-lib';
 import rule from '../../../policies/rules/domain-mtls';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
 import { basePathMapping, cdkRestApi, restDomain, v2ApiMapping, v2Domain } from '../../helpers/fixtures-traffic';
 import { testRule } from '../../helpers/rule-tester';
@@ -29,7 +28,7 @@ function cdkDomain(stack: Stack, withMtls: boolean): void {
   });
 }
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'a domain with a truststore where the tier requires mutual TLS',

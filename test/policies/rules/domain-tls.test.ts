@@ -2,7 +2,6 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type { Stack } from 'aws-cdk-lib';
 import rule from '../../../policies/rules/domain-tls';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { restApi, restStage } from '../../helpers/fixtures';
 import {
   basePathMapping,
@@ -37,7 +36,7 @@ function cdkDomain(
 const tls13Only = ['SecurityPolicy_TLS13_1_3_2025_09', 'SecurityPolicy_TLS13_1_3_FIPS_2025_09'];
 const confidentialApi = { Tags: [{ Key: 'data-classification', Value: 'confidential' }] };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'REST domain pinned to TLS_1_2',
@@ -110,7 +109,7 @@ testRule(rule as AnyRule, {
 });
 
 describeWithCorpus('domain-tls on the shared corpus (peer agreement)', () => {
-  const statuses = (file: string) => findingsFor(rule as AnyRule, corpusTemplate(file)).map((f) => f.status);
+  const statuses = (file: string) => findingsFor(rule, corpusTemplate(file)).map((f) => f.status);
   it.each([
     ['cfnnag-apigateway_securitypolicy-apigateway_with_tls_10.json', 'fail'],
     ['cfnnag-apigateway_securitypolicy-apigateway_without_securitypolicy.json', 'fail'],

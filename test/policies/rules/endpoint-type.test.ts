@@ -2,7 +2,6 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Tags } from 'aws-cdk-lib';
 import rule from '../../../policies/rules/endpoint-type';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage } from '../../helpers/fixtures';
 import { cdkRestApi } from '../../helpers/fixtures-traffic';
 import { testRule } from '../../helpers/rule-tester';
@@ -11,7 +10,7 @@ const internal = { Key: 'data-classification', Value: 'internal' };
 const privateOnly = { internal: { rules: { 'endpoint-type': { options: { allowedEndpointTypes: ['PRIVATE'] } } } } };
 const privateVpce = { EndpointConfiguration: { Types: ['PRIVATE'], VpcEndpointIds: ['vpce-0123456789abcdef0'] } };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'any endpoint type in a tier that allows all (rule default)',

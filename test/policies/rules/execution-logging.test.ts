@@ -1,7 +1,6 @@
 import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/execution-logging';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { allMethods, httpApi, restApi, restStage, v2Stage, webSocketApi } from '../../helpers/fixtures';
 import { testRule } from '../../helpers/rule-tester';
 
@@ -10,7 +9,7 @@ function cdkRestApi(stack: Stack, deployOptions: apigw.StageOptions): void {
   api.root.addMethod('GET', new apigw.MockIntegration());
 }
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'stage-wide ERROR level',

@@ -1,7 +1,6 @@
 import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/gateway-responses';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restMethod } from '../../helpers/fixtures';
 import { gatewayResponse, tags } from '../../helpers/fixtures-access';
 import { testRule } from '../../helpers/rule-tester';
@@ -30,7 +29,7 @@ const RESTRICTED_ALSO_DENIED = {
   },
 };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'DEFAULT_4XX and DEFAULT_5XX replaced with a generic body',

@@ -1,14 +1,13 @@
 import { Tags } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import rule from '../../../policies/rules/http-api-waf';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage, v2Stage, webSocketApi } from '../../helpers/fixtures';
 import { testRule } from '../../helpers/rule-tester';
 
 const tagged = (tier: string) => ({ Tags: { 'data-classification': tier } });
 const noWafForPublic = { public: { rules: { 'http-api-waf': { options: { requireWaf: false } } } } };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'an HTTP API in a tier that does not require a WAF',

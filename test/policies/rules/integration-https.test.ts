@@ -1,5 +1,4 @@
 import rule from '../../../policies/rules/integration-https';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { restApi, restMethod, restStage } from '../../helpers/fixtures';
 import {
   cdkHttpApiCalling,
@@ -12,7 +11,7 @@ import { testRule } from '../../helpers/rule-tester';
 const LISTENER =
   'arn:aws:elasticloadbalancing:eu-west-1:111111111111:listener/app/orders/50dc6c495c0c9188/0467ef3c8400ae65';
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'REST HTTP_PROXY to an https:// backend',

@@ -1,5 +1,4 @@
 import rule from '../../../policies/rules/integration-uri-injection';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { restApi, restMethod, restStage } from '../../helpers/fixtures';
 import {
   cdkHttpApiCalling,
@@ -14,7 +13,7 @@ const proxyPath = { RequestParameters: { 'integration.request.path.proxy': 'meth
 const lambdaByStageVariable =
   'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:111111111111:function:${stageVariables.fn}/invocations';
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'fixed host with a proxied path (the usual {proxy} pattern)',

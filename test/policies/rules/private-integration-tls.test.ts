@@ -4,7 +4,6 @@ import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import rule from '../../../policies/rules/private-integration-tls';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApiCalling, restApiCalling } from '../../helpers/fixtures-integrations';
 import { testRule } from '../../helpers/rule-tester';
 
@@ -24,7 +23,7 @@ function cdkPrivate(stack: Stack, secureServerName?: string): void {
   api.addRoutes({ path: '/orders', methods: [apigwv2.HttpMethod.GET], integration });
 }
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'VPC link integration with TlsConfig (CDK secureServerName)',

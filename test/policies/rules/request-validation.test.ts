@@ -1,7 +1,6 @@
 import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/request-validation';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restMethod, v2Route } from '../../helpers/fixtures';
 import { requestValidator, restModel, tags, withoutProperty } from '../../helpers/fixtures-access';
 import { testRule } from '../../helpers/rule-tester';
@@ -79,7 +78,7 @@ const openApi = {
   components: { schemas: { Order: CLOSED } },
 };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'POST validated against a closed model',

@@ -2,7 +2,6 @@ import { Tags } from 'aws-cdk-lib';
 import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/required-tags';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
 import { tags } from '../../helpers/fixtures-access';
 import { testRule } from '../../helpers/rule-tester';
@@ -29,7 +28,7 @@ const RESTRICTED_NEEDS_CONTACT = {
   },
 };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'REST API and stage carry owner and a known classification',

@@ -2,7 +2,6 @@ import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import rule from '../../../policies/rules/resource-policy';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restMethod } from '../../helpers/fixtures';
 import { policyDocument, statement, tags } from '../../helpers/fixtures-access';
 import { testRule } from '../../helpers/rule-tester';
@@ -28,7 +27,7 @@ const invokeStatement = (props: Partial<iam.PolicyStatementProps> = {}): iam.Pol
 
 const OPEN_ALLOWED_FOR_PUBLIC = { public: { rules: { 'resource-policy': { options: { forbidOpenAllow: false } } } } };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'PRIVATE API that allows invoke and denies calls from outside its VPC endpoint (the AWS-documented pattern)',

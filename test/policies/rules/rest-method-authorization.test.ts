@@ -1,7 +1,6 @@
 import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/rest-method-authorization';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restMethod, v2Route } from '../../helpers/fixtures';
 import {
   corsPreflightIntegration,
@@ -37,7 +36,7 @@ const openApiBody = (operation: Record<string, unknown>): Record<string, unknown
   },
 });
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'IAM-authorized method',
@@ -72,6 +71,23 @@ testRule(rule as AnyRule, {
           defaultCorsPreflightOptions: { allowOrigins: ['https://app.example.com'] },
           defaultMethodOptions: { authorizationType: apigw.AuthorizationType.IAM },
         }),
+    },
+    {
+      name: 'a CORS preflight alone is recorded as exempt, not as checked',
+      template: {
+        ...restApi(),
+        ...restMethod(
+          {
+            HttpMethod: 'OPTIONS',
+            AuthorizationType: 'NONE',
+            Integration: corsPreflightIntegration(),
+            MethodResponses: corsPreflightMethodResponses(),
+          },
+          'Preflight',
+        ),
+      },
+      expect: 'exempt',
+      message: /CORS preflight/,
     },
     {
       name: 'HTTP API routes are out of scope (v2-route-authorization covers them)',
@@ -204,7 +220,7 @@ testRule(rule as AnyRule, {
   ],
 });
 
-describeCorpusAgreement(rule as AnyRule, [
+describeCorpusAgreement(rule, [
   {
     file: 'checkov-CKV_AWS_59-APIGatewayAuthorization-fail.yaml',
     name: 'agrees with CKV_AWS_59 on NONE methods',

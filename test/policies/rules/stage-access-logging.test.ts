@@ -1,7 +1,6 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import rule from '../../../policies/rules/stage-access-logging';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restDeployment, restStage, v2Stage, webSocketApi } from '../../helpers/fixtures';
 import {
   accessLogTo,
@@ -12,7 +11,7 @@ import {
 } from '../../helpers/fixtures-logging';
 import { testRule } from '../../helpers/rule-tester';
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'REST stage logging to a log group in the template',
@@ -114,7 +113,7 @@ testRule(rule as AnyRule, {
   ],
 });
 
-describeCorpusAgreement(rule as AnyRule, [
+describeCorpusAgreement(rule, [
   {
     name: 'agrees with checkov CKV_AWS_76 FAIL',
     file: 'checkov-CKV_AWS_76-APIGatewayAccessLogging-fail.yaml',

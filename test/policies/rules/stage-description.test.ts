@@ -1,11 +1,10 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import rule from '../../../policies/rules/stage-description';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restDeployment, restStage, v2Stage } from '../../helpers/fixtures';
 import { cdkRestApi, describeCorpusAgreement } from '../../helpers/fixtures-logging';
 import { testRule } from '../../helpers/rule-tester';
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'REST stage with a description',
@@ -65,7 +64,7 @@ testRule(rule as AnyRule, {
   ],
 });
 
-describeCorpusAgreement(rule as AnyRule, [
+describeCorpusAgreement(rule, [
   {
     name: 'passes a described stage (checkov fixture)',
     file: 'checkov-CKV_AWS_76-APIGatewayAccessLogging-fail.yaml',

@@ -1,6 +1,5 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import rule from '../../../policies/rules/stage-throttling';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { allMethods, httpApi, restApi, restStage, v2Stage, webSocketApi } from '../../helpers/fixtures';
 import { cdkRestApi } from '../../helpers/fixtures-traffic';
 import { testRule } from '../../helpers/rule-tester';
@@ -8,7 +7,7 @@ import { testRule } from '../../helpers/rule-tester';
 const limits = (rate: unknown, burst: unknown) => ({ ThrottlingRateLimit: rate, ThrottlingBurstLimit: burst });
 const publicApi = { Tags: [{ Key: 'data-classification', Value: 'public' }] };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'REST stage-wide rate and burst within bounds',

@@ -1,7 +1,6 @@
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type { Stack } from 'aws-cdk-lib';
 import rule from '../../../policies/rules/stage-variable-secrets';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
 import { asTemplate, findingsFor, testRule } from '../../helpers/rule-tester';
 
@@ -19,7 +18,7 @@ const withVariables = (variables: Record<string, unknown>): Record<string, unkno
   ...restStage({ Variables: variables }),
 });
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'configuration-only stage variables',
@@ -107,7 +106,7 @@ describe('rule stage-variable-secrets never prints values', () => {
     const template = asTemplate(
       withVariables({ dbPassword: 'correct-horse', backendUser: FAKE_ACCESS_KEY, header: FAKE_GITHUB_TOKEN }),
     );
-    const findings = findingsFor(rule as AnyRule, template);
+    const findings = findingsFor(rule, template);
     expect(findings.filter((f) => f.status === 'fail')).toHaveLength(2);
     for (const finding of findings) {
       expect(finding.message).not.toContain('correct-horse');

@@ -1,6 +1,5 @@
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/stage-waf';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
 import {
   cdkRestApi,
@@ -15,7 +14,7 @@ import { findingsFor, testRule } from '../../helpers/rule-tester';
 
 const regional = { EndpointConfiguration: { Types: ['REGIONAL'] } };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'REGIONAL stage associated through a Fn::Sub stage ARN',
@@ -159,7 +158,7 @@ testRule(rule as AnyRule, {
 
 describeWithCorpus('stage-waf on the shared corpus (peer agreement)', () => {
   it('reports unknown where KICS passes kics-no-waf-negative2: the API and the web ACL are not in the template, so neither the endpoint type nor the ACL can be checked', () => {
-    const findings = findingsFor(rule as AnyRule, corpusTemplate('kics-no-waf-negative2.json'));
+    const findings = findingsFor(rule, corpusTemplate('kics-no-waf-negative2.json'));
     expect(findings.map((f) => f.status)).toEqual(['unknown']);
   });
 });

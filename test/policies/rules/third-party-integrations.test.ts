@@ -1,5 +1,4 @@
 import rule from '../../../policies/rules/third-party-integrations';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { restApi, restMethod, restStage } from '../../helpers/fixtures';
 import {
   cdkHttpApiCalling,
@@ -17,7 +16,7 @@ const alb = {
   },
 };
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'organisation host matched by a wildcard domain',

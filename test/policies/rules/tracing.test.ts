@@ -1,10 +1,9 @@
 import rule from '../../../policies/rules/tracing';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restDeployment, restStage, v2Stage, webSocketApi } from '../../helpers/fixtures';
 import { cdkRestApi, describeCorpusAgreement } from '../../helpers/fixtures-logging';
 import { testRule } from '../../helpers/rule-tester';
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'REST stage with TracingEnabled',
@@ -65,7 +64,7 @@ testRule(rule as AnyRule, {
   ],
 });
 
-describeCorpusAgreement(rule as AnyRule, [
+describeCorpusAgreement(rule, [
   {
     name: 'agrees with checkov CKV_AWS_73 FAIL',
     file: 'checkov-CKV_AWS_73-APIGatewayXray-fail.yaml',

@@ -1,7 +1,6 @@
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type { Stack } from 'aws-cdk-lib';
 import rule from '../../../policies/rules/usage-plan-limits';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restMethod, restStage, v2Stage } from '../../helpers/fixtures';
 import { corpusTemplate, describeWithCorpus, usagePlan } from '../../helpers/fixtures-traffic';
 import { findingsFor, testRule } from '../../helpers/rule-tester';
@@ -17,7 +16,7 @@ function cdkKeyedApi(stack: Stack, plan?: apigw.UsagePlanProps): void {
   if (plan) api.addUsagePlan('UsagePlan', plan).addApiStage({ stage: api.deploymentStage });
 }
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'keyed methods on a stage in a plan with throttle and quota',
@@ -101,7 +100,7 @@ testRule(rule as AnyRule, {
 });
 
 describeWithCorpus('usage-plan-limits on the shared corpus (peer agreement)', () => {
-  const findings = (file: string) => findingsFor(rule as AnyRule, corpusTemplate(file));
+  const findings = (file: string) => findingsFor(rule, corpusTemplate(file));
   const statuses = (file: string) => [...new Set(findings(file).map((f) => f.status))];
 
   it('is unknown where cfn_nag W64 flags four stages: their API is not in the template, so whether its methods need keys (and so a plan) cannot be known', () => {

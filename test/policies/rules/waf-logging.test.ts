@@ -2,7 +2,6 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Stack } from 'aws-cdk-lib';
 import rule from '../../../policies/rules/waf-logging';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
 import {
   cdkRestApi,
@@ -27,7 +26,7 @@ function cdkLoggedAcl(stack: Stack, redacted: string[] | undefined): void {
   });
 }
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'logging with authorization and cookie redacted',

@@ -1,6 +1,5 @@
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import rule from '../../../policies/rules/waf-rules';
-import type { AnyRule } from '../../../lib/engine/rule';
 import { httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
 import {
   cdkRestApi,
@@ -24,7 +23,7 @@ const withRules = (rules: unknown[]) => ({
 const common = managedRule('AWSManagedRulesCommonRuleSet', 1);
 const badInputs = managedRule('AWSManagedRulesKnownBadInputsRuleSet', 2);
 
-testRule(rule as AnyRule, {
+testRule(rule, {
   valid: [
     {
       name: 'web ACL with the common and known-bad-inputs groups and a blocking rate-based rule',

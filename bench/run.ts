@@ -37,13 +37,13 @@ const { sizes, runs, auditApis, workload, floor, cdkValidation } = parsed;
 const skipSynth = parsed.auditOnly;
 
 const started = Date.now();
-const root = path.resolve(__dirname, '..', '..');
+const root = path.resolve(__dirname, '..');
 // Children run from JavaScript transpiled once here, not through ts-node (its transpile was most of each child's wall time).
 const compiled = compileForBench(root);
 process.stderr.write(
   `bench: transpiled ${compiled.files} files to ${path.relative(root, compiled.outDir)} in ${(compiled.ms / 1000).toFixed(1)} s\n`,
 );
-const here = path.join(compiled.outDir, 'test', 'bench');
+const here = path.join(compiled.outDir, 'bench');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-bench-'));
 const env: NodeJS.ProcessEnv = { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' };
 if (cdkValidation) delete env.CDK_VALIDATION;

@@ -6,14 +6,11 @@
  * Node has started. Later formats' "first" calls already run on a JIT-warmed engine.
  * Prints one JSON line (CheckResult). Usage: check-child.ts <cdk.out dir>
  */
-// As the CLI entry point does, before anything else loads: V8's tier-up budget (lib/cli/v8-tuning.ts).
-import { tuneV8ForCli } from '../../lib/cli/v8-tuning';
-tuneV8ForCli();
 
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main, type CliIo } from '../../lib/cli/main';
+import { main, type CliIo } from '../lib/cli/main';
 import {
   CHECK_FORMATS,
   WARM_CALLS,

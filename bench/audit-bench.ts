@@ -1,11 +1,11 @@
 /**
  * Benchmark (not part of `npm test`): audit 1,000 APIs on the loopback fake with 20 ms added latency per
- * request, and print the wall time and request count. Usage: ts-node test/bench/audit-bench.ts [apis] [concurrency]
+ * request, and print the wall time and request count. Usage: ts-node bench/audit-bench.ts [apis] [concurrency]
  */
-import { createAuditClients } from '../../lib/audit/clients';
-import { fromAws } from '../../lib/audit/from-aws';
-import { startFakeAws } from '../audit/fake-aws/server';
-import { emptyState, restApi, v2Api, type FakeState } from '../audit/fake-aws/state';
+import { createAuditClients } from '../lib/audit/clients';
+import { fromAws } from '../lib/audit/from-aws';
+import { startFakeAws } from '../test/audit/fake-aws/server';
+import { emptyState, restApi, v2Api, type FakeState } from '../test/audit/fake-aws/state';
 
 const REGION = 'eu-west-1';
 const ACCOUNT = '123456789012';

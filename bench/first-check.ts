@@ -3,21 +3,18 @@
  * (loads every module), then one check of <dir> in <format> (default text). Prints its wall time.
  *
  * Usage, after `npm run bench` has transpiled the sources to .bench-out/js:
- *   node --cpu-prof .bench-out/js/test/bench/first-check.js cdk.out
- *   valgrind --tool=callgrind --callgrind-out-file=/dev/null node --single-threaded .bench-out/js/test/bench/first-check.js cdk.out
+ *   node --cpu-prof .bench-out/js/bench/first-check.js cdk.out
+ *   valgrind --tool=callgrind --callgrind-out-file=/dev/null node --single-threaded .bench-out/js/bench/first-check.js cdk.out
  * The second counts instructions ("Collected"), which vary by ~0.3 % between runs where wall time on a
  * shared machine varies by 10–20 %: the way to compare two versions of a small change. --single-threaded
  * keeps V8's compiler and GC threads from making the count depend on timing (it also moves their work
  * onto the counted thread, so counts overstate what a run pays on two cores).
  */
-// As the CLI entry point does, before anything else loads: V8's tier-up budget (lib/cli/v8-tuning.ts).
-import { tuneV8ForCli } from '../../lib/cli/v8-tuning';
-tuneV8ForCli();
 
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main, type CliIo } from '../../lib/cli/main';
+import { main, type CliIo } from '../lib/cli/main';
 import { CHECK_FORMATS, type CheckFormat } from './check-result';
 
 const [dir, formatArg = 'text'] = process.argv.slice(2);

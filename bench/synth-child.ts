@@ -7,7 +7,7 @@
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ApiGuardrails } from '../../lib/adapters/cdk-plugin';
+import { ApiGuardrails } from '../lib/adapters/cdk-plugin';
 import { benchAppOf, buildBenchStack } from './bench-app';
 
 const [nArg, mode, outdir, appArg] = process.argv.slice(2);
