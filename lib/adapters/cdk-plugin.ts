@@ -20,6 +20,7 @@ import { RISK_ACCEPTANCE_METADATA_TYPE } from './acknowledge-risk';
 import { AcknowledgementIndex } from './acknowledgement-index';
 import { formatSummary } from './cdk-summary';
 import { packageVersion } from './package-version';
+import { requireFailOn } from './plugin-options';
 
 export interface ApiGuardrailsProps {
   /**
@@ -79,7 +80,7 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
 
   constructor(props: ApiGuardrailsProps = {}) {
     this.standard = resolveStandard(props.standard, props.rules);
-    this.failOn = props.failOn ?? 'error';
+    this.failOn = requireFailOn(props.failOn);
     this.summary = props.summary ?? true;
     this.version = packageVersion();
     this.ruleIds = this.standard.rules.map((r) => r.id);

@@ -21,7 +21,9 @@ export type GuardrailsConstructErrorCode =
   | 'E_PASSWORD_POLICY'
   | 'E_UNAUTHORIZED_METHOD'
   | 'E_WEBSOCKET_AUTHORIZATION'
-  | 'E_CONFLICTING_PROPS';
+  | 'E_CONFLICTING_PROPS'
+  | 'E_UNKNOWN_PROP'
+  | 'E_PLAIN_PROP_REFUSED';
 
 /** Thrown when construct props contradict the guardrails or each other. */
 export class GuardrailsConstructError extends Error {

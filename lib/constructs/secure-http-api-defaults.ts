@@ -1,5 +1,6 @@
 import { type AccessLogOptions, validateAccessLogOptions } from './access-logs';
 import { type Acknowledge, requireReason } from './common';
+import { requireKnownKeys } from './prop-checks';
 import {
   type CorsAllowlist,
   exclusive,
@@ -67,10 +68,18 @@ export interface HttpApiSettings {
   readonly acknowledgements: PendingAcknowledgement[];
 }
 
+/** The keys of the relax prop (checked at run time: JavaScript callers have no type checker). */
+const HTTP_RELAX_KEYS = [
+  'accessLoggingOff',
+  'throttlingOff',
+  'noWaf',
+] as const satisfies readonly (keyof HttpApiRelaxations)[];
+
 /** Merge user props with the defaults; throw on incoherent combinations (pure). */
 export function resolveHttpApiSettings(
   input: SecureHttpApiOptions & { readonly dataClassification: string },
 ): HttpApiSettings {
+  requireKnownKeys(input.relax, HTTP_RELAX_KEYS, 'relax');
   const relax = input.relax ?? {};
   const acknowledgements: PendingAcknowledgement[] = [];
   exclusive(

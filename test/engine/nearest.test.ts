@@ -17,7 +17,7 @@ describe('nearest', () => {
     ['something-else', 'nothing is within a third of the length'],
     ['', 'an empty string means nothing'],
     [42, 'a non-string has no nearest string'],
-  ])('fails to suggest anything for %p (%s)', (typed) => {
+  ])('fails to suggest anything for %p (%s)', (typed: unknown, _why: string) => {
     expect(nearest(typed, RULES)).toBeUndefined();
   });
 
