@@ -17,6 +17,7 @@ export type GuardrailsConstructErrorCode =
   | 'E_TLS_POLICY'
   | 'E_MTLS_TRUSTSTORE'
   | 'E_WAF_RULES'
+  | 'E_WAF_REQUIRED'
   | 'E_USER_POOL_SCOPES'
   | 'E_PASSWORD_POLICY'
   | 'E_UNAUTHORIZED_METHOD'

@@ -1,6 +1,8 @@
 import { type AccessLogOptions, validateAccessLogOptions } from './access-logs';
 import { type Acknowledge, requireReason } from './common';
+import { GuardrailsConstructError } from './errors';
 import { requireKnownKeys } from './prop-checks';
+import { standardOptions } from './standard-bounds';
 import {
   type CorsAllowlist,
   exclusive,
@@ -97,6 +99,14 @@ export function resolveHttpApiSettings(
       acknowledge: relax.accessLoggingOff,
       what: 'relax.accessLoggingOff',
     });
+  }
+  if (!relax.noWaf && standardOptions<{ requireWaf: boolean }>('http-api-waf', input.dataClassification).requireWaf) {
+    throw new GuardrailsConstructError(
+      'E_WAF_REQUIRED',
+      `Tier ${input.dataClassification} requires a WAF (rule http-api-waf), and an HTTP API cannot attach a web ACL.`,
+      input.relax,
+      "Front the API with CloudFront + the org web ACL and say so with relax: { noWaf: { reason: 'behind CloudFront distribution ...' } }, or use a SecureRestApi (WAF attached by default).",
+    );
   }
   if (relax.noWaf) {
     requireReason(relax.noWaf, 'relax.noWaf');

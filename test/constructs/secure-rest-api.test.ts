@@ -324,8 +324,8 @@ describe('SecureRestApi guards', () => {
       'E_LOG_RETENTION',
     ],
     [
-      'fails on a REGIONAL API in the internal tier (the standard allows only PRIVATE)',
-      { dataClassification: 'internal' },
+      'fails on an EDGE API in the confidential tier (the standard allows REGIONAL and PRIVATE)',
+      { endpointType: EndpointType.EDGE },
       'E_ENDPOINT_TYPES',
     ],
     [
