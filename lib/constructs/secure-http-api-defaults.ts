@@ -90,7 +90,7 @@ export function resolveHttpApiSettings(
   );
   requireAllowedEndpointType('REGIONAL', input.dataClassification, 'The HTTP API (always REGIONAL)');
   validateAccessLogOptions(input.accessLogs, input.dataClassification);
-  validateCors(input.cors);
+  validateCors(input.cors, input.dataClassification);
   const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements, input.dataClassification);
   if (relax.accessLoggingOff) {
     requireReason(relax.accessLoggingOff, 'relax.accessLoggingOff');

@@ -195,7 +195,7 @@ export function resolveRestApiSettings(
   }
   validateAccessLogOptions(input.accessLogs, input.dataClassification);
   refuseInfoLevel(input.loggingLevel, input.dataClassification);
-  validateCors(input.cors);
+  validateCors(input.cors, input.dataClassification);
 
   const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements, input.dataClassification);
   const loggingOff = weaken(relax.executionLoggingOff, 'execution-logging', 'relax.executionLoggingOff');

@@ -89,3 +89,8 @@ export const MATRIX_BUILDERS: Record<string, MatrixBuilder> = {
     domain.mapRestApi(api, { basePath: 'v1' });
   },
 };
+
+/** HTTP APIs cannot attach a web ACL: where the tier requires one, tests say how the API is protected. */
+export const HTTP_NO_WAF = {
+  relax: { noWaf: { reason: 'Fronted by CloudFront with the org web ACL (distribution E2ABC)' } },
+} as const;
