@@ -52,6 +52,8 @@ export class ApiGuardrailsChecks extends NagPack {
   private readonly rulesById: Map<string, AnyRule>;
   private readonly byStack = new Map<Stack, StackFindings>();
   private fatal: PolicyViolation[] = [];
+  /** The app's acknowledgements, read once per validation (the tree is walked once, not once per stack). */
+  private acks?: AcknowledgementIndex;
 
   constructor(scope?: IConstruct, props: ApiGuardrailsChecksProps = {}) {
     super(scope, props);
@@ -72,6 +74,7 @@ export class ApiGuardrailsChecks extends NagPack {
   override validateScope(scope: IConstruct): PolicyValidationPluginReport {
     this.byStack.clear();
     this.fatal = [];
+    this.acks = undefined;
     const report = super.validateScope(scope);
     const violations = [...report.violations, ...this.fatal];
     return { ...report, violations, success: report.success && this.fatal.length === 0 };
@@ -132,7 +135,8 @@ export class ApiGuardrailsChecks extends NagPack {
     }
     const template = JSON.parse(fs.readFileSync(templatePath, 'utf8')) as unknown;
     const inventory = fromTemplate(template, { templatePath, stackName: stack.stackName });
-    const acks = AcknowledgementIndex.forApp(stack.node.root, 'ApiGuardrails', [template]);
+    // fromTree: findings of apps synthesized without aws:cdk:path metadata are matched through logical ids.
+    const acks = (this.acks ??= AcknowledgementIndex.fromTree(stack.node.root, 'ApiGuardrails'));
     const evaluation = evaluate(inventory, {
       standard: this.standard,
       includePasses: false,
