@@ -1,8 +1,10 @@
 import { AspectPriority, Aspects } from 'aws-cdk-lib';
 import type { IAspect } from 'aws-cdk-lib';
-import { CfnStage as CfnRestStage } from 'aws-cdk-lib/aws-apigateway';
+import { CfnRestApi, CfnStage as CfnRestStage } from 'aws-cdk-lib/aws-apigateway';
 import { CfnStage as CfnV2Stage } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IConstruct } from 'constructs';
+import { AspectNotices } from './notices';
+import { remediateEndpoint } from './rest-api';
 import { remediateRestStage } from './rest-stage';
 import type { StageStandardProps } from './settings';
 import { resolveStageStandard } from './settings';
@@ -43,15 +45,27 @@ export class ApplyApiStandard implements IAspect {
 
   private readonly standard;
   private readonly tagger?: TagApis;
+  private readonly notices: AspectNotices;
 
   constructor(private readonly props: ApplyApiStandardProps = {}) {
-    this.standard = resolveStageStandard(props);
+    this.standard = resolveStageStandard({
+      ...props,
+      dataClassification: props.dataClassification ?? props.tags?.dataClassification,
+    });
     this.tagger = props.tags ? new TagApis(props.tags) : undefined;
+    this.notices = new AspectNotices(props, this.standard.tier);
   }
 
   visit(node: IConstruct): void {
-    if (node instanceof CfnRestStage) remediateRestStage(node, this.standard, this.props.webAclArn);
-    else if (node instanceof CfnV2Stage) remediateV2Stage(node, this.standard);
+    if (node instanceof CfnRestStage) {
+      remediateRestStage(node, this.standard, this.props.webAclArn);
+      this.notices.restStage(node);
+    } else if (node instanceof CfnV2Stage) {
+      remediateV2Stage(node, this.standard);
+      this.notices.v2Stage(node);
+    } else if (node instanceof CfnRestApi) {
+      remediateEndpoint(node, this.standard.tier);
+    }
     this.tagger?.visit(node);
   }
 }

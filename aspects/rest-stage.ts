@@ -1,9 +1,9 @@
-import { Aws, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Aws, Stack, Token } from 'aws-cdk-lib';
 import type { CfnStage } from 'aws-cdk-lib/aws-apigateway';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import { extendedAccessLogFormat } from '../lib/defaults/access-log-format';
+import { aspectLogGroup, requireAccountRole } from './logging';
 import { recordRemediation } from './remediation';
 import type { ResolvedStageStandard } from './settings';
 import { capLimit } from './settings';
@@ -20,16 +20,13 @@ export function remediateRestStage(
   webAclArn: string | undefined,
 ): void {
   remediateMethodSettings(stage, standard);
+  requireAccountRole(stage, standard);
   if (stage.tracingEnabled !== true && !Token.isUnresolved(stage.tracingEnabled)) {
     stage.tracingEnabled = true;
     recordRemediation(stage, 'X-Ray tracing turned on');
   }
   if (stage.accessLogSetting === undefined) {
-    const group = new LogGroup(stage.node.scope as Construct, 'GuardrailsAccessLogs', {
-      retention: standard.accessLogRetention,
-      encryptionKey: standard.accessLogEncryptionKey,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    const group = aspectLogGroup(stage, standard);
     stage.accessLogSetting = { destinationArn: group.logGroupArn, format: extendedAccessLogFormat('rest') };
     recordRemediation(stage, 'JSON access logs sent to a new log group with finite retention');
   }
@@ -101,6 +98,7 @@ function capOverride(override: MethodSetting, standard: ResolvedStageStandard, c
   return next;
 }
 
+/** Associate the web ACL with the stage unless some association already covers it; true when added. */
 function associateWebAcl(stage: CfnStage, webAclArn: string): void {
   const stack = Stack.of(stage);
   const index = stackIndex(stage);

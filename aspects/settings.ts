@@ -23,6 +23,19 @@ export interface StageStandardProps {
    * @default - AWS-owned encryption
    */
   readonly accessLogEncryptionKey?: IKey;
+  /**
+   * Data classification tier whose rules the aspect's own resources must meet (log retention and KMS
+   * key, endpoint type). `ApplyApiStandard` takes it from `tags.dataClassification`.
+   * @default 'restricted' - the tier the standard applies to an API without a classification
+   */
+  readonly dataClassification?: string;
+  /**
+   * Create (once per stack) the API Gateway account CloudWatch role when the aspect turns on execution
+   * logging and the stack has no `AWS::ApiGateway::Account`. Set false when the account's role is managed
+   * elsewhere (declare it in the standard: account-logging-role preExistingRole).
+   * @default true
+   */
+  readonly accountCloudWatchRole?: boolean;
 }
 
 export interface ResolvedStageStandard {
@@ -30,6 +43,8 @@ export interface ResolvedStageStandard {
   readonly throttleBurstLimit: number;
   readonly accessLogRetention: RetentionDays;
   readonly accessLogEncryptionKey?: IKey;
+  readonly tier: string;
+  readonly accountCloudWatchRole: boolean;
 }
 
 /** Defaults as a pure function: one place where user props meet the toolkit's defaults. */
@@ -39,6 +54,8 @@ export function resolveStageStandard(props: StageStandardProps = {}): ResolvedSt
     throttleBurstLimit: props.throttleBurstLimit ?? 200,
     accessLogRetention: props.accessLogRetention ?? RetentionDays.ONE_YEAR,
     accessLogEncryptionKey: props.accessLogEncryptionKey,
+    tier: props.dataClassification ?? 'restricted',
+    accountCloudWatchRole: props.accountCloudWatchRole ?? true,
   };
 }
 

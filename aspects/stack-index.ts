@@ -1,5 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import { CfnAccount } from 'aws-cdk-lib/aws-apigateway';
 import { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IConstruct } from 'constructs';
 
@@ -12,6 +13,8 @@ export interface StackIndex {
   readonly associatedRefs: Set<string>;
   /** v2 API logical id → protocol type (HTTP / WEBSOCKET). */
   readonly v2Protocols: Map<string, string>;
+  /** Whether the stack sets the account CloudWatch role (an AWS::ApiGateway::Account). */
+  readonly hasAccount: boolean;
 }
 
 const cache = new WeakMap<Stack, StackIndex>();
@@ -29,14 +32,17 @@ export function stackIndex(scope: IConstruct): StackIndex {
 function build(stack: Stack): StackIndex {
   const associatedRefs = new Set<string>();
   const v2Protocols = new Map<string, string>();
+  let hasAccount = false;
   for (const node of stack.node.findAll()) {
-    if (node instanceof CfnWebACLAssociation) {
+    if (node instanceof CfnAccount) {
+      hasAccount = true;
+    } else if (node instanceof CfnWebACLAssociation) {
       collectRefs(stack.resolve(node.resourceArn), associatedRefs);
     } else if (node instanceof CfnApi && !Token.isUnresolved(node.protocolType)) {
       v2Protocols.set(logicalIdOf(node), String(node.protocolType ?? ''));
     }
   }
-  return { associatedRefs, v2Protocols };
+  return { associatedRefs, v2Protocols, hasAccount };
 }
 
 /** The resolved logical id of an L1 resource. */

@@ -1,8 +1,7 @@
-import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import type { CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
-import type { Construct } from 'constructs';
 import { extendedAccessLogFormat } from '../lib/defaults/access-log-format';
+import { aspectLogGroup, requireAccountRole } from './logging';
 import { recordRemediation } from './remediation';
 import type { ResolvedStageStandard } from './settings';
 import { capLimit } from './settings';
@@ -39,16 +38,14 @@ export function remediateV2Stage(stage: CfnStage, standard: ResolvedStageStandar
   }
 
   if (stage.accessLogSettings === undefined) {
-    const group = new LogGroup(stage.node.scope as Construct, 'GuardrailsAccessLogs', {
-      retention: standard.accessLogRetention,
-      encryptionKey: standard.accessLogEncryptionKey,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    const group = aspectLogGroup(stage, standard);
     stage.accessLogSettings = {
       destinationArn: group.logGroupArn,
       format: extendedAccessLogFormat(websocket ? 'websocket' : 'http'),
     };
     changes.push('JSON access logs sent to a new log group with finite retention');
   }
+  // WebSocket execution logs (and REST/WebSocket access logs) are written with the account CloudWatch role.
+  if (websocket) requireAccountRole(stage, standard);
   for (const change of changes) recordRemediation(stage, change);
 }

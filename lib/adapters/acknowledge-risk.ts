@@ -1,6 +1,8 @@
 import { Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
+import { allRules } from '../../policies/rules';
+import { nearest } from '../engine/nearest';
 import { RISK_ACCEPTANCE_METADATA_TYPE } from './metadata-types';
 
 export { RISK_ACCEPTANCE_METADATA_TYPE } from './metadata-types';
@@ -21,6 +23,12 @@ export interface RiskAcceptance {
    * @default - not recorded
    */
   readonly approvedBy?: string;
+  /**
+   * Set true to acknowledge a rule of the organisation's own (`defineRule`) that is not shipped: without
+   * it, `ruleId` must be a shipped rule id, so a typo never acknowledges nothing in silence.
+   * @default false
+   */
+  readonly customRule?: boolean;
 }
 
 /** What is recorded in construct metadata, one entry per acceptance. */
@@ -89,6 +97,7 @@ function requireText(value: unknown, field: string, code: string, example: strin
  */
 export function acknowledgeRisk(scope: IConstruct, acceptance: RiskAcceptance, now?: Date): RiskAcceptanceRecord {
   const ruleId = requireText(acceptance.ruleId, 'ruleId', 'E_ACK_RULE', "'stage-waf'");
+  if (acceptance.customRule !== true) requireShippedRule(ruleId);
   const reason = requireText(
     acceptance.reason,
     'reason',
@@ -121,4 +130,18 @@ export function acknowledgeRisk(scope: IConstruct, acceptance: RiskAcceptance, n
     );
   }
   return record;
+}
+
+/** A ruleId that is no shipped rule is a typo unless the caller says it names a custom rule. */
+function requireShippedRule(ruleId: string): void {
+  const ids = allRules.map((r) => r.id);
+  if (ids.includes(ruleId)) return;
+  const close = nearest(ruleId, ids);
+  throw new RiskAcceptanceError(
+    'E_ACK_RULE_UNKNOWN',
+    `acknowledgeRisk names rule ${JSON.stringify(ruleId)}, which is not a shipped rule.`,
+    close !== undefined
+      ? `Did you mean ruleId: '${close}'? (For a rule of your own, also pass customRule: true.)`
+      : 'Use a rule id from `api-guardrails rules`, or pass customRule: true for a rule of your own.',
+  );
 }

@@ -20,12 +20,60 @@ interface Ack {
 }
 
 /**
+ * The rule id an acknowledgement id names for our rules, in any of the forms users and our own code write:
+ * `ApiGuardrails::<rule>` (the plugin's namespace; `relax`, CDK's `Validations.acknowledge`),
+ * `ApiGuardrails-<rule>` (cdk-nag style, stored by CDK as `Annotation::ApiGuardrails-<rule>`) and
+ * `ApiGuardrailsChecks::ApiGuardrails-<rule>` (the cdk-nag pack's own namespace). Every adapter reads all
+ * three, so one acknowledgement gives the same verdict in the plugin, the pack and `check cdk.out`.
+ */
+export function ruleIdOfAcknowledgement(id: string, namespace: string): string | undefined {
+  const separator = id.indexOf('::');
+  const scope = separator < 0 ? undefined : id.slice(0, separator);
+  const rest = separator < 0 ? id : id.slice(separator + 2);
+  if (scope === namespace) return rest;
+  if (scope === undefined || /^annotation$/i.test(scope) || scope === `${namespace}Checks`)
+    return rest.startsWith(`${namespace}-`) ? rest.slice(namespace.length + 1) : undefined;
+  return undefined;
+}
+
+/**
  * Acknowledgements and risk acceptances for one plugin namespace, matched the way CDK matches them: the
  * entry recorded closest to the resource's construct path wins, walking up to the app. Built in one pass
  * over metadata, from the construct tree (synth) or from cdk.out metadata files (`check`), so both give
  * the same verdicts.
  */
 export class AcknowledgementIndex {
+  /**
+   * Acknowledgements and risk acceptances in an app's construct tree (the plugin and the cdk-nag pack),
+   * collected in one walk. Matching needs each finding's construct path: when every resource carries
+   * `aws:cdk:path` metadata (the CDK CLI's default) the findings have it, so the index is built from the
+   * collected entries alone; otherwise `fromTree` also maps logical ids to paths, which resolves every
+   * resource's logical id and is the costly part, so it is done only then and only when there is
+   * something to match.
+   */
+  static forApp(root: IConstruct | undefined, namespace: string, templates: readonly unknown[]): AcknowledgementIndex {
+    if (!root) return AcknowledgementIndex.fromTree(undefined, namespace);
+    const metadata: Record<string, { type: string; data?: unknown }[]> = {};
+    let found = false;
+    for (const construct of root.node.findAll()) {
+      for (const entry of construct.node.metadata) {
+        const relevant =
+          entry.type === RISK_ACCEPTANCE_METADATA_TYPE ||
+          (entry.type === ACKNOWLEDGED_RULES_METADATA_TYPE &&
+            !!entry.data &&
+            typeof entry.data === 'object' &&
+            Object.keys(entry.data).some((id) => ruleIdOfAcknowledgement(id, namespace) !== undefined));
+        if (!relevant) continue;
+        (metadata[construct.node.path] ??= []).push({ type: entry.type, data: entry.data });
+        found = true;
+      }
+    }
+    if (!found) return AcknowledgementIndex.fromAssembly([], namespace);
+    if (templates.every(everyResourceHasPath))
+      return AcknowledgementIndex.fromAssembly([{ templateFile: '', metadata }], namespace);
+    return AcknowledgementIndex.fromTree(root, namespace);
+  }
+
   /** From the construct tree (the validation plugin). */
   static fromTree(root: IConstruct | undefined, namespace: string): AcknowledgementIndex {
     const entries: MetadataEntry[] = [];
@@ -105,11 +153,11 @@ export class AcknowledgementIndex {
     private readonly computeLogicalIdPaths: () => Map<string, string>,
     namespace: string,
   ) {
-    const prefix = `${namespace}::`;
     for (const entry of entries) {
       if (entry.type === ACKNOWLEDGED_RULES_METADATA_TYPE && entry.data && typeof entry.data === 'object') {
         for (const [id, reason] of Object.entries(entry.data as Record<string, unknown>)) {
-          if (id.startsWith(prefix)) at(this.acks, id.slice(prefix.length)).set(entry.path, { reason: String(reason) });
+          const ruleId = ruleIdOfAcknowledgement(id, namespace);
+          if (ruleId !== undefined) at(this.acks, ruleId).set(entry.path, { reason: String(reason) });
         }
       } else if (entry.type === RISK_ACCEPTANCE_METADATA_TYPE && entry.data && typeof entry.data === 'object') {
         const record = entry.data as RiskAcceptanceRecord;
@@ -152,6 +200,12 @@ export class AcknowledgementIndex {
     this.logicalIdPaths ??= this.computeLogicalIdPaths();
     return this.logicalIdPaths.get(`${path.basename(source.templatePath)}\u0000${source.logicalId}`);
   }
+}
+
+function everyResourceHasPath(template: unknown): boolean {
+  const resources =
+    (template as { Resources?: Record<string, { Metadata?: Record<string, unknown> } | null> } | null)?.Resources ?? {};
+  return Object.values(resources).every((r) => typeof r?.Metadata?.['aws:cdk:path'] === 'string');
 }
 
 function at<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {

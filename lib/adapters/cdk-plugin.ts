@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Validations } from 'aws-cdk-lib';
 import type {
   IPolicyValidationContext,
   IPolicyValidationPlugin,
@@ -8,7 +7,6 @@ import type {
   PolicyViolatingResource,
   PolicyViolation,
 } from 'aws-cdk-lib';
-import type { IConstruct } from 'constructs';
 import { resolveStandard } from '../standard';
 import { evaluate } from '../engine/evaluate';
 import { countFindings, isBlocking, type FailOn, type Finding } from '../engine/finding';
@@ -16,10 +14,10 @@ import type { AnyRule } from '../engine/rule';
 import type { ResolvedStandard, Standard } from '../standard';
 import { fromTemplates, nestedStackTemplates, type NestedIn } from '../model/template';
 import { TemplateError } from '../model/template/errors';
-import { RISK_ACCEPTANCE_METADATA_TYPE } from './acknowledge-risk';
 import { AcknowledgementIndex } from './acknowledgement-index';
 import { formatSummary } from './cdk-summary';
 import { packageVersion } from './package-version';
+import { requireFailOn } from './plugin-options';
 
 export interface ApiGuardrailsProps {
   /**
@@ -79,7 +77,7 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
 
   constructor(props: ApiGuardrailsProps = {}) {
     this.standard = resolveStandard(props.standard, props.rules);
-    this.failOn = props.failOn ?? 'error';
+    this.failOn = requireFailOn(props.failOn);
     this.summary = props.summary ?? true;
     this.version = packageVersion();
     this.ruleIds = this.standard.rules.map((r) => r.id);
@@ -91,7 +89,11 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
       : context.templatePaths.map((templatePath) => ({ templatePath, stackName: undefined }));
     const inputs = withNestedStacks(stacks.map((s) => ({ ...s, template: readTemplate(s.templatePath) })));
     const inventory = fromTemplates(inputs);
-    const acks = acknowledgementsOf(context.appConstruct, this.name, inputs);
+    const acks = AcknowledgementIndex.forApp(
+      context.appConstruct,
+      this.name,
+      inputs.map((i) => i.template),
+    );
     // Passes are only counted (summary, metadata): the engine builds no finding for them.
     const { findings, passes } = evaluate(inventory, {
       standard: this.standard,
@@ -119,48 +121,6 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
       },
     };
   }
-}
-
-const NO_ACKNOWLEDGEMENTS = AcknowledgementIndex.fromTree(undefined, ApiGuardrails.PLUGIN_NAME);
-
-/**
- * Acknowledgements for `namespace` and risk acceptances in the tree, collected in one walk. Matching
- * needs each finding's construct path: when every resource carries `aws:cdk:path` metadata (the CDK
- * CLI's default) the findings have it, so the index is built from the collected entries alone; otherwise
- * AcknowledgementIndex.fromTree also maps logical ids to paths, which resolves every resource's logical
- * id and is the costly part, so it is done only then and only when there is something to match.
- */
-function acknowledgementsOf(
-  root: IConstruct | undefined,
-  namespace: string,
-  inputs: readonly { template: unknown }[],
-): AcknowledgementIndex {
-  if (!root) return NO_ACKNOWLEDGEMENTS;
-  const prefix = `${namespace}::`;
-  const metadata: Record<string, { type: string; data?: unknown }[]> = {};
-  let found = false;
-  for (const construct of root.node.findAll()) {
-    for (const entry of construct.node.metadata) {
-      const relevant =
-        entry.type === RISK_ACCEPTANCE_METADATA_TYPE ||
-        (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY &&
-          !!entry.data &&
-          Object.keys(entry.data).some((id) => id.startsWith(prefix)));
-      if (!relevant) continue;
-      (metadata[construct.node.path] ??= []).push({ type: entry.type, data: entry.data });
-      found = true;
-    }
-  }
-  if (!found) return NO_ACKNOWLEDGEMENTS;
-  if (inputs.every((i) => everyResourceHasPath(i.template)))
-    return AcknowledgementIndex.fromAssembly([{ templateFile: '', metadata }], namespace);
-  return AcknowledgementIndex.fromTree(root, namespace);
-}
-
-function everyResourceHasPath(template: unknown): boolean {
-  const resources =
-    (template as { Resources?: Record<string, { Metadata?: Record<string, unknown> } | null> }).Resources ?? {};
-  return Object.values(resources).every((r) => typeof r?.Metadata?.['aws:cdk:path'] === 'string');
 }
 
 type PluginInput = { templatePath: string; stackName: string | undefined; template: unknown; nestedIn?: NestedIn };

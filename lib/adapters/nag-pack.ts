@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import type { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
 import { Stack, Stage } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagRuleCompliance } from 'cdk-nag';
 import type { NagPackProps } from 'cdk-nag';
@@ -12,6 +12,7 @@ import type { Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
 import type { ResolvedStandard, Standard } from '../standard';
 import { fromTemplate } from '../model/template';
+import { AcknowledgementIndex } from './acknowledgement-index';
 
 export interface ApiGuardrailsChecksProps extends NagPackProps {
   /**
@@ -26,10 +27,21 @@ export interface ApiGuardrailsChecksProps extends NagPackProps {
   readonly rules?: readonly AnyRule[];
 }
 
+/** Findings of one stack, looked up by cdk-nag per resource. */
+interface StackFindings {
+  /** Failing and unknown findings that an acknowledgement may still suppress, by logical id. */
+  readonly byLogicalId: Map<string, Finding[]>;
+  /** Findings still failing although acknowledged (the rule is not acknowledgeable in their tier), by logical id. */
+  readonly unsuppressible: Map<string, Finding[]>;
+}
+
 /**
  * Every API Guardrails rule as a cdk-nag v3 pack, for teams that run `AwsSolutionsChecks`: violations
- * appear in the same report with ids `ApiGuardrails-<rule-id>` and are acknowledged the cdk-nag way,
- * `Validations.of(scope).acknowledge({ id: 'ApiGuardrails-<rule-id>', reason })`.
+ * appear in the same report with ids `ApiGuardrails-<rule-id>`. Acknowledgements are read by the same
+ * code as the ApiGuardrails plugin and `check cdk.out` (AcknowledgementIndex), so a construct's `relax`,
+ * `acknowledgeRisk`, `Validations.of(scope).acknowledge({ id: 'ApiGuardrails::<rule-id>' })` and the
+ * cdk-nag style `'ApiGuardrails-<rule-id>'` give the same verdicts in all three. A finding acknowledged
+ * where the standard forbids it is reported with severity 'fatal', which neither CDK nor cdk-nag suppresses.
  *
  * cdk-nag calls `checkResource` once per L1 resource; the pack evaluates the whole stack once, from
  * its synthesized template, on the first resource of each stack, and then only looks findings up.
@@ -38,7 +50,10 @@ export class ApiGuardrailsChecks extends NagPack {
   readonly name = 'ApiGuardrailsChecks';
   private readonly standard: ResolvedStandard;
   private readonly rulesById: Map<string, AnyRule>;
-  private readonly byStack = new Map<Stack, Map<string, Finding[]>>();
+  private readonly byStack = new Map<Stack, StackFindings>();
+  private fatal: PolicyViolation[] = [];
+  /** The app's acknowledgements, read once per validation (the tree is walked once, not once per stack). */
+  private acks?: AcknowledgementIndex;
 
   constructor(scope?: IConstruct, props: ApiGuardrailsChecksProps = {}) {
     super(scope, props);
@@ -58,11 +73,18 @@ export class ApiGuardrailsChecks extends NagPack {
 
   override validateScope(scope: IConstruct): PolicyValidationPluginReport {
     this.byStack.clear();
-    return super.validateScope(scope);
+    this.fatal = [];
+    this.acks = undefined;
+    const report = super.validateScope(scope);
+    const violations = [...report.violations, ...this.fatal];
+    return { ...report, violations, success: report.success && this.fatal.length === 0 };
   }
 
   protected checkResource(node: CfnResource): void {
-    const findings = this.findingsOf(Stack.of(node)).get(Stack.of(node).resolve(node.logicalId) as string);
+    const stackFindings = this.findingsOf(Stack.of(node));
+    const logicalId = Stack.of(node).resolve(node.logicalId) as string;
+    for (const finding of stackFindings.unsuppressible.get(logicalId) ?? []) this.addFatal(finding, node);
+    const findings = stackFindings.byLogicalId.get(logicalId);
     if (!findings) return;
     const seen = new Set<string>();
     for (const finding of findings) {
@@ -80,11 +102,29 @@ export class ApiGuardrailsChecks extends NagPack {
     }
   }
 
+  /** A violation CDK and cdk-nag cannot suppress: cdk-nag's own acknowledgement check is bypassed. */
+  private addFatal(finding: Finding, node: CfnResource): void {
+    const ruleName = `ApiGuardrails-${finding.ruleId}`;
+    const resource = { constructPath: node.node.path, locations: ['Properties'] };
+    const existing = this.fatal.find((v) => v.ruleName === ruleName);
+    if (existing) {
+      if (!existing.violatingResources.some((r) => r.constructPath === resource.constructPath))
+        existing.violatingResources.push(resource);
+      return;
+    }
+    this.fatal.push({
+      ruleName,
+      description: `${finding.title}: ${finding.message}`,
+      severity: 'fatal',
+      violatingResources: [resource],
+    });
+  }
+
   /** Failing and unknown findings of one stack by logical id, computed once per stack. */
-  private findingsOf(stack: Stack): Map<string, Finding[]> {
+  private findingsOf(stack: Stack): StackFindings {
     let index = this.byStack.get(stack);
     if (index) return index;
-    index = new Map();
+    index = { byLogicalId: new Map(), unsuppressible: new Map() };
     this.byStack.set(stack, index);
     const templatePath = path.join(Stage.of(stack)?.outdir ?? '', stack.templateFile);
     if (!fs.existsSync(templatePath)) {
@@ -95,12 +135,21 @@ export class ApiGuardrailsChecks extends NagPack {
     }
     const template = JSON.parse(fs.readFileSync(templatePath, 'utf8')) as unknown;
     const inventory = fromTemplate(template, { templatePath, stackName: stack.stackName });
-    for (const finding of evaluate(inventory, { standard: this.standard, includePasses: false }).findings) {
+    // fromTree: findings of apps synthesized without aws:cdk:path metadata are matched through logical ids.
+    const acks = (this.acks ??= AcknowledgementIndex.fromTree(stack.node.root, 'ApiGuardrails'));
+    const evaluation = evaluate(inventory, {
+      standard: this.standard,
+      includePasses: false,
+      acknowledge: acks.isEmpty ? undefined : (finding) => acks.find(finding),
+    });
+    for (const finding of evaluation.findings) {
       const logicalId = finding.resource.source.logicalId;
       if (!logicalId || (finding.status !== 'fail' && finding.status !== 'unknown')) continue;
-      const list = index.get(logicalId) ?? [];
+      const ack = acks.isEmpty ? undefined : acks.find(finding);
+      const target = ack && !('expired' in ack) ? index.unsuppressible : index.byLogicalId;
+      const list = target.get(logicalId) ?? [];
       list.push(finding);
-      index.set(logicalId, list);
+      target.set(logicalId, list);
     }
     return index;
   }

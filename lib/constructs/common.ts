@@ -1,5 +1,6 @@
 import { Tags, Token, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { nearest } from '../engine/nearest';
 import { GuardrailsConstructError } from './errors';
 import { CLASSIFICATION_TAG_KEY, OWNER_TAG_KEY } from './guardrail-defaults';
 
@@ -92,15 +93,20 @@ export function applyOwnership(scope: IConstruct, props: OwnershipProps): void {
       "Set `owner: 'team-name'`.",
     );
   }
-  if (
-    !Token.isUnresolved(dataClassification) &&
-    !(DATA_CLASSIFICATIONS as readonly string[]).includes(dataClassification)
-  ) {
+  if (Token.isUnresolved(dataClassification)) {
+    throw new GuardrailsConstructError(
+      'E_DATA_CLASSIFICATION',
+      'dataClassification selects the standard tier the construct is built for; a token (a CfnParameter, an import) is only known at deploy time, so the tier would be unknowable.',
+      dataClassification,
+      `Set dataClassification to a literal tier, one of ${DATA_CLASSIFICATIONS.join(', ')} (e.g. per environment in the app's code).`,
+    );
+  }
+  if (!(DATA_CLASSIFICATIONS as readonly string[]).includes(dataClassification)) {
     throw new GuardrailsConstructError(
       'E_DATA_CLASSIFICATION',
       'dataClassification selects the standard tier and must be one of the standard tiers.',
       dataClassification,
-      `Set dataClassification to one of ${DATA_CLASSIFICATIONS.join(', ')}.`,
+      `${nearest(dataClassification, DATA_CLASSIFICATIONS) ? `Did you mean '${nearest(dataClassification, DATA_CLASSIFICATIONS)}'? ` : ''}Set dataClassification to one of ${DATA_CLASSIFICATIONS.join(', ')}.`,
     );
   }
   Tags.of(scope).add(OWNER_TAG_KEY, owner.trim());

@@ -17,11 +17,14 @@ export type GuardrailsConstructErrorCode =
   | 'E_TLS_POLICY'
   | 'E_MTLS_TRUSTSTORE'
   | 'E_WAF_RULES'
+  | 'E_WAF_REQUIRED'
   | 'E_USER_POOL_SCOPES'
   | 'E_PASSWORD_POLICY'
   | 'E_UNAUTHORIZED_METHOD'
   | 'E_WEBSOCKET_AUTHORIZATION'
-  | 'E_CONFLICTING_PROPS';
+  | 'E_CONFLICTING_PROPS'
+  | 'E_UNKNOWN_PROP'
+  | 'E_PLAIN_PROP_REFUSED';
 
 /** Thrown when construct props contradict the guardrails or each other. */
 export class GuardrailsConstructError extends Error {

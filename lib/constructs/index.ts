@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './common';
+export * from './pass-through';
 export * from './guardrail-defaults';
 export * from './stage-defaults';
 export * from './access-logs';

@@ -11,6 +11,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { applyOwnership, type OwnershipProps } from './common';
 import { GuardrailsConstructError } from './errors';
+import { standardOptions } from './standard-bounds';
 import { resolveDomainSettings } from './secure-api-domain-defaults';
 import type { SecureRestApi } from './secure-rest-api';
 
@@ -65,6 +66,17 @@ export class SecureApiDomain extends Construct {
     super(scope, id);
     applyOwnership(this, props);
     const settings = resolveDomainSettings(props);
+    if (
+      !props.mutualTls &&
+      standardOptions<{ requireMtls: boolean }>('domain-mtls', props.dataClassification).requireMtls
+    ) {
+      throw new GuardrailsConstructError(
+        'E_MTLS_TRUSTSTORE',
+        `A ${props.dataClassification} custom domain must authenticate clients with mutual TLS (rule domain-mtls), and a truststore cannot be defaulted.`,
+        props.mutualTls,
+        "Pass mutualTls: { bucket, key: 'truststore.pem' } with the CA bundle your clients' certificates chain to.",
+      );
+    }
     if (props.mutualTls && (!props.mutualTls.key || props.mutualTls.key.trim() === '')) {
       throw new GuardrailsConstructError(
         'E_MTLS_TRUSTSTORE',

@@ -1,5 +1,8 @@
 import { type AccessLogOptions, validateAccessLogOptions } from './access-logs';
 import { type Acknowledge, requireReason } from './common';
+import { GuardrailsConstructError } from './errors';
+import { requireKnownKeys } from './prop-checks';
+import { standardOptions } from './standard-bounds';
 import {
   type CorsAllowlist,
   exclusive,
@@ -67,10 +70,18 @@ export interface HttpApiSettings {
   readonly acknowledgements: PendingAcknowledgement[];
 }
 
+/** The keys of the relax prop (checked at run time: JavaScript callers have no type checker). */
+const HTTP_RELAX_KEYS = [
+  'accessLoggingOff',
+  'throttlingOff',
+  'noWaf',
+] as const satisfies readonly (keyof HttpApiRelaxations)[];
+
 /** Merge user props with the defaults; throw on incoherent combinations (pure). */
 export function resolveHttpApiSettings(
   input: SecureHttpApiOptions & { readonly dataClassification: string },
 ): HttpApiSettings {
+  requireKnownKeys(input.relax, HTTP_RELAX_KEYS, 'relax');
   const relax = input.relax ?? {};
   const acknowledgements: PendingAcknowledgement[] = [];
   exclusive(
@@ -79,7 +90,7 @@ export function resolveHttpApiSettings(
   );
   requireAllowedEndpointType('REGIONAL', input.dataClassification, 'The HTTP API (always REGIONAL)');
   validateAccessLogOptions(input.accessLogs, input.dataClassification);
-  validateCors(input.cors);
+  validateCors(input.cors, input.dataClassification);
   const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements, input.dataClassification);
   if (relax.accessLoggingOff) {
     requireReason(relax.accessLoggingOff, 'relax.accessLoggingOff');
@@ -88,6 +99,14 @@ export function resolveHttpApiSettings(
       acknowledge: relax.accessLoggingOff,
       what: 'relax.accessLoggingOff',
     });
+  }
+  if (!relax.noWaf && standardOptions<{ requireWaf: boolean }>('http-api-waf', input.dataClassification).requireWaf) {
+    throw new GuardrailsConstructError(
+      'E_WAF_REQUIRED',
+      `Tier ${input.dataClassification} requires a WAF (rule http-api-waf), and an HTTP API cannot attach a web ACL.`,
+      input.relax,
+      "Front the API with CloudFront + the org web ACL and say so with relax: { noWaf: { reason: 'behind CloudFront distribution ...' } }, or use a SecureRestApi (WAF attached by default).",
+    );
   }
   if (relax.noWaf) {
     requireReason(relax.noWaf, 'relax.noWaf');

@@ -1,8 +1,10 @@
 import { Duration, Names, Stack } from 'aws-cdk-lib';
 import type { CorsHttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
+  type AddRoutesOptions,
   CfnRoute,
   HttpApi,
+  type HttpRoute,
   HttpStage,
   type IHttpRouteAuthorizer,
   LogGroupLogDestination,
@@ -12,6 +14,7 @@ import { Construct } from 'constructs';
 import { accessLogGroup, HTTP_ACCESS_LOG_FIELDS, jsonAccessLogFormat } from './access-logs';
 import { acknowledgeWeakening, applyOwnership, type OwnershipProps } from './common';
 import { GuardrailsConstructError } from './errors';
+import { checkHttpApiPassThrough, type HttpApiPassThroughProps } from './pass-through';
 import { resolveHttpApiSettings, type SecureHttpApiOptions } from './secure-http-api-defaults';
 import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, stageDescription } from './stage-defaults';
 import { bindHttpAuthorization, type HttpApiAuthorization } from './v2-authorization';
@@ -25,6 +28,12 @@ export interface SecureHttpApiProps extends OwnershipProps, SecureHttpApiOptions
    */
   readonly apiName?: string;
   /**
+   * Plain aws-cdk-lib props with no security meaning, passed through unchanged. A security-relevant prop
+   * is refused (E_PLAIN_PROP_REFUSED) with the construct's own way to set it.
+   * @default - none
+   */
+  readonly apiProps?: HttpApiPassThroughProps;
+  /**
    * API description.
    * @default - none
    */
@@ -35,7 +44,7 @@ export interface SecureHttpApiProps extends OwnershipProps, SecureHttpApiOptions
  * An API Gateway HTTP API that is secure by default: an authorizer with scopes on every route,
  * stage throttling, JSON access logs to a dedicated log group, a CORS allowlist, owner and
  * data-classification tags. HTTP APIs cannot take a WAF web ACL: front them with CloudFront + WAF
- * where the standard's tier requires one. Add routes with `api.addRoutes(...)`.
+ * where the standard's tier requires one. Add routes with `addRoutes(...)`.
  */
 export class SecureHttpApi extends Construct {
   readonly api: HttpApi;
@@ -59,6 +68,7 @@ export class SecureHttpApi extends Construct {
     this.authorizer = bound.authorizer;
     const cors = settings.cors;
     this.api = new HttpApi(this, 'Api', {
+      ...checkHttpApiPassThrough(props.apiProps),
       apiName: props.apiName ?? Names.uniqueResourceName(this, { maxLength: 128 }),
       description: props.description,
       createDefaultStage: false,
@@ -103,6 +113,11 @@ export class SecureHttpApi extends Construct {
       );
     const isPublic = props.authorization.kind === 'public';
     this.node.addValidation({ validate: () => (isPublic ? [] : unauthorizedRoutes(this.api)) });
+  }
+
+  /** Add routes; they get the API's authorizer and scopes unless the route says otherwise (deny by default). */
+  addRoutes(options: AddRoutesOptions): HttpRoute[] {
+    return this.api.addRoutes(options);
   }
 
   /** The stage URL. */

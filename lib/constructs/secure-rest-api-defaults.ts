@@ -4,6 +4,7 @@ import type { Acknowledge } from './common';
 import { requireReason } from './common';
 import { GuardrailsConstructError } from './errors';
 import { GUARDRAIL_DEFAULTS } from './guardrail-defaults';
+import { requireKnownKeys } from './prop-checks';
 import {
   type CorsAllowlist,
   exclusive,
@@ -128,11 +129,22 @@ export function restApiDefaults(): Omit<RestApiSettings, 'acknowledgements'> {
   };
 }
 
+/** The keys of the relax prop (checked at run time: JavaScript callers have no type checker). */
+const REST_RELAX_KEYS = [
+  'tracingOff',
+  'executionLoggingOff',
+  'dataTraceOn',
+  'noWaf',
+  'accessLoggingOff',
+  'throttlingOff',
+] as const satisfies readonly (keyof RestApiRelaxations)[];
+
 /** Merge required, user and default props; throw on incoherent combinations (pure). */
 export function resolveRestApiSettings(
   input: SecureRestApiOptions & { readonly dataClassification: string },
 ): RestApiSettings {
   const defaults = restApiDefaults();
+  requireKnownKeys(input.relax, REST_RELAX_KEYS, 'relax');
   const relax = input.relax ?? {};
   const acknowledgements: PendingAcknowledgement[] = [];
   const weaken = (ack: Acknowledge | undefined, ruleId: PendingAcknowledgement['ruleId'], what: string): boolean => {
@@ -183,7 +195,7 @@ export function resolveRestApiSettings(
   }
   validateAccessLogOptions(input.accessLogs, input.dataClassification);
   refuseInfoLevel(input.loggingLevel, input.dataClassification);
-  validateCors(input.cors);
+  validateCors(input.cors, input.dataClassification);
 
   const throttle = resolveThrottle(input.throttle, relax.throttlingOff, acknowledgements, input.dataClassification);
   const loggingOff = weaken(relax.executionLoggingOff, 'execution-logging', 'relax.executionLoggingOff');

@@ -22,6 +22,7 @@ import { acknowledgeWeakening, applyOwnership, type OwnershipProps } from './com
 import { GuardrailsConstructError } from './errors';
 import { OrgWebAcl } from './org-web-acl';
 import { bindRestAuthorization, type RestApiAuthorization } from './rest-authorization';
+import { checkRestApiPassThrough, type RestApiPassThroughProps } from './pass-through';
 import { resolveRestApiSettings, type SecureRestApiOptions } from './secure-rest-api-defaults';
 import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, stageDescription } from './stage-defaults';
 
@@ -38,6 +39,12 @@ export interface SecureRestApiProps extends OwnershipProps, SecureRestApiOptions
    * @default - none
    */
   readonly description?: string;
+  /**
+   * Plain aws-cdk-lib props with no security meaning, passed through unchanged. A security-relevant prop
+   * is refused (E_PLAIN_PROP_REFUSED) with the construct's own way to set it.
+   * @default - none
+   */
+  readonly apiProps?: RestApiPassThroughProps;
   /**
    * Create (once per stack) the account-level CloudWatch role execution logs need. Set false when the
    * account's role is managed elsewhere (the standard must then declare it pre-existing).
@@ -81,6 +88,7 @@ export class SecureRestApi extends Construct {
 
     const cors = settings.cors;
     this.api = new RestApi(this, 'Api', {
+      ...checkRestApiPassThrough(props.apiProps),
       restApiName: props.restApiName ?? Names.uniqueResourceName(this, { maxLength: 255 }),
       description: props.description,
       cloudWatchRole: false,

@@ -2,6 +2,7 @@ import { type AccessLogOptions, validateAccessLogOptions } from './access-logs';
 import { type Acknowledge, requireReason } from './common';
 import { GuardrailsConstructError } from './errors';
 import { GUARDRAIL_DEFAULTS } from './guardrail-defaults';
+import { requireKnownKeys } from './prop-checks';
 import {
   exclusive,
   requireAllowedEndpointType,
@@ -67,10 +68,19 @@ export interface WebSocketApiSettings {
   readonly acknowledgements: PendingAcknowledgement[];
 }
 
+/** The keys of the relax prop (checked at run time: JavaScript callers have no type checker). */
+const WEBSOCKET_RELAX_KEYS = [
+  'executionLoggingOff',
+  'dataTraceOn',
+  'accessLoggingOff',
+  'throttlingOff',
+] as const satisfies readonly (keyof WebSocketApiRelaxations)[];
+
 /** Merge user props with the defaults; throw on incoherent combinations (pure). */
 export function resolveWebSocketApiSettings(
   input: SecureWebSocketApiOptions & { readonly dataClassification: string },
 ): WebSocketApiSettings {
+  requireKnownKeys(input.relax, WEBSOCKET_RELAX_KEYS, 'relax');
   const relax = input.relax ?? {};
   const acknowledgements: PendingAcknowledgement[] = [];
   exclusive(

@@ -4,7 +4,9 @@ import {
   type IWebSocketRouteAuthorizer,
   LogGroupLogDestination,
   WebSocketApi,
+  type WebSocketRoute,
   type WebSocketRouteIntegration,
+  type WebSocketRouteOptions,
   WebSocketStage,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
@@ -14,6 +16,7 @@ import { ApiGatewayAccountLogging } from './account-logging';
 import { acknowledgeWeakening, applyOwnership, type OwnershipProps } from './common';
 import { GuardrailsConstructError } from './errors';
 import { resolveWebSocketApiSettings, type SecureWebSocketApiOptions } from './secure-websocket-api-defaults';
+import { checkWebSocketApiPassThrough, type WebSocketApiPassThroughProps } from './pass-through';
 import { stageDescription } from './stage-defaults';
 import { bindWebSocketAuthorization, type WebSocketApiAuthorization } from './v2-authorization';
 
@@ -38,6 +41,12 @@ export interface SecureWebSocketApiProps extends OwnershipProps, SecureWebSocket
    */
   readonly apiName?: string;
   /**
+   * Plain aws-cdk-lib props with no security meaning, passed through unchanged. A security-relevant prop
+   * is refused (E_PLAIN_PROP_REFUSED) with the construct's own way to set it.
+   * @default - none
+   */
+  readonly apiProps?: WebSocketApiPassThroughProps;
+  /**
    * API description.
    * @default - none
    */
@@ -52,7 +61,7 @@ export interface SecureWebSocketApiProps extends OwnershipProps, SecureWebSocket
 /**
  * An API Gateway WebSocket API that is secure by default: an authorizer on `$connect` (the only
  * route that can carry one), stage throttling, ERROR execution logs without data trace, JSON access
- * logs, owner and data-classification tags. Add message routes with `api.addRoute(...)`.
+ * logs, owner and data-classification tags. Add message routes with `addRoute(...)`.
  */
 export class SecureWebSocketApi extends Construct {
   readonly api: WebSocketApi;
@@ -75,6 +84,7 @@ export class SecureWebSocketApi extends Construct {
     const bound = bindWebSocketAuthorization(props.authorization);
     this.authorizer = bound.authorizer;
     this.api = new WebSocketApi(this, 'Api', {
+      ...checkWebSocketApiPassThrough(props.apiProps),
       apiName: props.apiName ?? Names.uniqueResourceName(this, { maxLength: 128 }),
       description: props.description,
       connectRouteOptions: { integration: props.connectIntegration, authorizer: bound.authorizer },
@@ -122,6 +132,14 @@ export class SecureWebSocketApi extends Construct {
           'WebSocket APIs authorize only $connect; $disconnect, $default and message routes run on the authorized connection and cannot carry an authorizer.',
       });
     }
+  }
+
+  /**
+   * Add a message route; it runs on the connection authorized at $connect (WebSocket routes other than
+   * $connect cannot carry an authorizer).
+   */
+  addRoute(routeKey: string, options: WebSocketRouteOptions): WebSocketRoute {
+    return this.api.addRoute(routeKey, options);
   }
 
   /** The stage's wss:// URL. */

@@ -87,6 +87,18 @@ export function resolveThrottle(
     rateLimit: Math.min(GUARDRAIL_DEFAULTS.throttle.rateLimit, max.rateLimit),
     burstLimit: Math.min(GUARDRAIL_DEFAULTS.throttle.burstLimit, max.burstLimit),
   };
+  if (
+    !Token.isUnresolved(value.rateLimit) &&
+    !Token.isUnresolved(value.burstLimit) &&
+    value.burstLimit < value.rateLimit
+  ) {
+    throw new GuardrailsConstructError(
+      'E_THROTTLE_INVALID',
+      `Stage throttle burstLimit must be at least rateLimit (${value.rateLimit}): a smaller bucket refuses requests below the rate it claims to allow.`,
+      value,
+      `Set burstLimit between ${value.rateLimit} and ${max.burstLimit}, or lower rateLimit.`,
+    );
+  }
   const bad = (n: number, limit: number, integer: boolean): boolean =>
     !Token.isUnresolved(n) && (!(n > 0) || n > limit || (integer && !Number.isInteger(n)));
   if (bad(value.rateLimit, max.rateLimit, false) || bad(value.burstLimit, max.burstLimit, true)) {
@@ -100,17 +112,42 @@ export function resolveThrottle(
   return value;
 }
 
-/** Validate a CORS allowlist (pure). */
-export function validateCors(cors: CorsAllowlist | undefined): void {
+/** Tiers whose browser origins must be https: the page itself carries the data there. */
+const HTTPS_ORIGIN_TIERS: readonly string[] = ['confidential', 'restricted'];
+
+/** Validate a CORS allowlist for an API of `tier` (pure). */
+export function validateCors(cors: CorsAllowlist | undefined, tier: string): void {
   if (!cors) return;
+  const given: unknown = cors.allowOrigins;
+  if (given !== undefined && !Array.isArray(given)) {
+    throw new GuardrailsConstructError(
+      'E_CORS_ORIGINS',
+      'cors.allowOrigins must be an array of origins.',
+      given,
+      typeof given === 'string'
+        ? `Wrap it in an array: cors: { allowOrigins: [${JSON.stringify(given)}] }.`
+        : "Set cors.allowOrigins to the browser origins that call the API, e.g. ['https://app.example.com'].",
+    );
+  }
   const origins = cors.allowOrigins ?? [];
-  const invalid = origins.filter((o) => !Token.isUnresolved(o) && (o.includes('*') || !/^https?:\/\/[^/\s]+$/.test(o)));
+  const invalid = origins.filter(
+    (o) => !Token.isUnresolved(o) && (typeof o !== 'string' || o.includes('*') || !/^https?:\/\/[^/\s]+$/.test(o)),
+  );
   if (origins.length === 0 || invalid.length > 0) {
     throw new GuardrailsConstructError(
       'E_CORS_ORIGINS',
       'CORS needs an allowlist of exact origins (scheme://host[:port], no wildcard, no path).',
       origins.length === 0 ? origins : invalid,
       "Set cors.allowOrigins to the browser origins that call the API, e.g. ['https://app.example.com'].",
+    );
+  }
+  const plain = origins.filter((o) => !Token.isUnresolved(o) && o.startsWith('http://'));
+  if (plain.length > 0 && HTTPS_ORIGIN_TIERS.includes(tier)) {
+    throw new GuardrailsConstructError(
+      'E_CORS_ORIGINS',
+      `A ${tier} API only answers pages served over https: an http:// page can be altered in transit to read its responses.`,
+      plain,
+      `Use https:// origins (e.g. ${JSON.stringify(plain[0].replace(/^http:/, 'https:'))}); a local development origin belongs in a stack of a lower tier.`,
     );
   }
 }

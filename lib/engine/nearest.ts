@@ -1,32 +1,31 @@
+import { distance } from 'fastest-levenshtein';
+
 /**
- * The candidate closest to `value` by edit distance (case-insensitive), for "did you mean" hints; ties go
- * to the alphabetically first. Undefined when there are no candidates or none is a plausible typo: it
- * would take more edits than half the value's length (and more than 2).
+ * The valid value closest to a mistyped one (Levenshtein distance, case-insensitive), or undefined when
+ * none is close enough to be what was meant: at most a third of the longer string's length, and never
+ * more than 3 edits. Ties go to the earlier candidate, so callers list candidates in a stable order.
  */
-export function nearest(value: string, candidates: readonly string[]): string | undefined {
-  const wanted = value.toLowerCase();
+export function nearest(received: unknown, candidates: readonly string[]): string | undefined {
+  if (typeof received !== 'string' || received.length === 0) return undefined;
+  const typed = received.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of [...candidates].sort()) {
-    const d = editDistance(wanted, candidate.toLowerCase());
+  for (const candidate of candidates) {
+    const d = distance(typed, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  const allowed = Math.max(2, Math.floor(value.length / 2));
-  return best !== undefined && bestDistance <= allowed ? best : undefined;
+  if (best === undefined) return undefined;
+  const limit = Math.min(3, Math.ceil(Math.max(typed.length, best.length) / 3));
+  return bestDistance <= limit ? best : undefined;
 }
 
-/** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
+/** "did you mean 'x'?" for an error's fix text, or the full list when nothing is close. */
+export function suggestion(received: unknown, candidates: readonly string[]): string {
+  const close = nearest(received, candidates);
+  return close !== undefined
+    ? `did you mean '${close}'?`
+    : `valid values are ${candidates.map((c) => `'${c}'`).join(', ')}.`;
 }

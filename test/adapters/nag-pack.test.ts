@@ -1,13 +1,18 @@
 import * as path from 'path';
 import type { IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-lib';
-import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { App, CfnResource, Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { ApiGuardrails } from '../../lib/adapters/cdk-plugin';
 import { ApiGuardrailsChecks } from '../../lib/adapters/nag-pack';
 
-function buildApp(): { app: App; stacks: Stack[] } {
+/** Two stacks with plain APIs; `tier` tags them (untagged APIs are in the strictest tier). */
+function buildApp(tier?: string): { app: App; stacks: Stack[] } {
   const app = new App();
+  if (tier) {
+    Tags.of(app).add('data-classification', tier);
+    Tags.of(app).add('owner', 'team-a');
+  }
   const a = new Stack(app, 'Orders', { env: { account: '111111111111', region: 'eu-west-1' } });
   const api = new apigw.RestApi(a, 'Api', { cloudWatchRole: false });
   api.root.addMethod('GET', new apigw.MockIntegration());
@@ -58,7 +63,7 @@ describe('ApiGuardrailsChecks (cdk-nag v3 pack)', () => {
   });
 
   it('fails with ids ApiGuardrails-<rule-id>, and a cdk-nag style acknowledgement suppresses exactly that rule', () => {
-    const before = buildApp();
+    const before = buildApp('public');
     contextOf(before.app, before.stacks);
     const unacknowledged = new ApiGuardrailsChecks(before.app)
       .validateScope(before.app)
@@ -66,7 +71,7 @@ describe('ApiGuardrailsChecks (cdk-nag v3 pack)', () => {
     expect(unacknowledged).toContain('ApiGuardrails-execution-logging');
     expect(unacknowledged.every((n) => n.startsWith('ApiGuardrails-'))).toBe(true);
 
-    const after = buildApp();
+    const after = buildApp('public');
     const stage = (after.stacks[0].node.findChild('Api') as apigw.RestApi).deploymentStage;
     Validations.of(stage).acknowledge({
       id: 'ApiGuardrails-execution-logging',
@@ -75,6 +80,28 @@ describe('ApiGuardrailsChecks (cdk-nag v3 pack)', () => {
     contextOf(after.app, after.stacks);
     const acknowledged = new ApiGuardrailsChecks(after.app).validateScope(after.app).violations.map((v) => v.ruleName);
     expect(acknowledged).toEqual(unacknowledged.filter((n) => n !== 'ApiGuardrails-execution-logging'));
+  });
+
+  it('fails with severity fatal when a rule is acknowledged where the standard forbids it (untagged = restricted)', () => {
+    const { app, stacks } = buildApp();
+    const stage = (stacks[0].node.findChild('Api') as apigw.RestApi).deploymentStage;
+    Validations.of(stage).acknowledge({ id: 'ApiGuardrails-execution-logging', reason: 'please' });
+    contextOf(app, stacks);
+    const report = new ApiGuardrailsChecks(app).validateScope(app);
+    const logging = report.violations.filter((v) => v.ruleName === 'ApiGuardrails-execution-logging');
+    expect(logging.map((v) => v.severity)).toEqual(['fatal']);
+    expect(logging[0].description).toContain('cannot be acknowledged in tier restricted');
+    expect(report.success).toBe(false);
+  });
+
+  it("honours the plugin's acknowledgement id (ApiGuardrails::<rule-id>) too", () => {
+    const { app, stacks } = buildApp('public');
+    const stage = (stacks[0].node.findChild('Api') as apigw.RestApi).deploymentStage;
+    Validations.of(stage).acknowledge({ id: 'ApiGuardrails::execution-logging', reason: 'platform account logs' });
+    contextOf(app, stacks);
+    const names = new ApiGuardrailsChecks(app).validateScope(app).violations.map((v) => v.ruleName);
+    expect(names).not.toContain('ApiGuardrails-execution-logging');
+    expect(names).toContain('ApiGuardrails-stage-waf');
   });
 
   it('fails with E_NAG_NO_TEMPLATE when asked to check an app that was never synthesized', () => {

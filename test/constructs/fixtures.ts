@@ -59,6 +59,7 @@ export function httpApiStack(stack: Stack): SecureHttpApi {
       userPoolClients: [pool.machineClient],
       scopes: [pool.scopeId('read')],
     }),
+    relax: { noWaf: { reason: 'Fronted by CloudFront with the org web ACL (distribution E2ABC)' } },
   });
   api.api.addRoutes({
     path: '/events',
@@ -120,10 +121,10 @@ export const DEFAULT_BUILDERS: Record<string, (stack: Stack) => unknown> = {
 
 /** A fresh App writing to a temporary directory (removed by `cleanup`). */
 const outdirs: string[] = [];
-export function tempApp(): App {
+export function tempApp(context?: Record<string, unknown>): App {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-constructs-'));
   outdirs.push(outdir);
-  return new App({ outdir });
+  return new App({ outdir, context });
 }
 
 export function cleanup(): void {

@@ -13,6 +13,12 @@ import {
 import { OWNERSHIP, authorizerFunction, httpApiStack, newStack, userPool, webSocketApiStack } from './fixtures';
 import { acknowledgedOn, constructError } from './helpers';
 
+/** HTTP APIs cannot attach a web ACL: where the tier requires one, the tests say how the API is protected. */
+const HTTP_OWNERSHIP = {
+  ...OWNERSHIP,
+  relax: { noWaf: { reason: 'Fronted by CloudFront with the org web ACL (distribution E2ABC)' } },
+};
+
 describe('SecureHttpApi defaults', () => {
   const stack = newStack();
   httpApiStack(stack);
@@ -57,7 +63,7 @@ describe('SecureHttpApi options and guards', () => {
   test('CORS allowlist and relaxations with acknowledgements', () => {
     const stack = newStack();
     const api = new SecureHttpApi(stack, 'Api', {
-      ...OWNERSHIP,
+      ...HTTP_OWNERSHIP,
       authorization: HttpApiAuthorization.jwt({
         issuer: 'https://issuer.example.com',
         audience: ['client-1'],
@@ -88,7 +94,7 @@ describe('SecureHttpApi options and guards', () => {
   test('public HTTP API is acknowledged as v2-route-authorization', () => {
     const stack = newStack();
     const api = new SecureHttpApi(stack, 'Api', {
-      ...OWNERSHIP,
+      ...HTTP_OWNERSHIP,
       authorization: HttpApiAuthorization.publicAccess({ reason: 'Open data' }),
     });
     api.api.addRoutes({
@@ -105,7 +111,7 @@ describe('SecureHttpApi options and guards', () => {
     const error = constructError(
       () =>
         new SecureHttpApi(stack, 'Api', {
-          ...OWNERSHIP,
+          ...HTTP_OWNERSHIP,
           authorization: HttpApiAuthorization.jwt({ issuer: 'https://i', audience: ['a'], scopes: [] }),
         }),
     );
@@ -118,7 +124,7 @@ describe('SecureHttpApi options and guards', () => {
     const error = constructError(
       () =>
         new SecureHttpApi(stack, 'Api', {
-          ...OWNERSHIP,
+          ...HTTP_OWNERSHIP,
           authorization: HttpApiAuthorization.cognito({
             userPool: pool.userPool,
             userPoolClients: [],
@@ -134,7 +140,7 @@ describe('SecureHttpApi options and guards', () => {
     const error = constructError(
       () =>
         new SecureHttpApi(stack, 'Api', {
-          ...OWNERSHIP,
+          ...HTTP_OWNERSHIP,
           authorization: HttpApiAuthorization.iam(),
           cors: { allowOrigins: ['https://app.example.com/path'] },
         }),
@@ -147,7 +153,7 @@ describe('SecureHttpApi options and guards', () => {
     const error = constructError(
       () =>
         new SecureHttpApi(stack, 'Api', {
-          ...OWNERSHIP,
+          ...HTTP_OWNERSHIP,
           authorization: HttpApiAuthorization.lambda({
             handler: authorizerFunction(stack),
             resultsCacheTtl: Duration.hours(1),
@@ -157,7 +163,7 @@ describe('SecureHttpApi options and guards', () => {
     expect(error.code).toBe('E_AUTHORIZER_CACHE_TTL');
   });
 
-  test('fails for an internal-tier HTTP API (HTTP APIs are always REGIONAL; the tier allows only PRIVATE)', () => {
+  test('fails where the tier requires a WAF and no relax.noWaf says how the HTTP API is protected', () => {
     const error = constructError(
       () =>
         new SecureHttpApi(newStack(), 'Api', {
@@ -166,13 +172,23 @@ describe('SecureHttpApi options and guards', () => {
           authorization: HttpApiAuthorization.iam(),
         }),
     );
-    expect(error.code).toBe('E_ENDPOINT_TYPES');
-    expect(error.fix).toMatch(/PRIVATE/);
+    expect(error.code).toBe('E_WAF_REQUIRED');
+    expect(error.fix).toMatch(/relax: \{ noWaf/);
+  });
+
+  test('an internal-tier HTTP API is allowed (REGIONAL) once relax.noWaf says how it is protected', () => {
+    const api = new SecureHttpApi(newStack(), 'Api', {
+      owner: 'o',
+      dataClassification: 'internal',
+      authorization: HttpApiAuthorization.iam(),
+      relax: { noWaf: { reason: 'Fronted by CloudFront with the org web ACL' } },
+    });
+    expect(acknowledgedOn(api)['ApiGuardrails::http-api-waf']).toBe('Fronted by CloudFront with the org web ACL');
   });
 
   test('fails synth when a route opts out of the authorizer (deny by default)', () => {
     const stack = newStack(new App());
-    const api = new SecureHttpApi(stack, 'Api', { ...OWNERSHIP, authorization: HttpApiAuthorization.iam() });
+    const api = new SecureHttpApi(stack, 'Api', { ...HTTP_OWNERSHIP, authorization: HttpApiAuthorization.iam() });
     api.api.addRoutes({
       path: '/open',
       methods: [HttpMethod.GET],
