@@ -27,10 +27,10 @@ export function formatSummary(
   blocking: number,
   passes?: PassTally,
 ): string {
-  const byApi = new Map<string, { fail: number; unknown: number; pass: number; acknowledged: number }>();
-  const other = { fail: 0, unknown: 0, pass: 0, acknowledged: 0 };
-  const total = { fail: 0, unknown: 0, pass: 0, acknowledged: 0 };
-  for (const api of inventory.apis) byApi.set(api.id, { fail: 0, unknown: 0, pass: 0, acknowledged: 0 });
+  const byApi = new Map<string, Record<Finding['status'], number>>();
+  const other = zeroCounts();
+  const total = zeroCounts();
+  for (const api of inventory.apis) byApi.set(api.id, zeroCounts());
   for (const finding of findings) {
     if (passes && finding.status === 'pass') continue;
     const counts = (finding.resource.apiId !== undefined && byApi.get(finding.resource.apiId)) || other;
@@ -54,9 +54,9 @@ export function formatSummary(
     kind: api.kind,
     tier: standard.tierOf(api),
     owner: tagText(api.tags[ownerTagKey]),
-    counts: byApi.get(api.id) ?? { fail: 0, unknown: 0, pass: 0, acknowledged: 0 },
+    counts: byApi.get(api.id) ?? zeroCounts(),
   }));
-  if (other.fail + other.unknown + other.pass + other.acknowledged > 0) {
+  if (other.fail + other.unknown + other.pass + other.acknowledged + other.baselined > 0) {
     rows.push({ api: '(domains, usage plans, templates)', kind: '-', tier: '-', owner: '-', counts: other });
   }
   const std = standard.standard;
@@ -89,13 +89,17 @@ export function formatSummary(
         ? `${blocking} blocking finding(s): synth fails`
         : 'no blocking findings';
   lines.push(
-    `  Total: ${inventory.apis.length} API(s), ${total.fail} fail, ${total.unknown} unknown, ${total.acknowledged} acknowledged, ${total.pass} pass; ${verdict}.`,
+    `  Total: ${inventory.apis.length} API(s), ${total.fail} fail, ${total.unknown} unknown, ${total.acknowledged} acknowledged, ${total.baselined ? `${total.baselined} baselined, ` : ''}${total.pass} pass; ${verdict}.`,
   );
   return lines.join('\n') + '\n';
 }
 
 /** Warning notices printed before the rest are only counted. */
 const WARNINGS_SHOWN = 5;
+
+function zeroCounts(): Record<Finding['status'], number> {
+  return { fail: 0, unknown: 0, pass: 0, acknowledged: 0, baselined: 0 };
+}
 
 function countCells(c: FindingCounts): string[] {
   return [String(c.fail), String(c.unknown), String(c.acknowledged), String(c.pass)];

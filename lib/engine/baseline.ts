@@ -64,7 +64,7 @@ export function createBaseline(findings: readonly Finding[]): Baseline {
 }
 
 export interface BaselineResult {
-  /** Findings with those in the baseline turned `acknowledged` (via 'baseline'). */
+  /** Findings with those in the baseline turned `baselined` (acknowledgement via 'baseline'). */
   readonly findings: Finding[];
   /** Baseline entries that no longer occur (or occur fewer times). */
   readonly fixed: BaselineEntry[];
@@ -90,7 +90,7 @@ export function applyBaseline(
     remaining.set(key, left - 1);
     return {
       ...f,
-      status: 'acknowledged',
+      status: 'baselined',
       acknowledgement: { reason: `accepted in ${baselineName} when the standard was adopted`, via: 'baseline' },
     };
   });

@@ -62,6 +62,7 @@ export interface JsonReport {
     readonly fail: number;
     readonly unknown: number;
     readonly acknowledged: number;
+    readonly baselined: number;
     readonly pass: number;
     readonly blocking: number;
   };
@@ -95,6 +96,7 @@ export function toJsonReport(report: Report, options: RenderOptions = {}): JsonR
       fail: c.fail,
       unknown: c.unknown,
       acknowledged: c.acknowledged,
+      baselined: c.baselined,
       pass: c.pass,
       blocking: report.summary.blocking,
     },
@@ -125,6 +127,7 @@ export function toJsonReport(report: Report, options: RenderOptions = {}): JsonR
           fail: a.counts.fail,
           unknown: a.counts.unknown,
           acknowledged: a.counts.acknowledged,
+          baselined: a.counts.baselined,
           pass: a.counts.pass,
         },
       })),
