@@ -63,11 +63,14 @@ describe('SARIF reporter', () => {
     expect(warning?.level).toBe('warning');
   });
 
-  it('points each result at a line: the resource line when known, else line 1', () => {
-    const withLines = toSarif(fixtureReport(), {
-      lineOf: (file, id) => (file === 'cdk.out/Shop.template.json' && id === 'ProdStage' ? 42 : undefined),
-    });
-    const regions = (withLines.runs[0].results ?? []).map((r) => [
+  it('points each result at a line: the resource line its source carries, else line 1', () => {
+    const report = fixtureReport();
+    const findings = report.findings.map((f) =>
+      f.resource.source.logicalId === 'ProdStage'
+        ? { ...f, resource: { ...f.resource, source: { ...f.resource.source, line: 42 } } }
+        : f,
+    );
+    const regions = (toSarif({ ...report, findings }).runs[0].results ?? []).map((r) => [
       r.locations?.[0].logicalLocations?.[0].name,
       r.locations?.[0].physicalLocation?.region?.startLine,
     ]);
