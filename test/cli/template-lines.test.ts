@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { codeLocations, userFrame } from '../../lib/cli/code-locations';
 import { resourceLocations } from '../../lib/cli/template-lines';
 
 /** The line resourceLocations gives a logical id in `text`. */
@@ -54,5 +58,52 @@ describe('resource lines of synthesized templates', () => {
     }
     expect(lineIn(texts['big.json'], 'Api0Stage0')).toBeGreaterThan(resourcesRow + 1); // the resource, not the parameter of that name
     expect(lineIn(texts['big.json'], 'Api1Stage1')).toBeLessThan(rows.indexOf(' "Outputs": {') + 1); // nor the output
+  });
+});
+
+describe('code locations from a cloud assembly', () => {
+  it('takes the first frame in the user code of the trace CDK recorded, skipping node_modules and Node itself', () => {
+    expect(
+      userFrame([
+        'new RestApi (/app/node_modules/aws-cdk-lib/aws-apigateway/lib/restapi.js:1:2)',
+        'node:internal/modules/cjs/loader:1:1',
+        'new ShopStack (/app/lib/shop-stack.ts:31:7)',
+        'Object.<anonymous> (/app/bin/app.ts:5:1)',
+      ]),
+    ).toEqual({ file: '/app/lib/shop-stack.ts', line: 31, column: 7 });
+  });
+
+  it('fails to find a location in a trace of library frames only, or no trace (undefined, never a guess)', () => {
+    expect(userFrame(['new RestApi (/app/node_modules/aws-cdk-lib/x.js:1:2)'])).toBeUndefined();
+    expect(userFrame(undefined)).toBeUndefined();
+    expect(userFrame('at x (/a.ts:1:1)')).toBeUndefined();
+  });
+
+  it('reads the traces of a stack metadata file beside its template, by logical id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apig-trace-'));
+    try {
+      const template = join(dir, 'Shop.template.json');
+      writeFileSync(template, '{}');
+      writeFileSync(
+        join(dir, 'Shop.metadata.json'),
+        JSON.stringify({
+          '/Shop/Api/Resource': [
+            { type: 'aws:cdk:logicalId', data: 'Api49610EDF', trace: ['new ShopStack (/app/lib/shop.ts:9:3)'] },
+          ],
+          '/Shop/Stage/Resource': [
+            { type: 'aws:cdk:logicalId', data: 'Stage0661E4AC' },
+            { type: 'aws:cdk:creationStack', data: ['new ShopStack (/app/lib/shop.ts:14:5)'] },
+          ],
+          '/Shop/Untraced/Resource': [{ type: 'aws:cdk:logicalId', data: 'Untraced' }],
+        }),
+      );
+      expect(Object.fromEntries(codeLocations(template))).toEqual({
+        Api49610EDF: { file: '/app/lib/shop.ts', line: 9, column: 3 },
+        Stage0661E4AC: { file: '/app/lib/shop.ts', line: 14, column: 5 },
+      });
+      expect(codeLocations(join(dir, 'Other.template.json')).size).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
