@@ -3,6 +3,7 @@ import type { FailOn, Finding, FindingCounts } from '../engine/finding';
 import type { ResolvedStandard } from '../engine/standard';
 import type { Inventory } from '../model/types';
 import { isUnresolved } from '../model/value';
+import { safeText } from '../reporters/safe-text';
 
 interface Row {
   readonly api: string;
@@ -50,9 +51,9 @@ export function formatSummary(
   }
   const { ownerTagKey } = standard.standard;
   const rows: Row[] = inventory.apis.map((api) => ({
-    api: isUnresolved(api.name) || api.name === undefined ? api.id : `${api.name} (${api.id})`,
+    api: safeText(isUnresolved(api.name) || api.name === undefined ? api.id : `${api.name} (${api.id})`),
     kind: api.kind,
-    tier: standard.tierOf(api),
+    tier: safeText(standard.tierOf(api)),
     owner: tagText(api.tags[ownerTagKey]),
     counts: byApi.get(api.id) ?? zeroCounts(),
   }));
@@ -60,7 +61,9 @@ export function formatSummary(
     rows.push({ api: '(domains, usage plans, templates)', kind: '-', tier: '-', owner: '-', counts: other });
   }
   const std = standard.standard;
-  const lines = [`ApiGuardrails: standard "${std.name}"${std.version ? ` ${std.version}` : ''}, fail on ${failOn}`];
+  const lines = [
+    `ApiGuardrails: standard "${safeText(std.name)}"${std.version ? ` ${safeText(std.version)}` : ''}, fail on ${failOn}`,
+  ];
   if (rows.length === 0) {
     lines.push('  No API Gateway APIs found in the synthesized templates.');
   } else {
@@ -77,7 +80,8 @@ export function formatSummary(
   }
   // Warnings name what was not evaluated (a nested stack without its template, a transform): never silent.
   const warnings = inventory.notices.filter((n) => n.level === 'warning');
-  for (const notice of warnings.slice(0, WARNINGS_SHOWN)) lines.push(`  warning ${notice.code}: ${notice.message}`);
+  for (const notice of warnings.slice(0, WARNINGS_SHOWN))
+    lines.push(`  warning ${notice.code}: ${safeText(notice.message)}`);
   if (warnings.length > WARNINGS_SHOWN)
     lines.push(
       `  … and ${warnings.length - WARNINGS_SHOWN} more warnings (api-guardrails check cdk.out --format json lists them all)`,
@@ -108,5 +112,5 @@ function countCells(c: FindingCounts): string[] {
 function tagText(value: unknown): string {
   if (value === undefined) return '(none)';
   if (isUnresolved(value)) return '<unresolved>';
-  return String(value);
+  return safeText(String(value));
 }

@@ -1,3 +1,5 @@
+import { safeText } from '../reporters/safe-text';
+
 /**
  * A bad input or usage the CLI reports in ONE line and exit code 2:
  * `api-guardrails: error E_xxx: <what, which file>. <what to do>`
@@ -68,6 +70,7 @@ export function errorLine(error: unknown): string {
   return `api-guardrails: error E_INTERNAL: ${oneLine(detail)}. This is a bug in api-guardrails: please report it with the command you ran (set API_GUARDRAILS_DEBUG=1 for a stack trace)`;
 }
 
+/** One line, with control characters from user data (a rule id, a path) shown as escapes, never sent raw. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return safeText(text).replace(/\s+/g, ' ').trim();
 }
