@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { FailOn } from '../engine/finding';
 import type { ResolvedStandard } from '../engine/standard';
 import { displayPath } from '../reporters/common';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../reporters/index';
+import { REPORT_FORMATS, renderReportChunks, type ReportFormat } from '../reporters/index';
 import { safeText } from '../reporters/safe-text';
 import { textWidth } from '../reporters/text-wrap';
 import type { Report } from '../reporters/report';
@@ -94,17 +94,22 @@ export function emitReport(
 ): number {
   const toStdout = options.output === undefined;
   const file = toStdout ? undefined : outputFile(options.output as string, inputs, io);
-  const text = renderReport(report, options.format, {
+  const chunks = renderReportChunks(report, options.format, {
     cwd: io.cwd,
     color: toStdout && options.format === 'text' && useColor(io),
     width: textWidth(toStdout && io.isTTY ? io.stdout.columns : undefined),
   });
   if (file === undefined) {
-    io.stdout.write(text);
+    for (const chunk of chunks) io.stdout.write(chunk);
   } else {
     try {
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
+      const fd = openSync(file, 'w');
+      try {
+        for (const chunk of chunks) writeSync(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
     } catch (error) {
       throw new CliError(
         'E_OUTPUT_WRITE',

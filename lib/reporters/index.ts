@@ -1,9 +1,9 @@
 import type { RenderOptions } from './common';
-import { renderJson } from './json';
+import { renderJson, renderJsonChunks } from './json';
 import { renderJunit } from './junit';
 import { renderMarkdown } from './markdown';
 import type { Report } from './report';
-import { renderSarif } from './sarif';
+import { renderSarif, renderSarifChunks } from './sarif';
 import { renderText } from './text';
 
 export type { RenderOptions } from './common';
@@ -40,6 +40,20 @@ const RENDERERS: Record<ReportFormat, (report: Report, options?: RenderOptions) 
 /** Render a report in one of REPORT_FORMATS. */
 export function renderReport(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
   return RENDERERS[format](report, options);
+}
+
+/**
+ * The same text as `renderReport`, in chunks to write one after the other: JSON and SARIF are made as
+ * they are written, so a report of any size fits (the others are one chunk).
+ */
+export function renderReportChunks(
+  report: Report,
+  format: ReportFormat,
+  options: RenderOptions = {},
+): Iterable<string> {
+  if (format === 'json') return renderJsonChunks(report, options);
+  if (format === 'sarif') return renderSarifChunks(report, options);
+  return [RENDERERS[format](report, options)];
 }
 
 export function isReportFormat(value: string): value is ReportFormat {

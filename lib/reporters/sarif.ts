@@ -8,6 +8,7 @@ import type { Severity } from '../engine/rule';
 import type { Source } from '../model/source';
 import type { RenderOptions } from './common';
 import { displayPath, oneLine } from './common';
+import { jsonChunks, LazyList } from './json-chunks';
 import type { Report, RuleInfo } from './report';
 import type { ToolInfo } from './tool';
 
@@ -29,13 +30,33 @@ const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.
  * baselined findings carry a suppression with the reason.
  */
 export function toSarif(report: Report, options: RenderOptions = {}): Log {
+  return sarifLog(report, options, [...resultsOf(report, options)]);
+}
+
+export function renderSarif(report: Report, options: RenderOptions = {}): string {
+  return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
+}
+
+/**
+ * `renderSarif`'s text in chunks of about a megabyte, each result made as it is written: the SARIF of a
+ * 30,000-API inventory is longer than the longest string JavaScript can hold.
+ */
+export function renderSarifChunks(report: Report, options: RenderOptions = {}): Iterable<string> {
+  const results = new LazyList(() => resultsOf(report, options));
+  return jsonChunks(sarifLog(report, options, results as unknown as Result[]));
+}
+
+/** A result per fail, unknown, acknowledged and baselined finding, in report order. */
+function* resultsOf(report: Report, options: RenderOptions): Generator<Result> {
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
   const seen = new Map<string, number>();
-  const results: Result[] = [];
   for (const f of report.findings) {
-    if (f.status === 'pass') continue;
-    results.push(result(f, ruleIndex.get(f.ruleId) ?? -1, report.failOn, options, seen));
+    if (f.status !== 'pass') yield result(f, ruleIndex.get(f.ruleId) ?? -1, report.failOn, options, seen);
   }
+}
+
+/** The log around its results (a list, or a LazyList written as one). */
+function sarifLog(report: Report, options: RenderOptions, results: Result[]): Log {
   const notifications: Notification[] = report.notices.map((n) => ({
     descriptor: { id: n.code },
     level: n.level === 'info' ? 'note' : n.level,
@@ -63,10 +84,6 @@ export function toSarif(report: Report, options: RenderOptions = {}): Log {
       },
     ],
   };
-}
-
-export function renderSarif(report: Report, options: RenderOptions = {}): string {
-  return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
 }
 
 /** The rule's page in the repository (docs/rules/<id>.md at this version's tag), when the repository is known. */
