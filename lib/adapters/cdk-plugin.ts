@@ -18,7 +18,7 @@ import { fromTemplates, nestedStackTemplates, type NestedIn } from '../model/tem
 import { TemplateError } from '../model/template/errors';
 import { RISK_ACCEPTANCE_METADATA_TYPE } from './acknowledge-risk';
 import { AcknowledgementIndex } from './acknowledgement-index';
-import { formatSummary } from './cdk-summary';
+import { closeOutputWith, closingLine, formatSummary } from './cdk-summary';
 import { packageVersion } from './package-version';
 
 export interface ApiGuardrailsProps {
@@ -92,16 +92,17 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
     const inputs = withNestedStacks(stacks.map((s) => ({ ...s, template: readTemplate(s.templatePath) })));
     const inventory = fromTemplates(inputs);
     const acks = acknowledgementsOf(context.appConstruct, this.name, inputs);
-    // Passes are only counted (summary, metadata): the engine builds no finding for them.
     const { findings, passes } = evaluate(inventory, {
       standard: this.standard,
       acknowledge: acks.isEmpty ? undefined : (finding) => acks.find(finding),
-      includePasses: false,
     });
 
     const blocking = findings.filter((f) => isBlocking(f, this.failOn)).length;
-    if (this.summary)
+    if (this.summary) {
       process.stderr.write(formatSummary(inventory, findings, this.standard, this.failOn, blocking, passes));
+      // CDK prints its violations after the plugins ran: the verdict closes the output too.
+      closeOutputWith(closingLine(inventory.apis.length, blocking, this.failOn));
+    }
 
     const counts = { ...countFindings(findings), pass: passes.total };
     return {

@@ -114,3 +114,30 @@ function tagText(value: unknown): string {
   if (isUnresolved(value)) return '<unresolved>';
   return safeText(String(value));
 }
+
+/** The last line of a synth's output: how many findings block, and where the summary is. */
+export function closingLine(apis: number, blocking: number, failOn: FailOn): string {
+  const verdict =
+    failOn === 'never'
+      ? 'report only (failOn: never)'
+      : blocking > 0
+        ? `${blocking} blocking finding(s) at failOn ${failOn}: synth fails`
+        : `no blocking findings at failOn ${failOn}`;
+  return `ApiGuardrails: ${apis} API(s), ${verdict} (per-API summary above the violations).\n`;
+}
+
+let pendingClosingLine: string | undefined;
+let exitHooked = false;
+
+/**
+ * Write `line` to stderr when the process exits, after CDK's report (the latest synth's line wins when
+ * one process synthesizes several times).
+ */
+export function closeOutputWith(line: string): void {
+  pendingClosingLine = line;
+  if (exitHooked) return;
+  exitHooked = true;
+  process.once('exit', () => {
+    if (pendingClosingLine !== undefined) process.stderr.write(pendingClosingLine);
+  });
+}
