@@ -1,4 +1,5 @@
 import type { Finding } from './finding';
+import { sortFindings } from './sort-findings';
 
 /**
  * A baseline: the failing and unknown findings an organisation accepted when it adopted the standard.
@@ -97,7 +98,8 @@ export function applyBaseline(
   const fixed = baseline.findings
     .filter((e) => (remaining.get(e.key) ?? 0) > 0)
     .map((e) => ({ ...e, count: remaining.get(e.key) ?? 0 }));
-  return { findings: out, fixed, newFindings };
+  // Baselined findings move after the failing ones: the result keeps the engine's order.
+  return { findings: sortFindings(out), fixed, newFindings };
 }
 
 /** Validate parsed baseline JSON; `file` names it in errors. */
