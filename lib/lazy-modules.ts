@@ -1,16 +1,16 @@
 /**
  * Packages only some runs need, loaded on first use. `api-guardrails check cdk.out` reads JSON only and
- * writes text, yet importing `yaml` (72 modules) and `junit-report-builder` (one large bundle) at start-up
+ * writes text, yet importing `yaml` (72 modules) and `fast-xml-parser` (one large bundle) at start-up
  * cost every run ~35 ms before its first template. Synchronous `require`, because `import()` would make
  * template parsing and rendering async.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- deliberate synchronous lazy loads, see above */
 import type * as Yaml from 'yaml';
-import type JunitBuilder from 'junit-report-builder';
+import type * as FastXml from 'fast-xml-parser';
 import type * as CdkLib from 'aws-cdk-lib';
 
 let yamlModule: typeof Yaml | undefined;
-let junitModule: typeof JunitBuilder | undefined;
+let xmlModule: typeof FastXml | undefined;
 let cdkModule: typeof CdkLib | undefined;
 
 /** The `yaml` package (CloudFormation YAML, YAML standards, YAML OpenAPI bodies). */
@@ -19,10 +19,10 @@ export function yaml(): typeof Yaml {
   return yamlModule;
 }
 
-/** The `junit-report-builder` package (`--format junit`). */
-export function junitBuilder(): typeof JunitBuilder {
-  junitModule ??= require('junit-report-builder') as typeof JunitBuilder;
-  return junitModule;
+/** The `fast-xml-parser` package (its XMLBuilder writes `--format junit`). */
+export function fastXml(): typeof FastXml {
+  xmlModule ??= require('fast-xml-parser') as typeof FastXml;
+  return xmlModule;
 }
 
 /**

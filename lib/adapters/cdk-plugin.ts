@@ -15,7 +15,7 @@ import type { ResolvedStandard, Standard } from '../standard';
 import { fromTemplates, nestedStackTemplates, type NestedIn } from '../model/template';
 import { TemplateError } from '../model/template/errors';
 import { AcknowledgementIndex } from './acknowledgement-index';
-import { formatSummary } from './cdk-summary';
+import { closeOutputWith, closingLine, formatSummary } from './cdk-summary';
 import { packageVersion } from './package-version';
 import { requireFailOn } from './plugin-options';
 
@@ -94,16 +94,17 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
       this.name,
       inputs.map((i) => i.template),
     );
-    // Passes are only counted (summary, metadata): the engine builds no finding for them.
     const { findings, passes } = evaluate(inventory, {
       standard: this.standard,
       acknowledge: acks.isEmpty ? undefined : (finding) => acks.find(finding),
-      includePasses: false,
     });
 
     const blocking = findings.filter((f) => isBlocking(f, this.failOn)).length;
-    if (this.summary)
+    if (this.summary) {
       process.stderr.write(formatSummary(inventory, findings, this.standard, this.failOn, blocking, passes));
+      // CDK prints its violations after the plugins ran: the verdict closes the output too.
+      closeOutputWith(closingLine(inventory.apis.length, blocking, this.failOn));
+    }
 
     const counts = { ...countFindings(findings), pass: passes.total };
     return {

@@ -3,6 +3,7 @@ import type { FailOn, Finding, FindingCounts } from '../engine/finding';
 import type { ResolvedStandard } from '../standard';
 import type { Inventory } from '../model/types';
 import { isUnresolved } from '../model/value';
+import { safeText } from '../reporters/safe-text';
 
 interface Row {
   readonly api: string;
@@ -27,10 +28,10 @@ export function formatSummary(
   blocking: number,
   passes?: PassTally,
 ): string {
-  const byApi = new Map<string, { fail: number; unknown: number; pass: number; acknowledged: number }>();
-  const other = { fail: 0, unknown: 0, pass: 0, acknowledged: 0 };
-  const total = { fail: 0, unknown: 0, pass: 0, acknowledged: 0 };
-  for (const api of inventory.apis) byApi.set(api.id, { fail: 0, unknown: 0, pass: 0, acknowledged: 0 });
+  const byApi = new Map<string, Record<Finding['status'], number>>();
+  const other = zeroCounts();
+  const total = zeroCounts();
+  for (const api of inventory.apis) byApi.set(api.id, zeroCounts());
   for (const finding of findings) {
     if (passes && finding.status === 'pass') continue;
     const counts = (finding.resource.apiId !== undefined && byApi.get(finding.resource.apiId)) || other;
@@ -50,17 +51,19 @@ export function formatSummary(
   }
   const { ownerTagKey } = standard.standard;
   const rows: Row[] = inventory.apis.map((api) => ({
-    api: isUnresolved(api.name) || api.name === undefined ? api.id : `${api.name} (${api.id})`,
+    api: safeText(isUnresolved(api.name) || api.name === undefined ? api.id : `${api.name} (${api.id})`),
     kind: api.kind,
-    tier: standard.tierOf(api),
+    tier: safeText(standard.tierOf(api)),
     owner: tagText(api.tags[ownerTagKey]),
-    counts: byApi.get(api.id) ?? { fail: 0, unknown: 0, pass: 0, acknowledged: 0 },
+    counts: byApi.get(api.id) ?? zeroCounts(),
   }));
-  if (other.fail + other.unknown + other.pass + other.acknowledged > 0) {
+  if (other.fail + other.unknown + other.pass + other.acknowledged + other.baselined > 0) {
     rows.push({ api: '(domains, usage plans, templates)', kind: '-', tier: '-', owner: '-', counts: other });
   }
   const std = standard.standard;
-  const lines = [`ApiGuardrails: standard "${std.name}"${std.version ? ` ${std.version}` : ''}, fail on ${failOn}`];
+  const lines = [
+    `ApiGuardrails: standard "${safeText(std.name)}"${std.version ? ` ${safeText(std.version)}` : ''}, fail on ${failOn}`,
+  ];
   if (rows.length === 0) {
     lines.push('  No API Gateway APIs found in the synthesized templates.');
   } else {
@@ -77,7 +80,8 @@ export function formatSummary(
   }
   // Warnings name what was not evaluated (a nested stack without its template, a transform): never silent.
   const warnings = inventory.notices.filter((n) => n.level === 'warning');
-  for (const notice of warnings.slice(0, WARNINGS_SHOWN)) lines.push(`  warning ${notice.code}: ${notice.message}`);
+  for (const notice of warnings.slice(0, WARNINGS_SHOWN))
+    lines.push(`  warning ${notice.code}: ${safeText(notice.message)}`);
   if (warnings.length > WARNINGS_SHOWN)
     lines.push(
       `  … and ${warnings.length - WARNINGS_SHOWN} more warnings (api-guardrails check cdk.out --format json lists them all)`,
@@ -89,13 +93,17 @@ export function formatSummary(
         ? `${blocking} blocking finding(s): synth fails`
         : 'no blocking findings';
   lines.push(
-    `  Total: ${inventory.apis.length} API(s), ${total.fail} fail, ${total.unknown} unknown, ${total.acknowledged} acknowledged, ${total.pass} pass; ${verdict}.`,
+    `  Total: ${inventory.apis.length} API(s), ${total.fail} fail, ${total.unknown} unknown, ${total.acknowledged} acknowledged, ${total.baselined ? `${total.baselined} baselined, ` : ''}${total.pass} pass; ${verdict}.`,
   );
   return lines.join('\n') + '\n';
 }
 
 /** Warning notices printed before the rest are only counted. */
 const WARNINGS_SHOWN = 5;
+
+function zeroCounts(): Record<Finding['status'], number> {
+  return { fail: 0, unknown: 0, pass: 0, acknowledged: 0, baselined: 0 };
+}
 
 function countCells(c: FindingCounts): string[] {
   return [String(c.fail), String(c.unknown), String(c.acknowledged), String(c.pass)];
@@ -104,5 +112,32 @@ function countCells(c: FindingCounts): string[] {
 function tagText(value: unknown): string {
   if (value === undefined) return '(none)';
   if (isUnresolved(value)) return '<unresolved>';
-  return String(value);
+  return safeText(String(value));
+}
+
+/** The last line of a synth's output: how many findings block, and where the summary is. */
+export function closingLine(apis: number, blocking: number, failOn: FailOn): string {
+  const verdict =
+    failOn === 'never'
+      ? 'report only (failOn: never)'
+      : blocking > 0
+        ? `${blocking} blocking finding(s) at failOn ${failOn}: synth fails`
+        : `no blocking findings at failOn ${failOn}`;
+  return `ApiGuardrails: ${apis} API(s), ${verdict} (per-API summary above the violations).\n`;
+}
+
+let pendingClosingLine: string | undefined;
+let exitHooked = false;
+
+/**
+ * Write `line` to stderr when the process exits, after CDK's report (the latest synth's line wins when
+ * one process synthesizes several times).
+ */
+export function closeOutputWith(line: string): void {
+  pendingClosingLine = line;
+  if (exitHooked) return;
+  exitHooked = true;
+  process.once('exit', () => {
+    if (pendingClosingLine !== undefined) process.stderr.write(pendingClosingLine);
+  });
 }

@@ -1,3 +1,5 @@
+import { safeText } from '../reporters/safe-text';
+
 /**
  * A bad input or usage the CLI reports in ONE line and exit code 2:
  * `api-guardrails: error E_xxx: <what, which file>. <what to do>`
@@ -80,6 +82,7 @@ function isMultiProblem(error: CodedError): boolean {
   return Array.isArray(issues) && issues.length > 0;
 }
 
+/** One line, with control characters from user data (a rule id, a path) shown as escapes, never sent raw. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return safeText(text).replace(/\s+/g, ' ').trim();
 }

@@ -2,7 +2,12 @@ import type { Command } from 'commander';
 
 /** Anything with a write method: process.stdout, or a buffer in tests. */
 export interface OutputStream {
-  write(chunk: string): unknown;
+  /** Writes a chunk; a stream reports a failed write (ENOSPC, EPIPE) to `callback` and as an 'error' event. */
+  write(chunk: string, callback?: (error?: Error | null) => void): unknown;
+  /** Listens for write errors (Node streams). */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+  /** The terminal's width, when the stream is one. */
+  readonly columns?: number;
 }
 
 /** Everything the CLI touches outside its arguments, so it runs in process in tests. */

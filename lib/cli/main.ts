@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { toolInfo } from '../reporters/tool';
 import { COMMANDS } from './commands/index';
-import { errorLine, EXIT, fromCommanderError } from './errors';
-import type { CliIo } from './io';
+import { CliError, errorLine, EXIT, fromCommanderError } from './errors';
+import type { CliIo, OutputStream } from './io';
 
 export type { CliIo, OutputStream, RegisterCommand, SetExit } from './io';
 
@@ -10,8 +10,56 @@ export type { CliIo, OutputStream, RegisterCommand, SetExit } from './io';
  * The `api-guardrails` CLI, in process: `argv` are the user's arguments (process.argv.slice(2)).
  * Resolves to the exit code: 0 no blocking finding, 1 blocking findings, 2 usage or input error (one
  * line on stderr: `api-guardrails: error E_xxx: <what, which file>. <what to do>`, no stack trace).
+ * A report that could not be written to stdout (disk full, a closed pipe) is such an error too, whatever
+ * --fail-on says: the run did not produce what was asked.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const output = watchWrites(io.stdout);
+  const code = await run(argv, io);
+  const failure = (await output.flushed()) ?? output.error();
+  if (failure === undefined) return code;
+  const reason = (failure as NodeJS.ErrnoException).code ?? failure.message;
+  io.stderr.write(
+    `${errorLine(
+      new CliError(
+        'E_OUTPUT_WRITE',
+        `cannot write the report to standard output (${reason}: ${failure.message})`,
+        reason === 'EPIPE'
+          ? 'The reader of the pipe stopped early; write the report to a file with --output'
+          : 'Free space where stdout goes, or write the report to a file with --output',
+      ),
+    )}\n`,
+  );
+  return EXIT.usage;
+}
+
+/**
+ * Write errors of a Node stream, which it reports as 'error' events (an unhandled one would crash the
+ * process with a stack trace). `flushed` resolves once everything written so far is out, with the error
+ * if a write failed. Streams without events (a buffer in tests) never fail.
+ */
+function watchWrites(stream: OutputStream): {
+  error: () => Error | undefined;
+  flushed: () => Promise<Error | undefined>;
+} {
+  let failure: Error | undefined;
+  if (typeof stream.on !== 'function') return { error: () => undefined, flushed: async () => undefined };
+  stream.on('error', (error) => (failure ??= error));
+  return {
+    error: () => failure,
+    flushed: () =>
+      new Promise((resolve) => {
+        if (failure) return resolve(failure);
+        try {
+          stream.write('', (error) => resolve(error ?? failure ?? undefined));
+        } catch (error) {
+          resolve(error as Error);
+        }
+      }),
+  };
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('api-guardrails')
     .description(

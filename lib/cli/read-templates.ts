@@ -5,7 +5,7 @@ import { nestedStackTemplates, parseTemplate, TemplateError } from '../model/tem
 import { displayOf, type TemplateCandidate } from './discover';
 import { CliError } from './errors';
 import type { CliIo } from './io';
-import { TemplateLines } from './template-lines';
+import { resourceLocations } from './template-lines';
 
 /** Show a progress line only from this many templates on (and only on a TTY). */
 export const PROGRESS_THRESHOLD = 10;
@@ -14,8 +14,6 @@ export interface ReadResult {
   readonly inputs: TemplateInput[];
   /** Files found by searching a directory that are not CloudFormation templates (display paths). */
   readonly skipped: string[];
-  /** Where each resource is in the files read (for SARIF regions). */
-  readonly lines: TemplateLines;
 }
 
 /**
@@ -69,7 +67,6 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
   const claimed = new Set<string>();
   for (const p of parsed) for (const ref of p.nested) claimed.add(ref.file);
   const inputs: TemplateInput[] = [];
-  const lines = new TemplateLines();
   const added = new Set<string>();
   const add = (p: Parsed, nestedIn?: NestedIn): void => {
     added.add(p.file);
@@ -78,8 +75,8 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
       templatePath: p.display,
       stackName: p.stackName,
       ...(nestedIn ? { nestedIn } : {}),
+      locations: resourceLocations(p.text),
     });
-    lines.add(p.display, p.text);
     for (const ref of p.nested) {
       if (added.has(ref.file)) continue;
       const child = byFile.get(ref.file) ?? readNested(ref.file, io);
@@ -93,7 +90,7 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
   for (const p of parsed) if (!claimed.has(p.file) && !added.has(p.file)) add(p);
   // Templates that only name each other as nested stacks (no root among the inputs) are still read.
   for (const p of parsed) if (!added.has(p.file)) add(p);
-  return { inputs, skipped, lines };
+  return { inputs, skipped };
 }
 
 interface Parsed {

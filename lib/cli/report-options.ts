@@ -1,11 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { FailOn } from '../engine/finding';
 import type { ResolvedStandard } from '../standard';
-import { displayPath, type RenderOptions } from '../reporters/common';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../reporters/index';
+import { displayPath } from '../reporters/common';
+import { REPORT_FORMATS, renderReportChunks, type ReportFormat } from '../reporters/index';
+import { safeText } from '../reporters/safe-text';
+import { textWidth } from '../reporters/text-wrap';
 import type { Report } from '../reporters/report';
 import { resolveStandard } from '../standard';
 import { CliError, EXIT } from './errors';
@@ -48,30 +50,66 @@ export function standardFor(options: ReportCliOptions, io: CliIo): ResolvedStand
   }
 }
 
+/** The files a run reads (templates, the standard, a baseline), resolved: a report must never overwrite one. */
+export function inputFiles(
+  inputs: readonly { readonly path: string }[],
+  options: { readonly standard?: string; readonly baseline?: string },
+): string[] {
+  const files = inputs.map((i) => i.path).filter((path) => path !== '');
+  if (options.standard !== undefined) files.push(options.standard);
+  if (options.baseline !== undefined) files.push(options.baseline);
+  return files;
+}
+
+/**
+ * Where --output writes, resolved against cwd. @throws CliError E_OUTPUT_IS_INPUT when it names a file
+ * the run read (a template, the standard, the baseline), directly or through a link.
+ */
+export function outputFile(output: string, inputs: readonly string[], io: CliIo): string {
+  const file = resolve(io.cwd, output);
+  const real = (path: string): string => (existsSync(path) ? realpathSync(path) : path);
+  const target = real(file);
+  const input = inputs.find((path) => real(resolve(io.cwd, path)) === target);
+  if (input !== undefined) {
+    throw new CliError(
+      'E_OUTPUT_IS_INPUT',
+      `--output "${output}" is "${input}", which this run reads; writing the report there would destroy it`,
+      'Choose another --output file (e.g. api-guardrails-report.sarif)',
+    );
+  }
+  return file;
+}
+
 /**
  * Render the report and write it to --output or stdout. Notices and, for a file, a one-line result go
- * to stderr, so CI logs show them whatever the format.
+ * to stderr, so CI logs show them whatever the format. `inputs` are the files the run read: --output may
+ * not name one. Text is wrapped at the terminal's width (100 columns when stdout is not a terminal).
  * @returns the exit code: 1 when there are blocking findings, else 0.
  */
 export function emitReport(
   report: Report,
   options: ReportCliOptions,
   io: CliIo,
-  render: Pick<RenderOptions, 'lineOf'> = {},
+  inputs: readonly string[] = [],
 ): number {
   const toStdout = options.output === undefined;
-  const text = renderReport(report, options.format, {
-    ...render,
+  const file = toStdout ? undefined : outputFile(options.output as string, inputs, io);
+  const chunks = renderReportChunks(report, options.format, {
     cwd: io.cwd,
     color: toStdout && options.format === 'text' && useColor(io),
+    width: textWidth(toStdout && io.isTTY ? io.stdout.columns : undefined),
   });
-  if (toStdout) {
-    io.stdout.write(text);
+  if (file === undefined) {
+    for (const chunk of chunks) io.stdout.write(chunk);
   } else {
-    const file = resolve(io.cwd, options.output as string);
     try {
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
+      const fd = openSync(file, 'w');
+      try {
+        for (const chunk of chunks) writeSync(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
     } catch (error) {
       throw new CliError(
         'E_OUTPUT_WRITE',
@@ -84,8 +122,9 @@ export function emitReport(
   if (!toStdout) {
     const c = report.summary.counts;
     const verdict = report.summary.result === 'failed' ? `FAILED, ${report.summary.blocking} blocking` : 'passed';
+    const baselined = c.baselined ? `, ${c.baselined} baselined` : '';
     io.stderr.write(
-      `api-guardrails: ${verdict} at fail-on ${report.failOn} (${c.fail} failing, ${c.unknown} unknown, ${c.acknowledged} acknowledged, ${c.pass} passing); ${options.format} report written to ${options.output}\n`,
+      `api-guardrails: ${verdict} at fail-on ${report.failOn} (${c.fail} failing, ${c.unknown} unknown, ${c.acknowledged} acknowledged${baselined}, ${c.pass} passing); ${options.format} report written to ${options.output}\n`,
     );
   }
   return report.summary.result === 'failed' ? EXIT.blocking : EXIT.ok;
@@ -101,7 +140,8 @@ const INFO_NOTICES_SHOWN = 3;
 function writeNotices(report: Report, io: CliIo): void {
   const line = (notice: Report['notices'][number]): string => {
     const where = displayPath(notice.source.templatePath, io.cwd);
-    return `api-guardrails: notice ${notice.code} (${notice.level})${where ? ` ${where}` : ''}: ${notice.message.replace(/\s+/g, ' ')}\n`;
+    const text = `notice ${notice.code} (${notice.level})${where ? ` ${where}` : ''}: ${notice.message}`;
+    return `api-guardrails: ${safeText(text).replace(/\s+/g, ' ')}\n`;
   };
   const infoByCode = new Map<string, Report['notices'][number][]>();
   for (const notice of report.notices) {

@@ -1,24 +1,14 @@
+import type { ResourceLocation } from '../model/source';
+
 /**
- * Line numbers of resources in the template files the CLI read, so SARIF results can point at a line
- * (GitHub code scanning places alerts by region.startLine). Each file is indexed once, on first use.
+ * The 1-based line of each resource's key under Resources in a template's text, as resource locations
+ * (GitHub code scanning places SARIF alerts by region.startLine). Set on the template input when it is
+ * read, so every source built from the template carries its line.
  */
-export class TemplateLines {
-  private readonly texts = new Map<string, string>();
-  private readonly indexes = new Map<string, Map<string, number>>();
-
-  add(templatePath: string, text: string): void {
-    this.texts.set(templatePath, text);
-  }
-
-  /** 1-based line of the resource's key under Resources, or undefined when not found. */
-  lineOf(templatePath: string, logicalId: string): number | undefined {
-    let index = this.indexes.get(templatePath);
-    if (!index) {
-      index = indexResources(this.texts.get(templatePath) ?? '');
-      this.indexes.set(templatePath, index);
-    }
-    return index.get(logicalId);
-  }
+export function resourceLocations(text: string): Map<string, ResourceLocation> {
+  const locations = new Map<string, ResourceLocation>();
+  for (const [logicalId, line] of indexResources(text)) locations.set(logicalId, { line });
+  return locations;
 }
 
 const RESOURCES_KEY = /^[ \t]*["']?Resources["']?[ \t]*:/m;

@@ -1,4 +1,5 @@
 import type { Finding } from './finding';
+import { sortFindings } from './sort-findings';
 
 /**
  * A baseline: the failing and unknown findings an organisation accepted when it adopted the standard.
@@ -64,7 +65,7 @@ export function createBaseline(findings: readonly Finding[]): Baseline {
 }
 
 export interface BaselineResult {
-  /** Findings with those in the baseline turned `acknowledged` (via 'baseline'). */
+  /** Findings with those in the baseline turned `baselined` (acknowledgement via 'baseline'). */
   readonly findings: Finding[];
   /** Baseline entries that no longer occur (or occur fewer times). */
   readonly fixed: BaselineEntry[];
@@ -90,14 +91,15 @@ export function applyBaseline(
     remaining.set(key, left - 1);
     return {
       ...f,
-      status: 'acknowledged',
+      status: 'baselined',
       acknowledgement: { reason: `accepted in ${baselineName} when the standard was adopted`, via: 'baseline' },
     };
   });
   const fixed = baseline.findings
     .filter((e) => (remaining.get(e.key) ?? 0) > 0)
     .map((e) => ({ ...e, count: remaining.get(e.key) ?? 0 }));
-  return { findings: out, fixed, newFindings };
+  // Baselined findings move after the failing ones: the result keeps the engine's order.
+  return { findings: sortFindings(out), fixed, newFindings };
 }
 
 /** Validate parsed baseline JSON; `file` names it in errors. */

@@ -1,8 +1,8 @@
 import type { Source } from '../model/source';
 import type { Severity, SubjectKind } from './rule';
 
-/** What a check concluded about one resource. */
-export type FindingStatus = 'fail' | 'unknown' | 'pass' | 'acknowledged';
+/** `baselined`: a fail or unknown finding accepted in a baseline file (`check --baseline`); never blocks. */
+export type FindingStatus = 'fail' | 'unknown' | 'pass' | 'acknowledged' | 'baselined';
 
 /** Why a finding is acknowledged, kept in every report so compliance can see open exceptions. */
 export interface Acknowledgement {
@@ -57,7 +57,7 @@ export type FailOn = 'error' | 'warning' | 'never';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-/** Whether a finding should fail a build under `failOn`. Pass and acknowledged findings never block. */
+/** Whether a finding should fail a build under `failOn`. Pass, acknowledged and baselined findings never block. */
 export function isBlocking(finding: Finding, failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   if (finding.status !== 'fail' && finding.status !== 'unknown') return false;
@@ -75,17 +75,24 @@ export interface FindingCounts {
   readonly unknown: number;
   readonly pass: number;
   readonly acknowledged: number;
+  readonly baselined: number;
 }
 
 /** Count findings per status. */
 export function countFindings(findings: readonly Finding[]): FindingCounts {
-  const counts = { fail: 0, unknown: 0, pass: 0, acknowledged: 0 };
+  const counts = { fail: 0, unknown: 0, pass: 0, acknowledged: 0, baselined: 0 };
   for (const f of findings) counts[f.status]++;
   return counts;
 }
 
 /** Report order of statuses: what needs action first. */
-export const STATUS_ORDER: Readonly<Record<FindingStatus, number>> = { fail: 0, unknown: 1, acknowledged: 2, pass: 3 };
+export const STATUS_ORDER: Readonly<Record<FindingStatus, number>> = {
+  fail: 0,
+  unknown: 1,
+  acknowledged: 2,
+  baselined: 3,
+  pass: 4,
+};
 
 /** Deterministic order: status, rule, resource, message. */
 export function compareFindings(a: Finding, b: Finding): number {

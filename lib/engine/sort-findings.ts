@@ -5,15 +5,14 @@ import { compareFindings, STATUS_ORDER } from './finding';
  * The findings in `compareFindings` order (status, rule, resource label, message; ties keep their input
  * order), as a new array.
  *
- * The same order as `[...findings].sort(compareFindings)`, without its cost: that comparator compares
- * long resource labels thousands of times per finding set and was a third of `evaluate` on a stack of
- * 400 APIs. Here each distinct rule id and label is ranked once, every finding gets one number
+ * The same order as `[...findings].sort(compareFindings)`, which compares long resource labels many
+ * times per finding (kept for its cost: see the benchmark README). Each distinct rule id and label is
+ * ranked once, every finding gets one number
  * (status, rule rank, label rank, input position) and a typed-array sort orders the numbers. Only findings
  * that share status, rule and label are then compared by message.
  */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const n = findings.length;
-  if (sortedByUs.has(findings) || isSorted(findings)) return remember([...findings]);
   const ruleRank = rankOf(findings, (f) => f.ruleId);
   const labelRank = rankOf(findings, (f) => f.resource.label);
   const rules = ruleRank.size;
@@ -41,25 +40,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     }
     start = i;
   }
-  return remember(sorted);
-}
-
-/**
- * Arrays this function returned. `evaluate` hands them out as `readonly Finding[]`, so `buildReport`,
- * which sorts again whatever it is given, can skip the work for an evaluation's own findings (checking
- * the order costs 9,000 comparisons on a 400-API stack). A baseline builds a new array, which is sorted.
- */
-const sortedByUs = new WeakSet<readonly Finding[]>();
-
-function remember(sorted: Finding[]): Finding[] {
-  sortedByUs.add(sorted);
   return sorted;
-}
-
-/** A report re-sorts what `evaluate` already sorted: one linear pass finds that out. */
-function isSorted(findings: readonly Finding[]): boolean {
-  for (let i = 1; i < findings.length; i++) if (compareFindings(findings[i - 1], findings[i]) > 0) return false;
-  return true;
 }
 
 /** Rank of each distinct string, in code-unit order (what `<` compares). */

@@ -14,6 +14,23 @@ export interface Source {
   readonly arn?: string;
   /** Location inside an OpenAPI Body, e.g. paths./orders.get. */
   readonly pointer?: string;
+  /** 1-based line of the resource in `templatePath` (set when the CLI reads the template text). */
+  readonly line?: number;
+  /** The line of the CDK app's source that made the construct (from a cloud assembly's stack trace). */
+  readonly code?: CodeLocation;
+}
+
+/** A place in source code: a file (as recorded, usually absolute) and a 1-based line and column. */
+export interface CodeLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column?: number;
+}
+
+/** Where a resource of a template is: its line in the template and the code that made it. */
+export interface ResourceLocation {
+  readonly line?: number;
+  readonly code?: CodeLocation;
 }
 
 /** A short human label for a source, used in reports. */

@@ -155,7 +155,7 @@ export function findingId(finding: Finding, accountId: string, region: string): 
 
 /** fail < unknown < acknowledged < pass: what a merged finding reports. */
 function rank(f: Finding): number {
-  return { fail: 0, unknown: 1, acknowledged: 2, pass: 3 }[f.status];
+  return { fail: 0, unknown: 1, acknowledged: 2, baselined: 2, pass: 3 }[f.status];
 }
 
 function describe(f: Finding, messages: string[]): string {

@@ -1,5 +1,5 @@
 import { isAbsolute, relative, sep } from 'node:path';
-import type { Finding, FindingCounts, FindingStatus } from '../engine/finding';
+import type { Acknowledgement, Finding, FindingCounts, FindingStatus } from '../engine/finding';
 import { STATUS_ORDER } from '../engine/finding';
 import type { Severity } from '../engine/rule';
 import type { Source } from '../model/source';
@@ -11,49 +11,27 @@ export interface RenderOptions {
   readonly cwd?: string;
   /** ANSI colours (text only). The CLI turns them on only on a TTY without NO_COLOR. @default false */
   readonly color?: boolean;
-  /** 1-based line of a resource in a template (SARIF regions). @default every result points at line 1 of its file */
-  readonly lineOf?: (templatePath: string, logicalId: string) => number | undefined;
+  /** Columns to wrap human text at (text only). The CLI passes the terminal's width. @default 100 */
+  readonly width?: number;
 }
 
 /** A template path as reports show it: relative to cwd when absolute, always with forward slashes. */
 export function displayPath(path: string | undefined, cwd: string = process.cwd()): string | undefined {
   if (path === undefined) return undefined;
   if (!isAbsolute(path)) return sep === '/' ? path : path.split(sep).join('/');
-  // Keyed by the strings the sources already hold: a combined key would be a new string to hash per call.
-  let forCwd = displayCache.get(cwd);
-  if (forCwd === undefined) {
-    if (displayCache.size > 100) displayCache.clear();
-    displayCache.set(cwd, (forCwd = new Map()));
-  }
-  let shown = forCwd.get(path);
-  if (shown === undefined) {
-    shown = (relative(cwd, path) || '.').split(sep).join('/');
-    if (forCwd.size > 10_000) forCwd.clear();
-    forCwd.set(path, shown);
-  }
-  return shown;
+  return (relative(cwd, path) || '.').split(sep).join('/');
 }
-
-/** Reports name the same few files thousands of times: shown path per template path, per cwd. */
-const displayCache = new Map<string, Map<string, string>>();
 
 /**
  * Where a finding points, in one short phrase: "cdk.out/Orders.template.json › OrdersStage
  * (Orders/Api/DeploymentStage.prod)" with the CDK construct path when the template carries it, or the ARN.
- * Built once per source object and cwd: the findings on one resource share their source.
  */
 export function whereLabel(source: Source, cwd: string = process.cwd()): string {
-  const cached = whereCache.get(source);
-  if (cached !== undefined && cached.cwd === cwd) return cached.label;
   const file = displayPath(source.templatePath, cwd);
   const id = source.logicalId ?? source.arn ?? source.pointer;
   const construct = source.constructPath ? ` (${source.constructPath.replace(/^\//, '')})` : '';
-  const label = file && id ? `${file} › ${id}${construct}` : (file ?? id ?? '(no location)') + construct;
-  whereCache.set(source, { cwd, label });
-  return label;
+  return file && id ? `${file} › ${id}${construct}` : (file ?? id ?? '(no location)') + construct;
 }
-
-const whereCache = new WeakMap<Source, { readonly cwd: string; readonly label: string }>();
 
 export interface RuleGroup {
   readonly rule: RuleInfo;
@@ -118,22 +96,11 @@ export function groupByResource(findings: readonly Finding[]): Finding[][] {
   return [...groups.values()];
 }
 
-/**
- * What identifies a finding's resource in a report. The engine gives every finding on one subject the
- * same resource object, and a report groups each rule's findings by resource: the key is built once per
- * resource object (not once per rule group), and the same string then hashes once.
- */
+/** What identifies a finding's resource in a report: its label and where it is. */
 export function resourceKey(f: Finding): string {
-  let key = resourceKeys.get(f.resource);
-  if (key === undefined) {
-    const s = f.resource.source;
-    key = [f.resource.label, s.templatePath ?? '', s.logicalId ?? '', s.arn ?? '', s.pointer ?? ''].join('\u0000');
-    resourceKeys.set(f.resource, key);
-  }
-  return key;
+  const s = f.resource.source;
+  return [f.resource.label, s.templatePath ?? '', s.logicalId ?? '', s.arn ?? '', s.pointer ?? ''].join('\u0000');
 }
-
-const resourceKeys = new WeakMap<Finding['resource'], string>();
 
 /** "3 failing, 1 unknown" style count phrase (zero counts left out). */
 export function countPhrase(counts: FindingCounts): string {
@@ -141,6 +108,7 @@ export function countPhrase(counts: FindingCounts): string {
   if (counts.fail) parts.push(`${counts.fail} failing`);
   if (counts.unknown) parts.push(`${counts.unknown} unknown`);
   if (counts.acknowledged) parts.push(`${counts.acknowledged} acknowledged`);
+  if (counts.baselined) parts.push(`${counts.baselined} baselined`);
   if (counts.pass) parts.push(`${counts.pass} passing`);
   return parts.join(', ');
 }
@@ -162,21 +130,22 @@ export function apisPhrase(report: Report): string {
 
 /** One-line text: collapse whitespace (messages and reasons may contain newlines). */
 export function oneLine(text: string): string {
-  // Runs once per finding per format, over a few distinct messages: remember them.
-  let line = oneLineCache.get(text);
-  if (line === undefined) {
-    line = text.replace(/\s+/g, ' ').trim();
-    if (oneLineCache.size > 10_000) oneLineCache.clear();
-    oneLineCache.set(text, line);
-  }
-  return line;
+  return text.replace(/\s+/g, ' ').trim();
 }
 
-const oneLineCache = new Map<string, string>();
+/** "reason (ticket SEC-1, expires 2027-01-31, approved by ciso, via cdk)": an acknowledgement in one line. */
+export function acknowledgementPhrase(a: Acknowledgement): string {
+  const details = [
+    a.ticket && `ticket ${a.ticket}`,
+    a.expires && `expires ${a.expires}`,
+    a.approvedBy && `approved by ${a.approvedBy}`,
+    `via ${a.via}`,
+  ].filter(Boolean);
+  return `${oneLine(a.reason)} (${details.join(', ')})`;
+}
 
 /** The distinct fixes of findings (a rule may give a finding-specific fix), in first-seen order. */
 export function fixesOf(findings: readonly Finding[]): string[] {
-  // Nearly every finding of a rule carries the same fix string: collapse it before normalising whitespace.
   const distinct = new Set<string>();
   for (const f of findings) if (f.status === 'fail' || f.status === 'unknown') distinct.add(f.fix);
   return [...new Set([...distinct].map(oneLine))];

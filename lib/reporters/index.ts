@@ -1,11 +1,11 @@
 import { renderAsff } from './asff';
 import type { RenderOptions } from './common';
-import { renderJson } from './json';
+import { renderJson, renderJsonChunks } from './json';
 import { renderJunit } from './junit';
 import { renderMarkdown } from './markdown';
 import { renderOcsf } from './ocsf';
 import type { Report } from './report';
-import { renderSarif } from './sarif';
+import { renderSarif, renderSarifChunks } from './sarif';
 import { renderText } from './text';
 
 export type { RenderOptions } from './common';
@@ -51,3 +51,18 @@ const RENDERERS: Record<ReportFormat, (report: Report, options?: RenderOptions) 
 export function renderReport(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
   return RENDERERS[format](report, options);
 }
+
+/**
+ * The same text as `renderReport`, in chunks to write one after the other: JSON and SARIF are made as
+ * they are written, so a report of any size fits (the others are one chunk).
+ */
+export function renderReportChunks(
+  report: Report,
+  format: ReportFormat,
+  options: RenderOptions = {},
+): Iterable<string> {
+  if (format === 'json') return renderJsonChunks(report, options);
+  if (format === 'sarif') return renderSarifChunks(report, options);
+  return [RENDERERS[format](report, options)];
+}
+

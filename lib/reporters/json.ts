@@ -3,6 +3,7 @@ import { isBlocking } from '../engine/finding';
 import type { Severity, SubjectKind } from '../engine/rule';
 import type { RenderOptions } from './common';
 import { displayPath } from './common';
+import { jsonChunks, LazyList } from './json-chunks';
 import type { ApiSummary, InventorySummary, Report, ReportSummary, RuleInfo } from './report';
 
 /** Version of the JSON shape below. Bumped only on a breaking change (a field removed or retyped). */
@@ -64,6 +65,7 @@ export interface JsonReport {
     readonly fail: number;
     readonly unknown: number;
     readonly acknowledged: number;
+    readonly baselined: number;
     readonly pass: number;
     readonly blocking: number;
   };
@@ -77,6 +79,19 @@ export interface JsonReport {
 }
 
 export function toJsonReport(report: Report, options: RenderOptions = {}): JsonReport {
+  const { head, finding, notice } = jsonParts(report, options);
+  return { ...head, findings: report.findings.map(finding), notices: report.notices.map(notice) };
+}
+
+/** The report's fixed part, and how each finding and notice is written (so they can be written one by one). */
+function jsonParts(
+  report: Report,
+  options: RenderOptions,
+): {
+  head: Omit<JsonReport, 'findings' | 'notices'>;
+  finding: (f: Report['findings'][number]) => JsonFinding;
+  notice: (n: Report['notices'][number]) => JsonNotice;
+} {
   const loc = (s: JsonLocation): JsonLocation => ({
     templatePath: displayPath(s.templatePath, options.cwd),
     stackName: s.stackName,
@@ -87,7 +102,7 @@ export function toJsonReport(report: Report, options: RenderOptions = {}): JsonR
     pointer: s.pointer,
   });
   const c = report.summary.counts;
-  return {
+  const head: Omit<JsonReport, 'findings' | 'notices'> = {
     schemaVersion: JSON_REPORT_SCHEMA_VERSION,
     tool: { name: report.tool.name, version: report.tool.version },
     standard: { name: report.standard.name, version: report.standard.version },
@@ -97,6 +112,7 @@ export function toJsonReport(report: Report, options: RenderOptions = {}): JsonR
       fail: c.fail,
       unknown: c.unknown,
       acknowledged: c.acknowledged,
+      baselined: c.baselined,
       pass: c.pass,
       blocking: report.summary.blocking,
     },
@@ -127,6 +143,7 @@ export function toJsonReport(report: Report, options: RenderOptions = {}): JsonR
           fail: a.counts.fail,
           unknown: a.counts.unknown,
           acknowledged: a.counts.acknowledged,
+          baselined: a.counts.baselined,
           pass: a.counts.pass,
         },
       })),
@@ -140,25 +157,44 @@ export function toJsonReport(report: Report, options: RenderOptions = {}): JsonR
       owasp: r.owasp,
       references: r.references,
     })),
-    findings: report.findings.map((f) => ({
-      ruleId: f.ruleId,
-      title: f.title,
-      status: f.status,
-      severity: f.severity,
-      blocking: isBlocking(f, report.failOn),
-      message: f.message,
-      fix: f.fix,
-      tier: f.tier,
-      resource: { kind: f.resource.kind, label: f.resource.label, apiId: f.resource.apiId, ...loc(f.resource.source) },
-      location: f.location,
-      acknowledgement: f.acknowledgement,
-      exempt: f.exempt,
-    })),
-    notices: report.notices.map((n) => ({ level: n.level, code: n.code, message: n.message, source: loc(n.source) })),
   };
+  const finding = (f: Report['findings'][number]): JsonFinding => ({
+    ruleId: f.ruleId,
+    title: f.title,
+    status: f.status,
+    severity: f.severity,
+    blocking: isBlocking(f, report.failOn),
+    message: f.message,
+    fix: f.fix,
+    tier: f.tier,
+    resource: { kind: f.resource.kind, label: f.resource.label, apiId: f.resource.apiId, ...loc(f.resource.source) },
+    location: f.location,
+    acknowledgement: f.acknowledgement,
+    exempt: f.exempt,
+  });
+  const notice = (n: Report['notices'][number]): JsonNotice => ({
+    level: n.level,
+    code: n.code,
+    message: n.message,
+    source: loc(n.source),
+  });
+  return { head, finding, notice };
 }
 
 /** `--format json`: the JsonReport, pretty-printed with two spaces and a final newline. */
 export function renderJson(report: Report, options: RenderOptions = {}): string {
   return `${JSON.stringify(toJsonReport(report, options), null, 2)}\n`;
+}
+
+/**
+ * `renderJson`'s text in chunks of about a megabyte, each finding made as it is written: the JSON of a
+ * 30,000-API inventory is longer than the longest string JavaScript can hold.
+ */
+export function renderJsonChunks(report: Report, options: RenderOptions = {}): Iterable<string> {
+  const { head, finding, notice } = jsonParts(report, options);
+  return jsonChunks({
+    ...head,
+    findings: LazyList.map(report.findings, finding),
+    notices: LazyList.map(report.notices, notice),
+  });
 }

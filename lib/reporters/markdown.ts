@@ -15,6 +15,7 @@ import {
   worstSeverity,
 } from './common';
 import type { Report } from './report';
+import { safeReport } from './safe-text';
 
 /** GitHub rejects comments over 65,536 characters; stop adding rows well before that. */
 const MAX_ROWS_PER_RULE = 50;
@@ -26,7 +27,8 @@ const FOLD_INFO_NOTICES_OVER = 5;
  * grouped by rule in collapsible <details>, acknowledged exceptions with reason and expiry, the APIs
  * with tier and owner, and notices. All user text is escaped (tables, HTML).
  */
-export function renderMarkdown(report: Report, options: RenderOptions = {}): string {
+export function renderMarkdown(unsafe: Report, options: RenderOptions = {}): string {
+  const report = safeReport(unsafe);
   const out: string[] = [];
   const c = report.summary.counts;
   const verdict =
@@ -38,12 +40,21 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
     `Standard **${esc(report.standard.name)}**${report.standard.version ? ` ${esc(report.standard.version)}` : ''} · ${plural(report.inputs.length, 'input')} · ${apisPhrase(report)} · ${report.tool.name} ${report.tool.version}`,
     '',
   );
-  out.push(
-    '| ❌ Failing | ❔ Unknown | 🔕 Acknowledged | ✅ Passing |',
-    '|---:|---:|---:|---:|',
-    `| ${c.fail} | ${c.unknown} | ${c.acknowledged} | ${c.pass} |`,
-    '',
-  );
+  if (c.baselined > 0) {
+    out.push(
+      '| ❌ Failing | ❔ Unknown | 🔕 Acknowledged | 📋 Baselined | ✅ Passing |',
+      '|---:|---:|---:|---:|---:|',
+      `| ${c.fail} | ${c.unknown} | ${c.acknowledged} | ${c.baselined} | ${c.pass} |`,
+      '',
+    );
+  } else {
+    out.push(
+      '| ❌ Failing | ❔ Unknown | 🔕 Acknowledged | ✅ Passing |',
+      '|---:|---:|---:|---:|',
+      `| ${c.fail} | ${c.unknown} | ${c.acknowledged} | ${c.pass} |`,
+      '',
+    );
+  }
 
   const failing = groupByRule(report, ['fail', 'unknown']);
   if (failing.length > 0) {
@@ -75,6 +86,13 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
       );
     }
     out.push('');
+  }
+
+  if (c.baselined > 0) {
+    out.push(
+      `📋 ${plural(c.baselined, 'finding')} accepted in the baseline do not block; \`api-guardrails check --format json\` lists them.`,
+      '',
+    );
   }
 
   if (report.inventory.perApi.length > 0) {

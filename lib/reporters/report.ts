@@ -2,7 +2,6 @@ import { tallyPasses, type Evaluation, type PassTally } from '../engine/evaluate
 import type { FailOn, Finding, FindingCounts } from '../engine/finding';
 import { countFindings, isBlocking } from '../engine/finding';
 import { renderFix } from '../engine/fix';
-import { sortFindings } from '../engine/sort-findings';
 import type { RuleReferences, Severity } from '../engine/rule';
 import type { ResolvedStandard } from '../standard';
 import type { Source } from '../model/source';
@@ -70,9 +69,9 @@ export interface Report {
   /** Metadata of every rule the standard ran, plus any rule id that only appears in findings. Sorted by id. */
   readonly rules: RuleInfo[];
   /**
-   * Sorted by status, rule, resource, message (engine order). Passing checks are listed only when the
-   * evaluation listed them (JSON and JUnit need them); `summary`, `inventory` and `passesByRule` count
-   * them either way.
+   * In the evaluation's order (the engine sorts by status, rule, resource, message; reporters trust it).
+   * Passing checks are listed when the evaluation lists them; `summary`, `inventory` and `passesByRule`
+   * count them either way. Each reporter decides what it shows.
    */
   readonly findings: Finding[];
   /** Passing checks per rule id, rules with none left out, ordered by rule id. */
@@ -98,7 +97,7 @@ export interface BuildReportOptions {
 export function buildReport(options: BuildReportOptions): Report {
   const { evaluation, standard } = options;
   const failOn = options.failOn ?? 'error';
-  const findings = sortFindings(evaluation.findings);
+  const findings = [...evaluation.findings];
   const passes = evaluation.passes ?? tallyPasses(findings);
   const counts = { ...countFindings(findings), pass: passes.total };
   const blocking = findings.filter((f) => isBlocking(f, failOn)).length;

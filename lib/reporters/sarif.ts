@@ -1,10 +1,16 @@
 import * as crypto from 'node:crypto';
-import type { Location, Log, Notification, ReportingDescriptor, Result, Suppression } from 'sarif';
-import type { Finding } from '../engine/finding';
+import { isAbsolute, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Location, Log, Notification, PhysicalLocation, ReportingDescriptor, Result, Suppression } from 'sarif';
+import type { FailOn, Finding } from '../engine/finding';
+import { isBlocking } from '../engine/finding';
 import type { Severity } from '../engine/rule';
+import type { Source } from '../model/source';
 import type { RenderOptions } from './common';
 import { displayPath, oneLine } from './common';
+import { jsonChunks, LazyList } from './json-chunks';
 import type { Report, RuleInfo } from './report';
+import type { ToolInfo } from './tool';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Key of our partial fingerprint; bump the suffix if the fingerprint's inputs ever change. */
@@ -16,17 +22,41 @@ const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.
 
 /**
  * SARIF 2.1.0 log (`--format sarif`) for code-scanning tools. One run; every rule the standard ran is a
- * reportingDescriptor; fail, unknown and acknowledged findings are results (passes are not: SARIF
- * consumers show every result as an alert). Acknowledged findings carry a suppression with the reason.
+ * reportingDescriptor with a PascalCase name and help links; fail, unknown, acknowledged and baselined
+ * findings are results (passes are not: SARIF consumers show every result as an alert). A result points
+ * at the line of the CDK app that made the construct when the cloud assembly recorded it, else at the
+ * resource's line in its template; the construct path is always a logical location. An unknown that
+ * does not block at fail-on is a warning to review (kind `review`), not a failure. Acknowledged and
+ * baselined findings carry a suppression with the reason.
  */
 export function toSarif(report: Report, options: RenderOptions = {}): Log {
+  return sarifLog(report, options, [...resultsOf(report, options)]);
+}
+
+export function renderSarif(report: Report, options: RenderOptions = {}): string {
+  return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
+}
+
+/**
+ * `renderSarif`'s text in chunks of about a megabyte, each result made as it is written: the SARIF of a
+ * 30,000-API inventory is longer than the longest string JavaScript can hold.
+ */
+export function renderSarifChunks(report: Report, options: RenderOptions = {}): Iterable<string> {
+  const results = new LazyList(() => resultsOf(report, options));
+  return jsonChunks(sarifLog(report, options, results as unknown as Result[]));
+}
+
+/** A result per fail, unknown, acknowledged and baselined finding, in report order. */
+function* resultsOf(report: Report, options: RenderOptions): Generator<Result> {
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
   const seen = new Map<string, number>();
-  const results: Result[] = [];
   for (const f of report.findings) {
-    if (f.status === 'pass') continue;
-    results.push(result(f, ruleIndex.get(f.ruleId) ?? -1, options, seen));
+    if (f.status !== 'pass') yield result(f, ruleIndex.get(f.ruleId) ?? -1, report.failOn, options, seen);
   }
+}
+
+/** The log around its results (a list, or a LazyList written as one). */
+function sarifLog(report: Report, options: RenderOptions, results: Result[]): Log {
   const notifications: Notification[] = report.notices.map((n) => ({
     descriptor: { id: n.code },
     level: n.level === 'info' ? 'note' : n.level,
@@ -44,7 +74,7 @@ export function toSarif(report: Report, options: RenderOptions = {}): Log {
             version: report.tool.version,
             semanticVersion: report.tool.version,
             ...(report.tool.informationUri ? { informationUri: report.tool.informationUri } : {}),
-            rules: report.rules.map(descriptor),
+            rules: report.rules.map((rule) => descriptor(rule, report.tool)),
           },
         },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
@@ -56,11 +86,14 @@ export function toSarif(report: Report, options: RenderOptions = {}): Log {
   };
 }
 
-export function renderSarif(report: Report, options: RenderOptions = {}): string {
-  return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
+/** The rule's page in the repository (docs/rules/<id>.md at this version's tag), when the repository is known. */
+function helpUri(rule: RuleInfo, tool: ToolInfo): string | undefined {
+  if (!tool.repositoryUrl) return undefined;
+  return `${tool.repositoryUrl}/blob/v${tool.version}/docs/rules/${encodeURIComponent(rule.id)}.md`;
 }
 
-function descriptor(rule: RuleInfo): ReportingDescriptor {
+function descriptor(rule: RuleInfo, tool: ToolInfo): ReportingDescriptor {
+  const help = helpUri(rule, tool);
   const refs = Object.entries(rule.references).map(([peer, id]) => `${peer}: ${id}`);
   const markdown = [
     `**${rule.title}**`,
@@ -77,6 +110,7 @@ function descriptor(rule: RuleInfo): ReportingDescriptor {
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.rationale },
     help: { text: `${rule.rationale} How to fix: ${rule.fix}`, markdown },
+    ...(help ? { helpUri: help } : {}),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       tags: ['security', 'api-gateway', ...rule.owasp],
@@ -87,20 +121,32 @@ function descriptor(rule: RuleInfo): ReportingDescriptor {
   };
 }
 
-function result(f: Finding, index: number, options: RenderOptions, seen: Map<string, number>): Result {
+function result(f: Finding, index: number, failOn: FailOn, options: RenderOptions, seen: Map<string, number>): Result {
+  const review = f.status === 'unknown' && !isBlocking(f, failOn);
   const r: Result = {
     ruleId: f.ruleId,
     ...(index >= 0 ? { ruleIndex: index } : {}),
-    kind: 'fail',
-    level: LEVEL[f.severity],
+    kind: review ? 'review' : 'fail',
+    level: review ? 'warning' : LEVEL[f.severity],
     message: {
       text: `${oneLine(f.message)} (${f.resource.label})${f.status === 'unknown' ? ' [could not be decided]' : ''}`,
     },
     locations: location(f.resource.source, f.location, options),
+    ...(f.resource.source.code && templateLocation(f.resource.source, options)
+      ? {
+          relatedLocations: [
+            {
+              id: 1,
+              physicalLocation: templateLocation(f.resource.source, options),
+              message: { text: 'the resource in the synthesized template' },
+            },
+          ],
+        }
+      : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f, options, seen) },
     properties: { status: f.status, tier: f.tier, fix: f.fix, ...(f.location ? { propertyPath: f.location } : {}) },
   };
-  if (f.status === 'acknowledged' && f.acknowledgement) {
+  if ((f.status === 'acknowledged' || f.status === 'baselined') && f.acknowledgement) {
     const a = f.acknowledgement;
     const details = [
       a.ticket && `ticket ${a.ticket}`,
@@ -122,20 +168,12 @@ function result(f: Finding, index: number, options: RenderOptions, seen: Map<str
   return r;
 }
 
-function location(
-  source: Finding['resource']['source'],
-  propertyPath: string | undefined,
-  options: RenderOptions,
-): Location[] {
-  const uri = displayPath(source.templatePath, options.cwd);
+function location(source: Source, propertyPath: string | undefined, options: RenderOptions): Location[] {
+  const physical = source.code ? codeLocation(source.code, options) : templateLocation(source, options);
   const logicalName = source.logicalId ?? source.arn ?? source.pointer;
-  if (!uri && !logicalName) return [];
+  if (!physical && !logicalName) return [];
   const loc: Location = {};
-  if (uri && source.templatePath) {
-    // GitHub code scanning needs a region to place an alert: the resource's line, else the file's first line.
-    const line = source.logicalId ? options.lineOf?.(source.templatePath, source.logicalId) : undefined;
-    loc.physicalLocation = { artifactLocation: { uri: encodedUri(uri) }, region: { startLine: line ?? 1 } };
-  }
+  if (physical) loc.physicalLocation = physical;
   if (logicalName) {
     const qualified = source.constructPath ?? [source.stackName, logicalName].filter(Boolean).join('/');
     loc.logicalLocations = [
@@ -148,6 +186,25 @@ function location(
     ];
   }
   return [loc];
+}
+
+/** The resource in its template: GitHub code scanning needs a region, so line 1 when the line is unknown. */
+function templateLocation(source: Source, options: RenderOptions): PhysicalLocation | undefined {
+  const uri = displayPath(source.templatePath, options.cwd);
+  if (!uri) return undefined;
+  return { artifactLocation: { uri: encodeURI(uri) }, region: { startLine: source.line ?? 1 } };
+}
+
+/** The CDK app's line: relative to cwd when it is inside it (a repository file), else a file: URI. */
+function codeLocation(code: NonNullable<Source['code']>, options: RenderOptions): PhysicalLocation {
+  const cwd = options.cwd ?? process.cwd();
+  const rel = isAbsolute(code.file) ? relative(cwd, code.file) : code.file;
+  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  const uri = inside ? encodeURI(rel.split(sep).join('/')) : pathToFileURL(code.file).href;
+  return {
+    artifactLocation: { uri },
+    region: { startLine: code.line, ...(code.column ? { startColumn: code.column } : {}) },
+  };
 }
 
 /**
@@ -172,27 +229,9 @@ function fingerprint(f: Finding, options: RenderOptions, seen: Map<string, numbe
   return `${sha256Hex(key).slice(0, 32)}:${n}`;
 }
 
-/**
- * SHA-256 of a string as hex. Node's one-shot `crypto.hash` (Node ≥ 20.12) is several times cheaper per
- * call than a Hash object, and a large report hashes thousands of keys; the digest is the same.
- */
-const sha256Hex: (text: string) => string =
-  typeof crypto.hash === 'function'
-    ? (text) => crypto.hash('sha256', text, 'hex')
-    : (text) => crypto.createHash('sha256').update(text).digest('hex');
-
-/** `encodeURI` of a report's few template paths, once each rather than once per result. */
-function encodedUri(uri: string): string {
-  let encoded = encodedUris.get(uri);
-  if (encoded === undefined) {
-    encoded = encodeURI(uri);
-    if (encodedUris.size > 10_000) encodedUris.clear();
-    encodedUris.set(uri, encoded);
-  }
-  return encoded;
+function sha256Hex(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('hex');
 }
-
-const encodedUris = new Map<string, string>();
 
 function pascalCase(id: string): string {
   return id

@@ -4,6 +4,7 @@ import type { Notice } from '../model/types';
 import type { RenderOptions } from './common';
 import type { Severity } from '../engine/rule';
 import {
+  acknowledgementPhrase,
   apisPhrase,
   countPhrase,
   displayPath,
@@ -13,9 +14,10 @@ import {
   oneLine,
   plural,
   SEVERITY_RANK,
-  whereLabel,
 } from './common';
 import type { Report } from './report';
+import { safeReport } from './safe-text';
+import { DEFAULT_TEXT_WIDTH, wrap } from './text-wrap';
 
 type Paint = (text: string) => string;
 
@@ -41,72 +43,98 @@ function palette(enabled: boolean): Palette {
   };
 }
 
+/** Where text goes: lines, the wrap width and the palette. */
+interface Out {
+  readonly lines: string[];
+  readonly width: number;
+  readonly p: Palette;
+  readonly cwd?: string;
+}
+
+/** Append `text` wrapped at the report's width, every line painted with `paint`. */
+function put(out: Out, text: string, indent: number, paint: Paint = (t) => t, hang = indent + 2): void {
+  for (const line of wrap(text, out.width, indent, hang)) out.lines.push(paint(line));
+}
+
 /**
  * Human-readable report for a terminal or a CI log. Findings are grouped by rule: one line per rule
- * with its counts ("✖ stage-waf  3 failing  (error)"), the resources indented below it, the fix once per
- * rule. A message that several resources share is printed once, with those resources listed one per
- * line under it (a rule failing on 400 stages is 401 lines, not 800). Passes are only counted. Colours
- * only when `options.color` is true.
+ * with its counts ("✖ stage-waf  3 failing  (error)"), the resources indented below it, each with its
+ * template location and, on a line of its own, its CDK construct path; the fix once per rule on its own
+ * line. A message that several resources share is printed once, with those resources listed under it.
+ * Passes are only counted. Lines are wrapped at `options.width` (default 100). Every string from a
+ * template is made safe first (control characters escaped, line breaks as spaces). Colours only when
+ * `options.color` is true.
  */
-export function renderText(report: Report, options: RenderOptions = {}): string {
+export function renderText(unsafe: Report, options: RenderOptions = {}): string {
+  const report = safeReport(unsafe);
   const p = palette(options.color === true);
-  const out: string[] = [];
+  const out: Out = { lines: [], width: options.width ?? DEFAULT_TEXT_WIDTH, p, cwd: options.cwd };
   const inputs = plural(report.inputs.length, 'input');
   const std = `${report.standard.name}${report.standard.version ? ` ${report.standard.version}` : ''}`;
-  out.push(
-    p.bold(`${report.tool.name} ${report.tool.version}`) +
-      p.dim(` · standard ${std} · ${inputs} · ${apisPhrase(report)} · fail on ${report.failOn}`),
-  );
-  out.push('');
+  out.lines.push(p.bold(`${report.tool.name} ${report.tool.version}`));
+  put(out, `standard ${std} · ${inputs} · ${apisPhrase(report)} · fail on ${report.failOn}`, 0, p.dim);
+  out.lines.push('');
 
-  for (const group of groupByRule(report, ['fail', 'unknown', 'acknowledged'])) {
+  for (const group of groupByRule(report, ['fail', 'unknown', 'acknowledged', 'baselined'])) {
     const { severity, hasFail, hasUnknown, blocking } = headerFacts(group.findings, report.failOn);
     const colour = blocking ? p.red : hasFail || hasUnknown ? p.yellow : p.dim;
     const icon = hasFail ? '✖' : hasUnknown ? '?' : '~';
     const sev = hasFail || hasUnknown ? `  (${severity}${blocking ? '' : ', not blocking'})` : '';
-    out.push(`${colour(`${icon} ${group.rule.id}`)}  ${countPhrase(countFindings(group.findings))}${p.dim(sev)}`);
-    out.push(`    ${p.dim(group.rule.title)}`);
-    ruleBody(groupByResource(group.findings), options, p, out);
-    for (const fix of fixesOf(group.findings)) out.push(`    ${p.cyan('fix:')} ${fix}`);
-    out.push('');
+    const counts = countPhrase(countFindings(group.findings));
+    if (icon.length + group.rule.id.length + counts.length + sev.length + 3 <= out.width)
+      out.lines.push(`${colour(`${icon} ${group.rule.id}`)}  ${counts}${p.dim(sev)}`);
+    else {
+      out.lines.push(colour(`${icon} ${group.rule.id}`));
+      put(out, `${counts}${sev}`, 4);
+    }
+    put(out, group.rule.title, 4, p.dim);
+    ruleBody(groupByResource(group.findings), out);
+    for (const fix of fixesOf(group.findings)) {
+      out.lines.push(`    ${p.cyan('fix:')}`);
+      put(out, fix, 6, undefined, 6);
+    }
+    out.lines.push('');
   }
 
   const passes = report.passesByRule;
   if (passes.length > 0) {
     const perRule = passes.map((r) => `${r.ruleId} ${r.count}`).join(', ');
-    out.push(
-      `${p.green('✔')} ${plural(report.summary.counts.pass, 'check')} passed across ${plural(passes.length, 'rule')}${p.dim(` (${perRule})`)}`,
+    out.lines.push(
+      `${p.green('✔')} ${plural(report.summary.counts.pass, 'check')} passed across ${plural(passes.length, 'rule')}`,
     );
-    out.push('');
+    put(out, `(${perRule})`, 2, p.dim);
+    out.lines.push('');
   }
 
   if (report.notices.length > 0) {
-    out.push(p.bold('Notices'));
-    out.push(...noticeLines(report.notices, options, p));
-    out.push('');
+    out.lines.push(p.bold('Notices'));
+    noticeLines(report.notices, out);
+    out.lines.push('');
   }
 
   const inv = report.inventory;
-  out.push(p.bold(`${apisPhrase(report)} · ${plural(inv.stages, 'stage')} · ${plural(inv.operations, 'operation')}`));
+  out.lines.push(
+    p.bold(`${apisPhrase(report)} · ${plural(inv.stages, 'stage')} · ${plural(inv.operations, 'operation')}`),
+  );
   for (const api of inv.perApi) {
-    const owner = api.owner ?? p.yellow('no owner tag');
-    out.push(
-      `  ${api.name}  ${p.dim(`${api.kind} · tier ${api.tier} · owner`)} ${owner}  ${p.dim(countPhrase(api.counts) || 'no findings')}`,
-    );
+    out.lines.push(`  ${api.name}`);
+    const owner = api.owner ?? 'no owner tag';
+    put(out, `${api.kind} · tier ${api.tier} · owner ${owner} · ${countPhrase(api.counts) || 'no findings'}`, 4, p.dim);
   }
-  out.push('');
+  out.lines.push('');
 
   const c = report.summary.counts;
-  const totals = `${c.fail} failing, ${c.unknown} unknown, ${c.acknowledged} acknowledged, ${c.pass} passing`;
+  const baselined = c.baselined ? `${c.baselined} baselined, ` : '';
+  const totals = `(${c.fail} failing, ${c.unknown} unknown, ${c.acknowledged} acknowledged, ${baselined}${c.pass} passing)`;
   if (report.summary.result === 'failed') {
-    out.push(
-      p.red(p.bold(`✖ FAILED: ${plural(report.summary.blocking, 'blocking finding')} at fail-on ${report.failOn}`)) +
-        p.dim(` (${totals})`),
+    out.lines.push(
+      p.red(p.bold(`✖ FAILED: ${plural(report.summary.blocking, 'blocking finding')} at fail-on ${report.failOn}`)),
     );
   } else {
-    out.push(p.green(p.bold(`✔ PASSED at fail-on ${report.failOn}`)) + p.dim(` (${totals})`));
+    out.lines.push(p.green(p.bold(`✔ PASSED at fail-on ${report.failOn}`)));
   }
-  return `${out.join('\n')}\n`;
+  put(out, totals, 2, p.dim);
+  return `${out.lines.join('\n')}\n`;
 }
 
 /** What a rule's header line says of its findings, in one pass: worst severity of the unacknowledged ones, statuses, blocking. */
@@ -121,43 +149,40 @@ function headerFacts(
   for (const f of findings) {
     if (f.status === 'fail') hasFail = true;
     else if (f.status === 'unknown') hasUnknown = true;
-    if (f.status !== 'acknowledged' && SEVERITY_RANK[f.severity] < SEVERITY_RANK[severity]) severity = f.severity;
+    const open = f.status === 'fail' || f.status === 'unknown';
+    if (open && SEVERITY_RANK[f.severity] < SEVERITY_RANK[severity]) severity = f.severity;
     if (!blocking && isBlocking(f, failOn)) blocking = true;
   }
   return { severity, hasFail, hasUnknown, blocking };
 }
 
-/** The line a finding's message prints as (status marker, message, location). */
-function messageLine(f: Finding, p: Palette): string {
-  const marker =
-    f.status === 'unknown' ? p.yellow('unknown: ') : f.status === 'acknowledged' ? p.dim('acknowledged: ') : '';
-  const at = f.location ? p.dim(` (${f.location})`) : '';
-  return `${marker}${oneLine(f.message)}${at}`;
+/** What a finding's message line says (status marker, message, location), before wrapping. */
+function messageText(f: Finding): string {
+  const marker = f.status === 'fail' ? '' : `${f.status}: `;
+  return `${marker}${oneLine(f.message)}${f.location ? ` (${f.location})` : ''}`;
+}
+
+/** The colour of a finding's message line. */
+function messagePaint(f: Finding, p: Palette): Paint {
+  return f.status === 'unknown' ? p.yellow : f.status === 'fail' ? (t) => t : p.dim;
 }
 
 /**
- * A rule's resources. Those with one finding and no acknowledgement whose message line another such
- * resource shares are listed under that line, printed once ("… — 460 resources:"); the others keep their
- * own message lines. Shared messages come first, in first-seen order, then the other resources in order.
- * Appends to `lines` (a rule may have 100,000s of resources: no spread into push).
+ * A rule's resources. Those with one finding and no acknowledgement whose message another such
+ * resource shares are listed under that message, printed once ("… — 460 resources:"); the others keep
+ * their own message lines. Shared messages come first, in first-seen order, then the other resources.
  */
-function ruleBody(resources: readonly Finding[][], options: RenderOptions, p: Palette, lines: string[]): void {
-  // Grouped by (message, location, status) through nested maps of the strings the findings already hold:
-  // building each resource's message line to key on would hash a new string per resource.
-  const byMessage = new Map<string, Map<string | undefined, Map<Finding['status'], Finding[][]>>>();
+function ruleBody(resources: readonly Finding[][], out: Out): void {
+  const byMessage = new Map<string, Finding[][]>();
   const shared: Finding[][][] = [];
   const groupOf = new Map<Finding[], Finding[][]>();
   for (const findings of resources) {
     const f = findings[0];
     if (findings.length !== 1 || f.acknowledgement) continue;
-    const message = oneLine(f.message);
-    let byLocation = byMessage.get(message);
-    if (!byLocation) byMessage.set(message, (byLocation = new Map()));
-    let byStatus = byLocation.get(f.location);
-    if (!byStatus) byLocation.set(f.location, (byStatus = new Map()));
-    let group = byStatus.get(f.status);
+    const key = messageText(f);
+    let group = byMessage.get(key);
     if (!group) {
-      byStatus.set(f.status, (group = []));
+      byMessage.set(key, (group = []));
       shared.push(group);
     }
     group.push(findings);
@@ -165,32 +190,37 @@ function ruleBody(resources: readonly Finding[][], options: RenderOptions, p: Pa
   }
   for (const group of shared) {
     if (group.length < 2) continue;
-    lines.push(`    ${messageLine(group[0][0], p)} ${p.dim(`— ${group.length} resources:`)}`);
-    for (const findings of group) lines.push(`      ${resourceLine(findings[0], options, p)}`);
+    put(out, `${messageText(group[0][0])} — ${group.length} resources:`, 4, messagePaint(group[0][0], out.p), 6);
+    for (const findings of group) resourceLines(findings[0], out, 6);
   }
   for (const findings of resources) {
     if ((groupOf.get(findings)?.length ?? 0) >= 2) continue;
-    lines.push(`    ${resourceLine(findings[0], options, p)}`);
+    resourceLines(findings[0], out, 4);
     for (const f of findings) {
-      lines.push(`      ${messageLine(f, p)}`);
-      if (f.acknowledgement) {
-        const a = f.acknowledgement;
-        const extra = [
-          a.ticket && `ticket ${a.ticket}`,
-          a.expires && `until ${a.expires}`,
-          a.approvedBy && `approved by ${a.approvedBy}`,
-          `via ${a.via}`,
-        ].filter(Boolean);
-        lines.push(`      ${p.dim(`reason: ${oneLine(a.reason)} (${extra.join(', ')})`)}`);
-      }
+      put(out, messageText(f), 6, messagePaint(f, out.p), 8);
+      if (f.acknowledgement) put(out, `reason: ${acknowledgementPhrase(f.acknowledgement)}`, 6, out.p.dim, 8);
     }
   }
 }
 
-/** A resource's label and, when it says more, where it is: "Api (rest API) › stage prod  [file › LogicalId]". */
-function resourceLine(f: Finding, options: RenderOptions, p: Palette): string {
-  const where = whereLabel(f.resource.source, options.cwd);
-  return `${f.resource.label}${where === f.resource.label ? '' : `  ${p.dim(`[${where}]`)}`}`;
+/**
+ * A resource: its label with its template location ("Orders (rest API) › stage prod  [file › LogicalId]",
+ * the location on the next line when both do not fit), then its CDK construct path on a line of its own.
+ */
+function resourceLines(f: Finding, out: Out, indent: number): void {
+  const s = f.resource.source;
+  const file = displayPath(s.templatePath, out.cwd);
+  const id = s.logicalId ?? s.arn ?? s.pointer;
+  const at = file && id ? `${file} › ${id}` : (file ?? id);
+  const label = f.resource.label;
+  if (at === undefined || at === label) put(out, label, indent);
+  else if (indent + label.length + at.length + 4 <= out.width)
+    out.lines.push(`${' '.repeat(indent)}${label}  ${out.p.dim(`[${at}]`)}`);
+  else {
+    put(out, label, indent);
+    put(out, `at ${at}`, indent + 2, out.p.dim, indent + 4);
+  }
+  if (s.constructPath) put(out, `construct ${s.constructPath.replace(/^\//, '')}`, indent + 2, out.p.dim, indent + 4);
 }
 
 /** Info notices shown per code before the rest are only counted (e.g. one REMEDIATED per change an aspect made). */
@@ -200,12 +230,12 @@ const INFO_NOTICES_SHOWN = 3;
  * Errors and warnings one per line; info notices grouped by code, a count plus the first few, so a stack
  * whose every stage was remediated does not bury the findings. JSON and SARIF keep every notice.
  */
-function noticeLines(notices: readonly Notice[], options: RenderOptions, p: Palette): string[] {
-  const lines: string[] = [];
+function noticeLines(notices: readonly Notice[], out: Out): void {
+  const { p } = out;
   const info = new Map<string, Notice[]>();
   for (const notice of notices) {
     if (notice.level !== 'info') {
-      lines.push(`  ${noticeLine(notice, options, p)}`);
+      noticeLine(notice, out);
       continue;
     }
     const group = info.get(notice.code);
@@ -214,23 +244,27 @@ function noticeLines(notices: readonly Notice[], options: RenderOptions, p: Pale
   }
   for (const [code, group] of info) {
     if (group.length <= INFO_NOTICES_SHOWN + 1) {
-      for (const notice of group) lines.push(`  ${noticeLine(notice, options, p)}`);
+      for (const notice of group) noticeLine(notice, out);
       continue;
     }
-    lines.push(`  ${p.cyan('ℹ')} ${code}: ${group.length} notices, the first ${INFO_NOTICES_SHOWN}:`);
+    out.lines.push(`  ${p.cyan('ℹ')} ${code}: ${group.length} notices, the first ${INFO_NOTICES_SHOWN}:`);
     for (const notice of group.slice(0, INFO_NOTICES_SHOWN)) {
-      const file = displayPath(notice.source.templatePath, options.cwd);
-      lines.push(`      ${oneLine(notice.message)}${file ? p.dim(` [${file}]`) : ''}`);
+      const file = displayPath(notice.source.templatePath, out.cwd);
+      put(out, `${oneLine(notice.message)}${file ? ` [${file}]` : ''}`, 6, undefined, 8);
     }
-    lines.push(
-      `      ${p.dim(`… and ${group.length - INFO_NOTICES_SHOWN} more (every notice is in --format json and sarif)`)}`,
-    );
+    put(out, `… and ${group.length - INFO_NOTICES_SHOWN} more (every notice is in --format json and sarif)`, 6, p.dim);
   }
-  return lines;
 }
 
-function noticeLine(notice: Notice, options: RenderOptions, p: Palette): string {
+function noticeLine(notice: Notice, out: Out): void {
+  const { p } = out;
   const icon = notice.level === 'error' ? p.red('✖') : notice.level === 'warning' ? p.yellow('⚠') : p.cyan('ℹ');
-  const file = displayPath(notice.source.templatePath, options.cwd) ?? notice.source.logicalId ?? '';
-  return `${icon} ${notice.code}${file ? ` ${file}` : ''}: ${oneLine(notice.message)}`;
+  const file = displayPath(notice.source.templatePath, out.cwd) ?? notice.source.logicalId ?? '';
+  const [first, ...rest] = wrap(
+    `${notice.code}${file ? ` ${file}` : ''}: ${oneLine(notice.message)}`,
+    out.width - 4,
+    0,
+    2,
+  );
+  out.lines.push(`  ${icon} ${first}`, ...rest.map((line) => `    ${line}`));
 }

@@ -4,7 +4,25 @@ import { dirname, join } from 'node:path';
 export interface ToolInfo {
   readonly name: string;
   readonly version: string;
+  /** The tool's home page: package.json's homepage, else its repository, else its npm page. */
   readonly informationUri?: string;
+  /** The repository's web address (from package.json `repository`), where the rule pages live. */
+  readonly repositoryUrl?: string;
+}
+
+const NPM_PAGE = 'https://www.npmjs.com/package/cdk-api-guardrails';
+
+/** `git+https://github.com/o/r.git`, `github:o/r` or `{ url }` as `https://github.com/o/r`. */
+function repositoryUrl(repository: unknown): string | undefined {
+  const raw = typeof repository === 'string' ? repository : (repository as { url?: unknown } | undefined)?.url;
+  if (typeof raw !== 'string' || raw === '') return undefined;
+  const short = /^(?:github:)?([\w.-]+\/[\w.-]+)$/.exec(raw);
+  if (short) return `https://github.com/${short[1]}`;
+  const url = raw
+    .replace(/^git\+/, '')
+    .replace(/^git:\/\//, 'https://')
+    .replace(/\.git$/, '');
+  return /^https?:\/\//.test(url) ? url : undefined;
 }
 
 const PACKAGE_NAME = 'cdk-api-guardrails';
@@ -20,9 +38,20 @@ export function toolInfo(): ToolInfo {
   for (;;) {
     const candidate = join(dir, 'package.json');
     if (existsSync(candidate)) {
-      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string; homepage?: string };
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as {
+        name?: string;
+        version?: string;
+        homepage?: string;
+        repository?: unknown;
+      };
       if (pkg.name === PACKAGE_NAME) {
-        cached = { name: 'api-guardrails', version: pkg.version ?? '0.0.0', informationUri: pkg.homepage };
+        const repository = repositoryUrl(pkg.repository);
+        cached = {
+          name: 'api-guardrails',
+          version: pkg.version ?? '0.0.0',
+          informationUri: pkg.homepage ?? repository ?? NPM_PAGE,
+          ...(repository ? { repositoryUrl: repository } : {}),
+        };
         return cached;
       }
     }
@@ -30,6 +59,6 @@ export function toolInfo(): ToolInfo {
     if (parent === dir) break;
     dir = parent;
   }
-  cached = { name: 'api-guardrails', version: '0.0.0' };
+  cached = { name: 'api-guardrails', version: '0.0.0', informationUri: NPM_PAGE };
   return cached;
 }

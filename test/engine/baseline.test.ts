@@ -42,14 +42,15 @@ describe('baseline', () => {
     expect(createBaseline([...today].reverse())).toEqual(baseline);
   });
 
-  it('acknowledges what the baseline holds and lets only new findings through', () => {
+  it('marks what the baseline holds as baselined (after the failing findings) and lets only new findings through', () => {
     const tomorrow = [...today, finding('stage-waf', 'Stage9')];
     const result = applyBaseline(tomorrow, baseline, 'baseline.json');
     expect(result.newFindings).toBe(1);
     expect(result.findings.filter((f) => f.status === 'fail').map((f) => f.resource.source.logicalId)).toEqual([
       'Stage9',
     ]);
-    expect(result.findings[0].acknowledgement).toEqual({
+    expect(result.findings.map((f) => f.status)).toEqual(['fail', 'baselined', 'baselined', 'baselined', 'pass']);
+    expect(result.findings[1].acknowledgement).toEqual({
       reason: 'accepted in baseline.json when the standard was adopted',
       via: 'baseline',
     });

@@ -1,7 +1,7 @@
 import { compareFindings, type Finding, type FindingStatus } from '../../lib/engine/finding';
 import { sortFindings } from '../../lib/engine/sort-findings';
 
-const STATUSES: FindingStatus[] = ['pass', 'fail', 'acknowledged', 'unknown'];
+const STATUSES: FindingStatus[] = ['pass', 'fail', 'acknowledged', 'unknown', 'baselined'];
 
 /** A deterministic pseudo-random generator, so a failure reproduces. */
 function generator(seed: number): (max: number) => number {
@@ -27,7 +27,7 @@ function randomFindings(count: number, seed: number): Finding[] {
   return Array.from({ length: count }, (_, i) => ({
     ruleId: ['waf-rules', 'stage-waf', 'cors-origins', 'not-evaluable'][next(4)],
     title: 't',
-    status: STATUSES[next(4)],
+    status: STATUSES[next(STATUSES.length)],
     severity: 'error',
     message: messages[next(messages.length)],
     fix: `fix ${i}`,
@@ -58,10 +58,10 @@ describe('sortFindings', () => {
     expect(findings).toEqual(before);
   });
 
-  it('puts fail before unknown before acknowledged before pass, whatever the input order', () => {
-    const order: FindingStatus[] = ['fail', 'unknown', 'acknowledged', 'pass'];
+  it('puts fail before unknown before acknowledged before baselined before pass, whatever the input order', () => {
+    const order: FindingStatus[] = ['fail', 'unknown', 'acknowledged', 'baselined', 'pass'];
     const statuses = sortFindings(randomFindings(200, 4)).map((f) => order.indexOf(f.status));
     expect(statuses.every((rank, i) => i === 0 || statuses[i - 1] <= rank)).toBe(true);
-    expect(new Set(statuses).size).toBe(4);
+    expect(new Set(statuses).size).toBe(5);
   });
 });

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parse } from 'test-results-parser';
 import { renderJunit } from '../../lib/reporters/junit';
 import { esc, renderMarkdown } from '../../lib/reporters/markdown';
 import { fixtureReport } from './fixture';
@@ -7,7 +11,8 @@ interface XmlCase {
   '@_classname': string;
   '@_name': string;
   failure?: { '@_message': string; '@_type': string; '#text': string };
-  skipped?: unknown;
+  skipped?: { '@_message'?: string };
+  'system-out'?: string;
 }
 interface XmlSuite {
   '@_name': string;
@@ -15,6 +20,30 @@ interface XmlSuite {
   '@_failures': string;
   '@_skipped': string;
   testcase: XmlCase[];
+}
+
+interface ParsedCase {
+  readonly name: string;
+  readonly status: 'PASS' | 'FAIL' | 'SKIP';
+  readonly failure: string;
+}
+
+/** What a CI tool reads from the XML: test-results-parser is the parser of TestBeats and other CI reporters. */
+function consumerView(xml: string): { failed: number; skipped: number; status: string; cases: ParsedCase[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'apig-junit-'));
+  try {
+    const file = join(dir, 'report.xml');
+    writeFileSync(file, xml);
+    const result = parse({ type: 'junit', files: [file] }) as {
+      failed: number;
+      skipped: number;
+      status: string;
+      suites: { cases: ParsedCase[] }[];
+    };
+    return { ...result, cases: result.suites.flatMap((s) => s.cases) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('JUnit reporter', () => {
@@ -25,6 +54,9 @@ describe('JUnit reporter', () => {
   }).parse(xml) as {
     testsuites: { '@_tests': string; '@_failures': string; '@_skipped': string; testsuite: XmlSuite[] };
   };
+  const cases = parsed.testsuites.testsuite.flatMap((s) => s.testcase);
+  const caseOf = (rule: string, logicalId: string): XmlCase | undefined =>
+    cases.find((c) => c['@_classname'] === rule && c['@_name'].includes(logicalId));
 
   it('is well-formed XML', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
@@ -34,28 +66,80 @@ describe('JUnit reporter', () => {
     expect(XMLValidator.validate(xml.slice(0, xml.length / 2))).not.toBe(true);
   });
 
+  it('fails only the blocking findings: a CI parser counts as many failures as the CLI counts blocking findings', () => {
+    const report = fixtureReport();
+    const view = consumerView(xml);
+    expect(report.summary.blocking).toBe(3);
+    expect([view.failed, view.skipped, view.status]).toEqual([3, 1, 'FAIL']);
+    expect(parsed.testsuites['@_failures']).toBe('3');
+    // Under --fail-on warning the warnings block too; under never nothing fails.
+    expect(consumerView(renderJunit(fixtureReport('warning'))).failed).toBe(fixtureReport('warning').summary.blocking);
+    expect(consumerView(renderJunit(fixtureReport('never'))).status).toBe('PASS');
+  });
+
   it('has one test case per rule × resource with the right counts', () => {
     const root = parsed.testsuites;
-    expect([root['@_tests'], root['@_failures'], root['@_skipped']]).toEqual(['9', '5', '1']);
+    expect([root['@_tests'], root['@_failures'], root['@_skipped']]).toEqual(['9', '3', '1']);
     const byRule = Object.fromEntries(
       root.testsuite.map((s) => [s.testcase[0]['@_classname'], [s['@_tests'], s['@_failures'], s['@_skipped']]]),
     );
     expect(byRule).toEqual({
       'execution-logging': ['4', '2', '1'],
-      'stage-description': ['4', '2', '0'],
+      'stage-description': ['4', '0', '0'],
       'not-evaluable': ['1', '1', '0'],
     });
   });
 
-  it('marks unknown findings as failures of type unknown and keeps special characters intact', () => {
-    const cases = parsed.testsuites.testsuite.flatMap((s) => s.testcase);
-    const beta = cases.find((c) => c['@_classname'] === 'execution-logging' && c['@_name'].includes('BetaStage'));
-    expect(beta?.failure?.['@_type']).toBe('unknown:error');
-    const described = cases.find((c) => c['@_classname'] === 'stage-description' && c['@_name'].includes('ProdStage'));
-    expect(described?.failure?.['@_message']).toBe('Stage has no description | with <html> & `code`.');
-    const billing = cases.find((c) => c['@_classname'] === 'execution-logging' && c['@_name'].includes('BillingStage'));
-    expect(billing?.skipped).toBeDefined();
+  it('passes warnings that do not block, with the message in system-out', () => {
+    const described = caseOf('stage-description', 'ProdStage');
+    expect(described?.failure).toBeUndefined();
+    expect(described?.['system-out']).toContain('FAIL (warning, tier internal): Stage has no description');
+    const view = consumerView(xml).cases.find((c) => c.name.includes('ProdStage') && c.failure === '');
+    expect(view?.status).toBe('PASS');
+  });
+
+  it('fails unknown findings that block as failures of type unknown and keeps special characters intact', () => {
+    expect(caseOf('execution-logging', 'BetaStage')?.failure?.['@_type']).toBe('unknown:error');
+    const failed = consumerView(renderJunit(fixtureReport('warning'))).cases.find(
+      (c) => c.status === 'FAIL' && c.failure.startsWith('Stage has no description'),
+    );
+    expect(failed?.failure).toBe('Stage has no description | with <html> & `code`.');
+  });
+
+  it('skips acknowledged cases with the reason, ticket and expiry in the message', () => {
+    const billing = caseOf('execution-logging', 'BillingStage');
     expect(billing?.failure).toBeUndefined();
+    expect(billing?.skipped?.['@_message']).toBe(
+      'acknowledged: Legacy | billing <stage> & retired soon (ticket SEC-12, expires 2027-01-31, approved by ciso, via baseline)',
+    );
+    expect(
+      consumerView(xml)
+        .cases.filter((c) => c.status === 'SKIP')
+        .map((c) => c.name),
+    ).toEqual([billing?.['@_name']]);
+  });
+
+  it('skips baselined cases, saying they are baselined', () => {
+    const report = fixtureReport();
+    const findings = report.findings.map((f) =>
+      f.resource.source.logicalId === 'ProdStage' && f.ruleId === 'execution-logging'
+        ? {
+            ...f,
+            status: 'baselined' as const,
+            acknowledgement: { reason: 'accepted in b.json when the standard was adopted', via: 'baseline' as const },
+          }
+        : f,
+    );
+    const view = consumerView(renderJunit({ ...report, findings, summary: { ...report.summary, blocking: 2 } }));
+    expect(view.failed).toBe(2);
+    expect(view.skipped).toBe(2);
+    const prod = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testsuite' || n === 'testcase' })
+      .parse(renderJunit({ ...report, findings }))
+      .testsuites.testsuite.flatMap((s: XmlSuite) => s.testcase)
+      .find((c: XmlCase) => c['@_classname'] === 'execution-logging' && c['@_name'].includes('ProdStage')) as XmlCase;
+    expect(prod.skipped?.['@_message']).toBe(
+      'baselined: accepted in b.json when the standard was adopted (via baseline)',
+    );
   });
 });
 

@@ -63,16 +63,83 @@ describe('SARIF reporter', () => {
     expect(warning?.level).toBe('warning');
   });
 
-  it('points each result at a line: the resource line when known, else line 1', () => {
-    const withLines = toSarif(fixtureReport(), {
-      lineOf: (file, id) => (file === 'cdk.out/Shop.template.json' && id === 'ProdStage' ? 42 : undefined),
-    });
-    const regions = (withLines.runs[0].results ?? []).map((r) => [
+  it('points each result at a line: the resource line its source carries, else line 1', () => {
+    const report = fixtureReport();
+    const findings = report.findings.map((f) =>
+      f.resource.source.logicalId === 'ProdStage'
+        ? { ...f, resource: { ...f.resource, source: { ...f.resource.source, line: 42 } } }
+        : f,
+    );
+    const regions = (toSarif({ ...report, findings }).runs[0].results ?? []).map((r) => [
       r.locations?.[0].logicalLocations?.[0].name,
       r.locations?.[0].physicalLocation?.region?.startLine,
     ]);
     expect(regions).toContainEqual(['ProdStage', 42]);
     expect(regions).toContainEqual(['BetaStage', 1]);
+  });
+
+  it('reports an unknown that blocks as a failure, and one that does not block as a warning to review', () => {
+    const beta = (l: Log) =>
+      (l.runs[0].results ?? []).find(
+        (r) => r.ruleId === 'execution-logging' && r.locations?.[0].logicalLocations?.[0].name === 'BetaStage',
+      );
+    expect([beta(log)?.kind, beta(log)?.level]).toEqual(['fail', 'error']);
+    const never = toSarif(fixtureReport('never'));
+    expect([beta(never)?.kind, beta(never)?.level]).toEqual(['review', 'warning']);
+  });
+
+  it('points a result at the CDK app line that made the construct, the template resource as a related location', () => {
+    const report = fixtureReport();
+    const code = { file: '/repo/lib/shop-stack.ts', line: 31, column: 7 };
+    const findings = report.findings.map((f) =>
+      f.resource.source.logicalId === 'ProdStage'
+        ? { ...f, resource: { ...f.resource, source: { ...f.resource.source, line: 42, code } } }
+        : f,
+    );
+    const results = toSarif({ ...report, findings }, { cwd: '/repo' }).runs[0].results ?? [];
+    const prod = results.find((r) => r.locations?.[0].logicalLocations?.[0].name === 'ProdStage');
+    expect(prod?.locations?.[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'lib/shop-stack.ts' },
+      region: { startLine: 31, startColumn: 7 },
+    });
+    expect(prod?.relatedLocations?.[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'cdk.out/Shop.template.json' },
+      region: { startLine: 42 },
+    });
+    const outside = toSarif({ ...report, findings }, { cwd: '/elsewhere' }).runs[0].results ?? [];
+    expect(
+      outside.find((r) => r.locations?.[0].logicalLocations?.[0].name === 'ProdStage')?.locations?.[0].physicalLocation
+        ?.artifactLocation?.uri,
+    ).toBe('file:///repo/lib/shop-stack.ts');
+  });
+
+  it('names rules in PascalCase (never the id) and links each to its docs page when the repository is known', () => {
+    const rules = run.tool.driver.rules ?? [];
+    expect(rules.map((r) => r.name)).toEqual(['ExecutionLogging', 'NotEvaluable', 'StageDescription']);
+    expect(rules.every((r) => r.name !== r.id && r.helpUri === undefined)).toBe(true);
+    const tool = { ...fixtureReport().tool, repositoryUrl: 'https://github.com/acme/cdk-api-guardrails' };
+    const linked = toSarif({ ...fixtureReport(), tool }).runs[0].tool.driver.rules ?? [];
+    expect(linked[0].helpUri).toBe(
+      'https://github.com/acme/cdk-api-guardrails/blob/v9.9.9/docs/rules/execution-logging.md',
+    );
+  });
+
+  it('turns baselined findings into accepted external suppressions that say so', () => {
+    const report = fixtureReport();
+    const findings = report.findings.map((f) =>
+      f.resource.source.logicalId === 'ProdStage' && f.ruleId === 'execution-logging'
+        ? {
+            ...f,
+            status: 'baselined' as const,
+            acknowledgement: { reason: 'accepted at adoption', via: 'baseline' as const },
+          }
+        : f,
+    );
+    const results = toSarif({ ...report, findings }).runs[0].results ?? [];
+    const prod = results.find((r) => r.properties?.status === 'baselined');
+    expect(prod?.suppressions).toEqual([
+      { kind: 'external', status: 'accepted', justification: 'accepted at adoption', properties: { via: 'baseline' } },
+    ]);
   });
 
   it('turns acknowledgements into suppressions with the justification', () => {

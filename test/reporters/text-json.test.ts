@@ -14,25 +14,25 @@ describe('text reporter', () => {
     expect(text).toMatch(/^✖ stage-description {2}2 failing {2}\(warning, not blocking\)$/m);
     expect(text).toMatch(/^\? not-evaluable {2}1 unknown {2}\(error\)$/m);
     expect(text).toMatch(
-      /^ {4}Orders \(rest API\) › stage prod {2}\[cdk\.out\/Shop\.template\.json › ProdStage \(Shop\/Orders\/ProdStage\)\]$/m,
+      /^ {4}Orders \(rest API\) › stage prod {2}\[cdk\.out\/Shop\.template\.json › ProdStage\]\n {6}construct Shop\/Orders\/ProdStage$/m,
     );
     expect(text).toMatch(/^ {6}unknown: Cannot decide: the stage logging level is unresolved/m);
-    // One fix line per failing rule, not per resource.
-    expect(text.match(/fix: CDK: Set `description` on the stage/g)).toHaveLength(1);
+    // One fix per failing rule, not per resource, on its own lines.
+    expect(text.match(/ {4}fix:\n {6}CDK: Set `description` on the stage/g)).toHaveLength(1);
   });
 
   it('summarises passes as counts, never a block per passing resource', () => {
-    expect(text).toContain('✔ 3 checks passed across 2 rules (execution-logging 1, stage-description 2)');
+    expect(text).toContain('✔ 3 checks passed across 2 rules\n  (execution-logging 1, stage-description 2)');
     expect(text).not.toContain('DevStage');
   });
 
   it('shows acknowledgements with reason, ticket and expiry, notices, and the per-API tier and owner', () => {
-    expect(text).toContain(
-      'reason: Legacy | billing <stage> & retired soon (ticket SEC-12, until 2027-01-31, approved by ciso, via baseline)',
+    expect(text.replace(/\n +/g, ' ')).toContain(
+      'reason: Legacy | billing <stage> & retired soon (ticket SEC-12, expires 2027-01-31, approved by ciso, via baseline)',
     );
     expect(text).toContain('✖ NOT_EVALUABLE_SAM sam/app.yaml: Template uses the SAM transform');
-    expect(text).toMatch(/Orders {2}rest · tier internal · owner team-orders/);
-    expect(text).toMatch(/Billing {2}rest · tier restricted · owner no owner tag/);
+    expect(text).toMatch(/Orders\n {4}rest · tier internal · owner team-orders/);
+    expect(text).toMatch(/Billing\n {4}rest · tier restricted · owner no owner tag/);
   });
 
   it('fails the run with the number of blocking findings at the fail-on threshold', () => {
@@ -65,12 +65,29 @@ describe('text reporter', () => {
     expect(shared).toMatch(/ — 3 resources:$/m);
     for (const label of ['A', 'B', 'C']) expect(shared).toMatch(new RegExp(`^ {6}${label} \\(rest API\\)`, 'm'));
     // A resource with a message of its own keeps the two-line layout.
-    expect(shared).toMatch(/^ {4}D \(rest API\).*\n {6}A message only D has\./m);
+    expect(shared).toMatch(/^ {4}D \(rest API\).*\n {6}construct .*\n {6}A message only D has\./m);
     // In the fixture, two stages share stage-description's message; execution-logging's three differ (fail, unknown, acknowledged).
     expect(text).toMatch(
       /^ {4}Stage has no description \| with <html> & `code`\. — 2 resources:\n {6}Orders \(rest API\) › stage beta/m,
     );
-    expect(text).toMatch(/^ {4}Billing \(rest API\) › stage live .*\n {6}acknowledged: /m);
+    expect(text).toMatch(/^ {4}Billing \(rest API\) › stage live .*\n {6}construct .*\n {6}acknowledged: /m);
+  });
+
+  it('fits every line in the width it is given (100 by default), the words of a long message on the next lines', () => {
+    const widths = (t: string): number[] => t.split('\n').map((line) => line.length);
+    expect(Math.max(...widths(text))).toBeLessThanOrEqual(100);
+    const narrow = renderText(fixtureReport(), { width: 60 });
+    expect(Math.max(...widths(narrow))).toBeLessThanOrEqual(60);
+    expect(narrow).toMatch(/^ {6}unknown: Cannot decide: the stage logging level is\n {8}unresolved/m);
+  });
+
+  it('fails to fit a word longer than the line, which is kept whole rather than cut', () => {
+    const report = fixtureReport();
+    const long = 'x'.repeat(120);
+    const findings = report.findings.map((f) => (f.status === 'fail' ? { ...f, message: `see ${long} now` } : f));
+    const lines = renderText({ ...report, findings }).split('\n');
+    expect(lines.filter((line) => line.length > 100)).toEqual(lines.filter((line) => line.includes(long)));
+    expect(lines.some((line) => line.trim() === long)).toBe(true);
   });
 
   it('uses colours only when asked', () => {
@@ -97,7 +114,7 @@ describe('JSON reporter', () => {
       'notices',
     ]);
     expect(json.schemaVersion).toBe(1);
-    expect(json.summary).toEqual({ fail: 3, unknown: 2, acknowledged: 1, pass: 3, blocking: 3 });
+    expect(json.summary).toEqual({ fail: 3, unknown: 2, acknowledged: 1, baselined: 0, pass: 3, blocking: 3 });
     expect(json.result).toBe('failed');
     expect(json.inventory.apis).toEqual({ total: 2, rest: 2, http: 0, websocket: 0 });
     expect(json.inventory.perApi.map((a) => [a.name, a.tier, a.owner ?? null])).toEqual([

@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { createBaseline } from '../../engine/baseline';
 import { CliError, EXIT } from '../errors';
 import type { CliIo, SetExit } from '../io';
+import { inputFiles, outputFile } from '../report-options';
 import { checkTemplates } from './check';
 
 export const DEFAULT_BASELINE_FILE = 'api-guardrails-baseline.json';
@@ -27,9 +28,9 @@ export function register(program: Command, io: CliIo, setExit: SetExit): void {
       ].join('\n'),
     )
     .action((paths: string[], options: { standard?: string; output: string }) => {
-      const { evaluation } = checkTemplates(paths, options, io, false); // a baseline holds failing and unknown findings only
+      const { evaluation, inputs } = checkTemplates(paths, options, io);
       const baseline = createBaseline(evaluation.findings);
-      const file = resolve(io.cwd, options.output);
+      const file = outputFile(options.output, inputFiles(inputs, options), io);
       try {
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);

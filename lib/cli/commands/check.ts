@@ -6,14 +6,16 @@ import { applyBaseline, parseBaseline } from '../../engine/baseline';
 import type { Evaluation } from '../../engine/evaluate';
 import { evaluate } from '../../engine/evaluate';
 import type { ResolvedStandard } from '../../standard';
-import { fromTemplates } from '../../model/template';
+import type { ResourceLocation } from '../../model/source';
+import { fromTemplates, type TemplateInput } from '../../model/template';
 import type { Notice } from '../../model/types';
 import { buildReport } from '../../reporters/report';
+import { codeLocations } from '../code-locations';
 import { discoverTemplates } from '../discover';
 import { CliError } from '../errors';
 import type { CliIo, SetExit } from '../io';
 import { readTemplates } from '../read-templates';
-import { addReportOptions, emitReport, standardFor, type ReportCliOptions } from '../report-options';
+import { addReportOptions, emitReport, inputFiles, standardFor, type ReportCliOptions } from '../report-options';
 
 /** How many skipped file names a notice lists before "and N more". */
 const SKIPPED_NAMES_SHOWN = 5;
@@ -59,29 +61,31 @@ export interface CheckedTemplates {
   readonly standard: ResolvedStandard;
   readonly inputs: { path: string; stackName?: string }[];
   readonly notices: Notice[];
-  readonly lineOf: (file: string, logicalId: string) => number | undefined;
 }
 
 /**
- * Report formats that list every passing check (JSON findings, JUnit test cases). The others only count
- * passes, so for them the engine does not build a finding per pass.
- */
-const LISTS_PASSES: ReadonlySet<string> = new Set(['json', 'junit']);
-
-/**
  * Discover, read, build one inventory and evaluate it, honouring acknowledgements recorded in a cdk.out.
- * Passing checks are counted; they are listed as findings only when `listPasses` is true.
+ * Each resource's source carries its line in the template and, when the cloud assembly recorded stack
+ * traces, the line of the CDK app that made it.
  */
 export function checkTemplates(
   paths: readonly string[],
   options: Pick<ReportCliOptions, 'standard'>,
   io: CliIo,
-  listPasses = true,
 ): CheckedTemplates {
+  for (const path of paths) {
+    if (path.trim() === '') {
+      throw new CliError(
+        'E_PATH_EMPTY',
+        `a path argument is empty (${JSON.stringify(path)})`,
+        'Name template files, directories or a cdk.out; use "." for the current directory',
+      );
+    }
+  }
   const candidates = discoverTemplates(paths, io.cwd);
   const standard = standardFor(options as ReportCliOptions, io);
-  const { inputs, skipped, lines } = readTemplates(candidates, io);
-  const inventory = fromTemplates(inputs);
+  const { inputs, skipped } = readTemplates(candidates, io);
+  const inventory = fromTemplates(inputs.map((input) => withCodeLocations(input, io.cwd)));
   const stacks = inputs.flatMap((i) => {
     const metadata = i.templatePath
       ? AcknowledgementIndex.readAssemblyMetadata(resolve(io.cwd, i.templatePath))
@@ -91,7 +95,6 @@ export function checkTemplates(
   const acknowledgements = AcknowledgementIndex.fromAssembly(stacks, 'ApiGuardrails');
   const evaluation = evaluate(inventory, {
     standard,
-    includePasses: listPasses,
     acknowledge: acknowledgements.isEmpty ? undefined : (f) => acknowledgements.find(f),
   });
   const notices: Notice[] = [];
@@ -110,13 +113,22 @@ export function checkTemplates(
     standard,
     inputs: inputs.map((i) => ({ path: i.templatePath ?? '', stackName: i.stackName })),
     notices,
-    lineOf: (file, logicalId) => lines.lineOf(file, logicalId),
   };
+}
+
+/** The input with the code location of each resource the cloud assembly traced, beside its template line. */
+function withCodeLocations(input: TemplateInput, cwd: string): TemplateInput {
+  if (!input.templatePath) return input;
+  const codes = codeLocations(resolve(cwd, input.templatePath));
+  if (codes.size === 0) return input;
+  const locations = new Map<string, ResourceLocation>(input.locations ?? []);
+  for (const [logicalId, code] of codes) locations.set(logicalId, { ...locations.get(logicalId), code });
+  return { ...input, locations };
 }
 
 /** The check command without commander: evaluate, apply the baseline, report. */
 export function runCheck(paths: readonly string[], options: CheckCliOptions, io: CliIo): number {
-  const checked = checkTemplates(paths, options, io, LISTS_PASSES.has(options.format));
+  const checked = checkTemplates(paths, options, io);
   let evaluation = checked.evaluation;
   if (options.baseline !== undefined) {
     const baseline = readBaseline(options.baseline, io);
@@ -140,7 +152,7 @@ export function runCheck(paths: readonly string[], options: CheckCliOptions, io:
     inputs: checked.inputs,
     notices: checked.notices,
   });
-  return emitReport(report, options, io, { lineOf: checked.lineOf });
+  return emitReport(report, options, io, inputFiles(checked.inputs, options));
 }
 
 function readBaseline(file: string, io: CliIo): ReturnType<typeof parseBaseline> {

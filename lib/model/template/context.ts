@@ -1,4 +1,4 @@
-import type { Source } from '../source';
+import type { ResourceLocation, Source } from '../source';
 import type { Api, ApiKind, Authorizer, Domain, LogGroup, Notice, Stage, UsagePlan, Validator, WebAcl } from '../types';
 import { isUnresolved, unresolved } from '../value';
 import { emptyApiParts } from './api-base';
@@ -13,6 +13,7 @@ export interface StackScope extends ResolveScope {
   readonly templatePath?: string;
   readonly template: Record<string, unknown>;
   readonly resolver: Resolver;
+  readonly locations?: ReadonlyMap<string, ResourceLocation>;
 }
 
 /** A resource of one input template, indexed once. */
@@ -78,6 +79,7 @@ export class BuildContext {
     templatePath: string | undefined,
     stackName: string | undefined,
     nestedIn?: NestedIn,
+    locations?: ReadonlyMap<string, ResourceLocation>,
   ): StackScope {
     const index = this.scopes.length;
     let prefix = this.multi ? `${stackName ?? templatePath ?? `template${index + 1}`}/` : '';
@@ -97,7 +99,7 @@ export class BuildContext {
       resources,
       passed,
     };
-    const scope: StackScope = { ...base, resolver: new Resolver(host, base) };
+    const scope: StackScope = { ...base, resolver: new Resolver(host, base), locations };
     this.scopes.push(scope);
     this.origins.push(templatePath ?? stackName ?? `template ${index + 1}`);
     for (const [logicalId, value] of Object.entries(resources)) {
@@ -186,6 +188,9 @@ export class BuildContext {
         : undefined;
     if (typeof cdkPath === 'string') source.constructPath = cdkPath;
     if (pointer !== undefined) source.pointer = pointer;
+    const location = resource.scope.locations?.get(resource.logicalId);
+    if (location?.line !== undefined) source.line = location.line;
+    if (location?.code !== undefined) source.code = location.code;
     return source;
   }
 

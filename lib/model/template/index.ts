@@ -8,6 +8,7 @@
  * WAF associations, usage plans, domains. Anything the builder cannot know is `Unresolved` with a reason.
  * Changes our aspects and injectors recorded in resource metadata become REMEDIATED info notices.
  */
+import type { ResourceLocation } from '../source';
 import type { Account, Inventory } from '../types';
 import { BuildContext, type StackScope } from './context';
 import { mapDomainsAndMappings } from './domains';
@@ -31,6 +32,8 @@ export interface TemplateInput {
   readonly stackName?: string;
   /** For a nested stack's template: the parent input (listed before this one) and its Stack resource. */
   readonly nestedIn?: NestedIn;
+  /** Per logical id: its line in the template text and the code that made it (copied onto sources). */
+  readonly locations?: ReadonlyMap<string, ResourceLocation>;
 }
 
 const SAM = 'AWS::Serverless-2016-10-31';
@@ -111,7 +114,13 @@ function mapAccount(ctx: BuildContext): Account | undefined {
 function build(inputs: readonly TemplateInput[]): Inventory {
   const ctx = new BuildContext(inputs.length > 1);
   for (const input of inputs) {
-    const scope = ctx.addTemplate(asTemplate(input), input.templatePath, input.stackName, input.nestedIn);
+    const scope = ctx.addTemplate(
+      asTemplate(input),
+      input.templatePath,
+      input.stackName,
+      input.nestedIn,
+      input.locations,
+    );
     transformNotices(ctx, scope);
   }
   otherNotices(ctx);
