@@ -1,13 +1,13 @@
 import type { Source } from '../source';
 import type { Api, ApiKind, Authorizer, Domain, LogGroup, Notice, Stage, UsagePlan, Validator, WebAcl } from '../types';
 import { isUnresolved, unresolved } from '../value';
-import { emptyApiParts } from './api-base';
 import { Converter } from './convert';
+import { emptyApiParts, type Mutable } from './empty-api';
 import { NO_VALUE, Resolver, type ResolveScope } from './intrinsics';
 import { NESTED_STACK_TYPE, type NestedIn } from './nested';
 import { TokenTable } from './tokens';
 
-export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type { Mutable };
 
 export interface StackScope extends ResolveScope {
   readonly templatePath?: string;
