@@ -13,6 +13,11 @@ export interface StackScope extends ResolveScope {
   readonly templatePath?: string;
   readonly template: Record<string, unknown>;
   readonly resolver: Resolver;
+  /**
+   * The input this template belongs with: its own index, or for a nested template its root parent's. An
+   * unknown in one family (e.g. a WAF association whose target is a parameter) never spreads to another.
+   */
+  readonly family: number;
 }
 
 /** A resource of one input template, indexed once. */
@@ -97,7 +102,8 @@ export class BuildContext {
       resources,
       passed,
     };
-    const scope: StackScope = { ...base, resolver: new Resolver(host, base) };
+    const parent = nestedIn ? this.scopes.find((s) => s.templatePath === nestedIn.templatePath) : undefined;
+    const scope: StackScope = { ...base, resolver: new Resolver(host, base), family: parent?.family ?? index };
     this.scopes.push(scope);
     this.origins.push(templatePath ?? stackName ?? `template ${index + 1}`);
     for (const [logicalId, value] of Object.entries(resources)) {

@@ -36,6 +36,34 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A CloudFormation dynamic reference: `{{resolve:ssm:/name}}`, `{{resolve:ssm-secure:...}}`, `{{resolve:secretsmanager:...}}`. */
+const DYNAMIC_REFERENCE = /\{\{resolve:([^:}]*)[^}]*\}\}/g;
+
+const DYNAMIC_SERVICES: Record<string, string> = {
+  ssm: 'SSM Parameter Store',
+  'ssm-secure': 'SSM Parameter Store (SecureString)',
+  secretsmanager: 'Secrets Manager',
+};
+
+function dynamicReason(reference: string, service: string): Unresolved {
+  const from = DYNAMIC_SERVICES[service] ?? `the ${service} service`;
+  return unresolved(`dynamic reference ${reference} is read from ${from} at deploy time`, reference);
+}
+
+/**
+ * A string with dynamic references: exactly one is an Unresolved value; inside a longer string each becomes an
+ * unresolved token, so the string as a whole is unknown wherever it is read as a value.
+ */
+export function withDynamicReferences(text: string, tokens: TokenTable): unknown {
+  if (!text.includes('{{resolve:')) return text;
+  DYNAMIC_REFERENCE.lastIndex = 0;
+  const whole = DYNAMIC_REFERENCE.exec(text);
+  if (whole && whole.index === 0 && whole[0].length === text.length) return dynamicReason(whole[0], whole[1]);
+  return text.replace(DYNAMIC_REFERENCE, (reference, service: string) =>
+    tokens.fromUnresolved(dynamicReason(reference, service)),
+  );
+}
+
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
@@ -63,6 +91,7 @@ export class Resolver {
    * are returned as they are (no copy), so resolving a large template allocates little.
    */
   resolve(value: unknown): unknown {
+    if (typeof value === 'string') return withDynamicReferences(value, this.host.tokens);
     if (typeof value !== 'object' || value === null) return value;
     if (Array.isArray(value)) {
       let out: unknown[] | undefined;
@@ -173,9 +202,9 @@ export class Resolver {
     } else if (fallback === undefined || fallback === null) {
       value = unresolved(`parameter ${name} has no default`);
     } else if ((type === 'CommaDelimitedList' || type.startsWith('List<')) && typeof fallback === 'string') {
-      value = fallback.split(',').map((item) => item.trim());
+      value = fallback.split(',').map((item) => withDynamicReferences(item.trim(), this.host.tokens));
     } else {
-      value = fallback;
+      value = typeof fallback === 'string' ? withDynamicReferences(fallback, this.host.tokens) : fallback;
     }
     this.parameterCache.set(name, value);
     return value;
@@ -210,7 +239,7 @@ export class Resolver {
       if (isObject(resolved)) variables = resolved;
     }
     if (typeof text !== 'string') return unresolved('Fn::Sub with a non-string template');
-    return text.replace(/\$\{([^}]*)\}/g, (whole, inner: string) => {
+    const substituted = text.replace(/\$\{([^}]*)\}/g, (whole, inner: string) => {
       if (inner.startsWith('!')) return `\${${inner.slice(1)}}`;
       const name = inner.trim();
       if (Object.prototype.hasOwnProperty.call(variables, name))
@@ -219,6 +248,7 @@ export class Resolver {
       if (value === NO_VALUE) return this.piece(unresolved('AWS::NoValue inside Fn::Sub'), 'Fn::Sub');
       return this.piece(value, `Fn::Sub ${whole}`);
     });
+    return withDynamicReferences(substituted, this.host.tokens);
   }
 
   private join(arg: unknown): unknown {
@@ -228,7 +258,8 @@ export class Resolver {
     if (typeof delimiter !== 'string') return unresolved('Fn::Join with a computed delimiter');
     if (isUnresolved(list)) return list;
     if (!Array.isArray(list)) return unresolved('Fn::Join over a list only known at deploy time');
-    return list.map((item) => this.piece(item, 'Fn::Join')).join(delimiter);
+    const joined = list.map((item) => this.piece(item, 'Fn::Join')).join(delimiter);
+    return withDynamicReferences(joined, this.host.tokens);
   }
 
   private select(arg: unknown): unknown {
