@@ -125,7 +125,22 @@ function readAssembly(
     );
   }
   let count = 0;
-  for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
+  const artifacts: unknown = manifest.artifacts ?? {};
+  if (typeof artifacts !== 'object' || artifacts === null || Array.isArray(artifacts)) {
+    throw new CliError(
+      'E_CLOUD_ASSEMBLY',
+      `the cloud assembly manifest ${shown} has an "artifacts" that is not a map (got ${describeJson(artifacts)})`,
+      'Run `cdk synth` again to regenerate cdk.out',
+    );
+  }
+  for (const [id, artifact] of Object.entries(artifacts as Record<string, ManifestArtifact | null>)) {
+    if (typeof artifact !== 'object' || artifact === null || Array.isArray(artifact)) {
+      throw new CliError(
+        'E_CLOUD_ASSEMBLY',
+        `artifact "${id}" in the cloud assembly manifest ${shown} is not an object (got ${describeJson(artifact)}) at artifacts.${id}`,
+        'Run `cdk synth` again to regenerate cdk.out',
+      );
+    }
     if (artifact.type === 'aws:cloudformation:stack') {
       const templateFile = artifact.properties?.templateFile;
       if (typeof templateFile !== 'string') {
@@ -193,4 +208,8 @@ function searchDirectory(dir: string, cwd: string, arg: string, add: (c: Templat
 export function displayOf(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel === '' ? '.' : rel.split(sep).join('/');
+}
+
+function describeJson(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
 }

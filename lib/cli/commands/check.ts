@@ -10,9 +10,9 @@ import { fromTemplates } from '../../model/template';
 import type { Notice } from '../../model/types';
 import { buildReport } from '../../reporters/report';
 import { discoverTemplates } from '../discover';
-import { CliError } from '../errors';
+import { CliError, EXIT } from '../errors';
 import type { CliIo, SetExit } from '../io';
-import { readTemplates } from '../read-templates';
+import { fileErrorNotices, readTemplates } from '../read-templates';
 import { addReportOptions, emitReport, standardFor, type ReportCliOptions } from '../report-options';
 
 /** How many skipped file names a notice lists before "and N more". */
@@ -60,6 +60,8 @@ export interface CheckedTemplates {
   readonly inputs: { path: string; stackName?: string }[];
   readonly notices: Notice[];
   readonly lineOf: (file: string, logicalId: string) => number | undefined;
+  /** How many templates could not be read (each is a not-evaluable finding); the run then exits 2. */
+  readonly failedFiles: number;
 }
 
 /**
@@ -80,8 +82,9 @@ export function checkTemplates(
 ): CheckedTemplates {
   const candidates = discoverTemplates(paths, io.cwd);
   const standard = standardFor(options as ReportCliOptions, io);
-  const { inputs, skipped, lines } = readTemplates(candidates, io);
-  const inventory = fromTemplates(inputs);
+  const { inputs, failed, skipped, lines } = readTemplates(candidates, io);
+  const built = fromTemplates(inputs);
+  const inventory = failed.length ? { ...built, notices: [...fileErrorNotices(failed), ...built.notices] } : built;
   const stacks = inputs.flatMap((i) => {
     const metadata = i.templatePath
       ? AcknowledgementIndex.readAssemblyMetadata(resolve(io.cwd, i.templatePath))
@@ -111,6 +114,7 @@ export function checkTemplates(
     inputs: inputs.map((i) => ({ path: i.templatePath ?? '', stackName: i.stackName })),
     notices,
     lineOf: (file, logicalId) => lines.lineOf(file, logicalId),
+    failedFiles: failed.length,
   };
 }
 
@@ -140,7 +144,8 @@ export function runCheck(paths: readonly string[], options: CheckCliOptions, io:
     inputs: checked.inputs,
     notices: checked.notices,
   });
-  return emitReport(report, options, io, { lineOf: checked.lineOf });
+  const code = emitReport(report, options, io, { lineOf: checked.lineOf });
+  return checked.failedFiles > 0 ? EXIT.usage : code;
 }
 
 function readBaseline(file: string, io: CliIo): ReturnType<typeof parseBaseline> {
