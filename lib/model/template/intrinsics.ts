@@ -80,6 +80,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
  */
 export class Resolver {
   private readonly parameterCache = new Map<string, unknown>();
+  /** Mapping entries being resolved: a value that looks itself up again is a cycle, not a stack overflow. */
+  private readonly mappingsInProgress = new Set<string>();
 
   constructor(
     private readonly host: ResolveHost,
@@ -264,7 +266,8 @@ export class Resolver {
 
   private select(arg: unknown): unknown {
     if (!Array.isArray(arg) || arg.length !== 2) return unresolved('Fn::Select needs [index, list]');
-    const index = Number(this.resolve(arg[0]));
+    const rawIndex = this.resolve(arg[0]);
+    const index = typeof rawIndex === 'number' || typeof rawIndex === 'string' ? Number(rawIndex) : Number.NaN;
     const list = this.resolve(arg[1]);
     if (isUnresolved(list)) return list;
     if (!Array.isArray(list) || !Number.isInteger(index))
@@ -294,9 +297,17 @@ export class Resolver {
     }
     const map = this.scope.mappings[String(mapName)];
     const row = isObject(map) ? map[String(first)] : undefined;
-    if (!isObject(row) || !(String(second) in row))
+    if (!isObject(row) || !Object.prototype.hasOwnProperty.call(row, String(second)))
       return unresolved(`Fn::FindInMap ${mapName}.${first}.${second} is not in the Mappings`);
-    return this.resolve(row[String(second)]);
+    const entry = `${mapName}\u0000${first}\u0000${second}`;
+    if (this.mappingsInProgress.has(entry))
+      return unresolved(`Fn::FindInMap ${mapName}.${first}.${second} refers to itself`);
+    this.mappingsInProgress.add(entry);
+    try {
+      return this.resolve(row[String(second)]);
+    } finally {
+      this.mappingsInProgress.delete(entry);
+    }
   }
 
   private fnIf(arg: unknown): unknown {

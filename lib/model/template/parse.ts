@@ -141,6 +141,19 @@ function danglingAlias(doc: Document): Alias | undefined {
   return found;
 }
 
+/** Where a JSON syntax error is, when JSON.parse's message does not say: the YAML parser's line, or the end. */
+function jsonWhere(text: string, trimmed: string, jsonError: unknown, yamlError: unknown): string {
+  if (/position \d+|line \d+/.test((jsonError as Error).message)) return '';
+  const skippedLines =
+    text
+      .replace(/^\uFEFF/, '')
+      .slice(0, text.length - trimmed.length)
+      .split('\n').length - 1;
+  const at = /at line (\d+), column (\d+)/.exec(yamlError instanceof Error ? yamlError.message : '');
+  if (at) return ` (near line ${Number(at[1]) + skippedLines}, column ${at[2]})`;
+  return ` (at the end of the file, line ${text.split('\n').length})`;
+}
+
 /**
  * JSON or YAML (CloudFormation short-form tags) into a plain object.
  * @throws TemplateError E_TEMPLATE_PARSE (syntax) or E_NOT_CLOUDFORMATION (not a template with Resources).
@@ -155,10 +168,11 @@ export function parseTemplate(text: string, fileName: string): Record<string, un
       // Not strict JSON: YAML flow style is a superset, so give YAML a chance before failing.
       try {
         parsed = parseYaml(trimmed, fileName);
-      } catch {
+      } catch (yamlError) {
+        if (yamlError instanceof TemplateError && yamlError.code !== 'E_TEMPLATE_PARSE') throw yamlError;
         throw new TemplateError(
           'E_TEMPLATE_PARSE',
-          `cannot parse the template as JSON: ${(jsonError as Error).message}`,
+          `cannot parse the template as JSON: ${(jsonError as Error).message}${jsonWhere(text, trimmed, jsonError, yamlError)}`,
           'fix the JSON syntax at the reported position',
           fileName,
         );
