@@ -4,10 +4,11 @@ import { join, resolve } from 'node:path';
 import { main } from '../../lib/cli/main';
 import { parseTemplate } from '../../lib/model/template';
 import type { JsonFinding, JsonReport } from '../../lib/reporters/json';
+import { SHARED_CORPUS } from '../corpus/shared-corpus';
 import { mutate, Random, type Json } from './mutators';
 
 /** The shared corpus, read at run time (never copied into the repository). */
-export const CORPUS = resolve(__dirname, '../../../shared/corpus/templates');
+export const CORPUS = resolve(SHARED_CORPUS, 'templates');
 
 export interface FuzzOptions {
   readonly mutants: number;
