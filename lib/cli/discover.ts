@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { CliError } from './errors';
 
@@ -181,20 +181,44 @@ function readAssembly(
   return count;
 }
 
-function searchDirectory(dir: string, cwd: string, arg: string, add: (c: TemplateCandidate) => void): number {
+/** What a directory entry is, following a symbolic link to its target (a broken link is neither). */
+function entryKind(full: string, entry: Dirent): 'dir' | 'file' | undefined {
+  if (entry.isDirectory()) return 'dir';
+  if (entry.isFile()) return 'file';
+  if (!entry.isSymbolicLink()) return undefined;
+  try {
+    const target = statSync(full);
+    return target.isDirectory() ? 'dir' : target.isFile() ? 'file' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function searchDirectory(
+  dir: string,
+  cwd: string,
+  arg: string,
+  add: (c: TemplateCandidate) => void,
+  visited = new Set<string>(),
+): number {
+  // A symbolic link back up the tree would make the search endless: each real directory is searched once.
+  const real = realpathSync(dir);
+  if (visited.has(real)) return 0;
+  visited.add(real);
   let count = 0;
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   );
   for (const entry of entries) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
+    const kind = entryKind(full, entry);
+    if (kind === 'dir') {
       if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
       count += isCloudAssembly(full)
         ? readAssembly(full, cwd, arg, add, new Set())
-        : searchDirectory(full, cwd, arg, add);
+        : searchDirectory(full, cwd, arg, add, visited);
     } else if (
-      entry.isFile() &&
+      kind === 'file' &&
       (TEMPLATE_EXTENSIONS as readonly string[]).includes(extname(entry.name).toLowerCase())
     ) {
       add({ file: full, display: displayOf(full, cwd), required: false, from: arg });
