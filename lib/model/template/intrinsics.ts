@@ -1,4 +1,6 @@
-import { isUnresolved, unresolved, type Unresolved } from '../value';
+import { isUnresolved, unresolved } from '../value';
+import { deepEqual } from './convert';
+import { withDynamicReferences } from './dynamic-references';
 import type { TokenTable } from './tokens';
 
 /** What `{ Ref: AWS::NoValue }` resolves to: the enclosing property or list element is removed. */
@@ -34,44 +36,6 @@ const PSEUDO = new Set([
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A CloudFormation dynamic reference: `{{resolve:ssm:/name}}`, `{{resolve:ssm-secure:...}}`, `{{resolve:secretsmanager:...}}`. */
-const DYNAMIC_REFERENCE = /\{\{resolve:([^:}]*)[^}]*\}\}/g;
-
-const DYNAMIC_SERVICES: Record<string, string> = {
-  ssm: 'SSM Parameter Store',
-  'ssm-secure': 'SSM Parameter Store (SecureString)',
-  secretsmanager: 'Secrets Manager',
-};
-
-function dynamicReason(reference: string, service: string): Unresolved {
-  const from = DYNAMIC_SERVICES[service] ?? `the ${service} service`;
-  return unresolved(`dynamic reference ${reference} is read from ${from} at deploy time`, reference);
-}
-
-/**
- * A string with dynamic references: exactly one is an Unresolved value; inside a longer string each becomes an
- * unresolved token, so the string as a whole is unknown wherever it is read as a value.
- */
-export function withDynamicReferences(text: string, tokens: TokenTable): unknown {
-  if (!text.includes('{{resolve:')) return text;
-  DYNAMIC_REFERENCE.lastIndex = 0;
-  const whole = DYNAMIC_REFERENCE.exec(text);
-  if (whole && whole.index === 0 && whole[0].length === text.length) return dynamicReason(whole[0], whole[1]);
-  return text.replace(DYNAMIC_REFERENCE, (reference, service: string) =>
-    tokens.fromUnresolved(dynamicReason(reference, service)),
-  );
-}
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-  if (isObject(a) && isObject(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
-  }
-  return false;
 }
 
 /**
@@ -327,5 +291,3 @@ export class Resolver {
     return found === undefined ? unresolved(`Fn::ImportValue ${name} comes from another stack`) : found;
   }
 }
-
-export type { Unresolved };
