@@ -112,7 +112,7 @@ export class AcknowledgementIndex {
     for (const stack of stacks) {
       for (const [rawPath, list] of Object.entries(stack.metadata)) {
         const p = rawPath.replace(/^\//, '');
-        for (const entry of list) entries.push({ path: p, type: entry.type, data: entry.data });
+        for (const entry of metadataEntries(list)) entries.push({ path: p, type: entry.type, data: entry.data });
       }
     }
     // Built only if a finding without a construct path meets an acknowledgement.
@@ -120,7 +120,7 @@ export class AcknowledgementIndex {
       const map = new Map<string, string>();
       for (const stack of stacks) {
         for (const [rawPath, list] of Object.entries(stack.metadata)) {
-          for (const entry of list) {
+          for (const entry of metadataEntries(list)) {
             if (entry.type === 'aws:cdk:logicalId' && typeof entry.data === 'string')
               map.set(`${path.basename(stack.templateFile)}\u0000${entry.data}`, rawPath.replace(/^\//, ''));
           }
@@ -217,4 +217,13 @@ function at<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
 function parent(p: string): string {
   const slash = p.lastIndexOf('/');
   return slash === -1 ? '' : p.slice(0, slash);
+}
+
+/** The well-formed entries of one construct path in a *.metadata.json (a hand-edited file may hold null or a non-list). */
+function metadataEntries(list: unknown): { type: string; data?: unknown }[] {
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (entry): entry is { type: string; data?: unknown } =>
+      typeof entry === 'object' && entry !== null && typeof (entry as { type?: unknown }).type === 'string',
+  );
 }

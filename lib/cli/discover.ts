@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { CliError } from './errors';
 
@@ -125,7 +125,22 @@ function readAssembly(
     );
   }
   let count = 0;
-  for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
+  const artifacts: unknown = manifest.artifacts ?? {};
+  if (typeof artifacts !== 'object' || artifacts === null || Array.isArray(artifacts)) {
+    throw new CliError(
+      'E_CLOUD_ASSEMBLY',
+      `the cloud assembly manifest ${shown} has an "artifacts" that is not a map (got ${describeJson(artifacts)})`,
+      'Run `cdk synth` again to regenerate cdk.out',
+    );
+  }
+  for (const [id, artifact] of Object.entries(artifacts as Record<string, ManifestArtifact | null>)) {
+    if (typeof artifact !== 'object' || artifact === null || Array.isArray(artifact)) {
+      throw new CliError(
+        'E_CLOUD_ASSEMBLY',
+        `artifact "${id}" in the cloud assembly manifest ${shown} is not an object (got ${describeJson(artifact)}) at artifacts.${id}`,
+        'Run `cdk synth` again to regenerate cdk.out',
+      );
+    }
     if (artifact.type === 'aws:cloudformation:stack') {
       const templateFile = artifact.properties?.templateFile;
       if (typeof templateFile !== 'string') {
@@ -166,20 +181,44 @@ function readAssembly(
   return count;
 }
 
-function searchDirectory(dir: string, cwd: string, arg: string, add: (c: TemplateCandidate) => void): number {
+/** What a directory entry is, following a symbolic link to its target (a broken link is neither). */
+function entryKind(full: string, entry: Dirent): 'dir' | 'file' | undefined {
+  if (entry.isDirectory()) return 'dir';
+  if (entry.isFile()) return 'file';
+  if (!entry.isSymbolicLink()) return undefined;
+  try {
+    const target = statSync(full);
+    return target.isDirectory() ? 'dir' : target.isFile() ? 'file' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function searchDirectory(
+  dir: string,
+  cwd: string,
+  arg: string,
+  add: (c: TemplateCandidate) => void,
+  visited = new Set<string>(),
+): number {
+  // A symbolic link back up the tree would make the search endless: each real directory is searched once.
+  const real = realpathSync(dir);
+  if (visited.has(real)) return 0;
+  visited.add(real);
   let count = 0;
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   );
   for (const entry of entries) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
+    const kind = entryKind(full, entry);
+    if (kind === 'dir') {
       if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
       count += isCloudAssembly(full)
         ? readAssembly(full, cwd, arg, add, new Set())
-        : searchDirectory(full, cwd, arg, add);
+        : searchDirectory(full, cwd, arg, add, visited);
     } else if (
-      entry.isFile() &&
+      kind === 'file' &&
       (TEMPLATE_EXTENSIONS as readonly string[]).includes(extname(entry.name).toLowerCase())
     ) {
       add({ file: full, display: displayOf(full, cwd), required: false, from: arg });
@@ -193,4 +232,8 @@ function searchDirectory(dir: string, cwd: string, arg: string, add: (c: Templat
 export function displayOf(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel === '' ? '.' : rel.split(sep).join('/');
+}
+
+function describeJson(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { NestedIn, TemplateInput } from '../model/template';
+import type { Notice } from '../model/types';
 import { nestedStackTemplates, parseTemplate, TemplateError } from '../model/template';
 import { displayOf, type TemplateCandidate } from './discover';
 import { CliError } from './errors';
@@ -10,35 +11,65 @@ import { resourceLocations } from './template-lines';
 /** Show a progress line only from this many templates on (and only on a TTY). */
 export const PROGRESS_THRESHOLD = 10;
 
+/** A template that could not be read or parsed, in a run that read others. */
+export interface FailedTemplate {
+  /** Display path. */
+  readonly file: string;
+  readonly stackName?: string;
+  readonly error: TemplateError | CliError;
+}
+
 export interface ReadResult {
   readonly inputs: TemplateInput[];
+  /**
+   * Templates that could not be read or parsed, when others could: the run goes on without them and
+   * reports each (fileErrorNotices). When no template at all could be read, the first error is thrown.
+   */
+  readonly failed: FailedTemplate[];
   /** Files found by searching a directory that are not CloudFormation templates (display paths). */
   readonly skipped: string[];
 }
 
 /**
  * Read and parse every candidate. A file the user named (or a cloud assembly lists) must be a valid
- * template: any error stops the run. A file found by searching a directory is skipped when it is not
- * CloudFormation (package.json, workflow YAML, ...), but a file that looks like a template
- * (mentions Resources or AWSTemplateFormatVersion) and does not parse is an error, never a silent gap.
+ * template. A file found by searching a directory is skipped when it is not CloudFormation (package.json,
+ * workflow YAML, ...), but a file that looks like a template (mentions Resources or
+ * AWSTemplateFormatVersion) and does not parse is an error, never a silent gap. An error in one file does
+ * not stop the others: it is returned in `failed`, unless no template at all could be read.
  * Each template is followed by the templates of its CDK nested stacks (nested.ts), read from beside it
  * and marked as nested in it; a nested template the search also found is read once, as nested.
- * @throws CliError E_TEMPLATE_READ, E_NO_TEMPLATES; TemplateError E_TEMPLATE_PARSE, E_NOT_CLOUDFORMATION
+ * @throws CliError E_NO_TEMPLATES; the first file's error (CliError E_TEMPLATE_READ, TemplateError) when none could be read
  */
 export function readTemplates(candidates: readonly TemplateCandidate[], io: CliIo): ReadResult {
   const parsed: Parsed[] = [];
   const skipped: string[] = [];
+  const failed: FailedTemplate[] = [];
   const loadedFrom = new Map<string, number>();
   const progress = new Progress(io, candidates.length);
   candidates.forEach((candidate, index) => {
     progress.update(index, candidate.display);
-    const text = readText(candidate.file, candidate.display);
+    const fail = (error: TemplateError | CliError): void => {
+      failed.push({
+        file: candidate.display,
+        ...(candidate.stackName ? { stackName: candidate.stackName } : {}),
+        error,
+      });
+      loadedFrom.set(candidate.from, (loadedFrom.get(candidate.from) ?? 0) + 1);
+    };
+    let text: string;
     let template: Record<string, unknown>;
+    try {
+      text = readText(candidate.file, candidate.display);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      return fail(error);
+    }
     try {
       template = parseTemplate(text, candidate.display);
     } catch (error) {
-      if (!(error instanceof TemplateError) || candidate.required) throw error;
-      if (error.code === 'E_TEMPLATE_PARSE' && /\b(Resources|AWSTemplateFormatVersion)\b/.test(text)) throw error;
+      if (!(error instanceof TemplateError)) throw error;
+      const looksLikeTemplate = /\b(Resources|AWSTemplateFormatVersion)\b/.test(text);
+      if (candidate.required || (error.code !== 'E_NOT_CLOUDFORMATION' && looksLikeTemplate)) return fail(error);
       skipped.push(candidate.display);
       return;
     }
@@ -53,6 +84,7 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
     loadedFrom.set(candidate.from, (loadedFrom.get(candidate.from) ?? 0) + 1);
   });
   progress.done();
+  if (parsed.length === 0 && failed.length > 0) throw failed[0].error;
   for (const from of new Set(candidates.map((c) => c.from))) {
     if (loadedFrom.has(from)) continue;
     const count = candidates.filter((c) => c.from === from).length;
@@ -79,7 +111,7 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
     });
     for (const ref of p.nested) {
       if (added.has(ref.file)) continue;
-      const child = byFile.get(ref.file) ?? readNested(ref.file, io);
+      const child = byFile.get(ref.file) ?? readNested(ref.file, io, failed);
       if (!child) continue; // not there: the model reports NESTED_STACK_NOT_EVALUATED
       add(
         { ...child, stackName: `${p.stackName ?? p.display}/${ref.logicalId}` },
@@ -90,7 +122,20 @@ export function readTemplates(candidates: readonly TemplateCandidate[], io: CliI
   for (const p of parsed) if (!claimed.has(p.file) && !added.has(p.file)) add(p);
   // Templates that only name each other as nested stacks (no root among the inputs) are still read.
   for (const p of parsed) if (!added.has(p.file)) add(p);
-  return { inputs, skipped };
+  return { inputs, failed, skipped };
+}
+
+/**
+ * One error notice per template that could not be read: the engine reports each as a not-evaluable
+ * finding on that file, and the run's exit code says an input failed.
+ */
+export function fileErrorNotices(failed: readonly FailedTemplate[]): Notice[] {
+  return failed.map(({ file, stackName, error }) => ({
+    level: 'error',
+    code: error.code,
+    message: `${file} could not be evaluated: ${error.message.replace(/\s+/g, ' ')}`,
+    source: { templatePath: file, ...(stackName ? { stackName } : {}) },
+  }));
 }
 
 interface Parsed {
@@ -122,13 +167,19 @@ function readText(file: string, display: string): string {
   }
 }
 
-/** A nested stack's template named by its parent; undefined when the file is not there. */
-function readNested(file: string, io: CliIo): Parsed | undefined {
+/** A nested stack's template named by its parent; undefined when the file is not there or cannot be read. */
+function readNested(file: string, io: CliIo, failed: FailedTemplate[]): Parsed | undefined {
   if (!existsSync(file)) return undefined;
   const display = displayOf(file, io.cwd);
-  const text = readText(file, display);
-  const template = parseTemplate(text, display);
-  return { file, display, template, text, nested: nestedFiles(file, template) };
+  try {
+    const text = readText(file, display);
+    const template = parseTemplate(text, display);
+    return { file, display, template, text, nested: nestedFiles(file, template) };
+  } catch (error) {
+    if (!(error instanceof TemplateError || error instanceof CliError)) throw error;
+    failed.push({ file: display, error });
+    return undefined;
+  }
 }
 
 /** "[12/340] reading templates/orders.json" on stderr, rewritten in place; only on a TTY with many files. */

@@ -6,12 +6,17 @@ export interface Unresolved {
   readonly unresolved: true;
   /** Why the value is unknown, e.g. "parameter StageName has no default". */
   readonly because: string;
+  /**
+   * The CloudFormation dynamic reference the value is read from at deploy time (`{{resolve:ssm:/name}}`),
+   * when it is one: the value is unknown, but where it comes from is known (a secret store, say).
+   */
+  readonly reference?: string;
 }
 
 export type Value<T> = T | Unresolved;
 
-export function unresolved(because: string): Unresolved {
-  return { unresolved: true, because };
+export function unresolved(because: string, reference?: string): Unresolved {
+  return reference === undefined ? { unresolved: true, because } : { unresolved: true, because, reference };
 }
 
 export function isUnresolved(value: unknown): value is Unresolved {

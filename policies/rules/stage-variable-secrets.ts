@@ -85,6 +85,8 @@ export default defineRule<'stage', Options>({
       // SECRET_ARN pointing at a secret store is the recommended pattern, not a leak.
       const reference = /arn$/i.test(name) || (typeof value === 'string' && SECRET_STORE_REFERENCE.test(value));
       if (!allowed.has(name.toLowerCase()) && !reference && names.some((re) => re.test(name))) byName.push(name);
+      else if (isUnresolved(value) && value.reference !== undefined && values.some((re) => re.test(value.reference!)))
+        byValue.push(name);
       else if (isUnresolved(value)) unknownValues.push(`${name} (${value.because})`);
       else if (values.some((re) => re.test(value))) byValue.push(name);
     }

@@ -6,28 +6,24 @@ import type { Finding } from '../../lib/engine/finding';
 import { fromTemplate, readTemplateFile } from '../../lib/model/template';
 import type { PeerVerdict } from './agreement-expectations';
 import { AGREEMENT_CASES, NOT_SHARED } from './agreement-expectations';
+import { corpusFolder } from './shared-corpus';
 
 /**
  * Agreement with Checkov, cfn_nag and KICS on their own fixtures (../shared/corpus). Our verdict on each
  * named resource must match the peer's, unless the case records why we differ on purpose.
  * `GUARDRAILS_AGREEMENT_REPORT=1 npx jest test/corpus` prints the control × source table.
  */
-const corpus = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
-const present = fs.existsSync(path.join(corpus, 'templates'));
-if (!present)
-  console.warn(
-    `Skipping the corpus agreement tests: ${corpus} is absent (CI clones the repository with ../shared beside it).`,
-  );
-const describeCorpus = present ? describe : describe.skip;
+const templates = corpusFolder('templates');
+const corpus = path.dirname(templates);
 
-const standard = present ? resolveStandard() : undefined;
+const standard = resolveStandard();
 const cache = new Map<string, readonly Finding[]>();
 function findingsOf(file: string): readonly Finding[] {
   let findings = cache.get(file);
   if (!findings) {
     const templatePath = path.join(corpus, 'templates', file);
     findings = evaluate(fromTemplate(readTemplateFile(templatePath), { templatePath }), {
-      standard: standard!,
+      standard,
     }).findings;
     cache.set(file, findings);
   }
@@ -52,7 +48,7 @@ function tally(rules: readonly string[], peer: string, agreed: boolean): void {
   table.set(key, row);
 }
 
-describeCorpus('agreement with other scanners on their own fixtures', () => {
+describe('agreement with other scanners on their own fixtures', () => {
   for (const kase of AGREEMENT_CASES) {
     for (const [logicalId, peer] of Object.entries(kase.verdicts)) {
       const why = kase.disagree?.[logicalId];

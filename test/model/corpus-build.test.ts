@@ -1,17 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { fromTemplate, parseTemplate } from '../../lib/model/template';
+import { corpusFolder } from '../corpus/shared-corpus';
 import { hasToken } from './helpers';
 
-const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
-const TEMPLATES = path.join(CORPUS, 'templates');
-const present = existsSync(TEMPLATES);
-if (!present) console.log(`corpus-build: skipped, the shared corpus is not at ${CORPUS}`);
-const files = present
-  ? readdirSync(TEMPLATES)
-      .filter((file) => /\.(json|ya?ml|template)$/.test(file))
-      .sort()
-  : [];
+const TEMPLATES = corpusFolder('templates');
+const files = readdirSync(TEMPLATES)
+  .filter((file) => /\.(json|ya?ml|template)$/.test(file))
+  .sort();
 
 // Decided from the raw text, independently of the parser under test.
 const usesSam = (text: string): boolean => /Transform["']?\s*:[\s\S]{0,60}?AWS::Serverless-2016-10-31/.test(text);
@@ -19,7 +15,7 @@ const usesSam = (text: string): boolean => /Transform["']?\s*:[\s\S]{0,60}?AWS::
 const hasModelledResource = (text: string): boolean =>
   /AWS::ApiGateway(V2)?::(RestApi|Api|Stage|Method|Route|DomainName|UsagePlan|Authorizer)\b/.test(text);
 
-(present ? describe : describe.skip)('corpus: every template parses and builds', () => {
+describe('corpus: every template parses and builds', () => {
   it('has the 72 templates the README lists', () => {
     expect(files).toHaveLength(72);
   });

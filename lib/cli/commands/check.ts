@@ -12,9 +12,9 @@ import type { Notice } from '../../model/types';
 import { buildReport } from '../../reporters/report';
 import { codeLocations } from '../code-locations';
 import { discoverTemplates } from '../discover';
-import { CliError } from '../errors';
+import { CliError, EXIT } from '../errors';
 import type { CliIo, SetExit } from '../io';
-import { readTemplates } from '../read-templates';
+import { fileErrorNotices, readTemplates } from '../read-templates';
 import { addReportOptions, emitReport, inputFiles, standardFor, type ReportCliOptions } from '../report-options';
 
 /** How many skipped file names a notice lists before "and N more". */
@@ -61,6 +61,8 @@ export interface CheckedTemplates {
   readonly standard: ResolvedStandard;
   readonly inputs: { path: string; stackName?: string }[];
   readonly notices: Notice[];
+  /** How many templates could not be read (each is a not-evaluable finding); the run then exits 2. */
+  readonly failedFiles: number;
 }
 
 /**
@@ -84,8 +86,9 @@ export function checkTemplates(
   }
   const candidates = discoverTemplates(paths, io.cwd);
   const standard = standardFor(options as ReportCliOptions, io);
-  const { inputs, skipped } = readTemplates(candidates, io);
-  const inventory = fromTemplates(inputs.map((input) => withCodeLocations(input, io.cwd)));
+  const { inputs, failed, skipped } = readTemplates(candidates, io);
+  const built = fromTemplates(inputs.map((input) => withCodeLocations(input, io.cwd)));
+  const inventory = failed.length ? { ...built, notices: [...fileErrorNotices(failed), ...built.notices] } : built;
   const stacks = inputs.flatMap((i) => {
     const metadata = i.templatePath
       ? AcknowledgementIndex.readAssemblyMetadata(resolve(io.cwd, i.templatePath))
@@ -113,6 +116,7 @@ export function checkTemplates(
     standard,
     inputs: inputs.map((i) => ({ path: i.templatePath ?? '', stackName: i.stackName })),
     notices,
+    failedFiles: failed.length,
   };
 }
 
@@ -152,7 +156,8 @@ export function runCheck(paths: readonly string[], options: CheckCliOptions, io:
     inputs: checked.inputs,
     notices: checked.notices,
   });
-  return emitReport(report, options, io, inputFiles(checked.inputs, options));
+  const code = emitReport(report, options, io, inputFiles(checked.inputs, options));
+  return checked.failedFiles > 0 ? EXIT.usage : code;
 }
 
 function readBaseline(file: string, io: CliIo): ReturnType<typeof parseBaseline> {

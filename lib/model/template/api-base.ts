@@ -2,32 +2,7 @@ import type { Api, ApiKind, CorsPolicy, Integration, Operation } from '../types'
 import { isUnresolved, unresolved, type Value } from '../value';
 import type { BuildContext, Mutable, RawResource } from './context';
 import { asArray, asRecord } from './convert';
-
-/** What every new API starts with, declared here or standing in for one outside the inputs: nothing read yet. */
-export function emptyApiParts(): Pick<
-  Mutable<Api>,
-  | 'models'
-  | 'operations'
-  | 'stages'
-  | 'authorizers'
-  | 'validators'
-  | 'gatewayResponses'
-  | 'cors'
-  | 'domainIds'
-  | 'definedByOpenApi'
-> {
-  return {
-    models: [],
-    operations: [],
-    stages: [],
-    authorizers: [],
-    validators: [],
-    gatewayResponses: [],
-    cors: [],
-    domainIds: [],
-    definedByOpenApi: false,
-  };
-}
+import { emptyApiParts } from './empty-api';
 
 /** A new, empty API for a resource; fields the caller knows are passed in. */
 export function createApi(

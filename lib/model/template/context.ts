@@ -1,19 +1,24 @@
 import type { ResourceLocation, Source } from '../source';
 import type { Api, ApiKind, Authorizer, Domain, LogGroup, Notice, Stage, UsagePlan, Validator, WebAcl } from '../types';
 import { isUnresolved, unresolved } from '../value';
-import { emptyApiParts } from './api-base';
 import { Converter } from './convert';
+import { emptyApiParts, type Mutable } from './empty-api';
 import { NO_VALUE, Resolver, type ResolveScope } from './intrinsics';
 import { NESTED_STACK_TYPE, type NestedIn } from './nested';
 import { TokenTable } from './tokens';
 
-export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type { Mutable };
 
 export interface StackScope extends ResolveScope {
   readonly templatePath?: string;
   readonly template: Record<string, unknown>;
   readonly resolver: Resolver;
   readonly locations?: ReadonlyMap<string, ResourceLocation>;
+  /**
+   * The input this template belongs with: its own index, or for a nested template its root parent's. An
+   * unknown in one family (e.g. a WAF association whose target is a parameter) never spreads to another.
+   */
+  readonly family: number;
 }
 
 /** A resource of one input template, indexed once. */
@@ -99,7 +104,8 @@ export class BuildContext {
       resources,
       passed,
     };
-    const scope: StackScope = { ...base, resolver: new Resolver(host, base), locations };
+    const parent = nestedIn ? this.scopes.find((s) => s.templatePath === nestedIn.templatePath) : undefined;
+    const scope: StackScope = { ...base, resolver: new Resolver(host, base), family: parent?.family ?? index, locations };
     this.scopes.push(scope);
     this.origins.push(templatePath ?? stackName ?? `template ${index + 1}`);
     for (const [logicalId, value] of Object.entries(resources)) {

@@ -1,4 +1,4 @@
-import { isUnresolved, unresolved, type Value } from '../value';
+import { isUnresolved, unresolved, type Unresolved, type Value } from '../value';
 import type { TokenTable } from './tokens';
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -126,6 +126,38 @@ export function asRecord(value: unknown): Record<string, unknown> {
   return isObject(value) ? value : {};
 }
 
+/**
+ * A value that must be an object (a property type such as EndpointConfiguration or StageDescription): the
+ * object, undefined when absent, or Unresolved when it is unresolved itself or not an object at all (a
+ * string, a number or a list there is a template CloudFormation would refuse: what is deployed is unknown).
+ */
+export function objectOrUnresolved(value: unknown, what = 'value'): Record<string, unknown> | Unresolved | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (isUnresolved(value) || isObject(value)) return value;
+  return unresolved(`${what} is not an object (got ${Array.isArray(value) ? 'a list' : typeof value})`);
+}
+
+/**
+ * One field of an object value. Every field of an object that is itself unresolved (a Fn::If between two
+ * objects, a Fn::FindInMap with an unknown key, a parameter) or not an object is Unresolved, never absent:
+ * an absent field takes its default, which would be a guess.
+ */
+export function field(value: unknown, key: string, what?: string): unknown {
+  const object = objectOrUnresolved(value, what);
+  return object === undefined || isUnresolved(object) ? object : object[key];
+}
+
 export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+/** Structural equality of resolved JSON values (Fn::If branches that are the same are known). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
+  }
+  return false;
 }

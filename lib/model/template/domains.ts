@@ -1,7 +1,7 @@
 import type { Domain, Mapping } from '../types';
 import { isUnresolved, unresolved, type Value } from '../value';
 import type { BuildContext, Mutable, RawResource } from './context';
-import { asArray, asRecord } from './convert';
+import { asArray, field } from './convert';
 
 function register(
   ctx: BuildContext,
@@ -28,8 +28,8 @@ function mapDomains(ctx: BuildContext, byName: Map<string, string>): void {
   for (const type of ['AWS::ApiGateway::DomainName', 'AWS::ApiGateway::DomainNameV2']) {
     for (const resource of ctx.ofType(type)) {
       const props = ctx.props(resource);
-      const endpoint = asRecord(props.EndpointConfiguration);
-      const mtls = asRecord(props.MutualTlsAuthentication);
+      const endpoint = props.EndpointConfiguration;
+      const mtls = props.MutualTlsAuthentication;
       register(
         ctx,
         resource,
@@ -40,9 +40,9 @@ function mapDomains(ctx: BuildContext, byName: Map<string, string>): void {
           name: ctx.v.str(props.DomainName, 'DomainName'),
           securityPolicy: ctx.v.str(props.SecurityPolicy, 'SecurityPolicy'),
           endpointTypes:
-            ctx.v.strList(endpoint.Types, 'EndpointConfiguration.Types') ??
+            ctx.v.strList(field(endpoint, 'Types', 'EndpointConfiguration'), 'EndpointConfiguration.Types') ??
             (type.endsWith('V2') ? ['PRIVATE'] : ['EDGE']),
-          mtlsTruststoreUri: ctx.v.str(mtls.TruststoreUri, 'TruststoreUri'),
+          mtlsTruststoreUri: ctx.v.str(field(mtls, 'TruststoreUri'), 'TruststoreUri'),
           endpointAccessMode: ctx.v.str(props.EndpointAccessMode, 'EndpointAccessMode'),
           mappings: [],
           tags: ctx.v.tags(props.Tags),
@@ -54,10 +54,10 @@ function mapDomains(ctx: BuildContext, byName: Map<string, string>): void {
   for (const resource of ctx.ofType('AWS::ApiGatewayV2::DomainName')) {
     const props = ctx.props(resource);
     const configs = props.DomainNameConfigurations;
-    const first = asRecord(asArray(configs)[0]);
+    const first = asArray(configs)[0];
     const unknown = isUnresolved(configs) ? configs : undefined;
     const types = asArray(configs)
-      .map((config) => ctx.v.str(asRecord(config).EndpointType, 'EndpointType'))
+      .map((config) => ctx.v.str(field(config, 'EndpointType'), 'EndpointType'))
       .filter((t) => t !== undefined);
     const unknownType = types.find(isUnresolved);
     register(
@@ -68,9 +68,9 @@ function mapDomains(ctx: BuildContext, byName: Map<string, string>): void {
         kind: 'v2',
         source: ctx.source(resource),
         name: ctx.v.str(props.DomainName, 'DomainName'),
-        securityPolicy: unknown ?? ctx.v.str(first.SecurityPolicy, 'SecurityPolicy'),
+        securityPolicy: unknown ?? ctx.v.str(field(first, 'SecurityPolicy'), 'SecurityPolicy'),
         endpointTypes: unknown ?? unknownType ?? (types.length ? (types as string[]) : ['REGIONAL']),
-        mtlsTruststoreUri: ctx.v.str(asRecord(props.MutualTlsAuthentication).TruststoreUri, 'TruststoreUri'),
+        mtlsTruststoreUri: ctx.v.str(field(props.MutualTlsAuthentication, 'TruststoreUri'), 'TruststoreUri'),
         mappings: [],
         tags: ctx.v.tags(props.Tags),
       },

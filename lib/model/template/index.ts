@@ -13,6 +13,7 @@ import type { Account, Inventory } from '../types';
 import { BuildContext, type StackScope } from './context';
 import { mapDomainsAndMappings } from './domains';
 import { TemplateError } from './errors';
+import { checkTemplateShape } from './limits';
 import { mapLogGroups } from './logs';
 import { mapRest } from './rest';
 import { remediationNotices } from './remediations';
@@ -53,6 +54,8 @@ function asTemplate(input: TemplateInput): Record<string, unknown> {
       input.templatePath,
     );
   }
+  // A template object built in code (not parsed) may still contain itself or nest without bound.
+  checkTemplateShape(template, input.templatePath);
   return template as Record<string, unknown>;
 }
 

@@ -1,4 +1,6 @@
-import { isUnresolved, unresolved, type Unresolved } from '../value';
+import { isUnresolved, unresolved } from '../value';
+import { deepEqual } from './convert';
+import { withDynamicReferences } from './dynamic-references';
 import type { TokenTable } from './tokens';
 
 /** What `{ Ref: AWS::NoValue }` resolves to: the enclosing property or list element is removed. */
@@ -36,22 +38,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-  if (isObject(a) && isObject(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
-  }
-  return false;
-}
-
 /**
  * Resolves CloudFormation intrinsics inside one template. Results are plain JSON in which references that
  * are not literals are tokens (see TokenTable) and whole values that cannot be known are `Unresolved`.
  */
 export class Resolver {
   private readonly parameterCache = new Map<string, unknown>();
+  /** Mapping entries being resolved: a value that looks itself up again is a cycle, not a stack overflow. */
+  private readonly mappingsInProgress = new Set<string>();
 
   constructor(
     private readonly host: ResolveHost,
@@ -63,6 +57,7 @@ export class Resolver {
    * are returned as they are (no copy), so resolving a large template allocates little.
    */
   resolve(value: unknown): unknown {
+    if (typeof value === 'string') return withDynamicReferences(value, this.host.tokens);
     if (typeof value !== 'object' || value === null) return value;
     if (Array.isArray(value)) {
       let out: unknown[] | undefined;
@@ -173,9 +168,9 @@ export class Resolver {
     } else if (fallback === undefined || fallback === null) {
       value = unresolved(`parameter ${name} has no default`);
     } else if ((type === 'CommaDelimitedList' || type.startsWith('List<')) && typeof fallback === 'string') {
-      value = fallback.split(',').map((item) => item.trim());
+      value = fallback.split(',').map((item) => withDynamicReferences(item.trim(), this.host.tokens));
     } else {
-      value = fallback;
+      value = typeof fallback === 'string' ? withDynamicReferences(fallback, this.host.tokens) : fallback;
     }
     this.parameterCache.set(name, value);
     return value;
@@ -210,7 +205,7 @@ export class Resolver {
       if (isObject(resolved)) variables = resolved;
     }
     if (typeof text !== 'string') return unresolved('Fn::Sub with a non-string template');
-    return text.replace(/\$\{([^}]*)\}/g, (whole, inner: string) => {
+    const substituted = text.replace(/\$\{([^}]*)\}/g, (whole, inner: string) => {
       if (inner.startsWith('!')) return `\${${inner.slice(1)}}`;
       const name = inner.trim();
       if (Object.prototype.hasOwnProperty.call(variables, name))
@@ -219,6 +214,7 @@ export class Resolver {
       if (value === NO_VALUE) return this.piece(unresolved('AWS::NoValue inside Fn::Sub'), 'Fn::Sub');
       return this.piece(value, `Fn::Sub ${whole}`);
     });
+    return withDynamicReferences(substituted, this.host.tokens);
   }
 
   private join(arg: unknown): unknown {
@@ -228,12 +224,14 @@ export class Resolver {
     if (typeof delimiter !== 'string') return unresolved('Fn::Join with a computed delimiter');
     if (isUnresolved(list)) return list;
     if (!Array.isArray(list)) return unresolved('Fn::Join over a list only known at deploy time');
-    return list.map((item) => this.piece(item, 'Fn::Join')).join(delimiter);
+    const joined = list.map((item) => this.piece(item, 'Fn::Join')).join(delimiter);
+    return withDynamicReferences(joined, this.host.tokens);
   }
 
   private select(arg: unknown): unknown {
     if (!Array.isArray(arg) || arg.length !== 2) return unresolved('Fn::Select needs [index, list]');
-    const index = Number(this.resolve(arg[0]));
+    const rawIndex = this.resolve(arg[0]);
+    const index = typeof rawIndex === 'number' || typeof rawIndex === 'string' ? Number(rawIndex) : Number.NaN;
     const list = this.resolve(arg[1]);
     if (isUnresolved(list)) return list;
     if (!Array.isArray(list) || !Number.isInteger(index))
@@ -263,9 +261,17 @@ export class Resolver {
     }
     const map = this.scope.mappings[String(mapName)];
     const row = isObject(map) ? map[String(first)] : undefined;
-    if (!isObject(row) || !(String(second) in row))
+    if (!isObject(row) || !Object.prototype.hasOwnProperty.call(row, String(second)))
       return unresolved(`Fn::FindInMap ${mapName}.${first}.${second} is not in the Mappings`);
-    return this.resolve(row[String(second)]);
+    const entry = `${mapName}\u0000${first}\u0000${second}`;
+    if (this.mappingsInProgress.has(entry))
+      return unresolved(`Fn::FindInMap ${mapName}.${first}.${second} refers to itself`);
+    this.mappingsInProgress.add(entry);
+    try {
+      return this.resolve(row[String(second)]);
+    } finally {
+      this.mappingsInProgress.delete(entry);
+    }
   }
 
   private fnIf(arg: unknown): unknown {
@@ -285,5 +291,3 @@ export class Resolver {
     return found === undefined ? unresolved(`Fn::ImportValue ${name} comes from another stack`) : found;
   }
 }
-
-export type { Unresolved };

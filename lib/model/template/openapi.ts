@@ -1,8 +1,9 @@
 import { yaml } from '../../lazy-modules';
-import type { Api, Authorizer, AuthorizationType, ApiModel, Operation, OperationAuth, Validator } from '../types';
+import type { Api, ApiModel, Operation, Validator } from '../types';
 import { isUnresolved, unresolved, type Value } from '../value';
 import { corsFromHeaders, integrationFrom, policyFrom } from './api-base';
 import type { BuildContext, Mutable, RawResource } from './context';
+import { authFrom, schemeFrom, type Scheme } from './openapi-auth';
 import { asArray, asRecord } from './convert';
 
 const VERBS: Record<string, string> = {
@@ -27,12 +28,6 @@ const REST_INTEGRATION_KEYS = {
 /** HTTP APIs: tlsConfig.serverNameToVerify is the private-integration TLS setting (REST's tlsConfig is not). */
 const V2_INTEGRATION_KEYS = { ...REST_INTEGRATION_KEYS, tls: 'tlsConfig' };
 
-interface Scheme {
-  readonly type: Value<string>;
-  readonly apiKey: boolean;
-  readonly authorizer?: Authorizer;
-}
-
 /** API-level settings an OpenAPI Body can carry (CloudFormation properties win over them). */
 export interface OpenApiSettings {
   readonly title?: Value<string>;
@@ -52,73 +47,6 @@ function bodyObject(ctx: BuildContext, body: unknown): Record<string, unknown> |
   return typeof body === 'object' && body !== null && !Array.isArray(body) && !isUnresolved(body)
     ? (body as Record<string, unknown>)
     : undefined;
-}
-
-function schemeFrom(
-  ctx: BuildContext,
-  api: Api,
-  name: string,
-  raw: unknown,
-  source: RawResource,
-  kind: Api['kind'],
-): Scheme {
-  const scheme = asRecord(raw);
-  const authType = String(scheme['x-amazon-apigateway-authtype'] ?? '').toLowerCase();
-  const rawAuthorizer = scheme['x-amazon-apigateway-authorizer'];
-  const config = asRecord(rawAuthorizer);
-  const authorizerType = String(config.type ?? '').toLowerCase();
-  let type: Value<string>;
-  if (authType === 'awssigv4' || authType === 'aws_iam') type = 'AWS_IAM';
-  else if (authType === 'cognito_user_pools' || authorizerType === 'cognito_user_pools') type = 'COGNITO_USER_POOLS';
-  else if (authorizerType === 'jwt') type = 'JWT';
-  else if (authorizerType === 'token' || authorizerType === 'request' || authType === 'custom') type = 'CUSTOM';
-  else if (scheme.type === 'apiKey') return { type: 'NONE', apiKey: true };
-  else type = unresolved(`security scheme ${name} is not one API Gateway enforces (type ${String(scheme.type)})`);
-  if (rawAuthorizer === undefined) return { type, apiKey: false };
-  const jwt = asRecord(config.jwtConfiguration);
-  const identity = ctx.v.str(config.identitySource, 'identitySource');
-  const authorizer: Authorizer = {
-    id: `${api.id}#${name}`,
-    source: ctx.source(source, `securitySchemes.${name}`),
-    name,
-    type:
-      kind === 'rest'
-        ? authorizerType.toUpperCase() || unresolved('authorizer type not set')
-        : authorizerType === 'jwt'
-          ? 'JWT'
-          : 'REQUEST',
-    identitySource:
-      identity === undefined ? [] : isUnresolved(identity) ? identity : identity.split(',').map((item) => item.trim()),
-    resultTtlSeconds: ctx.v.num(config.authorizerResultTtlInSeconds, 'authorizerResultTtlInSeconds'),
-    providerArns: ctx.v.strList(config.providerARNs, 'providerARNs') ?? [],
-    ...(authorizerType === 'jwt'
-      ? { jwtAudience: ctx.v.strList(jwt.audience, 'audience') ?? [], jwtIssuer: ctx.v.str(jwt.issuer, 'issuer') }
-      : {}),
-  };
-  return { type, apiKey: false, authorizer };
-}
-
-function authFrom(ctx: BuildContext, requirements: unknown, schemes: Map<string, Scheme>): OperationAuth {
-  const first = asRecord(asArray(requirements)[0]);
-  let type: Value<AuthorizationType | string> = 'NONE';
-  let authorizer: Value<Authorizer> | undefined;
-  let scopes: Value<string[]> = [];
-  let apiKeyRequired = false;
-  for (const [name, scopeList] of Object.entries(first)) {
-    const scheme = schemes.get(name);
-    if (!scheme) {
-      type = unresolved(`security scheme ${name} is not defined`);
-      continue;
-    }
-    if (scheme.apiKey) {
-      apiKeyRequired = true;
-      continue;
-    }
-    type = scheme.type;
-    authorizer = scheme.authorizer;
-    scopes = ctx.v.strList(scopeList, 'scopes') ?? [];
-  }
-  return { type, ...(authorizer ? { authorizer } : {}), scopes, apiKeyRequired };
 }
 
 function refName(ref: unknown): string | undefined {
@@ -220,7 +148,7 @@ export function applyOpenApi(
         method,
         path,
         ...(api.kind !== 'rest' ? { routeKey: method === 'ANY' ? `ANY ${path}` : `${method} ${path}` } : {}),
-        auth: authFrom(ctx, op.security ?? doc.security, schemes),
+        auth: authFrom(ctx, op.security ?? doc.security, schemes, op['x-amazon-apigateway-auth']),
         integration: integrationFrom(
           ctx,
           op['x-amazon-apigateway-integration'],

@@ -1,9 +1,10 @@
 import { readFileSync } from 'fs';
-import type { Tags, YAMLMap, YAMLSeq } from 'yaml';
+import type { Alias, Document, Tags, YAMLMap, YAMLSeq } from 'yaml';
 import { yaml } from '../../lazy-modules';
 
 type Collection = YAMLMap.Parsed | YAMLSeq.Parsed;
 import { TemplateError } from './errors';
+import { checkTemplateShape, MAX_DEPTH } from './limits';
 
 type ShortForm = { readonly name: string; readonly fn: string };
 
@@ -70,19 +71,87 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const YAML_FIX =
+  'make the file valid JSON or YAML (CloudFormation short-form tags such as !Ref and !Sub are supported)';
+
+function tooDeep(fileName: string): TemplateError {
+  return new TemplateError(
+    'E_TEMPLATE_TOO_DEEP',
+    `the template nests more than ${MAX_DEPTH} levels deep`,
+    `flatten the value: no CloudFormation property needs ${MAX_DEPTH} levels`,
+    fileName,
+  );
+}
+
 function parseYaml(text: string, fileName: string): unknown {
-  const doc = yaml().parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: true });
+  const lineCounter = new (yaml().LineCounter)();
+  let doc: ReturnType<ReturnType<typeof yaml>['parseDocument']>;
+  try {
+    doc = yaml().parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: true, lineCounter });
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep(fileName);
+    throw error;
+  }
   const error = doc.errors[0];
+  if (error?.message.includes('Maximum call stack size exceeded')) throw tooDeep(fileName);
   if (error) {
     const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
     throw new TemplateError(
       'E_TEMPLATE_PARSE',
       `cannot parse the template as YAML${where}: ${error.message.split('\n')[0]}`,
-      'make the file valid JSON or YAML (CloudFormation short-form tags such as !Ref and !Sub are supported)',
+      YAML_FIX,
       fileName,
     );
   }
-  return doc.toJS({ maxAliasCount: 1000 });
+  const alias = danglingAlias(doc);
+  if (alias) {
+    const { line, col } = lineCounter.linePos(alias.range?.[0] ?? 0);
+    throw new TemplateError(
+      'E_TEMPLATE_PARSE',
+      `cannot parse the template as YAML at line ${line}, column ${col}: alias *${alias.source} has no anchor &${alias.source} before it`,
+      YAML_FIX,
+      fileName,
+    );
+  }
+  try {
+    // Aliases become shared values, not copies; checkTemplateShape then bounds what they expand to.
+    return doc.toJS({ maxAliasCount: -1 });
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep(fileName);
+    throw error;
+  }
+}
+
+/** The first alias whose anchor is not defined before it (in document order), if any: one walk. */
+function danglingAlias(doc: Document): Alias | undefined {
+  const { isAlias, visit } = yaml();
+  const anchors = new Set<string>();
+  let found: Alias | undefined;
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        if (anchors.has(node.source)) return undefined;
+        found = node;
+        return visit.BREAK;
+      }
+      if (node.anchor !== undefined) anchors.add(node.anchor);
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Where a JSON syntax error is, when JSON.parse's message does not say: the YAML parser's line, or the end. */
+function jsonWhere(text: string, trimmed: string, jsonError: unknown, yamlError: unknown): string {
+  if (/position \d+|line \d+/.test((jsonError as Error).message)) return '';
+  const skippedLines =
+    text
+      .replace(/^\uFEFF/, '')
+      .slice(0, text.length - trimmed.length)
+      .split('\n').length - 1;
+  const at = /at line (\d+), column (\d+)/.exec(yamlError instanceof Error ? yamlError.message : '');
+  if (at) return ` (near line ${Number(at[1]) + skippedLines}, column ${at[2]})`;
+  return ` (at the end of the file, line ${text.split('\n').length})`;
 }
 
 /**
@@ -99,10 +168,11 @@ export function parseTemplate(text: string, fileName: string): Record<string, un
       // Not strict JSON: YAML flow style is a superset, so give YAML a chance before failing.
       try {
         parsed = parseYaml(trimmed, fileName);
-      } catch {
+      } catch (yamlError) {
+        if (yamlError instanceof TemplateError && yamlError.code !== 'E_TEMPLATE_PARSE') throw yamlError;
         throw new TemplateError(
           'E_TEMPLATE_PARSE',
-          `cannot parse the template as JSON: ${(jsonError as Error).message}`,
+          `cannot parse the template as JSON: ${(jsonError as Error).message}${jsonWhere(text, trimmed, jsonError, yamlError)}`,
           'fix the JSON syntax at the reported position',
           fileName,
         );
@@ -111,6 +181,7 @@ export function parseTemplate(text: string, fileName: string): Record<string, un
   } else {
     parsed = parseYaml(trimmed, fileName);
   }
+  checkTemplateShape(parsed, fileName);
   if (!isPlainObject(parsed) || !isPlainObject(parsed.Resources)) {
     const got = !isPlainObject(parsed)
       ? parsed === null

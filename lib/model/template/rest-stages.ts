@@ -1,7 +1,7 @@
 import type { Api, Stage } from '../types';
 import { isUnresolved, unresolved } from '../value';
 import type { BuildContext, Mutable, RawResource } from './context';
-import { asRecord } from './convert';
+import { asRecord, objectOrUnresolved } from './convert';
 import { accessLogFrom } from './logs';
 import { emptySettings, restMethodSettings, settingsFrom } from './stage-settings';
 
@@ -43,14 +43,14 @@ export function mapRestStages(ctx: BuildContext): void {
     const name = ctx.v.str(props.StageName, 'StageName') ?? unresolved('StageName is not set');
     // A Stage resource with the same name replaces the deployment's stage.
     if (typeof name === 'string' && declared.has(`${api.id}\u0000${name}`)) continue;
-    const described = props.StageDescription;
-    // A StageDescription behind Fn::If: every stage property is unknown.
+    const described = objectOrUnresolved(props.StageDescription, 'StageDescription');
+    // A StageDescription behind Fn::If (or not an object): every stage property is unknown.
     const whole = isUnresolved(described) ? described : undefined;
     const description = asRecord(described);
     const { settings, overrides } = restMethodSettings(
       ctx,
       description.MethodSettings,
-      settingsFrom(ctx, props.StageDescription, 'rest'),
+      settingsFrom(ctx, described, 'rest'),
     );
     addStage(ctx, api, resource, {
       source: ctx.source(resource),

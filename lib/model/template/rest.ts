@@ -2,7 +2,7 @@ import type { Authorizer, Operation, OperationAuth, Validator } from '../types';
 import { isUnresolved, unresolved, type Value } from '../value';
 import { collectPreflightCors, corsFromHeaders, createApi, integrationFrom, policyFrom } from './api-base';
 import type { BuildContext, Mutable } from './context';
-import { asRecord } from './convert';
+import { asRecord, field } from './convert';
 import { applyOpenApi } from './openapi';
 
 const CFN_INTEGRATION_KEYS = {
@@ -18,11 +18,14 @@ const CFN_INTEGRATION_KEYS = {
 function mapRestApis(ctx: BuildContext): void {
   for (const resource of ctx.ofType('AWS::ApiGateway::RestApi')) {
     const props = ctx.props(resource);
-    const endpoint = asRecord(props.EndpointConfiguration);
+    const endpoint = props.EndpointConfiguration;
     const api = createApi(ctx, resource, 'rest', {
       name: ctx.v.str(props.Name, 'Name'),
-      endpointTypes: ctx.v.strList(endpoint.Types, 'EndpointConfiguration.Types') ?? ['EDGE'],
-      vpcEndpointIds: ctx.v.strList(endpoint.VpcEndpointIds, 'VpcEndpointIds') ?? [],
+      endpointTypes: ctx.v.strList(
+        field(endpoint, 'Types', 'EndpointConfiguration'),
+        'EndpointConfiguration.Types',
+      ) ?? ['EDGE'],
+      vpcEndpointIds: ctx.v.strList(field(endpoint, 'VpcEndpointIds', 'EndpointConfiguration'), 'VpcEndpointIds') ?? [],
       tags: ctx.v.tags(props.Tags),
       disableExecuteApiEndpoint: ctx.v.bool(props.DisableExecuteApiEndpoint, 'DisableExecuteApiEndpoint') ?? false,
       policy: policyFrom(ctx, props.Policy),
@@ -33,7 +36,7 @@ function mapRestApis(ctx: BuildContext): void {
       if (props.Policy === undefined && fromBody.policy !== undefined) api.policy = fromBody.policy;
       if (props.DisableExecuteApiEndpoint === undefined && fromBody.disableExecuteApiEndpoint !== undefined)
         api.disableExecuteApiEndpoint = fromBody.disableExecuteApiEndpoint;
-      if (endpoint.VpcEndpointIds === undefined && fromBody.vpcEndpointIds !== undefined)
+      if (field(endpoint, 'VpcEndpointIds') === undefined && fromBody.vpcEndpointIds !== undefined)
         api.vpcEndpointIds = fromBody.vpcEndpointIds;
     } else if (props.BodyS3Location !== undefined) {
       api.operationsUnresolved = 'the OpenAPI definition is read from S3 (BodyS3Location) at deploy time';

@@ -1,7 +1,7 @@
 import type { MethodSettings, MethodSettingsOverride, ThrottleSettings } from '../types';
 import { isUnresolved, type Unresolved } from '../value';
 import type { BuildContext } from './context';
-import { asRecord } from './convert';
+import { asRecord, objectOrUnresolved } from './convert';
 
 type Settings = { -readonly [K in keyof MethodSettings]: MethodSettings[K] };
 
@@ -28,8 +28,9 @@ export function unknownSettings(why: Unresolved): Settings {
 
 /** One MethodSetting / StageDescription / RouteSettings object; fields the source does not set stay absent. */
 export function settingsFrom(ctx: BuildContext, raw: unknown, flavour: 'rest' | 'v2'): Settings {
-  if (isUnresolved(raw)) return unknownSettings(raw);
-  const props = asRecord(raw);
+  const object = objectOrUnresolved(raw, flavour === 'rest' ? 'the stage settings' : 'the route settings');
+  if (isUnresolved(object)) return unknownSettings(object);
+  const props = object ?? {};
   const names = flavour === 'rest' ? REST : V2;
   const throttle: { -readonly [K in keyof ThrottleSettings]: ThrottleSettings[K] } = {};
   const rate = ctx.v.num(props.ThrottlingRateLimit, 'ThrottlingRateLimit');

@@ -9,7 +9,7 @@ export type Token =
   | { readonly kind: 'ref'; readonly key: string }
   | { readonly kind: 'att'; readonly key: string; readonly attr: string }
   | { readonly kind: 'pseudo'; readonly name: string }
-  | { readonly kind: 'unresolved'; readonly because: string };
+  | { readonly kind: 'unresolved'; readonly because: string; readonly reference?: string };
 
 const OPEN = String.fromCharCode(1);
 const CLOSE = String.fromCharCode(2);
@@ -46,7 +46,7 @@ export class TokenTable {
 
   /** A string for an Unresolved value, so it can travel inside Fn::Join / Fn::Sub results. */
   fromUnresolved(value: Unresolved): string {
-    return this.make({ kind: 'unresolved', because: value.because });
+    return this.make({ kind: 'unresolved', because: value.because, reference: value.reference });
   }
 
   hasTokens(text: string): boolean {
@@ -89,7 +89,7 @@ export class TokenTable {
     if (!this.hasTokens(text)) return undefined;
     for (const match of text.matchAll(TOKEN)) {
       const token = this.tokens[Number(match[1])];
-      if (token.kind === 'unresolved') return unresolved(token.because);
+      if (token.kind === 'unresolved') return unresolved(token.because, token.reference);
     }
     return undefined;
   }

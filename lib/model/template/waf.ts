@@ -98,7 +98,7 @@ const STAGE_ARN = /\/restapis\/([^/]+)\/stages\/([^/]+)$/;
 
 /** Link AWS::WAFv2::WebACLAssociation resources to REST stages (after stages are mapped). */
 export function linkWafAssociations(ctx: BuildContext): void {
-  const ambiguous: AmbiguousAssociation[] = [];
+  const ambiguous = new Map<number, AmbiguousAssociation[]>();
   const partial: { stages: Mutable<Stage>[]; association: WafAssociation }[] = [];
   const tokens = ctx.tokens;
   for (const resource of ctx.ofType('AWS::WAFv2::WebACLAssociation')) {
@@ -115,7 +115,7 @@ export function linkWafAssociations(ctx: BuildContext): void {
     const arn = props.ResourceArn;
     if (isUnresolved(arn) || (typeof arn === 'string' && tokens.whole(arn)?.kind === 'unresolved')) {
       const because = isUnresolved(arn) ? arn.because : (tokens.firstUnresolved(arn)?.because ?? 'unknown reason');
-      ambiguous.push({
+      doubtIn(ambiguous, resource.scope.family, {
         logicalId: resource.logicalId,
         source: association.source,
         why: `its ResourceArn is unresolved (${because})`,
@@ -131,7 +131,7 @@ export function linkWafAssociations(ctx: BuildContext): void {
     if (!api) {
       const apiUnknown = tokens.firstUnresolved(apiPart);
       if (apiUnknown)
-        ambiguous.push({
+        doubtIn(ambiguous, resource.scope.family, {
           logicalId: resource.logicalId,
           source: association.source,
           why: `the API id in its ResourceArn is unresolved (${apiUnknown.because})`,
@@ -158,14 +158,27 @@ export function linkWafAssociations(ctx: BuildContext): void {
   }
   // Exact links first; an association that may target a stage only fills stages left without one.
   for (const { stages, association } of partial) for (const stage of stages) if (!stage.waf) stage.waf = association;
-  if (ambiguous.length === 0) return;
-  // Conservative: an association whose target is unknown may protect any REST stage left without one, so
-  // those stages are unknown (not unprotected, not protected), with a message naming the association(s).
-  const doubt: WafAssociation = { source: ambiguous[0].source, webAcl: unresolved(ambiguousReason(ambiguous)) };
-  for (const api of ctx.apis.values()) {
-    if (api.kind !== 'rest') continue;
-    for (const stage of api.stages as Mutable<Stage>[]) if (!stage.waf) stage.waf = doubt;
+  if (ambiguous.size === 0) return;
+  // Conservative: an association whose target is unknown may protect any REST stage of its template (or of
+  // its nested stacks) left without one, so those stages are unknown (not unprotected, not protected), with
+  // a message naming the association(s). Stages of unrelated templates are not in doubt.
+  const doubts = new Map<number, WafAssociation>();
+  for (const [family, list] of ambiguous)
+    doubts.set(family, { source: list[0].source, webAcl: unresolved(ambiguousReason(list)) });
+  for (const [key, stage] of ctx.stages) {
+    const resource = ctx.resources.get(key);
+    if (!resource || !REST_STAGE_TYPES.has(resource.type)) continue;
+    const doubt = doubts.get(resource.scope.family);
+    if (doubt && !stage.waf) stage.waf = doubt;
   }
+}
+
+const REST_STAGE_TYPES = new Set(['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment']);
+
+function doubtIn(ambiguous: Map<number, AmbiguousAssociation[]>, family: number, entry: AmbiguousAssociation): void {
+  const list = ambiguous.get(family);
+  if (list) list.push(entry);
+  else ambiguous.set(family, [entry]);
 }
 
 interface AmbiguousAssociation {
