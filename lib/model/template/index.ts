@@ -8,7 +8,9 @@
  * WAF associations, usage plans, domains. Anything the builder cannot know is `Unresolved` with a reason.
  * Changes our aspects and injectors recorded in resource metadata become REMEDIATED info notices.
  */
+import type { Source } from '../source';
 import type { Account, Inventory } from '../types';
+import { expandSam } from '../sam';
 import { BuildContext, type StackScope } from './context';
 import { mapDomainsAndMappings } from './domains';
 import { TemplateError } from './errors';
@@ -83,6 +85,14 @@ function transformNotices(ctx: BuildContext, scope: StackScope): void {
   }
 }
 
+function samSource(scope: StackScope, logicalId: string | undefined): Source {
+  return {
+    ...(logicalId !== undefined ? { logicalId } : {}),
+    ...(scope.templatePath ? { templatePath: scope.templatePath } : {}),
+    ...(scope.stackName ? { stackName: scope.stackName } : {}),
+  };
+}
+
 function otherNotices(ctx: BuildContext): void {
   for (const resource of ctx.ofType(NESTED_STACK_TYPE)) {
     if (ctx.isNestedEvaluated(resource)) continue;
@@ -111,7 +121,15 @@ function mapAccount(ctx: BuildContext): Account | undefined {
 function build(inputs: readonly TemplateInput[]): Inventory {
   const ctx = new BuildContext(inputs.length > 1);
   for (const input of inputs) {
-    const scope = ctx.addTemplate(asTemplate(input), input.templatePath, input.stackName, input.nestedIn);
+    // A SAM template is read as the CloudFormation its transform makes (lib/model/sam).
+    const sam = expandSam(asTemplate(input));
+    const scope = ctx.addTemplate(
+      sam?.template ?? asTemplate(input),
+      input.templatePath,
+      input.stackName,
+      input.nestedIn,
+    );
+    for (const n of sam?.notices ?? []) ctx.notice(n.level, n.code, n.message, samSource(scope, n.logicalId));
     transformNotices(ctx, scope);
   }
   otherNotices(ctx);
