@@ -4,6 +4,7 @@ import type { ApiEvent } from './events';
 import { addRouteAuth, applyHttpAuth } from './http-auth';
 import { passthrough, reportUnknown, type SamResourceIn } from './rest-api';
 import { normalizeMethod, SwaggerDoc } from './swagger';
+import { AuthChecks } from './validate';
 
 /** AWS::Serverless::HttpApi properties the builder reads (the others are reported). */
 const KNOWN = new Set([
@@ -68,6 +69,9 @@ export function expandHttpApi(input: SamResourceIn): Generated {
   const props = record(resource.Properties);
   reportUnknown(input, props, KNOWN);
   reportUnknown(input, record(props.Auth), KNOWN_AUTH, 'Auth.');
+  const checks = new AuthChecks(input.notices, id);
+  checks.authorizers(record(props.Auth), 'http');
+  for (const event of input.events) checks.event(event, record(props.Auth));
   const attributes = passthrough(resource);
   const api: Json = {};
   const routeSettings: Json = clone(record(props.RouteSettings));

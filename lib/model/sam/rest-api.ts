@@ -7,6 +7,7 @@ import { applyRestAuth } from './rest-auth';
 import { addCors, addGatewayResponses, addModels, addRestEvent, toOpenApi3 } from './rest-body';
 import { SwaggerDoc } from './swagger';
 import type { UsagePlans } from './usage-plans';
+import { AuthChecks } from './validate';
 
 /** AWS::Serverless::Api properties the builder reads (the others are reported, never silently dropped). */
 const KNOWN = new Set([
@@ -100,7 +101,8 @@ export function expandRestApi(input: SamResourceIn, plans: UsagePlans): Generate
   const { logicalId: id, resource } = input;
   const props = record(resource.Properties);
   reportUnknown(input, props, KNOWN);
-  reportUnknown(input, record(props.Auth), KNOWN_AUTH, 'Auth.');
+  const checks = new AuthChecks(input.notices, id);
+  if (checks.restAuth(props, KNOWN_AUTH)) for (const event of input.events) checks.event(event, record(props.Auth));
   const attributes = passthrough(resource);
   const stageName = props.StageName ?? notModelled(id, 'StageName', 'is not set (the SAM transform requires it)');
   const api: Json = {};
