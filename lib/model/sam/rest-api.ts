@@ -104,6 +104,13 @@ export function expandRestApi(input: SamResourceIn, plans: UsagePlans): Generate
   const checks = new AuthChecks(input.notices, id);
   if (checks.restAuth(props, KNOWN_AUTH)) for (const event of input.events) checks.event(event, record(props.Auth));
   const attributes = passthrough(resource);
+  if (props.StageName === undefined)
+    input.notices.push({
+      level: 'error',
+      code: 'SAM_INVALID',
+      message: `Resource ${id} is invalid for the SAM transform (the deployment would fail): Missing required property 'StageName'. Set StageName on the AWS::Serverless::Api.`,
+      logicalId: id,
+    });
   const stageName = props.StageName ?? notModelled(id, 'StageName', 'is not set (the SAM transform requires it)');
   const api: Json = {};
   const doc = restBody(input, props, stageName);
