@@ -35,8 +35,6 @@ export interface TemplateInput {
   readonly nestedIn?: NestedIn;
 }
 
-const SAM = 'AWS::Serverless-2016-10-31';
-
 function asTemplate(input: TemplateInput): Record<string, unknown> {
   const template = input.template;
   if (
@@ -55,7 +53,7 @@ function asTemplate(input: TemplateInput): Record<string, unknown> {
   return template as Record<string, unknown>;
 }
 
-/** Transforms the builder cannot apply: SAM is an error (its APIs are invisible), others a warning. */
+/** Transforms the builder cannot apply (SAM's is expanded by lib/model/sam and removed before this): a warning each. */
 function transformNotices(ctx: BuildContext, scope: StackScope): void {
   const raw = scope.template.Transform;
   const transforms = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((item) =>
@@ -66,22 +64,12 @@ function transformNotices(ctx: BuildContext, scope: StackScope): void {
     ...(scope.stackName ? { stackName: scope.stackName } : {}),
   };
   for (const transform of transforms) {
-    if (transform === SAM) {
-      ctx.notice(
-        'error',
-        'NOT_EVALUABLE_SAM',
-        'The template uses the AWS SAM transform (AWS::Serverless-2016-10-31): its AWS::Serverless::* APIs only become API Gateway resources when the transform runs. ' +
-          'Only plain API Gateway resources were evaluated. Evaluate the processed template instead (`sam build` output, or `aws cloudformation get-template --template-stage Processed`).',
-        source,
-      );
-    } else {
-      ctx.notice(
-        'warning',
-        'TRANSFORM_NOT_APPLIED',
-        `The template uses the ${transform} transform, which runs at deploy time; the template was evaluated as written.`,
-        source,
-      );
-    }
+    ctx.notice(
+      'warning',
+      'TRANSFORM_NOT_APPLIED',
+      `The template uses the ${transform} transform, which runs at deploy time; the template was evaluated as written.`,
+      source,
+    );
   }
 }
 
