@@ -19,6 +19,42 @@ export interface ApiEvent {
   readonly condition?: string;
 }
 
+/** Event properties (and event Auth keys) the builder reads, per event type; others are reported. */
+const KNOWN: Record<ApiEvent['type'], { readonly props: ReadonlySet<string>; readonly auth: ReadonlySet<string> }> = {
+  Api: {
+    props: new Set([
+      'Path',
+      'Method',
+      'RestApiId',
+      'Auth',
+      'RequestModel',
+      'RequestParameters',
+      'TimeoutInMillis',
+      'ResponseTransferMode',
+    ]),
+    auth: new Set(['Authorizer', 'AuthorizationScopes', 'ApiKeyRequired', 'ResourcePolicy', 'InvokeRole']),
+  },
+  HttpApi: {
+    props: new Set(['Path', 'Method', 'ApiId', 'Auth', 'PayloadFormatVersion', 'RouteSettings', 'TimeoutInMillis']),
+    auth: new Set(['Authorizer', 'AuthorizationScopes', 'InvokeRole']),
+  },
+};
+
+/** Why an event cannot be modelled (undefined when it can), and the unmodelled keys it carries. */
+function eventProblems(type: ApiEvent['type'], props: Json): { invalid?: string; unknown: string[] } {
+  const known = KNOWN[type];
+  const unknown = [
+    ...Object.keys(props).filter((key) => !known.props.has(key)),
+    ...Object.keys(record(props.Auth))
+      .filter((key) => !known.auth.has(key))
+      .map((key) => `Auth.${key}`),
+  ];
+  const bothAbsent = type === 'HttpApi' && props.Path === undefined && props.Method === undefined;
+  if (!bothAbsent && (typeof props.Path !== 'string' || typeof props.Method !== 'string'))
+    return { invalid: 'Path and Method must be strings (the SAM transform needs them to build the route)', unknown };
+  return { unknown };
+}
+
 const API_TYPES: Record<ApiEvent['type'], string> = {
   Api: 'AWS::Serverless::Api',
   HttpApi: 'AWS::Serverless::HttpApi',
@@ -46,6 +82,23 @@ export function collectEvents(resources: Record<string, Json>, notices: SamNotic
           level: 'error',
           code: 'SAM_EVENT_API_UNKNOWN',
           message: `Event ${eventId} of ${functionId} attaches to ${JSON.stringify(named)}, which is not an ${API_TYPES[type]} of this template; the route it adds is not evaluated. Point ${type === 'Api' ? 'RestApiId' : 'ApiId'} at an ${API_TYPES[type]} resource with !Ref.`,
+          logicalId: functionId,
+        });
+        continue;
+      }
+      const problems = eventProblems(type, eventProps);
+      for (const key of problems.unknown)
+        notices.push({
+          level: 'error',
+          code: 'SAM_PROPERTY_NOT_MODELLED',
+          message: `Event ${eventId} of ${functionId}: property ${key} is not modelled by the SAM builder, so what it changes on the route is not evaluated.`,
+          logicalId: functionId,
+        });
+      if (problems.invalid) {
+        notices.push({
+          level: 'error',
+          code: 'SAM_INVALID',
+          message: `Resource ${functionId} is invalid for the SAM transform (the deployment would fail): Event ${eventId}: ${problems.invalid}.`,
           logicalId: functionId,
         });
         continue;

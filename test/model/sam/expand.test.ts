@@ -146,6 +146,20 @@ describe('SAM expansion: what is unknown', () => {
     ).toEqual(['warning SAM_TRANSFORM_MISSING', 'error SAM_EVENT_API_UNKNOWN']);
   });
 
+  it('fails an event whose Path is not a string, and one with a property the builder does not read', () => {
+    expect(
+      codes(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Events:
+        Computed: { Type: Api, Properties: { Path: !Sub '/\${AWS::Region}', Method: get } }
+        Extra: { Type: Api, Properties: { Path: /x, Method: get, Auth: { OverrideApiAuth: true } } }
+`),
+    ).toEqual(['error SAM_INVALID', 'error SAM_PROPERTY_NOT_MODELLED']);
+  });
+
   it('keeps an unresolved StageName unknown rather than guessing it', () => {
     const inventory = build(`Parameters: { Stage: { Type: String } }
 Resources:
