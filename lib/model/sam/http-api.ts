@@ -14,15 +14,12 @@ const KNOWN = new Set([
 ]); // prettier-ignore
 const KNOWN_AUTH = new Set(['DefaultAuthorizer', 'Authorizers', 'EnableIamAuthorizer']);
 
-function addRoute(doc: SwaggerDoc, event: ApiEvent, auth: Json, routeSettings: Json, generated: boolean): void {
-  // Without Path and Method: the $default route. The transform writes it as '/$default' in the body it
-  // generates for an explicit API (the pairs show it), as '$default' for the implicit API and user bodies.
-  const fallback = event.props.ApiId !== undefined && generated ? '/$default' : '$default';
-  const path = typeof event.path === 'string' ? event.path : fallback;
+function addRoute(doc: SwaggerDoc, event: ApiEvent, auth: Json, routeSettings: Json): void {
+  const path = typeof event.path === 'string' ? event.path : '$default';
   const verb = typeof event.method === 'string' ? normalizeMethod(event.method) : 'x-amazon-apigateway-any-method';
   const existing = doc.hasMethod(path, verb) && isRecord(doc.method(path, verb)['x-amazon-apigateway-integration']);
   const method = doc.method(path, verb);
-  if (path === fallback) method.isDefaultRoute = true;
+  if (path === '$default') method.isDefaultRoute = true;
   // An integration the DefinitionBody already has is kept (SAM adds events only where there is none).
   if (existing) {
     if (event.props.Auth !== undefined) addRouteAuth(doc, method, record(event.props.Auth), auth);
@@ -93,19 +90,27 @@ export function expandHttpApi(input: SamResourceIn): Generated {
       'securitySchemes',
     );
     const auth = record(resolveParameterRefs(props.Auth, input.parameters));
-    for (const event of input.events) addRoute(doc, event, auth, routeSettings, props.DefinitionBody === undefined);
+    for (const event of input.events) addRoute(doc, event, auth, routeSettings);
     applyHttpAuth(doc, auth);
+    // With FailOnWarnings SAM renames the $default path to /$default (API Gateway warns on the former).
+    if (props.FailOnWarnings && '$default' in doc.paths) {
+      doc.paths['/$default'] = doc.paths.$default;
+      delete doc.paths.$default;
+    }
     if (props.CorsConfiguration !== undefined && props.CorsConfiguration !== false)
       doc.doc['x-amazon-apigateway-cors'] = corsConfiguration(
         resolveParameterRefs(props.CorsConfiguration, input.parameters),
       );
     if (props.Name !== undefined) doc.doc.info = { ...record(doc.doc.info), title: props.Name };
+    // SAM writes the API's tags into the OpenAPI body, where API Gateway reads them on import.
     doc.doc.tags = [
       ...(Array.isArray(doc.doc.tags) ? doc.doc.tags : []),
       { name: 'httpapi:createdBy', 'x-amazon-apigateway-tag-value': 'SAM' },
+      ...Object.entries(record(props.Tags)).map(([name, value]) => ({ name, 'x-amazon-apigateway-tag-value': value })),
     ];
     api.Body = doc.doc;
   }
+  if (props.PropagateTags === true && isRecord(props.Tags)) api.Tags = { 'httpapi:createdBy': 'SAM', ...props.Tags };
   for (const key of ['FailOnWarnings', 'DisableExecuteApiEndpoint', 'Description'])
     if (props[key] !== undefined) api[key] = props[key];
   const named = props.StageName !== undefined;

@@ -141,7 +141,11 @@ export function expandRestApi(input: SamResourceIn, plans: UsagePlans): Generate
   const copied = ['CacheClusterEnabled', 'CacheClusterSize', 'Variables', 'MethodSettings', 'AccessLogSetting'];
   for (const key of [...copied, 'CanarySetting', 'TracingEnabled'])
     if (props[key] !== undefined) stage[key] = props[key];
-  if (isRecord(props.Tags)) stage.Tags = Object.entries(props.Tags).map(([Key, Value]) => ({ Key, Value }));
+  if (isRecord(props.Tags)) {
+    stage.Tags = Object.entries(props.Tags).map(([Key, Value]) => ({ Key, Value }));
+    // PropagateTags: SAM also tags the RestApi (and the other resources it generates).
+    if (props.PropagateTags === true) api.Tags = stage.Tags;
+  }
   const out: Generated = {
     [id]: { Type: 'AWS::ApiGateway::RestApi', ...attributes, Properties: api },
     [deploymentId]: {
