@@ -65,9 +65,8 @@ export function expandHttpApi(input: SamResourceIn): Generated {
   const { logicalId: id, resource } = input;
   const props = record(resource.Properties);
   reportUnknown(input, props, KNOWN);
-  reportUnknown(input, record(props.Auth), KNOWN_AUTH, 'Auth.');
   const checks = new AuthChecks(input.notices, id);
-  checks.authorizers(record(props.Auth), 'http');
+  checks.httpAuth(props, KNOWN_AUTH);
   for (const event of input.events) checks.event(event, record(props.Auth));
   const attributes = passthrough(resource);
   const api: Json = {};

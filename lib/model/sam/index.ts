@@ -87,6 +87,14 @@ export function expandSam(template: Record<string, unknown>): SamExpansion | und
     );
   }
   plans.finish(generated);
+  for (const [id, resource] of Object.entries(resources))
+    if (resource.Type === 'AWS::Serverless::Application')
+      notices.push({
+        level: 'warning',
+        code: 'SAM_APPLICATION_NOT_EVALUATED',
+        message: `AWS::Serverless::Application ${id} is a nested application (a nested stack): the APIs in its template are not evaluated. Check that template on its own.`,
+        logicalId: id,
+      });
   for (const [id, resource] of Object.entries(generated)) {
     if (id in out)
       notices.push({

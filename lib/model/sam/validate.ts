@@ -47,6 +47,16 @@ export class AuthChecks {
     return true;
   }
 
+  /** An AWS::Serverless::HttpApi's Auth. */
+  httpAuth(props: Json, knownKeys: ReadonlySet<string>): void {
+    const auth = props.Auth;
+    if (auth === undefined) return;
+    if (!isRecord(auth) || isIntrinsic(auth)) return this.invalid("Property 'Auth' should be a map.");
+    const unknown = Object.keys(auth).filter((key) => !knownKeys.has(key));
+    if (unknown.length > 0) this.invalid(`Invalid value for 'Auth' property (${unknown.join(', ')}).`);
+    this.authorizers(auth, 'http');
+  }
+
   /** Authorizers map and DefaultAuthorizer, shared by REST and HTTP APIs. */
   authorizers(auth: Json, kind: 'rest' | 'http'): void {
     const authorizers = auth.Authorizers;

@@ -7,6 +7,11 @@ const KNOWN = new Set([
   'AccessLogSettings', 'DefaultRouteSettings', 'RouteSettings', 'Tags', 'DisableExecuteApiEndpoint',
   'DisableSchemaValidation', 'ApiKeySelectionExpression', 'PropagateTags', 'IpAddressType',
 ]); // prettier-ignore
+const KNOWN_AUTH = new Set(['AuthType', 'AuthArn', 'IdentitySource', 'InvokeRole', 'Name']);
+const KNOWN_ROUTE = new Set([
+  'FunctionArn', 'ApiKeyRequired', 'IntegrationTimeout', 'ModelSelectionExpression', 'OperationName',
+  'RequestModels', 'RequestParameters', 'RouteResponseSelectionExpression',
+]); // prettier-ignore
 const SPECIAL = new Set(['$connect', '$disconnect', '$default']);
 
 function routeName(key: string): string {
@@ -19,6 +24,9 @@ export function expandWebSocketApi(input: SamResourceIn): Generated {
   const { logicalId: id, resource } = input;
   const props = record(resource.Properties);
   reportUnknown(input, props, KNOWN);
+  reportUnknown(input, record(props.Auth), KNOWN_AUTH, 'Auth.');
+  for (const [key, spec] of Object.entries(record(props.Routes)))
+    reportUnknown(input, record(spec), KNOWN_ROUTE, `Routes.${key}.`);
   const attributes = passthrough(resource);
   const routes = record(props.Routes);
   if (Object.keys(routes).length === 0) {

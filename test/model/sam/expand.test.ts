@@ -160,6 +160,21 @@ Resources:
     ).toEqual(['error SAM_INVALID', 'error SAM_PROPERTY_NOT_MODELLED']);
   });
 
+  it('fails an HttpApi Auth key SAM does not know, a WebSocket route key the builder does not read, and warns on nested applications', () => {
+    expect(
+      codes(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Http: { Type: AWS::Serverless::HttpApi, Properties: { Auth: { Defaults: x } } }
+  Ws:
+    Type: AWS::Serverless::WebSocketApi
+    Properties:
+      RouteSelectionExpression: $request.body.action
+      Routes: { $connect: { FunctionArn: arn, Throttle: 1 } }
+  Nested: { Type: AWS::Serverless::Application, Properties: { Location: ./app.yaml } }
+`),
+    ).toEqual(['error SAM_INVALID', 'error SAM_PROPERTY_NOT_MODELLED', 'warning SAM_APPLICATION_NOT_EVALUATED']);
+  });
+
   it('keeps an unresolved StageName unknown rather than guessing it', () => {
     const inventory = build(`Parameters: { Stage: { Type: String } }
 Resources:
