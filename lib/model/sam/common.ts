@@ -72,3 +72,8 @@ export function resolveParameterRefs(value: unknown, parameters: Json): unknown 
   for (const [key, item] of Object.entries(value)) out[key] = resolveParameterRefs(item, parameters);
   return out;
 }
+
+/** A DefinitionBody SAM cannot edit: an intrinsic (`Fn::Transform: AWS::Include`, `Fn::If`) or not a map. */
+export function isOpaqueBody(body: unknown): boolean {
+  return body !== undefined && (!isRecord(body) || isIntrinsic(body));
+}

@@ -1,4 +1,4 @@
-import { clone, isRecord, notModelled, record, resolveParameterRefs, type Json } from './common';
+import { clone, isOpaqueBody, isRecord, notModelled, record, resolveParameterRefs, type Json } from './common';
 import { httpDomain, type Generated } from './domains';
 import type { ApiEvent } from './events';
 import { addRouteAuth, applyHttpAuth } from './http-auth';
@@ -81,6 +81,9 @@ export function expandHttpApi(input: SamResourceIn): Generated {
         `names a local file (${props.DefinitionUri}) the builder does not read`,
       );
     }
+  } else if (isOpaqueBody(props.DefinitionBody)) {
+    // Left as written: the template builder resolves it (an AWS::Include or Fn::If makes the routes unknown).
+    api.Body = props.DefinitionBody;
   } else {
     const doc = new SwaggerDoc(
       props.DefinitionBody !== undefined

@@ -1,4 +1,4 @@
-import { clone, isIntrinsic, isRecord, logicalIdHash, notModelled, record, type Json } from './common';
+import { clone, isIntrinsic, isOpaqueBody, isRecord, logicalIdHash, notModelled, record, type Json } from './common';
 import { restDomain, type Generated } from './domains';
 import type { ApiEvent } from './events';
 import type { SamNotice } from './notices';
@@ -74,7 +74,7 @@ function endpointConfiguration(value: unknown): { config: Json; type: unknown } 
 
 /** The swagger body of the RestApi: the user's (events added when SAM manages it) or one generated from events. */
 function restBody(input: SamResourceIn, props: Json, stageName: unknown): SwaggerDoc | undefined {
-  if (props.DefinitionUri !== undefined) return undefined;
+  if (props.DefinitionUri !== undefined || isOpaqueBody(props.DefinitionBody)) return undefined;
   const managed = props.DefinitionBody === undefined;
   const doc = managed ? SwaggerDoc.skeleton() : new SwaggerDoc(clone(record(props.DefinitionBody)));
   if (managed || props.MergeDefinitions === true)
@@ -115,6 +115,8 @@ export function expandRestApi(input: SamResourceIn, plans: UsagePlans): Generate
   const api: Json = {};
   const doc = restBody(input, props, stageName);
   if (doc) api.Body = doc.doc;
+  // Left as written: the template builder resolves it (an AWS::Include or Fn::If makes the operations unknown).
+  else if (isOpaqueBody(props.DefinitionBody)) api.Body = props.DefinitionBody;
   else api.BodyS3Location = isRecord(props.DefinitionUri) ? props.DefinitionUri : { Uri: props.DefinitionUri };
   if (typeof props.DefinitionUri === 'string' && !props.DefinitionUri.startsWith('s3://')) {
     // A local file `sam package` / `sam deploy` uploads: not read by the builder.

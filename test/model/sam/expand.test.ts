@@ -134,6 +134,15 @@ describe('SAM expansion: what is unknown', () => {
     expect(byId.Local).toMatch(/DefinitionUri of Local names a local file/);
   });
 
+  it('makes the operations unknown when DefinitionBody is an AWS::Include (or any intrinsic), never an empty API', () => {
+    const include = "{ 'Fn::Transform': { Name: AWS::Include, Parameters: { Location: s3://bucket/api.yaml } } }";
+    const inventory = build(`Resources:
+  Rest: { Type: AWS::Serverless::Api, Properties: { StageName: prod, DefinitionBody: ${include} } }
+  Http: { Type: AWS::Serverless::HttpApi, Properties: { DefinitionBody: ${include} } }
+`);
+    for (const api of inventory.apis) expect(api.operationsUnresolved).toMatch(/Fn::Transform/);
+  });
+
   it('fails an event that attaches to an API the template does not declare, with an error notice', () => {
     expect(
       codes(`Resources:
