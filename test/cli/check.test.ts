@@ -22,7 +22,7 @@ describe('api-guardrails check', () => {
     dir.write('mixed/stack.json', restTemplate('INFO'));
     dir.write(
       'sam.yaml',
-      'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n',
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      Name: no-stage\n',
     );
     for (let i = 0; i < 12; i++) dir.write(`many/t${String(i).padStart(2, '0')}.json`, BUCKET_TEMPLATE);
     // Only execution-logging on: lets a run pass with findings.
@@ -92,10 +92,10 @@ describe('api-guardrails check', () => {
 
   it('prints notices clearly: in the text report, and on stderr for other formats', async () => {
     const text = await run(['check', 'sam.yaml'], { cwd: dir.path });
-    expect(text.stdout).toMatch(/Notices\n {2}✖ NOT_EVALUABLE_SAM sam\.yaml: /);
+    expect(text.stdout).toMatch(/Notices\n {2}✖ SAM_INVALID sam\.yaml: /);
     expect(text.code).toBe(1);
     const sarif = await run(['check', 'sam.yaml', '--format', 'sarif'], { cwd: dir.path });
-    expect(sarif.stderr).toMatch(/^api-guardrails: notice NOT_EVALUABLE_SAM \(error\) sam\.yaml: /m);
+    expect(sarif.stderr).toMatch(/^api-guardrails: notice SAM_INVALID \(error\) sam\.yaml: /m);
     expect(JSON.parse(sarif.stdout).version).toBe('2.1.0');
   });
 
@@ -193,7 +193,7 @@ describe('api-guardrails check on the shared corpus', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.inputs).toHaveLength(72);
-    expect(report.notices.filter((n) => n.code === 'NOT_EVALUABLE_SAM').length).toBeGreaterThan(0);
+    expect(report.notices.filter((n) => n.code === 'SAM_INVALID').length).toBeGreaterThan(0);
     expect(report.summary.blocking).toBeGreaterThan(0);
   });
 });

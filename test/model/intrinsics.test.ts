@@ -132,7 +132,7 @@ Resources:
 });
 
 describe('notices', () => {
-  it('reports NOT_EVALUABLE_SAM but still models plain API Gateway resources', () => {
+  it('models a SAM API (lib/model/sam) beside plain API Gateway resources, with no not-evaluable notice', () => {
     const inventory = buildYaml(`
 Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -143,8 +143,8 @@ Resources:
     Type: AWS::ApiGateway::RestApi
     Properties: { Name: plain }
 `);
-    expect(inventory.notices.map((n) => [n.level, n.code])).toEqual([['error', 'NOT_EVALUABLE_SAM']]);
-    expect(inventory.apis.map((a) => a.id)).toEqual(['Plain']);
+    expect(inventory.notices.map((n) => [n.level, n.code])).toEqual([]);
+    expect(inventory.apis.map((a) => a.id).sort()).toEqual(['Plain', 'SamApi']);
   });
 
   it('fails with E_NOT_CLOUDFORMATION when fromTemplate gets something that is not a template', () => {

@@ -8,8 +8,9 @@
  * WAF associations, usage plans, domains. Anything the builder cannot know is `Unresolved` with a reason.
  * Changes our aspects and injectors recorded in resource metadata become REMEDIATED info notices.
  */
-import type { ResourceLocation } from '../source';
+import type { ResourceLocation, Source } from '../source';
 import type { Account, Inventory } from '../types';
+import { expandSam } from '../sam';
 import { BuildContext, type StackScope } from './context';
 import { mapDomainsAndMappings } from './domains';
 import { TemplateError } from './errors';
@@ -37,8 +38,6 @@ export interface TemplateInput {
   readonly locations?: ReadonlyMap<string, ResourceLocation>;
 }
 
-const SAM = 'AWS::Serverless-2016-10-31';
-
 function asTemplate(input: TemplateInput): Record<string, unknown> {
   const template = input.template;
   if (
@@ -59,7 +58,7 @@ function asTemplate(input: TemplateInput): Record<string, unknown> {
   return template as Record<string, unknown>;
 }
 
-/** Transforms the builder cannot apply: SAM is an error (its APIs are invisible), others a warning. */
+/** Transforms the builder cannot apply (SAM's is expanded by lib/model/sam and removed before this): a warning each. */
 function transformNotices(ctx: BuildContext, scope: StackScope): void {
   const raw = scope.template.Transform;
   const transforms = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((item) =>
@@ -70,23 +69,21 @@ function transformNotices(ctx: BuildContext, scope: StackScope): void {
     ...(scope.stackName ? { stackName: scope.stackName } : {}),
   };
   for (const transform of transforms) {
-    if (transform === SAM) {
-      ctx.notice(
-        'error',
-        'NOT_EVALUABLE_SAM',
-        'The template uses the AWS SAM transform (AWS::Serverless-2016-10-31): its AWS::Serverless::* APIs only become API Gateway resources when the transform runs. ' +
-          'Only plain API Gateway resources were evaluated. Evaluate the processed template instead (`sam build` output, or `aws cloudformation get-template --template-stage Processed`).',
-        source,
-      );
-    } else {
-      ctx.notice(
-        'warning',
-        'TRANSFORM_NOT_APPLIED',
-        `The template uses the ${transform} transform, which runs at deploy time; the template was evaluated as written.`,
-        source,
-      );
-    }
+    ctx.notice(
+      'warning',
+      'TRANSFORM_NOT_APPLIED',
+      `The template uses the ${transform} transform, which runs at deploy time; the template was evaluated as written.`,
+      source,
+    );
   }
+}
+
+function samSource(scope: StackScope, logicalId: string | undefined): Source {
+  return {
+    ...(logicalId !== undefined ? { logicalId } : {}),
+    ...(scope.templatePath ? { templatePath: scope.templatePath } : {}),
+    ...(scope.stackName ? { stackName: scope.stackName } : {}),
+  };
 }
 
 function otherNotices(ctx: BuildContext): void {
@@ -117,13 +114,16 @@ function mapAccount(ctx: BuildContext): Account | undefined {
 function build(inputs: readonly TemplateInput[]): Inventory {
   const ctx = new BuildContext(inputs.length > 1);
   for (const input of inputs) {
+    // A SAM template is read as the CloudFormation its transform makes (lib/model/sam).
+    const sam = expandSam(asTemplate(input));
     const scope = ctx.addTemplate(
-      asTemplate(input),
+      sam?.template ?? asTemplate(input),
       input.templatePath,
       input.stackName,
       input.nestedIn,
       input.locations,
     );
+    for (const n of sam?.notices ?? []) ctx.notice(n.level, n.code, n.message, samSource(scope, n.logicalId));
     transformNotices(ctx, scope);
   }
   otherNotices(ctx);
