@@ -60,6 +60,7 @@ export default defineRule<'stage', Options>({
     'latency: "$context.responseLatency" }))`. CloudFormation: the same JSON in `AccessLogSetting.Format` / `AccessLogSettings.Format`.',
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
+  controls: { nist80053: ['AU-3', 'AU-3(1)'], pciDss4: ['10.2.2'] },
   references: { cdkNag: 'Serverless-APIGWStructuredLogging' },
   appliesTo: 'stage',
   options: {

@@ -14,6 +14,7 @@ export default defineRule<'operation'>({
     '`apiKeyRequired: true`. CloudFormation: AuthorizationType AWS_IAM, CUSTOM or COGNITO_USER_POOLS (WebSocket: on $connect).',
   severity: 'error',
   owasp: ['API2:2023'],
+  controls: { nist80053: ['AC-3', 'IA-2', 'IA-5'], pciDss4: ['8.3.1'] },
   references: {},
   appliesTo: 'operation',
   check(op, ctx) {

@@ -42,6 +42,7 @@ export default defineRule<'api', Options>({
     'Access-Control-Allow-Origin value of the OPTIONS integration response and gateway responses.',
   severity: 'error',
   owasp: ['API8:2023'],
+  controls: { nist80053: ['AC-4', 'SC-7'], pciDss4: ['6.2.4'] },
   references: {},
   appliesTo: 'api',
   options: {

@@ -19,6 +19,7 @@ export default defineRule<'stage', Options>({
     'CloudFormation: remove `DataTraceEnabled: true` from MethodSettings (and StageDescription / v2 DefaultRouteSettings, RouteSettings).',
   severity: 'error',
   owasp: ['API3:2023', 'API8:2023'],
+  controls: { nist80053: ['AU-9', 'SI-12'], pciDss4: ['3.3.1'] },
   references: { checkov: 'CKV_AWS_276' },
   appliesTo: 'stage',
   options: {

@@ -17,6 +17,7 @@ export default defineRule<'api', Options>({
     'on AWS::ApiGateway::RestApi or AWS::ApiGatewayV2::Api. Clients must then use the custom domain.',
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
+  controls: { nist80053: ['CM-7', 'SC-7'], pciDss4: ['2.2.4'] },
   references: {},
   appliesTo: 'api',
   options: {

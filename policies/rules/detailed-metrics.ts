@@ -17,6 +17,7 @@ export default defineRule<'stage', Options>({
     "CloudFormation: MethodSettings [{ ResourcePath: '/*', HttpMethod: '*', MetricsEnabled: true }] or `DefaultRouteSettings.DetailedMetricsEnabled: true`.",
   severity: 'warning',
   owasp: ['API4:2023', 'API8:2023'],
+  controls: { nist80053: ['CA-7', 'SI-4'], pciDss4: [] },
   references: { kics: 'CloudWatch Metrics Disabled' },
   appliesTo: 'stage',
   options: {

@@ -16,6 +16,7 @@ export default defineRule<'domain', Options>({
     'CloudFormation: MutualTlsAuthentication { TruststoreUri: "s3://bucket/truststore.pem" } on the domain name (REGIONAL endpoint, TLS_1_2).',
   severity: 'error',
   owasp: ['API2:2023', 'API8:2023'],
+  controls: { nist80053: ['IA-3', 'IA-5(2)', 'SC-8'], pciDss4: ['4.2.1'] },
   references: {},
   appliesTo: 'domain',
   options: {

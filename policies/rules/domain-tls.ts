@@ -37,6 +37,7 @@ export default defineRule<'domain', Options>({
     'AWS::ApiGateway::DomainName SecurityPolicy, or DomainNameConfigurations[].SecurityPolicy for AWS::ApiGatewayV2::DomainName.',
   severity: 'error',
   owasp: ['API8:2023'],
+  controls: { nist80053: ['SC-8', 'SC-8(1)', 'SC-13', 'SC-23'], pciDss4: ['4.2.1'] },
   references: {
     securityHub: 'APIGateway.11',
     controlTower: 'CT.APIGATEWAY.PR.6',

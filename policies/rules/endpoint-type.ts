@@ -17,6 +17,7 @@ export default defineRule<'api', Options>({
     'use a REST API). CloudFormation: EndpointConfiguration { Types: [PRIVATE], VpcEndpointIds } on AWS::ApiGateway::RestApi.',
   severity: 'error',
   owasp: ['API8:2023'],
+  controls: { nist80053: ['AC-4', 'SC-7'], pciDss4: ['1.3.1'] },
   references: { securityHub: 'AWS Config api-gw-endpoint-type-check' },
   appliesTo: 'api',
   options: {

@@ -20,6 +20,7 @@ export default defineRule<'api', Options>({
     '(OpenAPI: x-amazon-apigateway-gateway-responses).',
   severity: 'info',
   owasp: ['API8:2023'],
+  controls: { nist80053: ['SI-11'], pciDss4: [] },
   references: {},
   appliesTo: 'api',
   options: {

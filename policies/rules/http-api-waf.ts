@@ -18,6 +18,7 @@ export default defineRule<'api', Options>({
     'front of the HTTP API, disable its execute-api endpoint, and acknowledge this finding with the reason and the distribution.',
   severity: 'error',
   owasp: ['API4:2023', 'API8:2023'],
+  controls: { nist80053: ['AC-4(21)', 'SC-7', 'SI-4'], pciDss4: ['6.4.2'] },
   references: {},
   appliesTo: 'api',
   options: {

@@ -37,6 +37,7 @@ export default defineRule<'operation', Options>({
     'CloudFormation: Method `Integration.Uri` / v2 Integration `IntegrationUri` starting with `https://`.',
   severity: 'error',
   owasp: ['API8:2023', 'API10:2023'],
+  controls: { nist80053: ['SC-8', 'SC-8(1)'], pciDss4: ['4.2.1'] },
   references: {},
   appliesTo: 'operation',
   options: {

@@ -51,6 +51,7 @@ export default defineRule<'operation', Options>({
     'after a fixed host. CloudFormation: no `{param}` / `${stageVariables.x}` in the scheme, host or S3 bucket of `Integration.Uri`.',
   severity: 'warning',
   owasp: ['API7:2023', 'API10:2023'],
+  controls: { nist80053: ['SI-10'], pciDss4: ['6.2.4'] },
   references: {},
   appliesTo: 'operation',
   options: {

@@ -16,6 +16,7 @@ export default defineRule<'operation', Options>({
     'CloudFormation: `AWS::ApiGatewayV2::Integration` `TlsConfig: { ServerNameToVerify: ... }` with an HTTPS listener.',
   severity: 'error',
   owasp: ['API8:2023'],
+  controls: { nist80053: ['SC-8', 'SC-8(1)'], pciDss4: [] },
   references: { securityHub: 'APIGateway.10' },
   appliesTo: 'operation',
   options: {

@@ -28,6 +28,7 @@ export default defineRule<'api', Options>({
     'the stage). CloudFormation: Tags on AWS::ApiGateway::RestApi and AWS::ApiGateway::Stage (Tags map on AWS::ApiGatewayV2::Api/Stage).',
   severity: 'error',
   owasp: ['API9:2023'],
+  controls: { nist80053: ['CM-8', 'RA-2'], pciDss4: ['12.5.1'] },
   references: {},
   appliesTo: 'api',
   options: {

@@ -14,6 +14,7 @@ export default defineRule<'stage', Options>({
   fix: 'CDK: `deployOptions: { description: "..." }` or `new Stage(..., { description })`. CloudFormation: Stage `Description` (or `StageDescription.Description`).',
   severity: 'info',
   owasp: ['API9:2023'],
+  controls: { nist80053: ['CM-8'], pciDss4: ['12.5.1'] },
   // AWS Config managed rule APIGATEWAY_STAGE_DESCRIPTION (apigateway-stage-description); no Security Hub control id.
   references: {},
   appliesTo: 'stage',

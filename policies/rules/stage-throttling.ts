@@ -30,6 +30,7 @@ export default defineRule<'stage', Options>({
     'ThrottlingRateLimit, ThrottlingBurstLimit }] (REST) or DefaultRouteSettings ThrottlingRateLimit/ThrottlingBurstLimit (v2).',
   severity: 'error',
   owasp: ['API4:2023'],
+  controls: { nist80053: ['SC-5'], pciDss4: [] },
   references: { cdkNag: 'Serverless-APIGWDefaultThrottling' },
   appliesTo: 'stage',
   options: {

@@ -24,6 +24,7 @@ export default defineRule<'stage', Options>({
     'Parameter Store at run time (a dynamic reference in a stage variable resolves to plain text, so it does not help).',
   severity: 'error',
   owasp: ['API8:2023'],
+  controls: { nist80053: ['IA-5(7)'], pciDss4: ['8.6.2'] },
   references: { prowler: 'apigateway_restapi_no_secrets_in_stage_variables' },
   appliesTo: 'stage',
   options: {

@@ -18,6 +18,7 @@ export default defineRule<'stage', Options>({
     '`arn:aws:apigateway:<region>::/restapis/<api-id>/stages/<stage>` and whose WebACLArn is a REGIONAL web ACL.',
   severity: 'error',
   owasp: ['API4:2023', 'API8:2023'],
+  controls: { nist80053: ['AC-4(21)', 'SC-7', 'SI-4'], pciDss4: ['6.4.2'] },
   references: {
     securityHub: 'APIGateway.4',
     cdkNag: 'AwsSolutions-APIG3',

@@ -84,6 +84,7 @@ export default defineRule<'operation', Options>({
     'domains to `organisationDomains`); otherwise remove the integration.',
   severity: 'error',
   owasp: ['API10:2023'],
+  controls: { nist80053: ['SA-9', 'CA-3'], pciDss4: ['12.8.1'] },
   references: {},
   appliesTo: 'operation',
   options: {

@@ -21,6 +21,7 @@ export default defineRule<'stage', Options>({
     'CloudFormation: AWS::ApiGateway::UsagePlan with Throttle { RateLimit, BurstLimit }, Quota { Limit, Period } and ApiStages listing the stage.',
   severity: 'error',
   owasp: ['API4:2023', 'API6:2023'],
+  controls: { nist80053: ['SC-5'], pciDss4: [] },
   references: { cfnNag: 'W64', kics: 'API Gateway Stage Without API Gateway UsagePlan Associated' },
   appliesTo: 'stage',
   options: {

@@ -25,6 +25,7 @@ export default defineRule<'operation', Options>({
     'on AWS::ApiGatewayV2::Route.',
   severity: 'error',
   owasp: ['API2:2023', 'API5:2023'],
+  controls: { nist80053: ['AC-3', 'CM-2', 'CM-2(2)', 'IA-2'], pciDss4: ['7.2.1', '8.3.1'] },
   references: {
     securityHub: 'APIGateway.8',
     controlTower: 'CT.APIGATEWAY.PR.5',

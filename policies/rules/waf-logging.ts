@@ -18,6 +18,7 @@ export default defineRule<'stage', Options>({
     '{ SingleHeader: { Name: "cookie" } }].',
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
+  controls: { nist80053: ['AU-2', 'AU-12', 'SI-4'], pciDss4: ['10.2.1'] },
   references: { cdkNag: 'NIST.800.53.R5-WAFv2LoggingEnabled' },
   appliesTo: 'stage',
   options: {
