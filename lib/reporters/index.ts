@@ -1,7 +1,10 @@
 import type { RenderOptions } from './common';
+import { renderCsv } from './csv';
+import { renderHtml } from './html';
 import { renderJson } from './json';
 import { renderJunit } from './junit';
 import { renderMarkdown } from './markdown';
+import { renderOscal } from './oscal';
 import type { Report } from './report';
 import { renderSarif } from './sarif';
 import { renderText } from './text';
@@ -23,10 +26,15 @@ export type { JsonFinding, JsonLocation, JsonNotice, JsonReport } from './json';
 export { renderSarif, toSarif, FINGERPRINT_KEY } from './sarif';
 export { renderJunit } from './junit';
 export { renderMarkdown } from './markdown';
+export { renderHtml } from './html';
+export type { EvidenceRenderOptions } from './html';
+export { renderCsv } from './csv';
+export { renderOscal, toOscal, OSCAL_VERSION } from './oscal';
+export type { ApiDetail, StageDetail } from './evidence-inventory';
 export { toolInfo } from './tool';
 export type { ToolInfo } from './tool';
 
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'csv', 'oscal'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const RENDERERS: Record<ReportFormat, (report: Report, options?: RenderOptions) => string> = {
@@ -35,6 +43,9 @@ const RENDERERS: Record<ReportFormat, (report: Report, options?: RenderOptions) 
   sarif: renderSarif,
   junit: renderJunit,
   markdown: renderMarkdown,
+  html: renderHtml,
+  csv: renderCsv,
+  oscal: renderOscal,
 };
 
 /** Render a report in one of REPORT_FORMATS. */

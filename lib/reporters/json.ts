@@ -136,6 +136,7 @@ export function toJsonReport(report: Report, options: RenderOptions = {}): JsonR
       fix: r.fix,
       severity: r.severity,
       owasp: r.owasp,
+      ...(r.controls ? { controls: r.controls } : {}),
       references: r.references,
     })),
     findings: report.findings.map((f) => ({

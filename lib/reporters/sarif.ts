@@ -83,6 +83,7 @@ function descriptor(rule: RuleInfo): ReportingDescriptor {
       'security-severity': SECURITY_SEVERITY[rule.severity],
       precision: 'high',
       references: rule.references,
+      ...(rule.controls ? { controls: rule.controls } : {}),
     },
   };
 }

@@ -63,10 +63,11 @@ export interface CheckedTemplates {
 }
 
 /**
- * Report formats that list every passing check (JSON findings, JUnit test cases). The others only count
- * passes, so for them the engine does not build a finding per pass.
+ * Report formats that list every passing check (JSON findings, JUnit test cases; HTML and OSCAL evidence tell
+ * "pass" from "not applicable" by them). The others only count passes, so for them the engine does not build
+ * a finding per pass.
  */
-const LISTS_PASSES: ReadonlySet<string> = new Set(['json', 'junit']);
+const LISTS_PASSES: ReadonlySet<string> = new Set(['json', 'junit', 'html', 'oscal']);
 
 /**
  * Discover, read, build one inventory and evaluate it, honouring acknowledgements recorded in a cdk.out.

@@ -4,6 +4,7 @@ import type { AnyRule } from '../../engine/rule';
 import { allRules } from '../../../policies/rules';
 import type { CliIo, SetExit } from '../io';
 import { EXIT } from '../errors';
+import { FRAMEWORKS, frameworkJson, frameworkText, type Framework } from '../framework-coverage';
 
 /** `api-guardrails rules [--format text|json]`: every rule the toolkit ships, with its metadata. */
 export function register(program: Command, io: CliIo, setExit: SetExit): void {
@@ -11,8 +12,12 @@ export function register(program: Command, io: CliIo, setExit: SetExit): void {
     .command('rules')
     .description('list the rules with their metadata')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((options: { format: 'text' | 'json' }) => {
-      io.stdout.write(options.format === 'json' ? rulesJson(allRules) : rulesText(allRules));
+    .addOption(new Option('--framework <framework>', 'list coverage of a compliance framework').choices(FRAMEWORKS))
+    .action((options: { format: 'text' | 'json'; framework?: Framework }) => {
+      if (options.framework) {
+        const f = options.framework;
+        io.stdout.write(options.format === 'json' ? frameworkJson(allRules, f) : frameworkText(allRules, f));
+      } else io.stdout.write(options.format === 'json' ? rulesJson(allRules) : rulesText(allRules));
       setExit(EXIT.ok);
     });
 }
@@ -24,6 +29,7 @@ export function rulesJson(rules: readonly AnyRule[]): string {
     severity: r.severity,
     appliesTo: r.appliesTo,
     owasp: r.owasp,
+    controls: r.controls,
     references: r.references,
     rationale: r.rationale,
     fix: r.fix,
