@@ -17,7 +17,7 @@ nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 16px; padding: 0
 a { color: #0b4fb3; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
-thead th { background: var(--head); position: sticky; top: 0; }
+thead th { background: var(--head); }
 td.num, th.num { text-align: right; }
 table.narrow { width: auto; min-width: 40%; }
 .scroll { overflow-x: auto; }
@@ -32,7 +32,8 @@ table.narrow { width: auto; min-width: 40%; }
 .s-pass { background: #e1f3e5; color: #14532d; }
 .s-not-covered { background: #ececec; color: #333; font-style: italic; }
 .s-not-applicable { background: #fafafa; color: #4a4a4a; }
-td.cell a { color: inherit; }
+#matrix td a { color: inherit; }
+summary { cursor: pointer; color: #0b4fb3; margin: 4px 0; }
 tr.expired td { background: #fde2e1; color: #7a1010; }
 .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; background: var(--head); padding: 8px 12px; border-radius: 6px; }
 .filters label { display: flex; flex-direction: column; font-weight: 600; gap: 2px; }
@@ -40,6 +41,9 @@ tr.expired td { background: #fde2e1; color: #7a1010; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 [hidden] { display: none !important; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; }
+/* Hundreds of rows: fixed layout sizes the columns from the header, not from every cell. */
+#inventory table, #matrix table { table-layout: fixed; }
+#matrix th:first-child { width: 16%; }
 @media print {
   nav, .filters, .no-print { display: none !important; }
   body { font-size: 10.5px; }
@@ -49,17 +53,18 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 1
   tr, .card { break-inside: avoid; }
   h2 { break-after: avoid; }
   [hidden] { display: table-row !important; }
+  summary { display: none; }
 }
 `;
 
 /**
- * Filter and search: rows marked `data-f` carry the API's tier and owner and the finding's status; the
+ * Filter and search: table rows carry the API's tier (`data-t`), owner (`data-o`) and statuses (`data-s`); the
  * search matches a row's text. Runs once on load and on each change; no framework, no network.
  */
 export const HTML_SCRIPT = `
 (function () {
   'use strict';
-  var rows = Array.prototype.slice.call(document.querySelectorAll('tr[data-f]'));
+  var rows = Array.prototype.slice.call(document.querySelectorAll('tr[data-s]'));
   var texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
   var q = document.getElementById('f-search');
   var tier = document.getElementById('f-tier');
@@ -73,9 +78,9 @@ export const HTML_SCRIPT = `
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i];
       var ok = (!needle || texts[i].indexOf(needle) !== -1) &&
-        (!tier.value || r.getAttribute('data-tier') === tier.value) &&
-        (!owner.value || r.getAttribute('data-owner') === owner.value) &&
-        (!status.value || (' ' + (r.getAttribute('data-status') || '') + ' ').indexOf(' ' + status.value + ' ') !== -1);
+        (!tier.value || r.getAttribute('data-t') === tier.value) &&
+        (!owner.value || r.getAttribute('data-o') === owner.value) &&
+        (!status.value || (' ' + (r.getAttribute('data-s') || '') + ' ').indexOf(' ' + status.value + ' ') !== -1);
       r.hidden = !ok;
       if (ok) shown++;
     }
@@ -87,6 +92,10 @@ export const HTML_SCRIPT = `
   document.getElementById('f-reset').addEventListener('click', function () {
     q.value = ''; tier.value = ''; owner.value = ''; status.value = ''; apply();
   });
-  apply();
+  // Save as PDF prints every finding: open the collapsed lists first.
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.open = true; });
+  });
+  count.textContent = 'Showing ' + rows.length + ' of ' + rows.length + ' rows';
 })();
 `;

@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/finding';
+import { countFindings } from '../engine/finding';
 import { countPhrase, groupByRule, oneLine, whereLabel } from './common';
 import type { ApiDetail } from './evidence-inventory';
 import { OWASP_API_2023, type MatrixStatus, type OwaspMatrix, type RegisterEntry } from './evidence-matrix';
@@ -21,7 +22,7 @@ export function anchor(prefix: string, id: string): string {
 
 /** What filter attributes a row carries: the API's tier and owner, and the statuses it shows. */
 export function filterAttrs(tier: string, owner: string | undefined, statuses: readonly string[]): string {
-  return ` data-f data-tier="${h(tier)}" data-owner="${h(owner ?? '')}" data-status="${h(statuses.join(' '))}"`;
+  return ` data-t="${h(tier)}" data-o="${h(owner ?? '')}" data-s="${h(statuses.join(' '))}"`;
 }
 
 export function apiStatuses(api: ApiSummary): string[] {
@@ -102,11 +103,12 @@ export function matrixSection(report: Report, matrix: OwaspMatrix, passesListed:
   );
   const rows = matrix.rows.map((row) => {
     const api = byId.get(row.apiId) as ApiSummary;
-    const cells = row.cells.map((cell, i) => {
+    const cells = row.cells.map((cell) => {
       const label = STATUS_TEXT[cell.status];
-      const title = `${OWASP_API_2023[i].id} ${cell.ruleIds.length ? `: ${cell.ruleIds.join(', ')}` : ''}`;
-      const body = cell.ruleIds.length ? `<a href="#${anchor('rule', cell.ruleIds[0])}">${label}</a>` : label;
-      return `<td class="cell s-${cell.status}" title="${h(title)}">${body}</td>`;
+      // Passing rules have no findings section to link to.
+      const linked = cell.ruleIds.length > 0 && cell.status !== 'pass';
+      const body = linked ? `<a href="#${anchor('rule', cell.ruleIds[0])}">${label}</a>` : label;
+      return `<td class="s-${cell.status}">${body}</td>`;
     });
     return `<tr${filterAttrs(api.tier, api.owner, apiStatuses(api))}><th scope="row">${h(api.name)}</th>${cells.join('')}</tr>`;
   });
@@ -140,8 +142,9 @@ export function findingsSection(
       `<p class="meta">${ruleMeta(rule)}</p>` +
       fixes.map((fix) => `<p><strong>Fix:</strong> ${h(fix)}</p>`).join('') +
       `<p><a href="${h(`${docsBase}${rule.id}.md`)}">Rule documentation: ${h(rule.id)}</a></p>` +
+      `<details><summary>${h(countPhrase(countFindings(findings)))}: show the findings</summary>` +
       `<table><thead><tr><th scope="col">Status</th><th scope="col">Resource</th><th scope="col">Where</th><th scope="col">Finding</th></tr></thead>` +
-      `<tbody>${rows.join('\n')}</tbody></table></section>`
+      `<tbody>${rows.join('\n')}</tbody></table></details></section>`
     );
   });
   return (
@@ -164,7 +167,7 @@ function findingRow(f: Finding, details: Map<string, ApiDetail>, cwd: string | u
   const ack = f.acknowledgement ? ` <span class="meta">(accepted: ${h(oneLine(f.acknowledgement.reason))})</span>` : '';
   return (
     `<tr${filterAttrs(api?.tier ?? f.tier, api?.owner, [f.status])}><td class="s-${f.status}">${f.status}</td>` +
-    `<td>${h(f.resource.label)}</td><td><code>${h(whereLabel(f.resource.source, cwd))}</code></td>` +
+    `<td>${h(f.resource.label)}</td><td>${h(whereLabel(f.resource.source, cwd))}</td>` +
     `<td>${h(oneLine(f.message))}${f.location ? ` <code>${h(f.location)}</code>` : ''}${ack}</td></tr>`
   );
 }
