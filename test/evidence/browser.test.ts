@@ -23,6 +23,8 @@ const ARGS = [
 /** Navigation start to the end of the load event, evaluated in the page (a string: the tests compile without DOM types). */
 const LOAD_MS =
   '(() => { const n = performance.getEntriesByType("navigation")[0]; return n.loadEventEnd - n.startTime; })()';
+/** True once the filter left exactly one inventory row (a string: evaluated in the page). */
+const ONE_INVENTORY_ROW = 'document.querySelectorAll("#inventory tr[data-s]:not([hidden])").length === 1';
 /** Screenshots and the rendered pages are kept here (git-ignored) for a person to look at. */
 const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
 
@@ -154,13 +156,7 @@ describe('html report in a real browser', () => {
       await page.click('#f-reset');
       await page.fill('#f-search', 'api399');
       // The search waits for typing to pause before it filters.
-      await page.waitForFunction(
-        () => document.querySelectorAll('#inventory tr[data-s]:not([hidden])').length === 1,
-        null,
-        {
-          timeout: 3000,
-        },
-      );
+      await page.waitForFunction(ONE_INVENTORY_ROW, null, { timeout: 3000 });
       await expect(visibleRows(page, 'inventory')).resolves.toBe(1);
       await expect(page.locator('#f-count').textContent()).resolves.toMatch(/^Showing \d+ of \d+ rows$/);
       await page.click('#f-reset');
