@@ -18,6 +18,7 @@ import { fromTemplates, nestedStackTemplates, type NestedIn } from '../model/tem
 import { TemplateError } from '../model/template/errors';
 import { RISK_ACCEPTANCE_METADATA_TYPE } from './acknowledge-risk';
 import { AcknowledgementIndex } from './acknowledgement-index';
+import { evidenceFormats, writeEvidence, type EvidenceFormat } from './cdk-evidence';
 import { formatSummary } from './cdk-summary';
 import { packageVersion } from './package-version';
 
@@ -53,6 +54,15 @@ export interface ApiGuardrailsProps {
    * @default - every shipped rule (allRules)
    */
   readonly rules?: readonly AnyRule[];
+
+  /**
+   * Evidence files to write into the cloud assembly (cdk.out) on every synth: 'html'
+   * (api-guardrails-report.html), 'oscal' (api-guardrails-report.oscal.json), 'csv'
+   * (api-guardrails-inventory.csv).
+   *
+   * @default - none
+   */
+  readonly evidence?: readonly EvidenceFormat[];
 }
 
 /**
@@ -76,11 +86,13 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
   private readonly standard: ResolvedStandard;
   private readonly failOn: FailOn;
   private readonly summary: boolean;
+  private readonly evidence: EvidenceFormat[];
 
   constructor(props: ApiGuardrailsProps = {}) {
     this.standard = resolveStandard(props.standard, props.rules);
     this.failOn = props.failOn ?? 'error';
     this.summary = props.summary ?? true;
+    this.evidence = evidenceFormats(props.evidence);
     this.version = packageVersion();
     this.ruleIds = this.standard.rules.map((r) => r.id);
   }
@@ -92,12 +104,18 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
     const inputs = withNestedStacks(stacks.map((s) => ({ ...s, template: readTemplate(s.templatePath) })));
     const inventory = fromTemplates(inputs);
     const acks = acknowledgementsOf(context.appConstruct, this.name, inputs);
-    // Passes are only counted (summary, metadata): the engine builds no finding for them.
-    const { findings, passes } = evaluate(inventory, {
+    // Passes are only counted (summary, metadata) unless evidence files list them.
+    const evaluation = evaluate(inventory, {
       standard: this.standard,
       acknowledge: acks.isEmpty ? undefined : (finding) => acks.find(finding),
-      includePasses: false,
+      includePasses: this.evidence.length > 0,
     });
+    const { passes } = evaluation;
+    const findings = this.evidence.length
+      ? evaluation.findings.filter((f) => f.status !== 'pass')
+      : evaluation.findings;
+    if (this.evidence.length && stacks.length)
+      writeEvidence(this.evidence, path.dirname(stacks[0].templatePath), evaluation, this.standard, this.failOn);
 
     const blocking = findings.filter((f) => isBlocking(f, this.failOn)).length;
     if (this.summary)
