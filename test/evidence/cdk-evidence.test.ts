@@ -27,7 +27,7 @@ describe('ApiGuardrails plugin evidence option', () => {
       >;
       expect(Object.keys(oscal)).toEqual(['assessment-results']);
       expect(readFileSync(join(outdir, 'api-guardrails-inventory.csv'), 'utf8').split('\r\n')[1]).toMatch(
-        /^Orders,Orders,rest,/,
+        /^Orders[0-9A-F]{8},Orders,rest,/,
       );
     } finally {
       rmSync(outdir, { recursive: true, force: true });
