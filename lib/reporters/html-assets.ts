@@ -43,6 +43,8 @@ tr.expired td { background: #fde2e1; color: #7a1010; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; }
 /* Hundreds of rows: fixed layout sizes the columns from the header, not from every cell. */
 #inventory table, #matrix table { table-layout: fixed; }
+#inventory td, #inventory th, #matrix td, #matrix th { overflow-wrap: anywhere; }
+@media screen { #inventory, #matrix { content-visibility: auto; contain-intrinsic-size: auto 20000px; } }
 #matrix th:first-child { width: 16%; }
 @media print {
   nav, .filters, .no-print { display: none !important; }
@@ -58,33 +60,68 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 1
 `;
 
 /**
- * Filter and search: table rows carry the API's tier (`data-t`), owner (`data-o`) and statuses (`data-s`); the
- * search matches a row's text. Runs once on load and on each change; no framework, no network.
+ * Filter and search: table rows carry the API's tier (`data-t`), owner (`data-o`) and statuses (`data-s`);
+ * findings are items of the JSON data block, turned into rows (text only, never markup) when their list
+ * is opened or the page printed. The search matches an item's text. No framework, no network.
  */
 export const HTML_SCRIPT = `
 (function () {
   'use strict';
-  var rows = Array.prototype.slice.call(document.querySelectorAll('tr[data-s]'));
-  var texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
+  var items = Array.prototype.slice.call(document.querySelectorAll('tr[data-s]')).map(function (el) {
+    return { el: el, text: el.textContent.toLowerCase(), t: el.getAttribute('data-t'), o: el.getAttribute('data-o'),
+      s: ' ' + el.getAttribute('data-s') + ' ' };
+  });
+  var data = JSON.parse(document.getElementById('findings-data').textContent);
+  var lists = {};
+  Object.keys(data).forEach(function (key) {
+    lists[key] = data[key].map(function (f) {
+      var item = { el: null, f: f, text: f.join(' ').toLowerCase(), t: f[1], o: f[2], s: ' ' + f[0] + ' ' };
+      items.push(item);
+      return item;
+    });
+  });
   var q = document.getElementById('f-search');
   var tier = document.getElementById('f-tier');
   var owner = document.getElementById('f-owner');
   var status = document.getElementById('f-status');
   var count = document.getElementById('f-count');
   var timer;
-  function apply() {
+  function matches(item) {
     var needle = q.value.trim().toLowerCase();
+    return (!needle || item.text.indexOf(needle) !== -1) && (!tier.value || item.t === tier.value) &&
+      (!owner.value || item.o === owner.value) && (!status.value || item.s.indexOf(' ' + status.value + ' ') !== -1);
+  }
+  function cell(tr, text, cls) {
+    var td = document.createElement('td');
+    td.textContent = text;
+    if (cls) td.className = cls;
+    tr.appendChild(td);
+  }
+  function build(details) {
+    if (details.getAttribute('data-built')) return;
+    details.setAttribute('data-built', '1');
+    var body = details.querySelector('tbody');
+    (lists[details.getAttribute('data-rule')] || []).forEach(function (item) {
+      var f = item.f;
+      var tr = document.createElement('tr');
+      cell(tr, f[0], 's-' + f[0]);
+      cell(tr, f[3]);
+      cell(tr, f[4]);
+      cell(tr, f[5] + (f[6] ? ' (accepted: ' + f[6] + ')' : ''));
+      tr.setAttribute('data-s', f[0]);
+      tr.hidden = !matches(item);
+      item.el = tr;
+      body.appendChild(tr);
+    });
+  }
+  function apply() {
     var shown = 0;
-    for (var i = 0; i < rows.length; i++) {
-      var r = rows[i];
-      var ok = (!needle || texts[i].indexOf(needle) !== -1) &&
-        (!tier.value || r.getAttribute('data-t') === tier.value) &&
-        (!owner.value || r.getAttribute('data-o') === owner.value) &&
-        (!status.value || (' ' + (r.getAttribute('data-s') || '') + ' ').indexOf(' ' + status.value + ' ') !== -1);
-      r.hidden = !ok;
+    for (var i = 0; i < items.length; i++) {
+      var ok = matches(items[i]);
+      if (items[i].el) items[i].el.hidden = !ok;
       if (ok) shown++;
     }
-    count.textContent = 'Showing ' + shown + ' of ' + rows.length + ' rows';
+    count.textContent = 'Showing ' + shown + ' of ' + items.length + ' rows';
   }
   function later() { clearTimeout(timer); timer = setTimeout(apply, 120); }
   q.addEventListener('input', later);
@@ -92,10 +129,10 @@ export const HTML_SCRIPT = `
   document.getElementById('f-reset').addEventListener('click', function () {
     q.value = ''; tier.value = ''; owner.value = ''; status.value = ''; apply();
   });
-  // Save as PDF prints every finding: open the collapsed lists first.
-  window.addEventListener('beforeprint', function () {
-    Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.open = true; });
-  });
-  count.textContent = 'Showing ' + rows.length + ' of ' + rows.length + ' rows';
+  var all = Array.prototype.slice.call(document.querySelectorAll('details[data-rule]'));
+  all.forEach(function (d) { d.addEventListener('toggle', function () { if (d.open) build(d); }); });
+  // Save as PDF prints every finding: build and open the lists first.
+  window.addEventListener('beforeprint', function () { all.forEach(function (d) { build(d); d.open = true; }); });
+  count.textContent = 'Showing ' + items.length + ' of ' + items.length + ' rows';
 })();
 `;

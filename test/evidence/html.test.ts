@@ -91,6 +91,13 @@ describe('html report', () => {
     expect(html).toMatch(/1<\/strong>acknowledgements expiring within 30 days/);
   });
 
+  it('fails to let finding text end the data block: it travels as JSON with < > & escaped', () => {
+    const data = /<script type="application\/json" id="findings-data">(.*?)<\/script>/s.exec(html)?.[1] ?? '';
+    expect(data).not.toMatch(/[<>&]/);
+    const parsed = JSON.parse(data) as Record<string, string[][]>;
+    expect(parsed['rule-required-tags'].some((row) => row[3].includes(HOSTILE.name))).toBe(true);
+  });
+
   it('gives each failing rule its fix, its frameworks and a link to its documentation page', () => {
     expect(html).toContain('<a href="docs/rules/v2-route-authorization.md">');
     expect(html).toMatch(/NIST 800-53 r5 AC-3, CM-2, CM-2\(2\), IA-2/);
