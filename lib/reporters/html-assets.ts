@@ -43,7 +43,7 @@ tr.expired td { background: #fde2e1; color: #7a1010; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; }
 /* Hundreds of rows: fixed layout sizes the columns from the header, not from every cell. */
 #inventory table, #matrix table { table-layout: fixed; }
-#inventory td, #inventory th, #matrix td, #matrix th { overflow-wrap: anywhere; }
+#inventory td, #inventory th, #matrix td, #matrix th { overflow-wrap: break-word; hyphens: auto; }
 @media screen { #inventory, #matrix { content-visibility: auto; contain-intrinsic-size: auto 20000px; } }
 #matrix th:first-child { width: 16%; }
 @media print {

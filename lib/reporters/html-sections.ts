@@ -98,7 +98,7 @@ export function matrixSection(report: Report, matrix: OwaspMatrix, passesListed:
   const head = OWASP_API_2023.map((c) => `<th scope="col" title="${h(c.name)}">${h(c.id.replace(':2023', ''))}</th>`);
   const coverage = matrix.coverage.map((c) =>
     c.ruleIds.length
-      ? `<td>${c.ruleIds.map((id) => `<code>${h(id)}</code>`).join(' ')}</td>`
+      ? `<td title="${h(c.ruleIds.join(', '))}">${c.ruleIds.length} rule${c.ruleIds.length === 1 ? '' : 's'}</td>`
       : `<td class="s-not-covered">not covered by any rule</td>`,
   );
   const rows = matrix.rows.map((row) => {
