@@ -9,12 +9,6 @@ const ruleFiles = readdirSync(join(root, 'policies', 'rules'))
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
   .map((f) => f.replace(/\.ts$/, ''));
 
-/**
- * The standard's loader (ajv, YAML, files) is moving out of policies/ into one standard module folder on the
- * `standard` branch; remove this entry when that lands.
- */
-const PENDING_MOVE = ['policies/standard.ts'];
-
 describe('repository conventions (ESLint checkRuleFiles idea)', () => {
   it('registers every rule file exactly once, under its file name', () => {
     expect(allRules.map((r) => r.id).sort()).toEqual([...ruleFiles].sort());
@@ -73,7 +67,6 @@ describe('repository conventions (ESLint checkRuleFiles idea)', () => {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) walk(path);
         else if (entry.name.endsWith('.ts')) {
-          if (PENDING_MOVE.includes(relative(root, path))) continue;
           for (const [, fromSpec, callSpec] of readFileSync(path, 'utf8').matchAll(
             /^(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]/gm,
           )) {

@@ -15,6 +15,7 @@ import type { ResolvedStandard, Standard } from '../standard';
 import { fromTemplates, nestedStackTemplates, type NestedIn } from '../model/template';
 import { TemplateError } from '../model/template/errors';
 import { AcknowledgementIndex } from './acknowledgement-index';
+import { evidenceFormats, writeEvidence, type EvidenceFormat } from './cdk-evidence';
 import { closeOutputWith, closingLine, formatSummary } from './cdk-summary';
 import { packageVersion } from './package-version';
 import { requireFailOn } from './plugin-options';
@@ -51,6 +52,15 @@ export interface ApiGuardrailsProps {
    * @default - every shipped rule (allRules)
    */
   readonly rules?: readonly AnyRule[];
+
+  /**
+   * Evidence files to write into the cloud assembly (cdk.out) on every synth: 'html'
+   * (api-guardrails-report.html), 'oscal' (api-guardrails-report.oscal.json), 'csv'
+   * (api-guardrails-inventory.csv).
+   *
+   * @default - none
+   */
+  readonly evidence?: readonly EvidenceFormat[];
 }
 
 /**
@@ -74,11 +84,13 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
   private readonly standard: ResolvedStandard;
   private readonly failOn: FailOn;
   private readonly summary: boolean;
+  private readonly evidence: EvidenceFormat[];
 
   constructor(props: ApiGuardrailsProps = {}) {
     this.standard = resolveStandard(props.standard, props.rules);
     this.failOn = requireFailOn(props.failOn);
     this.summary = props.summary ?? true;
+    this.evidence = evidenceFormats(props.evidence);
     this.version = packageVersion();
     this.ruleIds = this.standard.rules.map((r) => r.id);
   }
@@ -94,10 +106,14 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
       this.name,
       inputs.map((i) => i.template),
     );
-    const { findings, passes } = evaluate(inventory, {
+    const evaluation = evaluate(inventory, {
       standard: this.standard,
       acknowledge: acks.isEmpty ? undefined : (finding) => acks.find(finding),
     });
+    const { passes } = evaluation;
+    const findings = evaluation.findings.filter((f) => f.status !== 'pass');
+    if (this.evidence.length && stacks.length)
+      writeEvidence(this.evidence, path.dirname(stacks[0].templatePath), evaluation, this.standard, this.failOn);
 
     const blocking = findings.filter((f) => isBlocking(f, this.failOn)).length;
     if (this.summary) {

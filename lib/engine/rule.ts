@@ -19,6 +19,16 @@ export interface RuleReferences {
   readonly prowler?: string;
 }
 
+/**
+ * Compliance controls a rule gives evidence for: NIST SP 800-53 rev. 5 control ids ('AC-3', 'AU-6(3)') and
+ * PCI DSS v4.0 requirement ids ('10.2.1'). Taken from AWS Security Hub's published mapping of the matching
+ * control where there is one, otherwise from the standards' text. Empty = no control of that framework.
+ */
+export interface RuleControls {
+  readonly nist80053: readonly string[];
+  readonly pciDss4: readonly string[];
+}
+
 /** The model element a rule is evaluated on, once each. */
 export interface Subjects {
   api: Api;
@@ -112,6 +122,7 @@ export interface RuleDefinition<K extends SubjectKind = SubjectKind, O = Record<
   readonly fix: RuleFix;
   readonly severity: Severity;
   readonly owasp: OwaspId[];
+  readonly controls?: RuleControls;
   readonly references: RuleReferences;
   readonly appliesTo: AppliesTo<K>;
   readonly options?: RuleOptionsSpec<O>;

@@ -1,9 +1,12 @@
 import { renderAsff } from './asff';
 import type { RenderOptions } from './common';
+import { renderCsv } from './csv';
+import { renderHtml } from './html';
 import { renderJson, renderJsonChunks } from './json';
 import { renderJunit } from './junit';
 import { renderMarkdown } from './markdown';
 import { renderOcsf } from './ocsf';
+import { renderOscal } from './oscal';
 import type { Report } from './report';
 import { renderSarif, renderSarifChunks } from './sarif';
 import { renderText } from './text';
@@ -29,10 +32,15 @@ export { renderAsff, toAsff, findingId, ASFF_BATCH_SIZE, AsffError } from './asf
 export type { AsffFinding, AsffOptions } from './asff';
 export { renderOcsf, toOcsf, OCSF_VERSION } from './ocsf';
 export type { OcsfComplianceFinding } from './ocsf';
+export { renderHtml } from './html';
+export type { EvidenceRenderOptions } from './html';
+export { renderCsv } from './csv';
+export { renderOscal, toOscal, OSCAL_VERSION } from './oscal';
+export type { ApiDetail, StageDetail } from './evidence-inventory';
 export { toolInfo } from './tool';
 export type { ToolInfo } from './tool';
 
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'csv', 'oscal'] as const;
 /** Formats of `audit` only: Security Hub findings need the audited account and region. */
 export const AUDIT_FORMATS = [...REPORT_FORMATS, 'asff', 'ocsf'] as const;
 export type ReportFormat = (typeof AUDIT_FORMATS)[number];
@@ -45,6 +53,9 @@ const RENDERERS: Record<ReportFormat, (report: Report, options?: RenderOptions) 
   markdown: renderMarkdown,
   asff: renderAsff,
   ocsf: renderOcsf,
+  html: renderHtml,
+  csv: renderCsv,
+  oscal: renderOscal,
 };
 
 /** Render a report in one of REPORT_FORMATS. */

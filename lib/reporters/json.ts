@@ -155,6 +155,7 @@ function jsonParts(
       fix: r.fix,
       severity: r.severity,
       owasp: r.owasp,
+      ...(r.controls ? { controls: r.controls } : {}),
       references: r.references,
     })),
   };

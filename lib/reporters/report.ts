@@ -2,11 +2,12 @@ import { tallyPasses, type Evaluation, type PassTally } from '../engine/evaluate
 import type { FailOn, Finding, FindingCounts } from '../engine/finding';
 import { countFindings, isBlocking } from '../engine/finding';
 import { renderFix } from '../engine/fix';
-import type { RuleReferences, Severity } from '../engine/rule';
+import type { RuleControls, RuleReferences, Severity } from '../engine/rule';
 import type { ResolvedStandard } from '../standard';
 import type { Source } from '../model/source';
 import type { ApiKind, Inventory, Notice } from '../model/types';
 import { isKnown, isUnresolved } from '../model/value';
+import { describeApis, type ApiDetail } from './evidence-inventory';
 import { toolInfo, type ToolInfo } from './tool';
 
 /** A rule's metadata as reporters print it (no check function, only data). */
@@ -18,6 +19,8 @@ export interface RuleInfo {
   /** Severity the standard gives the rule at its top level (tiers may differ; findings carry their own). */
   readonly severity: Severity;
   readonly owasp: string[];
+  /** NIST SP 800-53 r5 and PCI DSS v4.0 ids the rule gives evidence for (absent for engine-made findings). */
+  readonly controls?: RuleControls;
   readonly references: RuleReferences;
 }
 
@@ -78,6 +81,8 @@ export interface Report {
   readonly passesByRule: { readonly ruleId: string; readonly count: number }[];
   readonly notices: Notice[];
   readonly inventory: InventorySummary;
+  /** Per-API detail (endpoint, stages, auth, WAF, logging, TLS, third parties) for the html, csv and oscal formats. */
+  readonly apiDetails?: ApiDetail[];
   readonly summary: ReportSummary;
 }
 
@@ -114,6 +119,7 @@ export function buildReport(options: BuildReportOptions): Report {
       .sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)),
     notices: [...evaluation.inventory.notices, ...(options.notices ?? [])],
     inventory: summariseInventory(evaluation.inventory, standard, findings, passes),
+    apiDetails: describeApis(evaluation.inventory, standard),
     summary: { counts, blocking, result: blocking > 0 ? 'failed' : 'passed' },
   };
 }
@@ -128,6 +134,7 @@ function ruleInfos(standard: ResolvedStandard, findings: readonly Finding[]): Ru
       fix: renderFix(rule.fix),
       severity: standard.standard.rules[rule.id]?.severity ?? rule.severity,
       owasp: [...rule.owasp],
+      ...(rule.controls ? { controls: rule.controls } : {}),
       references: { ...rule.references },
     });
   }

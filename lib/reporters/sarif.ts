@@ -117,6 +117,7 @@ function descriptor(rule: RuleInfo, tool: ToolInfo): ReportingDescriptor {
       'security-severity': SECURITY_SEVERITY[rule.severity],
       precision: 'high',
       references: rule.references,
+      ...(rule.controls ? { controls: rule.controls } : {}),
     },
   };
 }

@@ -67,6 +67,7 @@ export default defineRule<'stage', Options>({
   },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
+  controls: { nist80053: ['AU-3', 'AU-3(1)'], pciDss4: ['10.2.2'] },
   references: { cdkNag: 'Serverless-APIGWStructuredLogging' },
   appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {

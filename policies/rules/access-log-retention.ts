@@ -26,6 +26,7 @@ export default defineRule<'stage', Options>({
   },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
+  controls: { nist80053: ['AU-11', 'AU-9'], pciDss4: ['10.5.1'] },
   references: { cdkNag: 'NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod', checkov: 'CKV_AWS_66, CKV_AWS_158' },
   appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {

@@ -34,6 +34,7 @@ export default defineRule<'stage', Options>({
   },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
+  controls: { nist80053: ['AU-2', 'AU-12'], pciDss4: ['10.2.1'] },
   references: {},
   appliesTo: { subject: 'stage', apiKinds: ['rest', 'websocket'] },
   options: {

@@ -20,6 +20,7 @@ export default defineRule<'operation'>({
   },
   severity: 'error',
   owasp: ['API2:2023'],
+  controls: { nist80053: ['AC-3', 'IA-2', 'IA-5'], pciDss4: ['8.3.1'] },
   references: {},
   appliesTo: { subject: 'operation', apiKinds: ['rest', 'websocket'] },
   check(op, ctx) {

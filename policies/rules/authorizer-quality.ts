@@ -37,6 +37,7 @@ export default defineRule<'authorizer', Options>({
   },
   severity: 'error',
   owasp: ['API2:2023', 'API5:2023'],
+  controls: { nist80053: ['AC-3', 'AC-6', 'IA-2', 'IA-5'], pciDss4: ['7.2.2', '8.3.1'] },
   references: {},
   appliesTo: { subject: 'authorizer', apiKinds: ALL_API_KINDS },
   options: {

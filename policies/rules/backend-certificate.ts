@@ -22,6 +22,23 @@ export default defineRule<'stage', Options>({
   },
   severity: 'error',
   owasp: ['API8:2023', 'API10:2023'],
+  controls: {
+    nist80053: [
+      'AC-17(2)',
+      'AC-4',
+      'IA-5(1)',
+      'SC-12(3)',
+      'SC-13',
+      'SC-23',
+      'SC-23(3)',
+      'SC-7(4)',
+      'SC-8',
+      'SC-8(1)',
+      'SC-8(2)',
+      'SI-7(6)',
+    ],
+    pciDss4: ['4.2.1'],
+  },
   references: {
     securityHub: 'APIGateway.2',
     cdkNag: 'NIST.800.53.R5-APIGWSSLEnabled',

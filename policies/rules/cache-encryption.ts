@@ -31,6 +31,10 @@ export default defineRule<'stage', Options>({
   },
   severity: 'error',
   owasp: ['API8:2023', 'API4:2023'],
+  controls: {
+    nist80053: ['CA-9(1)', 'CM-3(6)', 'SC-13', 'SC-28', 'SC-28(1)', 'SC-7(10)', 'SI-7(6)'],
+    pciDss4: ['3.5.1'],
+  },
   references: {
     securityHub: 'APIGateway.5',
     controlTower: 'CT.APIGATEWAY.PR.3',

@@ -50,6 +50,7 @@ export default defineRule<'api', Options>({
   },
   severity: 'error',
   owasp: ['API8:2023'],
+  controls: { nist80053: ['AC-4', 'SC-7'], pciDss4: ['6.2.4'] },
   references: {},
   appliesTo: { subject: 'api', apiKinds: ALL_API_KINDS },
   options: {

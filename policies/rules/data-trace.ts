@@ -25,6 +25,7 @@ export default defineRule<'stage', Options>({
   },
   severity: 'error',
   owasp: ['API3:2023', 'API8:2023'],
+  controls: { nist80053: ['AU-9', 'SI-12'], pciDss4: ['3.3.1'] },
   references: { checkov: 'CKV_AWS_276' },
   appliesTo: { subject: 'stage', apiKinds: ['rest', 'websocket'] },
   options: {

@@ -21,6 +21,7 @@ export default defineRule<'api', Options>({
   },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
+  controls: { nist80053: ['CM-7', 'SC-7'], pciDss4: ['2.2.4'] },
   references: {},
   appliesTo: { subject: 'api', apiKinds: ALL_API_KINDS },
   options: {

@@ -27,6 +27,7 @@ export default defineRule<'stage', Options>({
   },
   severity: 'warning',
   owasp: ['API4:2023', 'API8:2023'],
+  controls: { nist80053: ['CA-7', 'SI-4'], pciDss4: [] },
   references: { kics: 'CloudWatch Metrics Disabled' },
   appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {

@@ -24,6 +24,7 @@ export default defineRule<'domain', Options>({
   },
   severity: 'error',
   owasp: ['API2:2023', 'API8:2023'],
+  controls: { nist80053: ['IA-3', 'IA-5(2)', 'SC-8'], pciDss4: ['4.2.1'] },
   references: {},
   appliesTo: { subject: 'domain', apiKinds: ALL_API_KINDS },
   options: {

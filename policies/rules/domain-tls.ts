@@ -42,6 +42,7 @@ export default defineRule<'domain', Options>({
   },
   severity: 'error',
   owasp: ['API8:2023'],
+  controls: { nist80053: ['SC-8', 'SC-8(1)', 'SC-13', 'SC-23'], pciDss4: ['4.2.1'] },
   references: {
     securityHub: 'APIGateway.11',
     controlTower: 'CT.APIGATEWAY.PR.6',

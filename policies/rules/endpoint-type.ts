@@ -23,6 +23,7 @@ export default defineRule<'api', Options>({
   },
   severity: 'error',
   owasp: ['API8:2023'],
+  controls: { nist80053: ['AC-4', 'SC-7'], pciDss4: ['1.3.1'] },
   references: { securityHub: 'AWS Config api-gw-endpoint-type-check' },
   appliesTo: { subject: 'api', apiKinds: ALL_API_KINDS },
   options: {

@@ -25,6 +25,7 @@ export default defineRule<'api', Options>({
   },
   severity: 'info',
   owasp: ['API8:2023'],
+  controls: { nist80053: ['SI-11'], pciDss4: [] },
   references: {},
   appliesTo: { subject: 'api', apiKinds: ['rest'] },
   options: {

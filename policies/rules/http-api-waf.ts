@@ -26,6 +26,7 @@ export default defineRule<'api', Options>({
   },
   severity: 'error',
   owasp: ['API4:2023', 'API8:2023'],
+  controls: { nist80053: ['AC-4(21)', 'SC-7', 'SI-4'], pciDss4: ['6.4.2'] },
   references: {},
   appliesTo: { subject: 'api', apiKinds: ['http', 'websocket'] },
   options: {

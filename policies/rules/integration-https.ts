@@ -40,6 +40,7 @@ export default defineRule<'operation', Options>({
   },
   severity: 'error',
   owasp: ['API8:2023', 'API10:2023'],
+  controls: { nist80053: ['SC-8', 'SC-8(1)'], pciDss4: ['4.2.1'] },
   references: {},
   appliesTo: { subject: 'operation', apiKinds: ALL_API_KINDS },
   options: {

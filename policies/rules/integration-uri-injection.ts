@@ -54,6 +54,7 @@ export default defineRule<'operation', Options>({
   },
   severity: 'warning',
   owasp: ['API7:2023', 'API10:2023'],
+  controls: { nist80053: ['SI-10'], pciDss4: ['6.2.4'] },
   references: {},
   appliesTo: { subject: 'operation', apiKinds: ALL_API_KINDS },
   options: {

@@ -19,6 +19,7 @@ export default defineRule<'operation', Options>({
   },
   severity: 'error',
   owasp: ['API8:2023'],
+  controls: { nist80053: ['SC-8', 'SC-8(1)'], pciDss4: [] },
   references: { securityHub: 'APIGateway.10' },
   appliesTo: { subject: 'operation', apiKinds: ['http'] },
   options: {

@@ -32,6 +32,7 @@ export default defineRule<'operation', Options>({
   },
   severity: 'error',
   owasp: ['API3:2023', 'API8:2023'],
+  controls: { nist80053: ['SI-10'], pciDss4: ['6.2.4'] },
   references: { cdkNag: 'AwsSolutions-APIG2', checkov: 'CKV2_AWS_53' },
   appliesTo: { subject: 'operation', apiKinds: ['rest'] },
   options: {

@@ -33,6 +33,7 @@ export default defineRule<'api', Options>({
   },
   severity: 'error',
   owasp: ['API9:2023'],
+  controls: { nist80053: ['CM-8', 'RA-2'], pciDss4: ['12.5.1'] },
   references: {},
   appliesTo: { subject: 'api', apiKinds: ALL_API_KINDS },
   options: {

@@ -100,6 +100,7 @@ export default defineRule<'api', Options>({
   },
   severity: 'error',
   owasp: ['API5:2023', 'API8:2023'],
+  controls: { nist80053: ['AC-3', 'AC-4', 'SC-7'], pciDss4: ['7.2.1', '1.3.1'] },
   references: {},
   appliesTo: { subject: 'api', apiKinds: ['rest'] },
   options: {

@@ -45,6 +45,7 @@ export default defineRule<'operation', Options>({
   },
   severity: 'error',
   owasp: ['API2:2023', 'API5:2023'],
+  controls: { nist80053: ['AC-3', 'CM-2', 'CM-2(2)', 'IA-2'], pciDss4: ['7.2.1', '8.3.1'] },
   references: {
     cdkNag: 'AwsSolutions-APIG4',
     checkov: 'CKV_AWS_59',

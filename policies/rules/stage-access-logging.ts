@@ -25,6 +25,10 @@ export default defineRule<'stage', Options>({
   },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
+  controls: {
+    nist80053: ['AC-4(26)', 'AU-10', 'AU-12', 'AU-2', 'AU-3', 'AU-6(3)', 'AU-6(4)', 'CA-7', 'SC-7(9)', 'SI-7(8)'],
+    pciDss4: ['10.2.1', '10.4.2'],
+  },
   references: {
     securityHub: 'APIGateway.9',
     controlTower: 'CT.APIGATEWAY.PR.4',

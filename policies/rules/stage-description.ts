@@ -17,6 +17,7 @@ export default defineRule<'stage', Options>({
   },
   severity: 'info',
   owasp: ['API9:2023'],
+  controls: { nist80053: ['CM-8'], pciDss4: ['12.5.1'] },
   // AWS Config managed rule APIGATEWAY_STAGE_DESCRIPTION (apigateway-stage-description); no Security Hub control id.
   references: {},
   appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },

@@ -39,6 +39,7 @@ export default defineRule<'stage', Options>({
   },
   severity: 'error',
   owasp: ['API4:2023'],
+  controls: { nist80053: ['SC-5'], pciDss4: [] },
   references: { cdkNag: 'Serverless-APIGWDefaultThrottling' },
   appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {

@@ -33,6 +33,7 @@ export default defineRule<'stage', Options>({
   },
   severity: 'error',
   owasp: ['API8:2023'],
+  controls: { nist80053: ['IA-5(7)'], pciDss4: ['8.6.2'] },
   references: { prowler: 'apigateway_restapi_no_secrets_in_stage_variables' },
   appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {

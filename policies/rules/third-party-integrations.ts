@@ -89,6 +89,7 @@ export default defineRule<'operation', Options>({
   },
   severity: 'error',
   owasp: ['API10:2023'],
+  controls: { nist80053: ['SA-9', 'CA-3'], pciDss4: ['12.8.1'] },
   references: {},
   appliesTo: { subject: 'operation', apiKinds: ALL_API_KINDS },
   options: {

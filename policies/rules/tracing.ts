@@ -13,6 +13,7 @@ export default defineRule<'stage'>({
   },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
+  controls: { nist80053: ['CA-7'], pciDss4: [] },
   references: {
     securityHub: 'APIGateway.3',
     controlTower: 'CT.APIGATEWAY.PR.2',

@@ -29,6 +29,7 @@ export default defineRule<'stage', Options>({
   },
   severity: 'error',
   owasp: ['API4:2023', 'API6:2023'],
+  controls: { nist80053: ['SC-5'], pciDss4: [] },
   references: { cfnNag: 'W64', kics: 'API Gateway Stage Without API Gateway UsagePlan Associated' },
   appliesTo: { subject: 'stage', apiKinds: ['rest'] },
   options: {

@@ -23,6 +23,7 @@ export default defineRule<'stage', Options>({
   },
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
+  controls: { nist80053: ['AU-2', 'AU-12', 'SI-4'], pciDss4: ['10.2.1'] },
   references: { cdkNag: 'NIST.800.53.R5-WAFv2LoggingEnabled' },
   appliesTo: { subject: 'stage', apiKinds: ['rest'] },
   options: {

@@ -8,6 +8,7 @@ import { apiKindsText, ruleDocsPath } from '../../engine/rule-docs';
 import { allRules } from '../../../policies/rules';
 import type { CliIo, SetExit } from '../io';
 import { CliError, EXIT } from '../errors';
+import { FRAMEWORKS, frameworkJson, frameworkText, type Framework } from '../framework-coverage';
 
 /** The package root, where `docs/rules/` is (from lib/cli/commands in the sources and in dist). */
 function packageRoot(): string {
@@ -26,8 +27,12 @@ export function register(program: Command, io: CliIo, setExit: SetExit): void {
     .description('list the rules with their metadata, or print the docs page of one rule')
     .argument('[id]', 'a rule id: print its docs page')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((id: string | undefined, options: { format: 'text' | 'json' }) => {
-      if (id === undefined) {
+    .addOption(new Option('--framework <framework>', 'list coverage of a compliance framework').choices(FRAMEWORKS))
+    .action((id: string | undefined, options: { format: 'text' | 'json'; framework?: Framework }) => {
+      if (options.framework) {
+        const f = options.framework;
+        io.stdout.write(options.format === 'json' ? frameworkJson(allRules, f) : frameworkText(allRules, f));
+      } else if (id === undefined) {
         io.stdout.write(options.format === 'json' ? rulesJson(allRules) : rulesText(allRules));
       } else {
         const rule = allRules.find((r) => r.id === id);
@@ -51,6 +56,7 @@ export function rulesJson(rules: readonly AnyRule[]): string {
     severity: r.severity,
     appliesTo: r.appliesTo,
     owasp: r.owasp,
+    controls: r.controls,
     references: r.references,
     rationale: r.rationale,
     fix: renderFix(r.fix),

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { evaluate } from '../../../lib/engine/evaluate';
 import type { Finding } from '../../../lib/engine/finding';
 import { fromTemplate, parseTemplate } from '../../../lib/model/template';
-import { resolveStandard } from '../../../policies/standard';
+import { resolveStandard } from '../../../lib/standard';
 
 export const SAM_CORPUS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'sam');
 

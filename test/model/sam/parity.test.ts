@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { evaluate } from '../../../lib/engine/evaluate';
 import { fromTemplate, parseTemplate } from '../../../lib/model/template';
-import { resolveStandard } from '../../../policies/standard';
+import { resolveStandard } from '../../../lib/standard';
 import { missingFrom, pairKeys, SAM_CORPUS, samPairs } from './parity-helpers';
 
 /**
