@@ -144,7 +144,9 @@ export function runCheck(
     }
   }
   if (run.produced.length > 0) {
-    const findings = run.produced.map((f) => applyAcknowledgement(f, planned.setting.acknowledgeable, standard, acknowledge));
+    const findings = run.produced.map((f) =>
+      applyAcknowledgement(f, planned.setting.acknowledgeable, standard, acknowledge),
+    );
     return { outcome: 'findings', findings };
   }
   if (run.exemptReason !== undefined) return { outcome: 'pass', exempt: run.exemptReason };

@@ -76,4 +76,3 @@ export function renderReportChunks(
   if (format === 'sarif') return renderSarifChunks(report, options);
   return [RENDERERS[format](report, options)];
 }
-

@@ -105,7 +105,12 @@ export class BuildContext {
       passed,
     };
     const parent = nestedIn ? this.scopes.find((s) => s.templatePath === nestedIn.templatePath) : undefined;
-    const scope: StackScope = { ...base, resolver: new Resolver(host, base), family: parent?.family ?? index, locations };
+    const scope: StackScope = {
+      ...base,
+      resolver: new Resolver(host, base),
+      family: parent?.family ?? index,
+      locations,
+    };
     this.scopes.push(scope);
     this.origins.push(templatePath ?? stackName ?? `template ${index + 1}`);
     for (const [logicalId, value] of Object.entries(resources)) {
