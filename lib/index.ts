@@ -33,6 +33,10 @@ export type { ApiUserPoolProps } from './constructs';
 export { ApiGatewayAccountLogging } from './constructs';
 /** Thrown by the constructs for a prop that breaks the standard: stable code, value received and fix. */
 export { GuardrailsConstructError } from './constructs';
+/** How a secure API authorizes its methods or routes: typed factories (Cognito, IAM, Lambda, JWT, public). */
+export { HttpApiAuthorization, RestApiAuthorization, WebSocketApiAuthorization } from './constructs';
+/** Plain aws-cdk-lib props with no security meaning that the secure constructs pass through (`apiProps`). */
+export type { HttpApiPassThroughProps, RestApiPassThroughProps, WebSocketApiPassThroughProps } from './constructs';
 /** The data-classification tiers, and the defaults the constructs apply. */
 export { CLASSIFICATION_TAG_KEY, DATA_CLASSIFICATIONS, GUARDRAIL_DEFAULTS, OWNER_TAG_KEY } from './constructs';
 /** The option types the constructs' props are made of. */
@@ -73,6 +77,8 @@ export type { StageStandardProps } from '../aspects';
 export { GuardrailsAspectError } from '../aspects';
 
 // Where the engine runs: the CDK validation plugin and the cdk-nag pack
+/** Thrown by the plugin for an option value it does not know (with the nearest valid one). */
+export { PluginOptionError } from './adapters/plugin-options';
 /** The CDK policy validation plugin (`Validations.of(app).addPlugins(new ApiGuardrails())`). */
 export { ApiGuardrails } from './adapters/cdk-plugin';
 /** Props of ApiGuardrails. */

@@ -23,7 +23,7 @@ import {
 import { cleanup, tempApp } from './fixtures';
 
 /**
- * The examples of docs/readme/constructs.md, run as written (imports aside): each synthesizes with the
+ * The examples of docs/guide/constructs.md, run as written (imports aside): each synthesizes with the
  * ApiGuardrails plugin and no blocking finding. A test below keeps the doc and this file in step.
  */
 afterAll(cleanup);
@@ -45,7 +45,7 @@ function blockingFindings(build: (stack: Stack) => void): string[] {
     .map((v) => v.ruleName);
 }
 
-/** What ApplyApiStandard fixes on a plain API (docs/readme/constructs.md lists them). */
+/** What ApplyApiStandard fixes on a plain API (docs/guide/constructs.md lists them). */
 const FIXED_BY_ASPECT = [
   'stage-access-logging',
   'access-log-retention',
@@ -172,8 +172,8 @@ test('the aspect example leaves no blocking finding of what the aspect fixes', (
   expect(blockingFindings(EXAMPLES.aspect).filter((r) => FIXED_BY_ASPECT.includes(r))).toEqual([]);
 });
 
-test('fails when docs/readme/constructs.md and these examples drift apart', () => {
-  const doc = fs.readFileSync(path.join(__dirname, '../../docs/readme/constructs.md'), 'utf8');
+test('fails when docs/guide/constructs.md and these examples drift apart', () => {
+  const doc = fs.readFileSync(path.join(__dirname, '../../docs/guide/constructs.md'), 'utf8');
   const source = fs.readFileSync(__filename, 'utf8');
   for (const name of Object.keys(EXAMPLES)) {
     const start = source.indexOf(`  // example: ${name}\n`);

@@ -44,7 +44,7 @@ describe('reporters show what the aspects remediated', () => {
 
   it('text: a few info notices are listed one per line', () => {
     const few = { ...inventory, notices: remediated.slice(0, 2) };
-    const text = renderText(report(few));
+    const text = renderText(report(few), { width: 200 });
     expect(text).toContain(`ℹ REMEDIATED cdk.out/Shop.template.json: ${remediated[0].message}`);
     expect(text).toContain(remediated[1].message);
     expect(text).not.toContain('notices, the first');
