@@ -83,7 +83,12 @@ describe('api-guardrails bad input', () => {
     ['fails on check without paths', ['check'], 'E_USAGE_MISSING_ARGUMENT', /missing required argument 'paths'/],
     ['fails on an unknown command', ['chek', 'good.json'], 'E_USAGE_UNKNOWN_COMMAND', /unknown command 'chek'.*check/],
     ['fails on an unknown rules format', ['rules', '--format', 'sarif'], 'E_USAGE_INVALID_VALUE', /'sarif' is invalid/],
-    ['fails on extra arguments to rules', ['rules', 'stage-waf', 'extra'], 'E_USAGE_TOO_MANY_ARGUMENTS', /too many arguments/],
+    [
+      'fails on extra arguments to rules',
+      ['rules', 'stage-waf', 'extra'],
+      'E_USAGE_TOO_MANY_ARGUMENTS',
+      /too many arguments/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, argv, code, detail) => {
