@@ -8,9 +8,14 @@ export type Severity = 'error' | 'warning' | 'info';
 /** OWASP API Security Top 10, 2023 edition. */
 export type OwaspId = `API${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}:2023`;
 
-/** Peer scanners' ids for the same control (for references and agreement tests). */
+/**
+ * Peer scanners' ids for the same control (for references and agreement tests): one id per field, only ids
+ * that exist and check what the rule checks; a field is left out when no peer of that kind does.
+ */
 export interface RuleReferences {
   readonly securityHub?: string;
+  /** AWS Config managed rule identifier, e.g. 'api-gw-execution-logging-enabled'. */
+  readonly awsConfig?: string;
   readonly controlTower?: string;
   readonly cdkNag?: string;
   readonly checkov?: string;

@@ -38,6 +38,16 @@ function caseLine(kase: TableCase): string {
   return `- ${kase.name}${note}`;
 }
 
+/** The compliance controls a rule gives evidence for, one line per framework. */
+function controlLines(rule: AnyRule): string[] {
+  const nist = rule.controls?.nist80053 ?? [];
+  const pci = rule.controls?.pciDss4 ?? [];
+  return [
+    `- NIST SP 800-53 rev. 5: ${nist.length ? nist.join(', ') : 'none'}`,
+    `- PCI DSS v4.0: ${pci.length ? pci.join(', ') : 'none'}`,
+  ];
+}
+
 /** The docs page of one rule (`docs/rules/<id>.md`), from its metadata and its test table. */
 export function renderRulePage(rule: AnyRule, table: TestTable): string {
   const peers = PEERS.filter(([key]) => rule.references[key]).map(
@@ -64,6 +74,12 @@ export function renderRulePage(rule: AnyRule, table: TestTable): string {
     `OWASP API Security Top 10 (2023): ${rule.owasp.join(', ')}.`,
     '',
     ...(peers.length ? ['The same control in other tools:', '', ...peers] : ['No peer scanner has this control.']),
+    '',
+    '## Compliance controls',
+    '',
+    'Findings of this rule are evidence for these controls (`api-guardrails rules --framework nist-800-53|pci-dss-4`):',
+    '',
+    ...controlLines(rule),
     '',
     '## How to fix',
     '',

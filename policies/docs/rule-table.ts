@@ -8,6 +8,7 @@ export const TABLE_END = '<!-- rules:end -->';
 /** Peer scanners in the order the rule table and the docs pages list them, with their display names. */
 export const PEERS: [keyof RuleReferences, string][] = [
   ['securityHub', 'Security Hub'],
+  ['awsConfig', 'AWS Config'],
   ['controlTower', 'Control Tower'],
   ['cdkNag', 'cdk-nag'],
   ['checkov', 'Checkov'],

@@ -27,7 +27,12 @@ export default defineRule<'stage', Options>({
   severity: 'error',
   owasp: ['API8:2023', 'API9:2023'],
   controls: { nist80053: ['AU-11', 'AU-9'], pciDss4: ['10.5.1'] },
-  references: { cdkNag: 'NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod', checkov: 'CKV_AWS_66, CKV_AWS_158' },
+  references: {
+    awsConfig: 'cw-loggroup-retention-period-check',
+    cdkNag: 'NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod',
+    checkov: 'CKV_AWS_66',
+    cfnNag: 'W86',
+  },
   appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {
     schema: {

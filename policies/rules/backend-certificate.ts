@@ -41,7 +41,10 @@ export default defineRule<'stage', Options>({
   },
   references: {
     securityHub: 'APIGateway.2',
+    awsConfig: 'api-gw-ssl-enabled',
     cdkNag: 'NIST.800.53.R5-APIGWSSLEnabled',
+    checkov: 'CKV2_AWS_51',
+    kics: 'API Gateway Without SSL Certificate',
     prowler: 'apigateway_restapi_client_certificate_enabled',
   },
   appliesTo: { subject: 'stage', apiKinds: ['rest', 'websocket'] },

@@ -37,10 +37,13 @@ export default defineRule<'stage', Options>({
   },
   references: {
     securityHub: 'APIGateway.5',
+    awsConfig: 'api-gw-cache-enabled-and-encrypted',
     controlTower: 'CT.APIGATEWAY.PR.3',
     cdkNag: 'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted',
+    checkov: 'CKV_AWS_308',
     cfnNag: 'W87',
     kics: 'API Gateway Cache Encrypted Disabled',
+    prowler: 'apigateway_restapi_cache_encrypted',
   },
   appliesTo: { subject: 'stage', apiKinds: ['rest'] },
   options: {

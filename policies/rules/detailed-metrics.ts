@@ -28,7 +28,10 @@ export default defineRule<'stage', Options>({
   severity: 'warning',
   owasp: ['API4:2023', 'API8:2023'],
   controls: { nist80053: ['CA-7', 'SI-4'], pciDss4: [] },
-  references: { kics: 'CloudWatch Metrics Disabled' },
+  references: {
+    awsConfig: 'api-gwv2-stage-default-route-detailed-metrics-enabled',
+    kics: 'CloudWatch Metrics Disabled',
+  },
   appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   options: {
     schema: {

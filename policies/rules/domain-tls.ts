@@ -45,9 +45,12 @@ export default defineRule<'domain', Options>({
   controls: { nist80053: ['SC-8', 'SC-8(1)', 'SC-13', 'SC-23'], pciDss4: ['4.2.1'] },
   references: {
     securityHub: 'APIGateway.11',
+    awsConfig: 'apigateway-domain-name-tls-check',
     controlTower: 'CT.APIGATEWAY.PR.6',
+    checkov: 'CKV_AWS_206',
     cfnNag: 'W62',
     kics: 'API Gateway Without Security Policy',
+    prowler: 'apigateway_domain_name_pqc_tls_enabled',
   },
   appliesTo: { subject: 'domain', apiKinds: ALL_API_KINDS },
   options: {

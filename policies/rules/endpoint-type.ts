@@ -24,7 +24,11 @@ export default defineRule<'api', Options>({
   severity: 'error',
   owasp: ['API8:2023'],
   controls: { nist80053: ['AC-4', 'SC-7'], pciDss4: ['1.3.1'] },
-  references: { securityHub: 'AWS Config api-gw-endpoint-type-check' },
+  references: {
+    awsConfig: 'api-gw-endpoint-type-check',
+    kics: 'API Gateway Endpoint Config is Not Private',
+    prowler: 'apigateway_restapi_public',
+  },
   appliesTo: { subject: 'api', apiKinds: ALL_API_KINDS },
   options: {
     schema: {

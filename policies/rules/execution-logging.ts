@@ -29,8 +29,11 @@ export default defineRule<'stage', Options>({
   },
   references: {
     securityHub: 'APIGateway.1',
+    awsConfig: 'api-gw-execution-logging-enabled',
     controlTower: 'CT.APIGATEWAY.PR.1',
     cdkNag: 'AwsSolutions-APIG6',
+    checkov: 'CKV2_AWS_4',
+    prowler: 'apigateway_restapi_logging_enabled',
   },
   appliesTo: { subject: 'stage', apiKinds: ['rest', 'websocket'] },
   options: {

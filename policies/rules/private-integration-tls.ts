@@ -20,7 +20,7 @@ export default defineRule<'operation', Options>({
   severity: 'error',
   owasp: ['API8:2023'],
   controls: { nist80053: ['SC-8', 'SC-8(1)'], pciDss4: [] },
-  references: { securityHub: 'APIGateway.10' },
+  references: { securityHub: 'APIGateway.10', awsConfig: 'apigatewayv2-integration-private-https-enabled' },
   appliesTo: { subject: 'operation', apiKinds: ['http'] },
   options: {
     schema: {

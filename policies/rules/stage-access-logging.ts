@@ -31,10 +31,11 @@ export default defineRule<'stage', Options>({
   },
   references: {
     securityHub: 'APIGateway.9',
+    awsConfig: 'api-gwv2-access-logs-enabled',
     controlTower: 'CT.APIGATEWAY.PR.4',
     cdkNag: 'AwsSolutions-APIG1',
-    checkov: 'CKV_AWS_76, CKV_AWS_95',
-    cfnNag: 'W69, W46, W45',
+    checkov: 'CKV_AWS_76',
+    cfnNag: 'W69',
     kics: 'API Gateway Stage Access Logging Settings Not Defined',
     prowler: 'apigatewayv2_api_access_logging_enabled',
   },

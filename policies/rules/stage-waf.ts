@@ -29,7 +29,9 @@ export default defineRule<'stage', Options>({
   controls: { nist80053: ['AC-4(21)', 'SC-7', 'SI-4'], pciDss4: ['6.4.2'] },
   references: {
     securityHub: 'APIGateway.4',
+    awsConfig: 'api-gw-associated-with-waf',
     cdkNag: 'AwsSolutions-APIG3',
+    checkov: 'CKV2_AWS_29',
     kics: 'API Gateway without WAF',
     prowler: 'apigateway_restapi_waf_acl_attached',
   },

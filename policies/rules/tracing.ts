@@ -16,6 +16,7 @@ export default defineRule<'stage'>({
   controls: { nist80053: ['CA-7'], pciDss4: [] },
   references: {
     securityHub: 'APIGateway.3',
+    awsConfig: 'api-gw-xray-enabled',
     controlTower: 'CT.APIGATEWAY.PR.2',
     cdkNag: 'Serverless-APIGWXrayEnabled',
     checkov: 'CKV_AWS_73',

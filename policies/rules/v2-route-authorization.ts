@@ -34,8 +34,10 @@ export default defineRule<'operation', Options>({
   controls: { nist80053: ['AC-3', 'CM-2', 'CM-2(2)', 'IA-2'], pciDss4: ['7.2.1', '8.3.1'] },
   references: {
     securityHub: 'APIGateway.8',
+    awsConfig: 'api-gwv2-authorization-type-configured',
     controlTower: 'CT.APIGATEWAY.PR.5',
     cdkNag: 'AwsSolutions-APIG4',
+    checkov: 'CKV_AWS_309',
     kics: 'API Gateway Without Configured Authorizer',
     prowler: 'apigatewayv2_api_authorizers_enabled',
   },

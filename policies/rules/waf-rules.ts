@@ -28,7 +28,7 @@ export default defineRule<'stage', Options>({
   severity: 'error',
   owasp: ['API4:2023', 'API8:2023'],
   controls: { nist80053: ['SC-5', 'SC-7', 'SI-4'], pciDss4: ['6.4.2'] },
-  references: { checkov: 'CKV2_AWS_77 (Terraform, Log4j rule group only)' },
+  references: { checkov: 'CKV2_AWS_77' },
   appliesTo: { subject: 'stage', apiKinds: ['rest'] },
   options: {
     schema: {
