@@ -56,8 +56,9 @@ export default defineRule<'stage', Options>({
     'when, with which result (status) and how long it took, correlated by request id. Free-text or partial formats hide abuse.',
   fix: {
     cdk:
-      '`accessLogFormat: AccessLogFormat.custom(JSON.stringify({ requestId: "$context.requestId", ip: ' +
-      '"$context.identity.sourceIp", principal: "$context.authorizer.principalId", method: ' +
+      'SecureRestApi, SecureHttpApi and SecureWebSocketApi write these JSON fields by default; on a plain ' +
+      'stage set `accessLogFormat: AccessLogFormat.custom(JSON.stringify({ requestId: "$context.requestId", ' +
+      'ip: "$context.identity.sourceIp", principal: "$context.authorizer.principalId", method: ' +
       '"$context.httpMethod", path: "$context.resourcePath", status: "$context.status", latency: ' +
       '"$context.responseLatency" }))`.',
     cloudFormation: 'the same JSON in `AccessLogSetting.Format` / `AccessLogSettings.Format`.',

@@ -20,8 +20,9 @@ export default defineRule<'stage', Options>({
     'principals. Sensitive tiers encrypt them with a key the organisation controls.',
   fix: {
     cdk:
-      '`new LogGroup(this, "AccessLogs", { retention: RetentionDays.ONE_YEAR, encryptionKey: key })` as the ' +
-      "stage's `LogGroupLogDestination`.",
+      'Give SecureRestApi / SecureHttpApi / SecureWebSocketApi `accessLogs: { retention: ' +
+      'RetentionDays.ONE_YEAR, encryptionKey: key }`; on a plain stage use `new LogGroup(this, "AccessLogs", { ' +
+      'retention: RetentionDays.ONE_YEAR, encryptionKey: key })` as its `LogGroupLogDestination`.',
     cloudFormation: '`AWS::Logs::LogGroup` `RetentionInDays` and `KmsKeyId`.',
   },
   severity: 'error',

@@ -25,8 +25,9 @@ export default defineRule<'stage', Options>({
     'Without it, deployment fails or, worse, logging is configured but nothing is ever written.',
   fix: {
     cdk:
-      '`new RestApi(this, "Api", { cloudWatchRole: true })` once per account and region. If the platform ' +
-      'team sets the role outside this app, declare it in the standard: `"account-logging-role": { ' +
+      'SecureRestApi and SecureWebSocketApi create the role unless `accountCloudWatchRole: false`; with plain ' +
+      'APIs use `new RestApi(this, "Api", { cloudWatchRole: true })` once per account and region, or, if the ' +
+      'platform team sets the role outside this app, declare it in the standard: `"account-logging-role": { ' +
       '"options": { "preExistingRole": true } }`.',
     cloudFormation:
       'One `AWS::ApiGateway::Account` with `CloudWatchRoleArn` per account and region, or `preExistingRole` ' +

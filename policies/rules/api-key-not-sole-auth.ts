@@ -11,8 +11,9 @@ export default defineRule<'operation'>({
     'to anyone holding, or leaking, the key.',
   fix: {
     cdk:
-      'Keep the API key for metering and add real authorization: `authorizer` / `authorizationType: ' +
-      'AuthorizationType.IAM` next to `apiKeyRequired: true`.',
+      'Give SecureRestApi a real `authorization` (e.g. `RestApiAuthorization.iam()`), which every method gets ' +
+      'next to its API key; on a plain API keep the key for metering and add `authorizer` / ' +
+      '`authorizationType: AuthorizationType.IAM` next to `apiKeyRequired: true`.',
     cloudFormation: 'AuthorizationType AWS_IAM, CUSTOM or COGNITO_USER_POOLS (WebSocket: on $connect).',
     sam:
       'Keep `Auth.ApiKeyRequired` and set `Auth.DefaultAuthorizer` (an authorizer in `Auth.Authorizers`, or ' +

@@ -24,8 +24,10 @@ export default defineRule<'authorizer', Options>({
     'serving revoked permissions, and an authorizer without an identity source runs on requests that carry no credential at all.',
   fix: {
     cdk:
-      'Cognito: `authorizationScopes` on each method, and send access tokens. JWT: `jwtAudience` and the ' +
-      'issuer URL. Lambda: `resultsCacheTtl` within the standard. All: an identity source such as ' +
+      "Use the constructs' `authorization` factories, which require scopes and audience and cap the cache TTL " +
+      '(e.g. `HttpApiAuthorization.jwt({ issuer, audience, scopes })`); on plain APIs: Cognito ' +
+      '`authorizationScopes` on each method with access tokens, JWT `jwtAudience` and the issuer URL, Lambda ' +
+      '`resultsCacheTtl` within the standard, and an identity source such as ' +
       "`IdentitySource.header('Authorization')`.",
     cloudFormation:
       'Cognito: AuthorizationScopes on each method. JWT: JwtConfiguration.Audience / Issuer. Lambda: ' +

@@ -38,8 +38,9 @@ export default defineRule<'api', Options>({
     "web page act with the visitor's cookies or tokens; allowing every origin at all exposes internal data to any site.",
   fix: {
     cdk:
-      "`defaultCorsPreflightOptions: { allowOrigins: ['https://app.example.com'] }` (REST) or " +
-      '`corsPreflight.allowOrigins` (HTTP API), and drop `allowCredentials` when origins are open.',
+      "Give SecureRestApi / SecureHttpApi `cors: { allowOrigins: ['https://app.example.com'] }`; on plain APIs " +
+      'use `defaultCorsPreflightOptions.allowOrigins` (REST) or `corsPreflight.allowOrigins` (HTTP API) and ' +
+      'drop `allowCredentials` when origins are open.',
     cloudFormation:
       'CorsConfiguration.AllowOrigins, or the Access-Control-Allow-Origin value of the OPTIONS integration ' +
       'response and gateway responses.',

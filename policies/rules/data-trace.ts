@@ -16,7 +16,8 @@ export default defineRule<'stage', Options>({
     'INFO level logs much more than errors, which sensitive tiers may forbid too.',
   fix: {
     cdk:
-      '`deployOptions: { dataTraceEnabled: false }` (the default) and `loggingLevel: ' +
+      'SecureRestApi and SecureWebSocketApi keep data trace off unless `relax.dataTraceOn` acknowledges it; on ' +
+      'a plain stage keep `deployOptions: { dataTraceEnabled: false }` (the default) and `loggingLevel: ' +
       'MethodLoggingLevel.ERROR` where the tier forbids INFO.',
     cloudFormation:
       'remove `DataTraceEnabled: true` from MethodSettings (and StageDescription / v2 DefaultRouteSettings, ' +

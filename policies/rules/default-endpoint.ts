@@ -13,7 +13,9 @@ export default defineRule<'api', Options>({
     'Controls placed on the custom domain (mutual TLS, TLS policy, a CloudFront/WAF front door, base-path routing) are ' +
     'bypassed by calling https://{api-id}.execute-api.{region}.amazonaws.com directly unless that endpoint is disabled.',
   fix: {
-    cdk: '`disableExecuteApiEndpoint: true` on RestApi / HttpApi / WebSocketApi.',
+    cdk:
+      'Map a SecureRestApi with `SecureApiDomain.mapRestApi(api)`, which turns the default endpoint off; ' +
+      'otherwise set `disableExecuteApiEndpoint: true` on RestApi / HttpApi / WebSocketApi.',
     cloudFormation:
       '`DisableExecuteApiEndpoint: true` on AWS::ApiGateway::RestApi or AWS::ApiGatewayV2::Api. Clients ' +
       'must then use the custom domain.',

@@ -15,6 +15,7 @@ export default defineRule<'stage', Options>({
     'which stage-level totals average away; alarms on them detect enumeration and scraping early.',
   fix: {
     cdk:
+      'SecureRestApi, SecureHttpApi and SecureWebSocketApi publish them by default; on plain stages set ' +
       "`deployOptions: { metricsEnabled: true }` (REST) or `detailedMetricsEnabled: true` on the v2 stage's " +
       'default route settings.',
     cloudFormation:

@@ -13,8 +13,8 @@ export default defineRule<'domain', Options>({
     'factor for machine-to-machine APIs that carry restricted data. It only holds if the execute-api endpoint is disabled too (default-endpoint).',
   fix: {
     cdk:
-      '`new apigw.DomainName(this, "Domain", { ..., mtls: { bucket, key: "truststore.pem" } })` (REST) or ' +
-      'the v2 DomainName `mtls`.',
+      '`new SecureApiDomain(this, "Domain", { ..., mutualTls: { bucket, key: "truststore.pem" } })`, or `mtls: ' +
+      '{ bucket, key }` on a plain `apigw.DomainName` (REST) or the v2 DomainName.',
     cloudFormation:
       'MutualTlsAuthentication { TruststoreUri: "s3://bucket/truststore.pem" } on the domain name (REGIONAL ' +
       'endpoint, TLS_1_2).',

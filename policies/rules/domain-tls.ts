@@ -33,7 +33,8 @@ export default defineRule<'domain', Options>({
     'ciphers are open to downgrade and known attacks and are not allowed by PCI DSS or most regulators.',
   fix: {
     cdk:
-      '`new apigw.DomainName(this, "Domain", { ..., securityPolicy: apigw.SecurityPolicy.TLS_1_2 })` (or an ' +
+      'SecureApiDomain pins an allowlisted `securityPolicy` (TLS_1_2 by default; enhanced policies get STRICT ' +
+      'access mode); on a plain `apigw.DomainName` set `securityPolicy: apigw.SecurityPolicy.TLS_1_2` (or an ' +
       'enhanced `SecurityPolicy.TLS13_1_3_2025_09` with `endpointAccessMode: EndpointAccessMode.STRICT`).',
     cloudFormation:
       'AWS::ApiGateway::DomainName SecurityPolicy, or DomainNameConfigurations[].SecurityPolicy for ' +

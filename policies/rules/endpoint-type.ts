@@ -14,8 +14,9 @@ export default defineRule<'api', Options>({
     'at CloudFront locations outside the Region.',
   fix: {
     cdk:
-      '`endpointTypes: [EndpointType.PRIVATE]` plus a resource policy limiting aws:SourceVpce (REST; HTTP ' +
-      'APIs cannot be private: use a REST API).',
+      'Give SecureRestApi `endpointType: EndpointType.PRIVATE` with `vpcEndpoints` (its resource policy is ' +
+      'generated); on a plain RestApi set `endpointTypes: [EndpointType.PRIVATE]` plus a resource policy ' +
+      'limiting aws:SourceVpce (HTTP APIs cannot be private: use a REST API).',
     cloudFormation: 'EndpointConfiguration { Types: [PRIVATE], VpcEndpointIds } on AWS::ApiGateway::RestApi.',
     sam:
       '`EndpointConfiguration: { Type: PRIVATE, VPCEndpointIds }` and `Auth.ResourcePolicy` on ' +

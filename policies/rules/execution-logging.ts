@@ -15,8 +15,9 @@ export default defineRule<'stage', Options>({
     'Without them an incident cannot be reconstructed.',
   fix: {
     cdk:
-      '`deployOptions: { loggingLevel: MethodLoggingLevel.ERROR }` (REST) or `defaultRouteSettings` logging ' +
-      '(WebSocket).',
+      "SecureRestApi and SecureWebSocketApi log at `loggingLevel: 'ERROR'` by default " +
+      '(`relax.executionLoggingOff` acknowledges turning it off); on plain APIs set `deployOptions: { ' +
+      'loggingLevel: MethodLoggingLevel.ERROR }` (REST) or `defaultRouteSettings` logging (WebSocket).',
     cloudFormation: "MethodSettings [{ ResourcePath: '/*', HttpMethod: '*', LoggingLevel: ERROR }].",
     sam:
       '`MethodSettings: [{ ResourcePath: "/*", HttpMethod: "*", LoggingLevel: ERROR }]` on ' + 'AWS::Serverless::Api.',

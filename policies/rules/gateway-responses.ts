@@ -16,6 +16,7 @@ export default defineRule<'api', Options>({
     'attacker how the API is built and gives clients an inconsistent error format.',
   fix: {
     cdk:
+      'SecureRestApi customises DEFAULT_4XX and DEFAULT_5XX itself; on a plain RestApi call ' +
       "`api.addGatewayResponse('Default4xx', { type: ResponseType.DEFAULT_4XX, templates: { " +
       '\'application/json\': \'{"message":"Bad request"}\' } })` and the same for DEFAULT_5XX.',
     cloudFormation:

@@ -15,9 +15,10 @@ export default defineRule<'api', Options>({
     'request inspection or IP rate-limiting unless a CloudFront distribution with a web ACL fronts it.',
   fix: {
     cdk:
-      'Use a REST API (SecureRestApi) with a web ACL, or put a CloudFront distribution with a ' +
-      'CLOUDFRONT-scoped web ACL in front of the HTTP API, disable its execute-api endpoint, and ' +
-      'acknowledge this finding with the reason and the distribution.',
+      'For a SecureHttpApi behind a CloudFront distribution with a CLOUDFRONT-scoped web ACL and its ' +
+      "execute-api endpoint disabled, say so with `relax: { noWaf: { reason: 'behind CloudFront distribution " +
+      "...' } }`; otherwise use a SecureRestApi, which attaches a web ACL (a WebSocket API: acknowledge the " +
+      'finding with the reason).',
     cloudFormation:
       'An AWS::ApiGateway::RestApi with an AWS::WAFv2::WebACLAssociation on its stage, or an ' +
       'AWS::CloudFront::Distribution with a CLOUDFRONT-scoped web ACL in front of the HTTP API and ' +

@@ -21,8 +21,10 @@ export default defineRule<'operation', Options>({
     'clients from setting properties they should not (mass assignment).',
   fix: {
     cdk:
-      '`requestValidatorOptions: { validateRequestBody: true, validateRequestParameters: true }` and ' +
-      '`requestModels` with a `Model` whose schema sets `additionalProperties: false`.',
+      'SecureRestApi validates bodies and parameters on every method by default (add `requestModels` with a ' +
+      '`Model` whose schema sets `additionalProperties: false`); on a plain RestApi use ' +
+      '`requestValidatorOptions: { validateRequestBody: true, validateRequestParameters: true }` with such ' +
+      'models.',
     cloudFormation:
       'RequestValidatorId and RequestModels on AWS::ApiGateway::Method (OpenAPI: ' +
       'x-amazon-apigateway-request-validator and a requestBody $ref).',

@@ -25,8 +25,9 @@ export default defineRule<'api', Options>({
     'An API without a classification is evaluated under the strictest tier, and nobody can be asked about it.',
   fix: {
     cdk:
-      "`Tags.of(api).add('owner', 'team-orders')` and `Tags.of(api).add('data-classification', 'internal')` " +
-      '(tags propagate to the stage).',
+      'Give the Secure* constructs `owner` and `dataClassification`, which tag the API and its stage; ' +
+      "otherwise `Tags.of(api).add('owner', 'team-orders')` and `Tags.of(api).add('data-classification', " +
+      "'internal')` (tags propagate to the stage).",
     cloudFormation:
       'Tags on AWS::ApiGateway::RestApi and AWS::ApiGateway::Stage (Tags map on ' + 'AWS::ApiGatewayV2::Api/Stage).',
     sam: '`Tags` on AWS::Serverless::Api or AWS::Serverless::HttpApi (SAM tags the stage it creates too).',

@@ -90,9 +90,11 @@ export default defineRule<'api', Options>({
     'every AWS account.',
   fix: {
     cdk:
-      '`policy: new iam.PolicyDocument({ statements: [...] })` with an Allow for execute-api:Invoke and a ' +
-      'Deny when `StringNotEquals: { "aws:SourceVpce": vpce.vpcEndpointId }`; name principals or add ' +
-      'conditions (aws:SourceVpce, aws:SourceVpc, aws:SourceIp, aws:PrincipalOrgID) to every Allow for "*".',
+      'SecureRestApi generates the policy from `endpointType: EndpointType.PRIVATE` and `vpcEndpoints`; on a ' +
+      'plain RestApi set `policy: new iam.PolicyDocument({ statements: [...] })` with an Allow for ' +
+      'execute-api:Invoke and a Deny when `StringNotEquals: { "aws:SourceVpce": vpce.vpcEndpointId }`, and ' +
+      'name principals or add conditions (aws:SourceVpce, aws:SourceVpc, aws:SourceIp, aws:PrincipalOrgID) to ' +
+      'every Allow for "*".',
     cloudFormation: 'Policy on AWS::ApiGateway::RestApi.',
     sam:
       '`Auth.ResourcePolicy` (e.g. `IntrinsicVpceWhitelist`, `SourceVpcWhitelist`, `IpRangeWhitelist` or ' +

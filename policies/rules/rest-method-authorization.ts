@@ -35,7 +35,9 @@ export default defineRule<'operation', Options>({
     'keys are sent in clear headers, shared between clients and meant for metering, not for identifying callers.',
   fix: {
     cdk:
-      'give the method (or `defaultMethodOptions`) an `authorizer` or `authorizationType: ' + 'AuthorizationType.IAM`.',
+      'SecureRestApi applies its `authorization` (e.g. `RestApiAuthorization.cognito({ userPools, scopes })`) ' +
+      'to every method; on a plain RestApi give the method (or `defaultMethodOptions`) an `authorizer` or ' +
+      '`authorizationType: AuthorizationType.IAM`.',
     cloudFormation:
       'set AuthorizationType to AWS_IAM, CUSTOM or COGNITO_USER_POOLS on AWS::ApiGateway::Method (or ' +
       '`security` on the OpenAPI operation).',

@@ -14,7 +14,9 @@ export default defineRule<'stage', Options>({
     'Without them abuse, credential stuffing or data exfiltration through the API cannot be detected or investigated.',
   fix: {
     cdk:
-      '`deployOptions: { accessLogDestination: new LogGroupLogDestination(logGroup), accessLogFormat: ' +
+      'SecureRestApi, SecureHttpApi and SecureWebSocketApi write JSON access logs by default ' +
+      '(`relax.accessLoggingOff` acknowledges turning them off); on plain stages set `deployOptions: { ' +
+      'accessLogDestination: new LogGroupLogDestination(logGroup), accessLogFormat: ' +
       'AccessLogFormat.jsonWithStandardFields() }` (REST) or `accessLogSettings` on the v2 stage.',
     cloudFormation:
       'Stage `AccessLogSetting { DestinationArn, Format }` (REST), `AccessLogSettings` (v2), or ' +

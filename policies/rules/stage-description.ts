@@ -12,7 +12,9 @@ export default defineRule<'stage', Options>({
     'A description says what a stage is for (production, a partner beta, a forgotten test), which is the first question ' +
     'in an inventory of exposed endpoints (API9: improper inventory management).',
   fix: {
-    cdk: '`deployOptions: { description: "..." }` or `new Stage(..., { description })`.',
+    cdk:
+      'Set `stageDescription` on the Secure* constructs (they write one by default), or `deployOptions: { ' +
+      'description: "..." }` / `new Stage(..., { description })` on plain APIs.',
     cloudFormation: 'Stage `Description` (or `StageDescription.Description`).',
   },
   severity: 'info',

@@ -27,8 +27,10 @@ export default defineRule<'stage', Options>({
     'so one abused or runaway client can exhaust it for all of them and run up integration cost.',
   fix: {
     cdk:
-      '`deployOptions: { throttlingRateLimit: 100, throttlingBurstLimit: 200 }` (REST) or the stage ' +
-      '`throttle: { rateLimit, burstLimit }` (HTTP/WebSocket).',
+      "Give the Secure* constructs `throttle: { rateLimit: 100, burstLimit: 200 }` within the standard's " +
+      'bounds (the default, or none acknowledged with `relax.throttlingOff`); on plain APIs set ' +
+      '`deployOptions: { throttlingRateLimit: 100, throttlingBurstLimit: 200 }` (REST) or the stage `throttle: ' +
+      '{ rateLimit, burstLimit }` (HTTP/WebSocket).',
     cloudFormation:
       'MethodSettings [{ ResourcePath: "/*", HttpMethod: "*", ThrottlingRateLimit, ThrottlingBurstLimit }] ' +
       '(REST) or DefaultRouteSettings ThrottlingRateLimit/ThrottlingBurstLimit (v2).',

@@ -14,8 +14,9 @@ export default defineRule<'stage', Options>({
     'they reach the integration. Throttling alone does not inspect requests.',
   fix: {
     cdk:
-      '`new wafv2.CfnWebACLAssociation(this, "Waf", { resourceArn: api.deploymentStage.stageArn, webAclArn: ' +
-      'acl.attrArn })` (or use SecureRestApi).',
+      'SecureRestApi associates a web ACL by default (its own OrgWebAcl or your `webAcl`, or none acknowledged ' +
+      'with `relax.noWaf`); on a plain RestApi add `new wafv2.CfnWebACLAssociation(this, "Waf", { resourceArn: ' +
+      'api.deploymentStage.stageArn, webAclArn: acl.attrArn })`.',
     cloudFormation:
       'an AWS::WAFv2::WebACLAssociation whose ResourceArn is the stage ARN ' +
       '`arn:aws:apigateway:<region>::/restapis/<api-id>/stages/<stage>` and whose WebACLArn is a REGIONAL ' +

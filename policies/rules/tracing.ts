@@ -7,7 +7,9 @@ export default defineRule<'stage'>({
     'X-Ray traces follow a request through API Gateway, the authorizer and the backend, so latency, errors and abuse ' +
     'can be tied to the component that caused them during an investigation.',
   fix: {
-    cdk: '`deployOptions: { tracingEnabled: true }`.',
+    cdk:
+      'SecureRestApi traces by default (`relax.tracingOff` acknowledges turning it off); on a plain RestApi ' +
+      'set `deployOptions: { tracingEnabled: true }`.',
     cloudFormation: 'Stage `TracingEnabled: true` (or `StageDescription.TracingEnabled` on a Deployment).',
     sam: '`TracingEnabled: true` on AWS::Serverless::Api.',
   },

@@ -22,8 +22,10 @@ export default defineRule<'operation', Options>({
     'place to authorize is the $connect route: every later message rides on the authorized connection.',
   fix: {
     cdk:
-      '`defaultAuthorizer` on HttpApi (or `authorizer` per route), e.g. HttpJwtAuthorizer / ' +
-      'HttpIamAuthorizer; for WebSocket, `authorizer` on the $connect route.',
+      'SecureHttpApi and SecureWebSocketApi apply their `authorization` (e.g. `HttpApiAuthorization.jwt({ ' +
+      'issuer, audience, scopes })`) to every route and to $connect; on plain APIs set `defaultAuthorizer` on ' +
+      'HttpApi (or `authorizer` per route), e.g. HttpJwtAuthorizer / HttpIamAuthorizer, and `authorizer` on ' +
+      'the WebSocket $connect route.',
     cloudFormation: 'AuthorizationType JWT, AWS_IAM or CUSTOM (with AuthorizerId) on AWS::ApiGatewayV2::Route.',
     sam:
       '`Auth.DefaultAuthorizer` (a JWT or Lambda authorizer in `Auth.Authorizers`, or AWS_IAM) on ' +

@@ -14,8 +14,9 @@ export default defineRule<'stage', Options>({
     'They record full request headers, so bearer tokens and session cookies must be redacted or the logs become a credential store.',
   fix: {
     cdk:
-      '`new wafv2.CfnLoggingConfiguration(...)` for the web ACL, with a log destination (a log group named ' +
-      'aws-waf-logs-*, S3 or Firehose) and the authorization and cookie headers redacted.',
+      'Use an `OrgWebAcl` (SecureRestApi creates one), which logs to an aws-waf-logs-* log group with ' +
+      'authorization and cookie redacted; otherwise add `new wafv2.CfnLoggingConfiguration(...)` for the web ' +
+      'ACL with such a destination (or S3 / Firehose) and those headers redacted.',
     cloudFormation:
       'An AWS::WAFv2::LoggingConfiguration for the web ACL with LogDestinationConfigs (a log group named ' +
       'aws-waf-logs-*, S3 or Firehose) and RedactedFields [{ SingleHeader: { Name: "authorization" } }, { ' +

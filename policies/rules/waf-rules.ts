@@ -19,8 +19,8 @@ export default defineRule<'stage', Options>({
     'exploits and known-bad inputs, and a rate-based rule stops one client flooding the API.',
   fix: {
     cdk:
-      '`wafv2.CfnWebACL` rules with the managed rule groups and a rate-based rule (or SecureRestApi, which ' +
-      'adds them).',
+      "Use an `OrgWebAcl` (SecureRestApi creates one), which blocks with the standard's managed rule groups " +
+      'and a rate-based rule; otherwise give the `wafv2.CfnWebACL` those rules.',
     cloudFormation:
       'Add the managed rule groups (ManagedRuleGroupStatement with OverrideAction None) and a ' +
       'RateBasedStatement rule with Action Block to the AWS::WAFv2::WebACL.',

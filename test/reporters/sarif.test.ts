@@ -43,7 +43,7 @@ describe('SARIF reporter', () => {
     const logging = rules[0];
     expect(logging.shortDescription?.text).toBe('REST and WebSocket stages write execution logs');
     expect(logging.fullDescription?.text).toMatch(/Execution logs record/);
-    expect(logging.help?.markdown).toMatch(/\*\*How to fix:\*\* CDK: `deployOptions/);
+    expect(logging.help?.markdown).toMatch(/\*\*How to fix:\*\* CDK: SecureRestApi and SecureWebSocketApi log/);
     expect(logging.properties?.tags).toEqual(expect.arrayContaining(['API8:2023', 'API9:2023']));
   });
 
