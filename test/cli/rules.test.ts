@@ -22,6 +22,19 @@ describe('api-guardrails rules <id>', () => {
     expect(rule.fix).toMatch(/^CDK: .* CloudFormation: /);
   });
 
+  it('lists the AWS Config rule with the peer ids, and the control mappings, as JSON', async () => {
+    const result = await run(['rules', 'stage-waf', '--format', 'json'], { cwd: root });
+    const [rule] = JSON.parse(result.stdout) as Record<string, unknown>[];
+    expect(rule.references).toMatchObject({ securityHub: 'APIGateway.4', awsConfig: 'api-gw-associated-with-waf' });
+    expect(rule.controls).toEqual({ nist80053: ['AC-4(21)', 'SC-7', 'SI-4'], pciDss4: ['6.4.2'] });
+  });
+
+  it('leaves AWS Config out for a rule no Config rule matches (none is invented)', async () => {
+    const result = await run(['rules', 'cors-origins', '--format', 'json'], { cwd: root });
+    const [rule] = JSON.parse(result.stdout) as { references: Record<string, string> }[];
+    expect(rule.references.awsConfig).toBeUndefined();
+  });
+
   it('fails with E_RULE_UNKNOWN for an id no rule has', async () => {
     const result = await run(['rules', 'no-such-rule'], { cwd: root });
     expect(result.code).toBe(2);
