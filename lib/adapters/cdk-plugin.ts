@@ -119,7 +119,7 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
     const blocking = findings.filter((f) => isBlocking(f, this.failOn)).length;
     if (this.summary) {
       process.stderr.write(formatSummary(inventory, findings, this.standard, this.failOn, blocking, passes));
-      // CDK prints its violations after the plugins ran: the verdict closes the output too.
+      // An app that prints CDK's report itself ends with the verdict; the CDK CLI prints its report after the app exits.
       closeOutputWith(closingLine(inventory.apis.length, blocking, this.failOn));
     }
 

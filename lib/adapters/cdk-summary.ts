@@ -130,8 +130,10 @@ let pendingClosingLine: string | undefined;
 let exitHooked = false;
 
 /**
- * Write `line` to stderr when the process exits, after CDK's report (the latest synth's line wins when
- * one process synthesizes several times).
+ * Write `line` to stderr when the process exits (the latest synth's line wins when one process
+ * synthesizes several times). aws-cdk-lib offers no hook after it prints its validation report, which it
+ * does when the app runs without the CDK CLI; process exit is the only later point. Under the CDK CLI the
+ * report is printed by the CLI after the app has exited, so the summary above it is what a plugin can give.
  */
 export function closeOutputWith(line: string): void {
   pendingClosingLine = line;
