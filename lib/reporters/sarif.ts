@@ -102,7 +102,7 @@ function descriptor(rule: RuleInfo, tool: ToolInfo): ReportingDescriptor {
   ].join('\n');
   return {
     id: rule.id,
-    name: pascalCase(rule.id),
+    name: ruleName(rule.id),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.rationale },
     help: { text: `${rule.rationale} How to fix: ${rule.fix}`, markdown },
@@ -243,10 +243,15 @@ function sha256Hex(text: string): string {
   return crypto.createHash('sha256').update(text).digest('hex');
 }
 
-function pascalCase(id: string): string {
-  return id
+/**
+ * The id in PascalCase; a one-word id (`tracing`) gets `Check` appended, since the Multitool warns
+ * (SARIF1001) about a name that equals the id, case aside.
+ */
+function ruleName(id: string): string {
+  const name = id
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join('');
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Check` : name;
 }
