@@ -115,15 +115,18 @@ function tagText(value: unknown): string {
   return safeText(String(value));
 }
 
-/** The last line of a synth's output: how many findings block, and where the summary is. */
-export function closingLine(apis: number, blocking: number, failOn: FailOn): string {
+/**
+ * The verdict line after the summary: how many findings block, and where the summary is. `violations` is
+ * how many violations CDK is given to print (none: the line does not point at any).
+ */
+export function closingLine(apis: number, blocking: number, failOn: FailOn, violations = blocking): string {
   const verdict =
     failOn === 'never'
       ? 'report only (failOn: never)'
       : blocking > 0
         ? `${blocking} blocking finding(s) at failOn ${failOn}: synth fails`
         : `no blocking findings at failOn ${failOn}`;
-  return `ApiGuardrails: ${apis} API(s), ${verdict} (per-API summary above the violations).\n`;
+  return `ApiGuardrails: ${apis} API(s), ${verdict} (per-API summary above${violations > 0 ? ' the violations' : ''}).\n`;
 }
 
 let pendingClosingLine: string | undefined;
