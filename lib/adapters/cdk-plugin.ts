@@ -117,16 +117,17 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
       writeEvidence(this.evidence, path.dirname(stacks[0].templatePath), evaluation, this.standard, this.failOn);
 
     const blocking = findings.filter((f) => isBlocking(f, this.failOn)).length;
+    const violations = toViolations(findings, this.standard.rules, acks);
     if (this.summary) {
       process.stderr.write(formatSummary(inventory, findings, this.standard, this.failOn, blocking, passes));
-      // CDK prints its violations after the plugins ran: the verdict closes the output too.
-      closeOutputWith(closingLine(inventory.apis.length, blocking, this.failOn));
+      // An app that prints CDK's report itself ends with the verdict; the CDK CLI prints its report after the app exits.
+      closeOutputWith(closingLine(inventory.apis.length, blocking, this.failOn, violations.length));
     }
 
     const counts = { ...countFindings(findings), pass: passes.total };
     return {
       success: blocking === 0,
-      violations: toViolations(findings, this.standard.rules, acks),
+      violations,
       pluginVersion: this.version,
       metadata: {
         standard: `${this.standard.standard.name}${this.standard.standard.version ? ` ${this.standard.standard.version}` : ''}`,

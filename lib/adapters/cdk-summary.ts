@@ -115,23 +115,28 @@ function tagText(value: unknown): string {
   return safeText(String(value));
 }
 
-/** The last line of a synth's output: how many findings block, and where the summary is. */
-export function closingLine(apis: number, blocking: number, failOn: FailOn): string {
+/**
+ * The verdict line after the summary: how many findings block, and where the summary is. `violations` is
+ * how many violations CDK is given to print (none: the line does not point at any).
+ */
+export function closingLine(apis: number, blocking: number, failOn: FailOn, violations = blocking): string {
   const verdict =
     failOn === 'never'
       ? 'report only (failOn: never)'
       : blocking > 0
         ? `${blocking} blocking finding(s) at failOn ${failOn}: synth fails`
         : `no blocking findings at failOn ${failOn}`;
-  return `ApiGuardrails: ${apis} API(s), ${verdict} (per-API summary above the violations).\n`;
+  return `ApiGuardrails: ${apis} API(s), ${verdict} (per-API summary above${violations > 0 ? ' the violations' : ''}).\n`;
 }
 
 let pendingClosingLine: string | undefined;
 let exitHooked = false;
 
 /**
- * Write `line` to stderr when the process exits, after CDK's report (the latest synth's line wins when
- * one process synthesizes several times).
+ * Write `line` to stderr when the process exits (the latest synth's line wins when one process
+ * synthesizes several times). aws-cdk-lib offers no hook after it prints its validation report, which it
+ * does when the app runs without the CDK CLI; process exit is the only later point. Under the CDK CLI the
+ * report is printed by the CLI after the app has exited, so the summary above it is what a plugin can give.
  */
 export function closeOutputWith(line: string): void {
   pendingClosingLine = line;

@@ -61,24 +61,15 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 1
 
 /**
  * Filter and search: table rows carry the API's tier (`data-t`), owner (`data-o`) and statuses (`data-s`);
- * findings are items of the JSON data block, turned into rows (text only, never markup) when their list
- * is opened or the page printed. The search matches an item's text. No framework, no network.
+ * the search matches a row's text. Every row is in the page already; the script only hides and shows
+ * them, and opens the findings lists for printing. No framework, no network.
  */
 export const HTML_SCRIPT = `
 (function () {
   'use strict';
   var items = Array.prototype.slice.call(document.querySelectorAll('tr[data-s]')).map(function (el) {
-    return { el: el, text: el.textContent.toLowerCase(), t: el.getAttribute('data-t'), o: el.getAttribute('data-o'),
+    return { el: el, text: null, t: el.getAttribute('data-t'), o: el.getAttribute('data-o'),
       s: ' ' + el.getAttribute('data-s') + ' ' };
-  });
-  var data = JSON.parse(document.getElementById('findings-data').textContent);
-  var lists = {};
-  Object.keys(data).forEach(function (key) {
-    lists[key] = data[key].map(function (f) {
-      var item = { el: null, f: f, text: f.join(' ').toLowerCase(), t: f[1], o: f[2], s: ' ' + f[0] + ' ' };
-      items.push(item);
-      return item;
-    });
   });
   var q = document.getElementById('f-search');
   var tier = document.getElementById('f-tier');
@@ -88,37 +79,15 @@ export const HTML_SCRIPT = `
   var timer;
   function matches(item) {
     var needle = q.value.trim().toLowerCase();
+    if (needle && item.text === null) item.text = item.el.textContent.toLowerCase();
     return (!needle || item.text.indexOf(needle) !== -1) && (!tier.value || item.t === tier.value) &&
       (!owner.value || item.o === owner.value) && (!status.value || item.s.indexOf(' ' + status.value + ' ') !== -1);
-  }
-  function cell(tr, text, cls) {
-    var td = document.createElement('td');
-    td.textContent = text;
-    if (cls) td.className = cls;
-    tr.appendChild(td);
-  }
-  function build(details) {
-    if (details.getAttribute('data-built')) return;
-    details.setAttribute('data-built', '1');
-    var body = details.querySelector('tbody');
-    (lists[details.getAttribute('data-rule')] || []).forEach(function (item) {
-      var f = item.f;
-      var tr = document.createElement('tr');
-      cell(tr, f[0], 's-' + f[0]);
-      cell(tr, f[3]);
-      cell(tr, f[4]);
-      cell(tr, f[5] + (f[6] ? ' (accepted: ' + f[6] + ')' : ''));
-      tr.setAttribute('data-s', f[0]);
-      tr.hidden = !matches(item);
-      item.el = tr;
-      body.appendChild(tr);
-    });
   }
   function apply() {
     var shown = 0;
     for (var i = 0; i < items.length; i++) {
       var ok = matches(items[i]);
-      if (items[i].el) items[i].el.hidden = !ok;
+      items[i].el.hidden = !ok;
       if (ok) shown++;
     }
     count.textContent = 'Showing ' + shown + ' of ' + items.length + ' rows';
@@ -129,10 +98,10 @@ export const HTML_SCRIPT = `
   document.getElementById('f-reset').addEventListener('click', function () {
     q.value = ''; tier.value = ''; owner.value = ''; status.value = ''; apply();
   });
-  var all = Array.prototype.slice.call(document.querySelectorAll('details[data-rule]'));
-  all.forEach(function (d) { d.addEventListener('toggle', function () { if (d.open) build(d); }); });
-  // Save as PDF prints every finding: build and open the lists first.
-  window.addEventListener('beforeprint', function () { all.forEach(function (d) { build(d); d.open = true; }); });
+  // Save as PDF prints every finding: open the lists first.
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details[data-rule]'), function (d) { d.open = true; });
+  });
   count.textContent = 'Showing ' + items.length + ' of ' + items.length + ' rows';
 })();
 `;

@@ -127,49 +127,38 @@ export function matrixSection(report: Report, matrix: OwaspMatrix, passesListed:
 }
 
 /**
- * Failing, unknown and acknowledged findings grouped by rule, with the fix and the rule's documentation.
- * The rows travel as a JSON data block and the page's script builds a rule's rows when its list is opened
- * (or the page is printed): thousands of table rows would otherwise be parsed and laid out on load.
+ * Failing, unknown and acknowledged findings grouped by rule, with the fix and a link to the rule's
+ * documentation (none when `docsLink` knows no address). Every row is in the page, readable without
+ * JavaScript: each rule's list is a closed `<details>` a reader opens, so thousands of rows are parsed
+ * but not laid out on load; the page's script only filters them.
  */
 export function findingsSection(
   report: Report,
   details: Map<string, ApiDetail>,
-  docsBase: string,
+  docsLink: (ruleId: string) => string | undefined,
   cwd: string | undefined,
 ): string {
   const groups = groupByRule(report, ['fail', 'unknown', 'acknowledged']);
-  const data: Record<string, string[][]> = {};
   const parts = groups.map(({ rule, findings }) => {
     const key = anchor('rule', rule.id);
-    data[key] = findings.map((f) => findingData(f, details, cwd));
     const fixes = [...new Set(findings.filter((f) => f.status !== 'acknowledged').map((f) => oneLine(f.fix)))];
+    const docs = docsLink(rule.id);
     return (
       `<section class="rule" id="${key}" aria-labelledby="${anchor('rule-h', rule.id)}">` +
       `<h3 id="${anchor('rule-h', rule.id)}"><code>${h(rule.id)}</code> ${h(rule.title)}</h3>` +
       `<p class="meta">${ruleMeta(rule)}</p>` +
       fixes.map((fix) => `<p><strong>Fix:</strong> ${h(fix)}</p>`).join('') +
-      `<p><a href="${h(`${docsBase}${rule.id}.md`)}">Rule documentation: ${h(rule.id)}</a></p>` +
+      (docs ? `<p><a href="${h(docs)}">Rule documentation: ${h(rule.id)}</a></p>` : '') +
       `<details data-rule="${key}"><summary>${h(countPhrase(countFindings(findings)))}: show the findings</summary>` +
       `<table><thead><tr><th scope="col">Status</th><th scope="col">Resource</th><th scope="col">Where</th><th scope="col">Finding</th></tr></thead>` +
-      `<tbody></tbody></table></details></section>`
+      `<tbody>${findings.map((f) => findingRow(f, details, cwd)).join('\n')}</tbody></table></details></section>`
     );
   });
   return (
     `<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings by rule</h2>` +
-    `<noscript><p>The findings lists need JavaScript; every finding is also in the JSON and SARIF reports.</p></noscript>` +
     (parts.length ? parts.join('\n') : '<p>No failing, unknown or acknowledged finding.</p>') +
-    `<script type="application/json" id="findings-data">${jsonForScript(data)}</script></section>`
+    `</section>`
   );
-}
-
-/** JSON that cannot end its script element or open markup, whatever the strings hold. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }
 
 export function ruleMeta(rule: RuleInfo): string {
@@ -180,18 +169,16 @@ export function ruleMeta(rule: RuleInfo): string {
   return parts.join(' · ');
 }
 
-/** One finding as the page script shows it: status, tier, owner, resource, where, message, accepted reason. */
-function findingData(f: Finding, details: Map<string, ApiDetail>, cwd: string | undefined): string[] {
+/** One finding's row: status, resource, where, message and the accepted reason; filterable by tier, owner and status. */
+function findingRow(f: Finding, details: Map<string, ApiDetail>, cwd: string | undefined): string {
   const api = f.resource.apiId === undefined ? undefined : details.get(f.resource.apiId);
-  return [
-    f.status,
-    api?.tier ?? f.tier,
-    api?.owner ?? '',
-    f.resource.label,
-    whereLabel(f.resource.source, cwd),
-    `${oneLine(f.message)}${f.location ? ` (${f.location})` : ''}`,
-    f.acknowledgement ? oneLine(f.acknowledgement.reason) : '',
-  ];
+  const message = `${oneLine(f.message)}${f.location ? ` (${f.location})` : ''}`;
+  const accepted = f.acknowledgement ? ` (accepted: ${oneLine(f.acknowledgement.reason)})` : '';
+  return (
+    `<tr${filterAttrs(api?.tier ?? f.tier, api?.owner, [f.status])}>` +
+    `<td class="s-${h(f.status)}">${h(f.status)}</td><td>${h(f.resource.label)}</td>` +
+    `<td>${h(whereLabel(f.resource.source, cwd))}</td><td>${h(message + accepted)}</td></tr>`
+  );
 }
 
 /** The acknowledgement register: every accepted risk, expired ones first. */

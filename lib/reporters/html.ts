@@ -6,12 +6,16 @@ import { acknowledgementRegister, owaspMatrix, type RegisterEntry } from './evid
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets';
 import { controlsSection, findingsSection, h, inventorySection, matrixSection, registerSection } from './html-sections';
 import type { Report } from './report';
+import { ruleDocsUrl } from './tool';
 
 /** Options of the evidence formats (html, oscal) on top of every renderer's. */
 export interface EvidenceRenderOptions extends RenderOptions {
   /** The report's date: "days left" of acknowledgements count from it. @default new Date() */
   readonly now?: Date;
-  /** Where rule documentation pages live; `<id>.md` is appended. @default 'docs/rules/' */
+  /**
+   * Where rule documentation pages live; `<id>.md` is appended.
+   * @default - the pages in the package's repository (absolute: the report may be opened from anywhere)
+   */
   readonly docsBase?: string;
 }
 
@@ -41,7 +45,7 @@ export function renderHtml(report: Report, options: EvidenceRenderOptions = {}):
     filters(report),
     inventorySection(report, details),
     matrixSection(report, owaspMatrix(report), passesListed),
-    findingsSection(report, details, options.docsBase ?? 'docs/rules/', options.cwd),
+    findingsSection(report, details, (id) => docsLink(report, id, options.docsBase), options.cwd),
     registerSection(register, details),
     controlsSection(report),
     noticesSection(report, options),
@@ -53,6 +57,10 @@ export function renderHtml(report: Report, options: EvidenceRenderOptions = {}):
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${h(title)}</title>\n` +
     `<style>${HTML_STYLE}</style>\n</head>\n<body>\n${body.join('\n')}\n<script>${HTML_SCRIPT}</script>\n</body>\n</html>\n`
   );
+}
+
+function docsLink(report: Report, ruleId: string, docsBase: string | undefined): string | undefined {
+  return docsBase === undefined ? ruleDocsUrl(report.tool, ruleId) : `${docsBase}${ruleId}.md`;
 }
 
 function header(report: Report, now: Date, options: RenderOptions): string {

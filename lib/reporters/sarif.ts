@@ -10,7 +10,7 @@ import type { RenderOptions } from './common';
 import { displayPath, oneLine } from './common';
 import { jsonChunks, LazyList } from './json-chunks';
 import type { Report, RuleInfo } from './report';
-import type { ToolInfo } from './tool';
+import { ruleDocsUrl, type ToolInfo } from './tool';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Key of our partial fingerprint; bump the suffix if the fingerprint's inputs ever change. */
@@ -23,7 +23,8 @@ const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.
 /**
  * SARIF 2.1.0 log (`--format sarif`) for code-scanning tools. One run; every rule the standard ran is a
  * reportingDescriptor with a PascalCase name and help links; fail, unknown, acknowledged and baselined
- * findings are results (passes are not: SARIF consumers show every result as an alert). A result points
+ * findings are results, and so are checks a rule exempts on purpose (`kind: pass` with the reason, and a
+ * suppression so code scanning opens no alert); other passes are not, as SARIF consumers show results as alerts. A result points
  * at the line of the CDK app that made the construct when the cloud assembly recorded it, else at the
  * resource's line in its template; the construct path is always a logical location. An unknown that
  * does not block at fail-on is a warning to review (kind `review`), not a failure. Acknowledged and
@@ -46,12 +47,13 @@ export function renderSarifChunks(report: Report, options: RenderOptions = {}): 
   return jsonChunks(sarifLog(report, options, results as unknown as Result[]));
 }
 
-/** A result per fail, unknown, acknowledged and baselined finding, in report order. */
+/** A result per fail, unknown, acknowledged, baselined and exempt finding, in report order. */
 function* resultsOf(report: Report, options: RenderOptions): Generator<Result> {
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
   const seen = new Map<string, number>();
   for (const f of report.findings) {
-    if (f.status !== 'pass') yield result(f, ruleIndex.get(f.ruleId) ?? -1, report.failOn, options, seen);
+    if (f.status !== 'pass' || f.exempt !== undefined)
+      yield result(f, ruleIndex.get(f.ruleId) ?? -1, report.failOn, options, seen);
   }
 }
 
@@ -86,14 +88,8 @@ function sarifLog(report: Report, options: RenderOptions, results: Result[]): Lo
   };
 }
 
-/** The rule's page in the repository (docs/rules/<id>.md at this version's tag), when the repository is known. */
-function helpUri(rule: RuleInfo, tool: ToolInfo): string | undefined {
-  if (!tool.repositoryUrl) return undefined;
-  return `${tool.repositoryUrl}/blob/v${tool.version}/docs/rules/${encodeURIComponent(rule.id)}.md`;
-}
-
 function descriptor(rule: RuleInfo, tool: ToolInfo): ReportingDescriptor {
-  const help = helpUri(rule, tool);
+  const help = ruleDocsUrl(tool, rule.id);
   const refs = Object.entries(rule.references).map(([peer, id]) => `${peer}: ${id}`);
   const markdown = [
     `**${rule.title}**`,
@@ -106,7 +102,7 @@ function descriptor(rule: RuleInfo, tool: ToolInfo): ReportingDescriptor {
   ].join('\n');
   return {
     id: rule.id,
-    name: pascalCase(rule.id),
+    name: ruleName(rule.id),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.rationale },
     help: { text: `${rule.rationale} How to fix: ${rule.fix}`, markdown },
@@ -124,13 +120,18 @@ function descriptor(rule: RuleInfo, tool: ToolInfo): ReportingDescriptor {
 
 function result(f: Finding, index: number, failOn: FailOn, options: RenderOptions, seen: Map<string, number>): Result {
   const review = f.status === 'unknown' && !isBlocking(f, failOn);
+  const exempt = f.status === 'pass' ? f.exempt : undefined;
   const r: Result = {
     ruleId: f.ruleId,
     ...(index >= 0 ? { ruleIndex: index } : {}),
-    kind: review ? 'review' : 'fail',
-    level: review ? 'warning' : LEVEL[f.severity],
+    // A pass has level "none" (SARIF 2.1.0 §3.27.10).
+    kind: exempt !== undefined ? 'pass' : review ? 'review' : 'fail',
+    level: exempt !== undefined ? 'none' : review ? 'warning' : LEVEL[f.severity],
     message: {
-      text: `${oneLine(f.message)} (${f.resource.label})${f.status === 'unknown' ? ' [could not be decided]' : ''}`,
+      text:
+        exempt !== undefined
+          ? `Exempt: ${oneLine(exempt)} (${f.resource.label})`
+          : `${oneLine(f.message)} (${f.resource.label})${f.status === 'unknown' ? ' [could not be decided]' : ''}`,
     },
     locations: location(f.resource.source, f.location, options),
     ...(f.resource.source.code && templateLocation(f.resource.source, options)
@@ -145,8 +146,16 @@ function result(f: Finding, index: number, failOn: FailOn, options: RenderOption
         }
       : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f, options, seen) },
-    properties: { status: f.status, tier: f.tier, fix: f.fix, ...(f.location ? { propertyPath: f.location } : {}) },
+    properties: {
+      status: f.status,
+      tier: f.tier,
+      ...(exempt !== undefined ? { exempt } : { fix: f.fix }),
+      ...(f.location ? { propertyPath: f.location } : {}),
+    },
   };
+  // Code scanning reads no `kind`: the suppression keeps an exempt check from opening an alert.
+  if (exempt !== undefined)
+    r.suppressions = [{ kind: 'external', status: 'accepted', justification: `exempt: ${oneLine(exempt)}` }];
   if ((f.status === 'acknowledged' || f.status === 'baselined') && f.acknowledgement) {
     const a = f.acknowledgement;
     const details = [
@@ -234,10 +243,15 @@ function sha256Hex(text: string): string {
   return crypto.createHash('sha256').update(text).digest('hex');
 }
 
-function pascalCase(id: string): string {
-  return id
+/**
+ * The id in PascalCase; a one-word id (`tracing`) gets `Check` appended, since the Multitool warns
+ * (SARIF1001) about a name that equals the id, case aside.
+ */
+function ruleName(id: string): string {
+  const name = id
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join('');
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Check` : name;
 }

@@ -12,6 +12,16 @@ export interface ToolInfo {
 
 const NPM_PAGE = 'https://www.npmjs.com/package/cdk-api-guardrails';
 
+/**
+ * The web address of a rule's generated docs page (docs/rules/<id>.md at this version's tag in the
+ * package's repository), or undefined when the repository is not known. Reports written anywhere (a
+ * SARIF upload, an HTML page in cdk.out) link here: a relative path would resolve against the report.
+ */
+export function ruleDocsUrl(tool: ToolInfo, ruleId: string): string | undefined {
+  if (!tool.repositoryUrl) return undefined;
+  return `${tool.repositoryUrl}/blob/v${encodeURIComponent(tool.version)}/docs/rules/${encodeURIComponent(ruleId)}.md`;
+}
+
 /** `git+https://github.com/o/r.git`, `github:o/r` or `{ url }` as `https://github.com/o/r`. */
 function repositoryUrl(repository: unknown): string | undefined {
   const raw = typeof repository === 'string' ? repository : (repository as { url?: unknown } | undefined)?.url;

@@ -11,4 +11,11 @@ describe('the line that closes synth output', () => {
     expect(closingLine(3, 0, 'warning')).toContain('no blocking findings at failOn warning');
     expect(closingLine(3, 0, 'never')).toContain('report only (failOn: never)');
   });
+
+  it('fails to point at violations when CDK is given none to print', () => {
+    expect(closingLine(3, 0, 'error', 0)).toBe(
+      'ApiGuardrails: 3 API(s), no blocking findings at failOn error (per-API summary above).\n',
+    );
+    expect(closingLine(3, 0, 'error', 2)).toContain('(per-API summary above the violations)');
+  });
 });

@@ -21,6 +21,11 @@ describe('ApiGuardrails plugin evidence option', () => {
       expect(html).toContain('<th scope="row">Orders</th>');
       // Passing checks are listed for the evidence, so the matrix can show "pass".
       expect(html).toContain('class="s-pass"');
+      // Opened from cdk.out, a relative docs/rules/ link would point into the assembly: links are absolute.
+      expect(html).toMatch(
+        /<a href="https:\/\/github\.com\/cdk-api-guardrails\/cdk-api-guardrails\/blob\/v[^"]+\/docs\/rules\/stage-waf\.md">/,
+      );
+      expect(html).not.toMatch(/href="(?!https:|#)/);
       const oscal = JSON.parse(readFileSync(join(outdir, 'api-guardrails-report.oscal.json'), 'utf8')) as Record<
         string,
         unknown

@@ -91,18 +91,32 @@ describe('html report', () => {
     expect(html).toMatch(/1<\/strong>acknowledgements expiring within 30 days/);
   });
 
-  it('fails to let finding text end the data block: it travels as JSON with < > & escaped', () => {
-    const data = /<script type="application\/json" id="findings-data">(.*?)<\/script>/s.exec(html)?.[1] ?? '';
-    expect(data).not.toMatch(/[<>&]/);
-    const parsed = JSON.parse(data) as Record<string, string[][]>;
-    expect(parsed['rule-required-tags'].some((row) => row[3].includes(HOSTILE.name))).toBe(true);
+  it('fails to let finding text break out of its row: every finding is a server-rendered, escaped row', () => {
+    const findings = html.slice(html.indexOf('<section id="findings"'), html.indexOf('<section id="register"'));
+    expect(findings).not.toContain('<noscript>');
+    expect(findings).not.toContain(HOSTILE.name);
+    const rows = findings.match(/<tr data-t="[^"]*" data-o="[^"]*" data-s="(fail|unknown|acknowledged)">/g) ?? [];
+    const listed = report.findings.filter((f) => ['fail', 'unknown', 'acknowledged'].includes(f.status));
+    expect(rows).toHaveLength(listed.length);
+    expect(findings).toContain(`<td class="s-fail">fail</td>`);
   });
 
-  it('gives each failing rule its fix, its frameworks and a link to its documentation page', () => {
-    expect(html).toContain('<a href="docs/rules/v2-route-authorization.md">');
+  it("gives each failing rule its fix, its frameworks and an absolute link to its page in the package's repository", () => {
+    expect(html).toContain(
+      `<a href="https://github.com/cdk-api-guardrails/cdk-api-guardrails/blob/v${report.tool.version}/docs/rules/v2-route-authorization.md">`,
+    );
+    expect(html).not.toMatch(/href="docs\//);
     expect(html).toMatch(/NIST 800-53 r5 AC-3, CM-2, CM-2\(2\), IA-2/);
     expect(html).toContain('PCI DSS 4.0 7.2.1, 8.3.1');
     expect(html).toContain('<strong>Fix:</strong>');
+  });
+
+  it('fails to invent a documentation link when the repository is unknown, and honours an explicit docsBase', () => {
+    const { repositoryUrl: _repo, ...tool } = report.tool;
+    const unlinked = renderHtml({ ...report, tool }, { now: TODAY });
+    expect(unlinked).not.toContain('Rule documentation:');
+    const based = renderHtml(report, { now: TODAY, docsBase: 'https://docs.example/rules/' });
+    expect(based).toContain('<a href="https://docs.example/rules/v2-route-authorization.md">');
   });
 
   it('counts days left from the UTC day, negative once expired', () => {

@@ -157,4 +157,23 @@ describe('the installed package', () => {
     expect(check.status).toBe(1);
     expect(check.stdout).toContain('API security standard');
   });
+
+  test("writes SARIF and HTML whose rule links are absolute addresses in the project's repository", () => {
+    const bin = path.join('node_modules', pkg.name, pkg.bin['api-guardrails']);
+    const base = `https://github.com/cdk-api-guardrails/cdk-api-guardrails/blob/v${pkg.version}/docs/rules/`;
+    expect(node([bin, 'check', 'cdk.out', '--format', 'sarif', '-o', 'report.sarif']).status).toBe(1);
+    const driver = (
+      JSON.parse(fs.readFileSync(path.join(app, 'report.sarif'), 'utf8')) as {
+        runs: { tool: { driver: { informationUri: string; rules: { id: string; helpUri?: string }[] } } }[];
+      }
+    ).runs[0].tool.driver;
+    expect(driver.informationUri).toBe('https://github.com/cdk-api-guardrails/cdk-api-guardrails#readme');
+    expect(driver.rules.map((r) => r.helpUri)).toEqual(driver.rules.map((r) => `${base}${r.id}.md`));
+
+    // Written into cdk.out, a relative docs/rules/ link would resolve inside the assembly.
+    expect(node([bin, 'check', 'cdk.out', '--format', 'html', '-o', 'cdk.out/report.html']).status).toBe(1);
+    const html = fs.readFileSync(path.join(app, 'cdk.out', 'report.html'), 'utf8');
+    expect(html).toContain(`<a href="${base}rest-method-authorization.md">`);
+    expect(html).not.toMatch(/href="(?!https:|#)/);
+  });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { Log } from 'sarif';
 import { FINGERPRINT_KEY, renderSarif, toSarif } from '../../lib/reporters/sarif';
+import { toolInfo } from '../../lib/reporters/tool';
 import { fixtureReport } from './fixture';
 
 /**
@@ -124,6 +125,14 @@ describe('SARIF reporter', () => {
     );
   });
 
+  it("links the tool and every rule to the package's public repository (package.json homepage and repository)", () => {
+    const driver = toSarif({ ...fixtureReport(), tool: toolInfo() }).runs[0].tool.driver;
+    expect(driver.informationUri).toBe('https://github.com/cdk-api-guardrails/cdk-api-guardrails#readme');
+    expect(driver.rules?.[0].helpUri).toBe(
+      `https://github.com/cdk-api-guardrails/cdk-api-guardrails/blob/v${toolInfo().version}/docs/rules/execution-logging.md`,
+    );
+  });
+
   it('turns baselined findings into accepted external suppressions that say so', () => {
     const report = fixtureReport();
     const findings = report.findings.map((f) =>
@@ -140,6 +149,44 @@ describe('SARIF reporter', () => {
     expect(prod?.suppressions).toEqual([
       { kind: 'external', status: 'accepted', justification: 'accepted at adoption', properties: { via: 'baseline' } },
     ]);
+  });
+
+  it('reports a check the rule exempts on purpose as a pass with the reason, suppressed so code scanning opens no alert', () => {
+    const report = fixtureReport();
+    const findings = report.findings.map((f) =>
+      f.status === 'pass' && f.resource.source.logicalId === 'DevStage' && f.ruleId === 'execution-logging'
+        ? { ...f, exempt: 'CORS preflight: browsers send it without credentials' }
+        : f,
+    );
+    const results = toSarif({ ...report, findings }).runs[0].results ?? [];
+    expect(results).toHaveLength(7);
+    const exempt = results.filter((r) => r.kind === 'pass');
+    expect(exempt).toEqual([
+      expect.objectContaining({
+        ruleId: 'execution-logging',
+        level: 'none',
+        message: {
+          text: 'Exempt: CORS preflight: browsers send it without credentials (Orders (rest API) › stage dev)',
+        },
+        properties: expect.objectContaining({
+          status: 'pass',
+          exempt: 'CORS preflight: browsers send it without credentials',
+        }),
+        suppressions: [
+          {
+            kind: 'external',
+            status: 'accepted',
+            justification: 'exempt: CORS preflight: browsers send it without credentials',
+          },
+        ],
+      }),
+    ]);
+    expect(validate(toSarif({ ...report, findings }))).toBe(true);
+  });
+
+  it('fails to list a pass that no rule exempted (passes are not alerts)', () => {
+    const results = run.results ?? [];
+    expect(results.some((r) => r.kind === 'pass' || r.properties?.status === 'pass')).toBe(false);
   });
 
   it('turns acknowledgements into suppressions with the justification', () => {
