@@ -28,7 +28,7 @@ const throttling = defineRule<'stage', { maxRateLimit: number; mode: string }>({
     defaults: { maxRateLimit: 1000, mode: 'strict' },
   },
   check: () => undefined,
-}) as AnyRule;
+});
 const tracing = defineRule({
   id: 'test-tracing',
   title: 'X-Ray',
@@ -39,7 +39,7 @@ const tracing = defineRule({
   references: {},
   appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   check: () => undefined,
-}) as AnyRule;
+});
 const testRules = [throttling, tracing, ...allRules];
 
 let dir: string;
@@ -279,11 +279,11 @@ describe('errors', () => {
   });
 
   test('fails on a rule whose options schema is not valid JSON Schema with E_RULE_OPTIONS_SCHEMA', () => {
-    const broken = {
+    const broken: AnyRule = {
       ...throttling,
       id: 'broken',
       options: { schema: { type: 'object', properties: { a: { type: 'nonsense' } } }, defaults: {} },
-    } as AnyRule;
+    };
     expect(errorOf(() => resolveStandard(minimal as never, [broken])).code).toBe('E_RULE_OPTIONS_SCHEMA');
   });
 });

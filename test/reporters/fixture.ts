@@ -39,7 +39,7 @@ const stageDescription = defineRule({
   },
 });
 
-export const RULES: readonly AnyRule[] = [executionLogging as AnyRule, stageDescription as AnyRule];
+export const RULES: readonly AnyRule[] = [executionLogging, stageDescription];
 
 const FILE = 'cdk.out/Shop.template.json';
 
