@@ -1,8 +1,7 @@
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { ALL_API_KINDS, defineRule, type AnyRule } from '../../lib/engine/rule';
-import { defaultStandard, loadStandard, resolveStandard, StandardError } from '../../lib/standard';
+import { defaultStandard, loadStandard, resolveStandard } from '../../lib/standard';
+import { errorOf, standardFiles } from './standard-helpers';
 import { allRules } from '../../policies/rules';
 
 /** Two small rules with numeric and enum options, to exercise per-rule option schemas. */
@@ -42,27 +41,7 @@ const tracing = defineRule({
 });
 const testRules = [throttling, tracing, ...allRules];
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'standard-test-'));
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, text: string): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, text);
-  return file;
-}
-
-function errorOf(fn: () => unknown): StandardError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StandardError) return error;
-    throw error;
-  }
-  throw new Error('expected a StandardError, none was thrown');
-}
+const write = standardFiles('standard-test-');
 
 const minimal = { name: 'Acme', classification: { tiers: ['open', 'secret'] } };
 
@@ -161,9 +140,10 @@ describe('user standards', () => {
 
 describe('errors', () => {
   test('fails on a missing file with E_STANDARD_NOT_FOUND naming the file', () => {
-    const error = errorOf(() => loadStandard(path.join(dir, 'nope.json')));
+    const missing = path.join(__dirname, 'nope.json');
+    const error = errorOf(() => loadStandard(missing));
     expect(error.code).toBe('E_STANDARD_NOT_FOUND');
-    expect(error.file).toBe(path.join(dir, 'nope.json'));
+    expect(error.file).toBe(missing);
     expect(error.message).toContain('nope.json');
   });
 
