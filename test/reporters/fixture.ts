@@ -8,6 +8,7 @@ import type { Api, Inventory, Stage } from '../../lib/model/types';
 import { unresolved } from '../../lib/model/value';
 import { buildReport, type Report } from '../../lib/reporters/report';
 import executionLogging from '../../policies/rules/execution-logging';
+import { emptyApiParts } from '../../lib/model/template/empty-api';
 
 /** A value no reporter may ever print (stage variable). */
 export const SEEDED_SECRET = 'sk_live_SEEDED_SECRET_4242';
@@ -79,15 +80,8 @@ function api(id: string, name: string, tags: Api['tags'], stages: Stage[]): Api 
     vpcEndpointIds: [],
     tags,
     disableExecuteApiEndpoint: false,
-    models: [],
-    operations: [],
+    ...emptyApiParts(),
     stages,
-    authorizers: [],
-    validators: [],
-    gatewayResponses: [],
-    cors: [],
-    domainIds: [],
-    definedByOpenApi: false,
   };
 }
 
