@@ -137,3 +137,12 @@ export function fixtureReport(failOn: FailOn = 'error'): Report {
     inputs: [{ path: FILE, stackName: 'Shop' }, { path: 'sam/app.yaml' }],
   });
 }
+
+/** The findings of `report` with prod's execution-logging failure baselined for `reason`, as a baseline file marks it. */
+export function withProdBaselined(report: Report, reason: string): Finding[] {
+  return report.findings.map((f) =>
+    f.resource.source.logicalId === 'ProdStage' && f.ruleId === 'execution-logging'
+      ? { ...f, status: 'baselined' as const, acknowledgement: { reason, via: 'baseline' as const } }
+      : f,
+  );
+}
