@@ -1,7 +1,7 @@
 /**
  * Packages only some runs need, loaded on first use. `api-guardrails check cdk.out` reads JSON only and
  * writes text, yet importing `yaml` (72 modules) and `fast-xml-parser` (one large bundle) at start-up
- * cost every run ~35 ms before its first template. Synchronous `require`, because `import()` would make
+ * would delay every run's first template. Synchronous `require`, because `import()` would make
  * template parsing and rendering async.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- deliberate synchronous lazy loads, see above */

@@ -109,7 +109,6 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
     const evaluation = evaluate(inventory, {
       standard: this.standard,
       acknowledge: acks.isEmpty ? undefined : (finding) => acks.find(finding),
-      includePasses: this.evidence.length > 0, // only evidence files list passes; the summary counts them
     });
     const { passes } = evaluation;
     const findings = evaluation.findings.filter((f) => f.status !== 'pass');

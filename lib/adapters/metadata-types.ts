@@ -1,7 +1,7 @@
 /**
  * Construct metadata types the toolkit reads back from a cdk.out, as plain strings. `api-guardrails check`
  * reads them without loading aws-cdk-lib: the CLI must run where it is not installed (plain CloudFormation
- * repositories) and, where it is, loading it costs ~10 ms before the first template.
+ * repositories) and, where it is, loading it delays the first template.
  * test/adapters/metadata-types.test.ts keeps the first equal to aws-cdk-lib's own constant.
  */
 

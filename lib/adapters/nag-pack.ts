@@ -139,7 +139,6 @@ export class ApiGuardrailsChecks extends NagPack {
     const acks = (this.acks ??= AcknowledgementIndex.fromTree(stack.node.root, 'ApiGuardrails'));
     const evaluation = evaluate(inventory, {
       standard: this.standard,
-      includePasses: false,
       acknowledge: acks.isEmpty ? undefined : (finding) => acks.find(finding),
     });
     for (const finding of evaluation.findings) {

@@ -25,11 +25,6 @@ export interface EvaluateOptions {
   readonly standard: ResolvedStandard;
   /** Looks up an acknowledgement for a failing finding (CDK metadata, baseline, ...), or one that expired. */
   readonly acknowledge?: Acknowledge;
-  /**
-   * Include `pass` findings in the result. Passes are always counted in `Evaluation.passes`; a caller that
-   * only shows counts (text and SARIF reports, the synth summary) leaves them out. @default true
-   */
-  readonly includePasses?: boolean;
 }
 
 /** The findings of one evaluation, with the inventory they are about. */
@@ -38,8 +33,8 @@ export interface Evaluation {
   readonly findings: readonly Finding[];
   readonly inventory: Inventory;
   /**
-   * Every passing check, listed in `findings` or not. Set by `evaluate`; an evaluation built by other
-   * means may leave it out, and its passes are then counted from `findings`.
+   * The passing checks by rule and API. Set by `evaluate`, which also lists every pass in `findings`; an
+   * evaluation built by other means may leave it out, and its passes are then counted from `findings`.
    */
   readonly passes?: PassTally;
 }
@@ -68,7 +63,6 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
   const findings: Finding[] = [];
   const passes = new PassCounter();
   const context = new RuleRun(inventory);
-  const listPasses = options.includePasses !== false;
   const run = <K extends SubjectKind>(
     plan: readonly Planned[],
     subject: Subjects[K],
@@ -80,7 +74,7 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
       if (result.outcome === 'findings') for (const f of result.findings) findings.push(f);
       if (result.outcome !== 'pass') continue;
       passes.add(planned.rule.id, resource.apiId);
-      if (listPasses) findings.push(passFinding(planned, resource, scope.tier, result.exempt));
+      findings.push(passFinding(planned, resource, scope.tier, result.exempt));
     }
   };
 

@@ -23,24 +23,6 @@ function isJsonObject(format: string): boolean {
   }
 }
 
-interface Analysis {
-  readonly json: boolean;
-  readonly variables: ReadonlySet<string>;
-}
-
-/** Stacks repeat one format on every stage (CDK's default, an org constant): analyse each distinct format once. */
-const analyses = new Map<string, Analysis>();
-
-function analyse(format: string): Analysis {
-  let analysis = analyses.get(format);
-  if (!analysis) {
-    analysis = { json: isJsonObject(format), variables: new Set(format.match(CONTEXT_VARIABLE) ?? []) };
-    if (analyses.size >= 1000) analyses.clear();
-    analyses.set(format, analysis);
-  }
-  return analysis;
-}
-
 function present(wanted: string, variables: ReadonlySet<string>): boolean {
   if (!wanted.endsWith('*')) return variables.has(wanted);
   const prefix = wanted.slice(0, -1);
@@ -119,8 +101,9 @@ export default defineRule<'stage', Options>({
         : stage.declaredBy === 'deployment'
           ? 'Properties.StageDescription.AccessLogSetting.Format'
           : 'Properties.AccessLogSetting.Format';
-    const { json, variables } = analyse(ctx.need(stage.accessLog.format, 'the access log format'));
-    if (ctx.options.requireJson && !json) {
+    const format = ctx.need(stage.accessLog.format, 'the access log format');
+    const variables = new Set(format.match(CONTEXT_VARIABLE) ?? []);
+    if (ctx.options.requireJson && !isJsonObject(format)) {
       ctx.fail('Access log format is not a JSON object (CLF, CSV or XML lines cannot be queried reliably).', {
         location,
       });

@@ -21,7 +21,7 @@ export const stageDescription = defineRule({
   check(stage, ctx) {
     if (stage.description === undefined) ctx.fail('Stage has no description.', { location: 'Properties.Description' });
   },
-}) as AnyRule;
+});
 
 export const testRules: readonly AnyRule[] = [...allRules, stageDescription];
 

@@ -1,57 +1,16 @@
-import { main } from '../../lib/cli/main';
-import type { CliIo } from '../../lib/cli/io';
-import { startFakeAws, type FakeAws } from './fake-aws/server';
-import { accountFixture, REGION, SEEDED_STAGE_SECRET, SEEDED_V2_SECRET } from './fixtures';
+import { run as runIn } from '../cli/helpers';
+import { auditCli, useFakeAws } from './helpers';
+import { REGION, SEEDED_STAGE_SECRET, SEEDED_V2_SECRET } from './fixtures';
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function run(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (c: string) => (stdout += c) },
-    stderr: { write: (c: string) => (stderr += c) },
-    cwd: process.cwd(),
-    env,
-    isTTY: false,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runIn(args, { cwd: process.cwd() });
 
 describe('api-guardrails audit (CLI, against the loopback fake)', () => {
-  let fake: FakeAws;
-  const saved = { ...process.env };
-  beforeAll(async () => {
-    fake = await startFakeAws(accountFixture());
-    // The CLI uses the SDK's default credential chain: environment variables come first.
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDLOOPBACKTEST';
-    process.env.AWS_SECRET_ACCESS_KEY = 'loopback-secret';
-    delete process.env.AWS_PROFILE;
-  });
-  afterAll(async () => {
-    process.env = saved;
-    await fake.close();
-  });
+  const fakeAws = useFakeAws();
 
   it.each(['text', 'json', 'sarif', 'junit', 'markdown'])(
     'prints no stage variable value in the %s report',
     async (format) => {
-      const result = await run([
-        'audit',
-        '--region',
-        REGION,
-        '--endpoint',
-        fake.endpoint,
-        '--format',
-        format,
-        '--fail-on',
-        'never',
-      ]);
+      const result = await auditCli(fakeAws().endpoint, ['--format', format, '--fail-on', 'never']);
       expect(result.stderr).not.toContain('E_');
       expect(result.code).toBe(0);
       expect(result.stdout.length).toBeGreaterThan(200);
@@ -66,7 +25,7 @@ describe('api-guardrails audit (CLI, against the loopback fake)', () => {
   );
 
   it('fails (exit 1) on blocking findings and names the audited region in the report', async () => {
-    const result = await run(['audit', '--region', REGION, '--endpoint', fake.endpoint, '--format', 'json']);
+    const result = await auditCli(fakeAws().endpoint, ['--format', 'json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as { inputs: { path: string }[] };
     expect(JSON.stringify(report.inputs)).toContain(`aws:123456789012:${REGION}`);
@@ -79,8 +38,9 @@ describe('api-guardrails audit (CLI, against the loopback fake)', () => {
   });
 
   it('fails with a one-line error before any AWS call when --compare holds no template', async () => {
+    const fake = fakeAws();
     const before = fake.requests.length;
-    const result = await run(['audit', '--region', REGION, '--endpoint', fake.endpoint, '--compare', 'policies/rules']);
+    const result = await auditCli(fake.endpoint, ['--compare', 'policies/rules']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^api-guardrails: error (E_NO_TEMPLATES|E_COMPARE_EMPTY): /);
     expect(fake.requests.length).toBe(before);
@@ -90,6 +50,7 @@ describe('api-guardrails audit (CLI, against the loopback fake)', () => {
     ['E_AUDIT_NO_CREDENTIALS', ['--region', REGION]],
     ['E_AUDIT_NO_REGION', []],
   ])('fails with %s, in one line and before any AWS call, when the SDK chain has nothing', async (code, extra) => {
+    const fake = fakeAws();
     const before = fake.requests.length;
     const kept = { ...process.env };
     for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];

@@ -50,9 +50,8 @@ describe('audit collection through the real SDK clients on a loopback fake', () 
   });
 
   it('maps a REST API with its methods, authorizers, validators, CORS, policy and stages', () => {
-    const orders = inventory.apis.find((a) => a.id === 'ord3rs');
-    expect(orders).toBeDefined();
-    if (!orders) return;
+    expect(inventory.apis.filter((a) => a.id === 'ord3rs').map((a) => a.kind)).toEqual(['rest']);
+    const orders = inventory.apis.find((a) => a.id === 'ord3rs')!;
     expect(orders.source).toMatchObject({
       logicalId: 'OrdersApi1A2B3C',
       stackName: 'OrdersStack',

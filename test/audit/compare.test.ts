@@ -3,8 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareWithIntent, matchApis } from '../../lib/audit/compare';
 import { fromAws } from '../../lib/audit/from-aws';
-import type { CliIo } from '../../lib/cli/io';
-import { main } from '../../lib/cli/main';
 import { fromTemplate } from '../../lib/model/template';
 import type { Inventory } from '../../lib/model/types';
 import { resolveStandard } from '../../lib/standard';
@@ -12,7 +10,7 @@ import { deployTemplate } from './fake-aws/deploy-template';
 import { startFakeAws } from './fake-aws/server';
 import type { FakeState } from './fake-aws/state';
 import { ACCOUNT, REGION } from './fixtures';
-import { testClients } from './helpers';
+import { auditCli, setLoopbackCredentials, testClients } from './helpers';
 
 const STACK = 'ShopStack';
 
@@ -172,32 +170,13 @@ describe('audit --compare: drift between the synthesized intent and what is depl
     const state = deployTemplate(TEMPLATE, { region: REGION, accountId: ACCOUNT, stackName: STACK });
     (state.restApis[0].stages[0] as { tracingEnabled: boolean }).tracingEnabled = false;
     const fake = await startFakeAws(state);
-    const saved = { ...process.env };
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDLOOPBACKTEST';
-    process.env.AWS_SECRET_ACCESS_KEY = 'loopback-secret';
+    const restore = setLoopbackCredentials();
     try {
       writeFileSync(join(dir, `${STACK}.template.json`), JSON.stringify(TEMPLATE));
-      let stdout = '';
-      const io: CliIo = {
-        stdout: { write: (c: string) => (stdout += c) },
-        stderr: { write: () => true },
-        cwd: dir,
-        env: {},
-        isTTY: false,
-      };
-      const code = await main(
-        [
-          'audit',
-          '--region',
-          REGION,
-          '--endpoint',
-          fake.endpoint,
-          '--compare',
-          `${STACK}.template.json`,
-          '--format',
-          'json',
-        ],
-        io,
+      const { code, stdout } = await auditCli(
+        fake.endpoint,
+        ['--compare', `${STACK}.template.json`, '--format', 'json'],
+        dir,
       );
       expect(code).toBe(1);
       const report = JSON.parse(stdout) as { findings: { ruleId: string; message: string }[] };
@@ -205,7 +184,7 @@ describe('audit --compare: drift between the synthesized intent and what is depl
         'X-Ray tracing is on in the synthesized app; off on the deployed stage.',
       ]);
     } finally {
-      process.env = saved;
+      restore();
       await fake.close();
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,12 +1,11 @@
 import { evaluateAudit } from '../../lib/audit/evaluate-audit';
 import { fromAws } from '../../lib/audit/from-aws';
 import type { Finding } from '../../lib/engine/finding';
-import type { CliIo } from '../../lib/cli/io';
-import { main } from '../../lib/cli/main';
 import { resolveStandard } from '../../lib/standard';
 import { startFakeAws, type Fault } from './fake-aws/server';
-import { accountFixture, REGION } from './fixtures';
-import { testClients } from './helpers';
+import { accountFixture } from './fixtures';
+import type { RunResult } from '../cli/helpers';
+import { auditCli, testClients, withLoopbackCredentials } from './helpers';
 
 /** The audit's findings with `faults` injected (2 attempts per call, so exhausted retries are quick). */
 async function findingsWith(faults: Fault[]): Promise<readonly Finding[]> {
@@ -92,30 +91,12 @@ describe('audit: a call a control depends on fails', () => {
 });
 
 describe('audit exit codes', () => {
-  const saved = { ...process.env };
-  beforeAll(() => {
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDLOOPBACKTEST';
-    process.env.AWS_SECRET_ACCESS_KEY = 'loopback-secret';
-    delete process.env.AWS_PROFILE;
-  });
-  afterAll(() => {
-    process.env = saved;
-  });
+  withLoopbackCredentials();
 
-  async function audit(faults: Fault[], extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function audit(faults: Fault[], extra: string[]): Promise<RunResult> {
     const fake = await startFakeAws(accountFixture(), { faults });
-    let stdout = '';
-    let stderr = '';
-    const io: CliIo = {
-      stdout: { write: (c: string) => (stdout += c) },
-      stderr: { write: (c: string) => (stderr += c) },
-      cwd: process.cwd(),
-      env: {},
-      isTTY: false,
-    };
     try {
-      const code = await main(['audit', '--region', REGION, '--endpoint', fake.endpoint, ...extra], io);
-      return { code, stdout, stderr };
+      return await auditCli(fake.endpoint, extra);
     } finally {
       await fake.close();
     }

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { JsonReport } from '../../lib/reporters/json';
 import { allRules } from '../../policies/rules';
+import { corpusFolder, describeWithCorpus } from '../helpers/corpus';
 import { BUCKET_TEMPLATE, restTemplate, run, TempDir } from './helpers';
 
 const ESC = String.fromCharCode(27);
@@ -183,12 +184,9 @@ describe('api-guardrails rules, help and version', () => {
   });
 });
 
-describe('api-guardrails check on the shared corpus', () => {
-  const corpus = resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'templates');
-  const present = existsSync(corpus);
-  if (!present)
-    console.log(`Skipping the corpus CLI test: ${corpus} is absent (CI clones the repo with ../shared beside it).`);
-  (present ? it : it.skip)('reads all 72 templates without an input error and fails on their findings', async () => {
+describeWithCorpus('api-guardrails check on the shared corpus', () => {
+  it('reads all 72 templates without an input error and fails on their findings', async () => {
+    const corpus = corpusFolder('templates');
     const result = await run(['check', corpus, '--format', 'json'], { cwd: process.cwd() });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;

@@ -82,7 +82,10 @@ describe('SecureRestApi defaults', () => {
     const [stageId] = Object.keys(template.findResources('AWS::ApiGateway::Stage'));
     const association = Object.values(template.findResources('AWS::WAFv2::WebACLAssociation'))[0];
     expect(JSON.stringify(association.Properties.ResourceArn)).toContain(stageId);
-    expect(api.webAclArn).toBeDefined();
+    // The construct exposes the ARN of the web ACL it created, the one the association names.
+    const [webAclId] = Object.keys(template.findResources('AWS::WAFv2::WebACL'));
+    expect(association.Properties.WebACLArn).toEqual({ 'Fn::GetAtt': [webAclId, 'Arn'] });
+    expect(stack.resolve(api.webAclArn)).toEqual({ 'Fn::GetAtt': [webAclId, 'Arn'] });
   });
 
   test('every method: Cognito authorizer with scopes and the body+parameters request validator', () => {

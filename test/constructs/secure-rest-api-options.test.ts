@@ -55,7 +55,7 @@ describe('SecureRestApi options', () => {
   });
 
   test('a shared web ACL is associated instead of creating one', () => {
-    const { stack, template } = cognitoApi({
+    const { api, template } = cognitoApi({
       webAcl: { webAclArn: 'arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/org/abc' },
     });
     const t = template();
@@ -63,7 +63,7 @@ describe('SecureRestApi options', () => {
     t.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
       WebACLArn: 'arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/org/abc',
     });
-    expect(stack).toBeDefined();
+    expect(api.webAclArn).toBe('arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/org/abc');
   });
 
   test('access logs: customer-managed KMS key, custom retention and removal policy', () => {

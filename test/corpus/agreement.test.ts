@@ -6,7 +6,7 @@ import type { Finding } from '../../lib/engine/finding';
 import { fromTemplate, readTemplateFile } from '../../lib/model/template';
 import type { PeerVerdict } from './agreement-expectations';
 import { AGREEMENT_CASES, NOT_SHARED } from './agreement-expectations';
-import { corpusFolder } from './shared-corpus';
+import { corpusFolder } from '../helpers/corpus';
 
 /**
  * Agreement with Checkov, cfn_nag and KICS on their own fixtures (../shared/corpus). Our verdict on each

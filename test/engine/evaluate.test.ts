@@ -5,6 +5,7 @@ import type { Standard } from '../../lib/standard';
 import { ResolvedStandard } from '../../lib/standard';
 import type { Api, Inventory, Stage } from '../../lib/model/types';
 import { unresolved } from '../../lib/model/value';
+import { emptyApiParts } from '../../lib/model/template/empty-api';
 
 function stage(name: string, tracing: Stage['tracing']): Stage {
   return {
@@ -31,15 +32,8 @@ function api(id: string, tags: Api['tags'], stages: Stage[], kind: Api['kind'] =
     vpcEndpointIds: [],
     tags,
     disableExecuteApiEndpoint: false,
-    models: [],
-    operations: [],
+    ...emptyApiParts(),
     stages,
-    authorizers: [],
-    validators: [],
-    gatewayResponses: [],
-    cors: [],
-    domainIds: [],
-    definedByOpenApi: false,
   };
 }
 

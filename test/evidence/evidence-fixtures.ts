@@ -59,6 +59,10 @@ export function httpApiResources(id: string, tags: Record<string, string>): Reso
 
 export interface ReportOptions {
   readonly acknowledge?: (f: Finding) => Acknowledgement | ExpiredAcknowledgement | undefined;
+  /**
+   * false: drop the pass findings from the evaluation (passes stay counted), as in an evaluation built by
+   * other means than `evaluate`, which always lists them. @default true
+   */
   readonly includePasses?: boolean;
 }
 
@@ -68,11 +72,11 @@ export function reportOf(resources: Resources, options: ReportOptions = {}): Rep
   const inventory = fromTemplates([
     { template: { Resources: resources }, templatePath: 'cdk.out/App.template.json', stackName: 'App' },
   ]);
-  const evaluation = evaluate(inventory, {
-    standard,
-    acknowledge: options.acknowledge,
-    includePasses: options.includePasses ?? true,
-  });
+  const evaluated = evaluate(inventory, { standard, acknowledge: options.acknowledge });
+  const evaluation =
+    options.includePasses === false
+      ? { ...evaluated, findings: evaluated.findings.filter((f) => f.status !== 'pass') }
+      : evaluated;
   return buildReport({ evaluation, standard });
 }
 

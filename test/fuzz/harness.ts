@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../lib/cli/main';
 import { parseTemplate } from '../../lib/model/template';
 import type { JsonFinding, JsonReport } from '../../lib/reporters/json';
-import { SHARED_CORPUS } from '../corpus/shared-corpus';
+import { CORPUS_DIR, corpusFolder } from '../helpers/corpus';
 import { mutate, Random, type Json } from './mutators';
 
 /** The shared corpus, read at run time (never copied into the repository). */
-export const CORPUS = resolve(SHARED_CORPUS, 'templates');
+export const CORPUS = resolve(CORPUS_DIR, 'templates');
 
 export interface FuzzOptions {
   readonly mutants: number;
@@ -44,12 +44,7 @@ async function check(file: string, cwd: string): Promise<Run> {
 }
 
 function corpusFiles(): string[] {
-  if (!existsSync(CORPUS)) {
-    throw new Error(
-      `the fuzz harness needs the shared corpus at ${CORPUS}, which is missing: check out /work/shared next to the repository`,
-    );
-  }
-  return readdirSync(CORPUS)
+  return readdirSync(corpusFolder('templates'))
     .filter((name) => /\.(json|ya?ml|template)$/.test(name))
     .sort();
 }

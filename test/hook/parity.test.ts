@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createHookHandler } from '../../lib/hook/handler';
 import { evaluateRequest } from '../../lib/hook/evaluate-request';
 import { resolveStandard } from '../../lib/standard';
 import { run } from '../cli/helpers';
+import { corpusFolder } from '../helpers/corpus';
 import { startPayloadServer, type PayloadServer } from './payload-server';
 import { stackPayload, stackRequest } from './requests';
 
@@ -12,7 +13,7 @@ import { stackPayload, stackRequest } from './requests';
  * template of the shared corpus: same pass/fail, and the same (rule, status) findings. `check` exits 2 on
  * a file it cannot parse; the hook answers FAILED/InternalFailure there (the unknown handling).
  */
-const CORPUS = resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'templates');
+const CORPUS = corpusFolder('templates');
 const files = readdirSync(CORPUS).sort();
 const standard = resolveStandard();
 const handler = createHookHandler({ standard, payloadTimeoutMs: 20_000 });

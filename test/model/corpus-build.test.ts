@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { fromTemplate, parseTemplate } from '../../lib/model/template';
-import { corpusFolder } from '../corpus/shared-corpus';
+import { corpusFolder } from '../helpers/corpus';
 import { hasToken } from './helpers';
 
 const TEMPLATES = corpusFolder('templates');

@@ -1,5 +1,3 @@
-import { main } from '../../lib/cli/main';
-import type { CliIo } from '../../lib/cli/io';
 import { evaluate } from '../../lib/engine/evaluate';
 import { fromTemplate } from '../../lib/model/template';
 import { toAsff, type AsffFinding } from '../../lib/reporters/asff';
@@ -7,41 +5,16 @@ import { buildReport, type Report } from '../../lib/reporters/report';
 import { resolveStandard } from '../../lib/standard';
 import { failingTemplate } from '../hook/requests';
 import type { OcsfComplianceFinding } from '../../lib/reporters/ocsf';
-import { startFakeAws, type FakeAws } from '../audit/fake-aws/server';
-import { ACCOUNT, accountFixture, REGION } from '../audit/fixtures';
-import { TempDir } from '../cli/helpers';
+import { ACCOUNT, REGION } from '../audit/fixtures';
+import { auditCli, useFakeAws } from '../audit/helpers';
+import { run, TempDir } from '../cli/helpers';
 
 const standard = resolveStandard();
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (c: string) => (stdout += c) },
-    stderr: { write: (c: string) => (stderr += c) },
-    cwd: process.cwd(),
-    env: {},
-    isTTY: false,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
-
 describe('audit --format asff / ocsf (against the loopback fake)', () => {
-  let fake: FakeAws;
-  const saved = { ...process.env };
-  beforeAll(async () => {
-    fake = await startFakeAws(accountFixture());
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDLOOPBACKTEST';
-    process.env.AWS_SECRET_ACCESS_KEY = 'loopback-secret';
-    delete process.env.AWS_PROFILE;
-  });
-  afterAll(async () => {
-    process.env = saved;
-    await fake.close();
-  });
-  const audit = (format: string, extra: string[] = []): ReturnType<typeof run> =>
-    run(['audit', '--region', REGION, '--endpoint', fake.endpoint, '--format', format, ...extra]);
+  const fakeAws = useFakeAws();
+  const audit = (format: string, extra: string[] = []): ReturnType<typeof auditCli> =>
+    auditCli(fakeAws().endpoint, ['--format', format, ...extra]);
 
   it('fails with one ASFF finding per failing or unknown (rule, resource), each with every field BatchImportFindings requires', async () => {
     const result = await audit('asff');
@@ -106,7 +79,7 @@ it('fails when check is asked for ASFF: only audit offers it, templates have no 
   const dir = new TempDir();
   try {
     const file = dir.write('t.json', { Resources: { Api: { Type: 'AWS::ApiGateway::RestApi', Properties: {} } } });
-    const result = await run(['check', file, '--format', 'asff']);
+    const result = await run(['check', file, '--format', 'asff'], { cwd: process.cwd() });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/"asff" is invalid|Allowed choices are text, json, sarif, junit, markdown/i);
   } finally {

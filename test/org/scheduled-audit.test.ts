@@ -3,6 +3,7 @@ import { resolveStandard } from '../../lib/standard';
 import { startFakeAws, type FakeAws } from '../audit/fake-aws/server';
 import type { FakeState } from '../audit/fake-aws/state';
 import { ACCOUNT, accountFixture, REGION } from '../audit/fixtures';
+import { LOOPBACK_CREDENTIALS } from '../audit/helpers';
 import { startFakeSecurityHub, type FakeSecurityHub } from './fake-security-hub';
 
 /**
@@ -10,7 +11,6 @@ import { startFakeSecurityHub, type FakeSecurityHub } from './fake-security-hub'
  * and one of Security Hub's BatchImportFindings, with the real SDK clients.
  */
 const standard = resolveStandard();
-const credentials = { accessKeyId: 'AKIDLOOPBACKTEST', secretAccessKey: 'loopback-secret' };
 let hub: FakeSecurityHub;
 
 beforeEach(async () => {
@@ -27,7 +27,7 @@ async function audit(state: FakeState): Promise<Awaited<ReturnType<typeof runSch
       region: REGION,
       endpoint: fake.endpoint,
       securityHubEndpoint: hub.endpoint,
-      credentials,
+      credentials: LOOPBACK_CREDENTIALS,
       maxAttempts: 2,
       retryBaseDelayMs: 5,
       now: new Date('2026-12-06T12:00:00Z'),

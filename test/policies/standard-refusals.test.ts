@@ -1,32 +1,11 @@
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { errorLine } from '../../lib/cli/errors';
 import { nearest } from '../../lib/engine/nearest';
-import { defaultStandard, loadStandard, ResolvedStandard, StandardError } from '../../lib/standard';
+import { defaultStandard, loadStandard, ResolvedStandard } from '../../lib/standard';
 import { allRules } from '../../policies/rules';
+import { errorOf, standardFiles } from './standard-helpers';
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'standard-refusals-'));
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, text: string): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, text);
-  return file;
-}
-
-function errorOf(fn: () => unknown): StandardError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StandardError) return error;
-    throw error;
-  }
-  throw new Error('expected a StandardError, none was thrown');
-}
+const write = standardFiles('standard-refusals-');
 
 const base = { name: 'Acme', classification: { tiers: ['open', 'secret'] } };
 const withTier = (rules: Record<string, unknown>): object => ({ ...base, tiers: { secret: { rules } } });
@@ -165,7 +144,7 @@ describe('reading a standard file', () => {
   });
 
   test('fails on a missing file with a fix that says how to start a standard of ones own', () => {
-    const error = errorOf(() => loadStandard(path.join(dir, 'nope.yaml')));
+    const error = errorOf(() => loadStandard(path.join(__dirname, 'nope.yaml')));
     expect(error.code).toBe('E_STANDARD_NOT_FOUND');
     expect(error.fix).toContain('npx api-guardrails init');
     expect(error.fix).not.toContain('policies/');

@@ -1,8 +1,7 @@
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { ALL_API_KINDS, defineRule, type AnyRule } from '../../lib/engine/rule';
-import { defaultStandard, loadStandard, resolveStandard, StandardError } from '../../lib/standard';
+import { defaultStandard, loadStandard, resolveStandard } from '../../lib/standard';
+import { errorOf, standardFiles } from './standard-helpers';
 import { allRules } from '../../policies/rules';
 
 /** Two small rules with numeric and enum options, to exercise per-rule option schemas. */
@@ -28,7 +27,7 @@ const throttling = defineRule<'stage', { maxRateLimit: number; mode: string }>({
     defaults: { maxRateLimit: 1000, mode: 'strict' },
   },
   check: () => undefined,
-}) as AnyRule;
+});
 const tracing = defineRule({
   id: 'test-tracing',
   title: 'X-Ray',
@@ -39,30 +38,10 @@ const tracing = defineRule({
   references: {},
   appliesTo: { subject: 'stage', apiKinds: ALL_API_KINDS },
   check: () => undefined,
-}) as AnyRule;
+});
 const testRules = [throttling, tracing, ...allRules];
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'standard-test-'));
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, text: string): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, text);
-  return file;
-}
-
-function errorOf(fn: () => unknown): StandardError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StandardError) return error;
-    throw error;
-  }
-  throw new Error('expected a StandardError, none was thrown');
-}
+const write = standardFiles('standard-test-');
 
 const minimal = { name: 'Acme', classification: { tiers: ['open', 'secret'] } };
 
@@ -161,9 +140,10 @@ describe('user standards', () => {
 
 describe('errors', () => {
   test('fails on a missing file with E_STANDARD_NOT_FOUND naming the file', () => {
-    const error = errorOf(() => loadStandard(path.join(dir, 'nope.json')));
+    const missing = path.join(__dirname, 'nope.json');
+    const error = errorOf(() => loadStandard(missing));
     expect(error.code).toBe('E_STANDARD_NOT_FOUND');
-    expect(error.file).toBe(path.join(dir, 'nope.json'));
+    expect(error.file).toBe(missing);
     expect(error.message).toContain('nope.json');
   });
 
@@ -279,11 +259,11 @@ describe('errors', () => {
   });
 
   test('fails on a rule whose options schema is not valid JSON Schema with E_RULE_OPTIONS_SCHEMA', () => {
-    const broken = {
+    const broken: AnyRule = {
       ...throttling,
       id: 'broken',
       options: { schema: { type: 'object', properties: { a: { type: 'nonsense' } } }, defaults: {} },
-    } as AnyRule;
+    };
     expect(errorOf(() => resolveStandard(minimal as never, [broken])).code).toBe('E_RULE_OPTIONS_SCHEMA');
   });
 });

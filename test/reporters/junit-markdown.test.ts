@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse } from 'test-results-parser';
 import { renderJunit } from '../../lib/reporters/junit';
 import { esc, renderMarkdown } from '../../lib/reporters/markdown';
-import { fixtureReport } from './fixture';
+import { fixtureReport, withProdBaselined } from './fixture';
 
 interface XmlCase {
   '@_classname': string;
@@ -121,15 +121,7 @@ describe('JUnit reporter', () => {
 
   it('skips baselined cases, saying they are baselined', () => {
     const report = fixtureReport();
-    const findings = report.findings.map((f) =>
-      f.resource.source.logicalId === 'ProdStage' && f.ruleId === 'execution-logging'
-        ? {
-            ...f,
-            status: 'baselined' as const,
-            acknowledgement: { reason: 'accepted in b.json when the standard was adopted', via: 'baseline' as const },
-          }
-        : f,
-    );
+    const findings = withProdBaselined(report, 'accepted in b.json when the standard was adopted');
     const view = consumerView(renderJunit({ ...report, findings, summary: { ...report.summary, blocking: 2 } }));
     expect(view.failed).toBe(2);
     expect(view.skipped).toBe(2);

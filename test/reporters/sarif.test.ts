@@ -3,7 +3,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import type { Log } from 'sarif';
 import { FINGERPRINT_KEY, renderSarif, toSarif } from '../../lib/reporters/sarif';
 import { toolInfo } from '../../lib/reporters/tool';
-import { fixtureReport } from './fixture';
+import { fixtureReport, withProdBaselined } from './fixture';
 
 /**
  * The SARIF 2.1.0 (rtm.5, final) JSON schema as shipped by Microsoft's sarif-js-sdk
@@ -135,15 +135,7 @@ describe('SARIF reporter', () => {
 
   it('turns baselined findings into accepted external suppressions that say so', () => {
     const report = fixtureReport();
-    const findings = report.findings.map((f) =>
-      f.resource.source.logicalId === 'ProdStage' && f.ruleId === 'execution-logging'
-        ? {
-            ...f,
-            status: 'baselined' as const,
-            acknowledgement: { reason: 'accepted at adoption', via: 'baseline' as const },
-          }
-        : f,
-    );
+    const findings = withProdBaselined(report, 'accepted at adoption');
     const results = toSarif({ ...report, findings }).runs[0].results ?? [];
     const prod = results.find((r) => r.properties?.status === 'baselined');
     expect(prod?.suppressions).toEqual([

@@ -57,7 +57,7 @@ export async function runAudit(options: AuditCliOptions, io: CliIo): Promise<num
   // Read the intent first: a bad --compare path should fail before any AWS call.
   const intent = options.compare === undefined ? undefined : readIntent(options.compare, io);
   const stderr = io.stderr as { isTTY?: boolean; write(chunk: string): unknown };
-  // The AWS SDK takes ~190 ms to load: only the audit pays for it, not every CLI start.
+  // Loading the AWS SDK is slow: only the audit pays for it, not every CLI start.
   const { fromAws } = await import('../../audit/from-aws');
   const { AuditConfigError } = await import('../../audit/collect');
   let inventory;

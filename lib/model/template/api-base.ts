@@ -116,7 +116,6 @@ export function integrationFrom(
   }
   const type = ctx.v.str(props[keys.type], 'integration type');
   const tls = keys.tls !== undefined ? props[keys.tls] : undefined;
-  // Plain assignments, not conditional spreads: this runs once per method and spreads are slow in V8.
   const integration: Mutable<Integration> = {
     type: typeof type === 'string' ? type.toUpperCase() : (type ?? unresolved('integration type is not set')),
     uri: ctx.v.str(props[keys.uri], 'integration uri'),

@@ -4,8 +4,9 @@ import { evaluate } from '../../../lib/engine/evaluate';
 import type { Finding } from '../../../lib/engine/finding';
 import { fromTemplate, parseTemplate } from '../../../lib/model/template';
 import { resolveStandard } from '../../../lib/standard';
+import { CORPUS_DIR } from '../../helpers/corpus';
 
-export const SAM_CORPUS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'sam');
+export const SAM_CORPUS = path.join(CORPUS_DIR, 'sam');
 
 export interface SamPair {
   readonly name: string;
