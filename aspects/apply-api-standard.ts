@@ -3,6 +3,9 @@ import type { IAspect } from 'aws-cdk-lib';
 import { CfnRestApi, CfnStage as CfnRestStage } from 'aws-cdk-lib/aws-apigateway';
 import { CfnStage as CfnV2Stage } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IConstruct } from 'constructs';
+import { SecureHttpApi } from '../lib/constructs/secure-http-api';
+import { SecureRestApi } from '../lib/constructs/secure-rest-api';
+import { SecureWebSocketApi } from '../lib/constructs/secure-websocket-api';
 import { AspectNotices } from './notices';
 import { remediateEndpoint } from './rest-api';
 import { remediateRestStage } from './rest-stage';
@@ -33,7 +36,8 @@ export interface ApplyApiStandardProps extends StageStandardProps {
  * idempotent, and records every change in the resource's metadata so reports show what was fixed.
  *
  * Use `ApplyApiStandard.to(scope, props)`: it registers the aspect with mutating priority, so it runs
- * before read-only validation.
+ * before read-only validation. Resources inside a SecureRestApi, SecureHttpApi or SecureWebSocketApi are left
+ * alone: those constructs already meet their own tier, and their `relax` choices stand.
  */
 export class ApplyApiStandard implements IAspect {
   /** Register the aspect on `scope` with `AspectPriority.MUTATING`. */
@@ -57,6 +61,7 @@ export class ApplyApiStandard implements IAspect {
   }
 
   visit(node: IConstruct): void {
+    if (insideSecureApi(node)) return;
     if (node instanceof CfnRestStage) {
       remediateRestStage(node, this.standard, this.props.webAclArn);
       this.notices.restStage(node);
@@ -68,4 +73,10 @@ export class ApplyApiStandard implements IAspect {
     }
     this.tagger?.visit(node);
   }
+}
+
+function insideSecureApi(node: IConstruct): boolean {
+  return node.node.scopes.some(
+    (scope) => scope instanceof SecureRestApi || scope instanceof SecureHttpApi || scope instanceof SecureWebSocketApi,
+  );
 }
