@@ -21,6 +21,10 @@ const CLASS_FIELDS: Record<CharacterClass, keyof PasswordPolicy> = {
   symbols: 'requireSymbols',
 };
 
+function fieldName(key: keyof PasswordPolicy): string {
+  return key.charAt(0).toUpperCase() + key.slice(1);
+}
+
 export default defineRule<'userPool', Options>({
   id: 'user-pool-password-policy',
   title: 'User pools that API authorizers use have a strong password policy',
@@ -73,7 +77,9 @@ export default defineRule<'userPool', Options>({
     for (const cls of ctx.options.requiredClasses) {
       const value = known[CLASS_FIELDS[cls]];
       if (value !== undefined && isUnresolved(value)) return void ctx.need(value, CLASS_FIELDS[cls]);
-      if (value !== true) problems.push(`${cls} not required`);
+      // Unset is not taken as required: the service default is not documented in CloudFormation.
+      if (value === undefined) problems.push(`${cls} not pinned (${fieldName(CLASS_FIELDS[cls])} unset)`);
+      else if (value !== true) problems.push(`${cls} not required`);
     }
     if (ctx.options.minPasswordHistory > 0) {
       const history = known.passwordHistorySize;

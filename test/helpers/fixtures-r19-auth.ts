@@ -2,6 +2,10 @@
  * Building blocks for the authorization-depth rules of issue 19 (JWT claims, scopes, Lambda identity sources,
  * Cognito user pools, CloudFront in front of HTTP APIs). Same style as fixtures.ts.
  */
+import type { Stack } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+
 type Props = Record<string, unknown>;
 
 /** The password policy ApiUserPool writes: 14 characters, every class, history 5. */
@@ -151,4 +155,14 @@ export function edgeWebAcl(id = 'EdgeAcl'): Props {
       },
     },
   };
+}
+
+/** A CDK REST API whose root GET uses a Cognito authorizer on `pool`, with a scope. */
+export function cdkRestApiOnPool(stack: Stack, pool: cognito.IUserPool): void {
+  const api = new apigw.RestApi(stack, 'Api', { cloudWatchRole: false });
+  const authorizer = new apigw.CognitoUserPoolsAuthorizer(stack, 'Authorizer', { cognitoUserPools: [pool] });
+  api.root.addMethod('GET', new apigw.HttpIntegration('https://orders.example.com'), {
+    authorizer,
+    authorizationScopes: ['orders/read'],
+  });
 }
