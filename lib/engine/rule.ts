@@ -1,4 +1,14 @@
-import type { Api, ApiKind, Authorizer, Domain, Inventory, Operation, Stage, UsagePlan, UserPool } from '../model/types';
+import type {
+  Api,
+  ApiKind,
+  Authorizer,
+  Domain,
+  Inventory,
+  Operation,
+  Stage,
+  UsagePlan,
+  UserPool,
+} from '../model/types';
 import type { Source } from '../model/source';
 import type { Value } from '../model/value';
 

@@ -20,8 +20,9 @@ export default defineRule<'authorizer', Options>({
     'jwt-authorizer-claims, operation-scopes, lambda-authorizer-identity-source.)',
   fix: {
     cdk: '`resultsCacheTtl` on `TokenAuthorizer` / `RequestAuthorizer` (or `resultsCacheTtl` of an HTTP Lambda authorizer) within the standard.',
-    cloudFormation: 'AuthorizerResultTtlInSeconds on AWS::ApiGateway::Authorizer or AWS::ApiGatewayV2::Authorizer within the standard.',
-    sam: '`Identity.ReauthorizeEvery` of the Lambda authorizer in `Auth.Authorizers` within the standard.',
+    cloudFormation:
+      'AuthorizerResultTtlInSeconds on AWS::ApiGateway::Authorizer or AWS::ApiGatewayV2::Authorizer within the standard.',
+    sam: '`Identity.ReauthorizeEvery` of the Lambda authorizer in `Auth.Authorizers` of AWS::Serverless::Api or AWS::Serverless::HttpApi within the standard.',
   },
   severity: 'error',
   owasp: ['API2:2023', 'API5:2023'],

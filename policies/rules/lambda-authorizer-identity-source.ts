@@ -9,7 +9,8 @@ const LOCATION = 'Properties.IdentitySource';
 /** AuthorizerResultTtlInSeconds when unset: 300 s for REST, caching off for HTTP APIs; WebSocket APIs do not cache. */
 const DEFAULT_TTL: Record<string, number> = { rest: 300, http: 0, websocket: 0 };
 /** Identity source entries that differ per caller: request headers and query strings. */
-const PER_CALLER = /^(method\.request|\$request|route\.request)\.(header|querystring|multivalueheader|multivaluequerystring)\./i;
+const PER_CALLER =
+  /^(method\.request|\$request|route\.request)\.(header|querystring|multivalueheader|multivaluequerystring)\./i;
 
 export default defineRule<'authorizer', Options>({
   id: 'lambda-authorizer-identity-source',
@@ -26,7 +27,7 @@ export default defineRule<'authorizer', Options>({
     cloudFormation:
       'IdentitySource on AWS::ApiGateway::Authorizer (`method.request.header.Authorization`) or on ' +
       'AWS::ApiGatewayV2::Authorizer (`$request.header.Authorization`, `route.request.header.Auth` for WebSocket).',
-    sam: '`Identity.Headers` (or `Identity.Header` for a TOKEN authorizer) of the Lambda authorizer in `Auth.Authorizers`.',
+    sam: '`Identity.Headers` (or `Identity.Header` for a TOKEN authorizer) of the Lambda authorizer in `Auth.Authorizers` of AWS::Serverless::Api or AWS::Serverless::HttpApi.',
   },
   severity: 'error',
   owasp: ['API2:2023'],

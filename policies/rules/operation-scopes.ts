@@ -31,7 +31,7 @@ export default defineRule<'operation', Options>({
     'permissions it was issued for (least privilege, OWASP API5). A Cognito method without scopes also accepts ID tokens.',
   fix: {
     cdk:
-      '`authorizationScopes: [\'orders/read\']` in the method options (REST) or the route options (HTTP API), with a ' +
+      "`authorizationScopes: ['orders/read']` in the method options (REST) or the route options (HTTP API), with a " +
       'resource server that defines the scope (ApiUserPool does).',
     cloudFormation:
       'AuthorizationScopes on AWS::ApiGateway::Method (COGNITO_USER_POOLS) or AWS::ApiGatewayV2::Route (JWT).',

@@ -39,7 +39,8 @@ export default defineRule<'userPool', Options>({
     const mode = ctx.need(pool.mfa, 'MfaConfiguration').toUpperCase();
     const allowed = ctx.options.allowedModes;
     if (!allowed.some((m) => m === mode)) {
-      const why = mode === 'OFF' ? 'MFA is off (the default when MfaConfiguration is unset)' : `MfaConfiguration is ${mode}`;
+      const why =
+        mode === 'OFF' ? 'MFA is off (the default when MfaConfiguration is unset)' : `MfaConfiguration is ${mode}`;
       return ctx.fail(`User pool: ${why}; the standard requires ${allowed.join(' or ')}.`, {
         location: 'Properties.MfaConfiguration',
       });

@@ -58,7 +58,11 @@ export default defineRule<'userPool', Options>({
       },
       additionalProperties: false,
     },
-    defaults: { minLength: 8, requiredClasses: ['lowercase', 'uppercase', 'numbers', 'symbols'], minPasswordHistory: 0 },
+    defaults: {
+      minLength: 8,
+      requiredClasses: ['lowercase', 'uppercase', 'numbers', 'symbols'],
+      minPasswordHistory: 0,
+    },
   },
   check(pool, ctx) {
     const policy = pool.passwordPolicy;
@@ -88,7 +92,9 @@ export default defineRule<'userPool', Options>({
         problems.push(`password history ${history ?? 0} < ${ctx.options.minPasswordHistory}`);
     }
     if (problems.length > 0) {
-      ctx.fail(`User pool password policy is weaker than the standard: ${problems.join('; ')}.`, { location: LOCATION });
+      ctx.fail(`User pool password policy is weaker than the standard: ${problems.join('; ')}.`, {
+        location: LOCATION,
+      });
     }
   },
 });

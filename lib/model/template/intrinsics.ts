@@ -199,7 +199,6 @@ export class Resolver {
     return this.host.tokens.make({ kind: 'att', key: this.scope.prefix + logicalId, attr });
   }
 
-
   private sub(arg: unknown): unknown {
     let text: unknown = arg;
     let variables: Record<string, unknown> = {};

@@ -43,7 +43,10 @@ testRule(rule, {
     },
     {
       name: 'a Cognito pool issuer in the same stack matches the allowlisted prefix of its region',
-      template: { ...userPool(), ...jwt({ Audience: ['client-id'], Issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc' }) },
+      template: {
+        ...userPool(),
+        ...jwt({ Audience: ['client-id'], Issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc' }),
+      },
       cdk: cdkUserPoolRoute,
       options: { allowedIssuers: [COGNITO_EU] },
     },

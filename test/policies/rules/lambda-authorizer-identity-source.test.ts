@@ -72,7 +72,11 @@ testRule(rule, {
     },
     {
       name: 'an uncached REQUEST authorizer keyed only on a stage variable (every request reaches the Lambda)',
-      template: restLambda({ Type: 'REQUEST', IdentitySource: 'stageVariables.tenant', AuthorizerResultTtlInSeconds: 0 }),
+      template: restLambda({
+        Type: 'REQUEST',
+        IdentitySource: 'stageVariables.tenant',
+        AuthorizerResultTtlInSeconds: 0,
+      }),
     },
     {
       name: 'a JWT authorizer is not a Lambda authorizer',

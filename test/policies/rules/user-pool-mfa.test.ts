@@ -54,7 +54,13 @@ testRule(rule, {
       name: 'fails optional MFA in a tier that requires it (users may skip it)',
       template: pool({ MfaConfiguration: 'OPTIONAL' }),
       cdk: (stack) =>
-        cdkRestApiOnPool(stack, new cognito.UserPool(stack, 'Pool', { mfa: cognito.Mfa.OPTIONAL, mfaSecondFactor: { otp: true, sms: false } })),
+        cdkRestApiOnPool(
+          stack,
+          new cognito.UserPool(stack, 'Pool', {
+            mfa: cognito.Mfa.OPTIONAL,
+            mfaSecondFactor: { otp: true, sms: false },
+          }),
+        ),
       tiers,
       message: /MfaConfiguration is OPTIONAL; the standard requires ON/,
     },
@@ -62,7 +68,10 @@ testRule(rule, {
       name: 'fails SMS as a second factor in the restricted tier (SIM swap)',
       template: pool({ EnabledMfas: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'] }),
       cdk: (stack) =>
-        cdkRestApiOnPool(stack, new cognito.UserPool(stack, 'Pool', { mfa: cognito.Mfa.REQUIRED, mfaSecondFactor: { otp: true, sms: true } })),
+        cdkRestApiOnPool(
+          stack,
+          new cognito.UserPool(stack, 'Pool', { mfa: cognito.Mfa.REQUIRED, mfaSecondFactor: { otp: true, sms: true } }),
+        ),
       tiers,
       message: /allows SMS/,
     },
