@@ -4,7 +4,7 @@ import type { BuildContext } from './context';
 import { asArray, asRecord, field } from './convert';
 
 /** An origin domain that starts with a reference to an API: `{ref}.execute-api.{region}.amazonaws.com`. */
-const EXECUTE_API = /^(\u0001\d+\u0002)\.execute-api\./;
+const EXECUTE_API = new RegExp(`^(${String.fromCharCode(1)}\\d+${String.fromCharCode(2)})\\.execute-api\\.`);
 
 function customHeaders(ctx: BuildContext, value: unknown): Record<string, Value<string>> {
   const headers: Record<string, Value<string>> = {};
