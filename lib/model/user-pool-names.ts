@@ -2,8 +2,8 @@ import type { Source } from './source';
 import type { Authorizer, UserPool } from './types';
 import { isUnresolved, unresolved, type Value } from './value';
 
-/** A user pool ARN; the tail is the pool id (literal, or a reference as the template builder shows it). */
-const POOL_ARN = /^arn:[^:]+:cognito-idp:[^:]*:[^:]*:userpool\/(.+)$/;
+/** A user pool ARN (pieces may be shown references such as `${AWS::Region}`); the tail is the pool id. */
+const POOL_ARN = /^arn:.*?:cognito-idp:.*:userpool\/([^/]+)$/;
 /** The issuer of a Cognito user pool's tokens: https://cognito-idp.<region>.amazonaws.com/<pool id>. */
 const POOL_ISSUER = /^https:\/\/cognito-idp\.[^/]+\/([^/]+)\/?$/;
 /** `https://${Pool.ProviderURL}`: GetAtt ProviderURL is the issuer without its scheme. */
