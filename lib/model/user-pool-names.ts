@@ -9,6 +9,14 @@ const POOL_ISSUER = /^https:\/\/cognito-idp\.[^/]+\/([^/]+)\/?$/;
 /** `https://${Pool.ProviderURL}`: GetAtt ProviderURL is the issuer without its scheme. */
 const PROVIDER_URL = /^https:\/\/(\$\{[^}.]+\.ProviderURL\})\/?$/;
 
+/** The pool id and region of a literal user pool ARN or Cognito issuer URL (as the SDK returns them). */
+export function poolOf(arnOrIssuer: string): { readonly id: string; readonly region: string } | undefined {
+  const arn = /^arn:[^:]+:cognito-idp:([^:]+):[^:]*:userpool\/([^/]+)$/.exec(arnOrIssuer);
+  if (arn) return { id: arn[2], region: arn[1] };
+  const issuer = /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^/]+)\/?$/.exec(arnOrIssuer);
+  return issuer ? { id: issuer[2], region: issuer[1] } : undefined;
+}
+
 /**
  * The user pools an authorizer names: REST COGNITO_USER_POOLS provider ARNs, or the pool of a JWT
  * authorizer whose issuer is a Cognito user pool. Each is a pool id, a reference (`${Pool}`) or Unresolved.

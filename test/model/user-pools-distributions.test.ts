@@ -129,7 +129,7 @@ Resources:
 });
 
 describe('fromAwsSnapshot: user pools', () => {
-  it('names each pool the audited authorizers use, with settings unknown (the audit does not call Cognito)', () => {
+  it('names each pool the audited authorizers use, once, unknown when the audit did not read it', () => {
     const api = {
       id: 'a1',
       authorizers: [
@@ -149,6 +149,6 @@ describe('fromAwsSnapshot: user pools', () => {
     const [pool] = auditUserPools([api]);
     expect(pool.id).toBe('external:eu-west-1_a');
     expect(pool.usedBy.map((u) => u.authorizerId)).toEqual(['z1', 'z2']);
-    expect(isUnresolved(pool.passwordPolicy) && pool.passwordPolicy.because).toMatch(/DescribeUserPool/);
+    expect(isUnresolved(pool.passwordPolicy) && pool.passwordPolicy.because).toMatch(/was not read/);
   });
 });

@@ -149,7 +149,7 @@ export function fromAwsSnapshot(snapshot: AwsSnapshot): Inventory {
     domains,
     webAcls,
     usagePlans: plans,
-    userPools: auditUserPools(apis),
+    userPools: auditUserPools(apis, snapshot.userPools),
     distributions: [],
     account: mapAccount(region, snapshot.account),
     notices,
