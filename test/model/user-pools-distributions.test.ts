@@ -152,3 +152,40 @@ describe('fromAwsSnapshot: user pools', () => {
     expect(isUnresolved(pool.passwordPolicy) && pool.passwordPolicy.because).toMatch(/was not read/);
   });
 });
+
+describe('SAM: the user pool of a Cognito authorizer and a TOKEN authorizer’s header', () => {
+  const inventory = buildYaml(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties: { MfaConfiguration: OPTIONAL }
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      Auth:
+        DefaultAuthorizer: Users
+        Authorizers:
+          Users: { UserPoolArn: !GetAtt Pool.Arn, AuthorizationScopes: [read] }
+          Token: { FunctionArn: arn:aws:lambda:eu-west-1:111111111111:function:auth }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      InlineCode: exports.handler = async () => ({})
+      Events:
+        Get: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /orders, Method: get } }
+        Token: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /token, Method: get, Auth: { Authorizer: Token } } }
+`);
+
+  it('links the pool named in the OpenAPI body SAM writes', () => {
+    const pool = inventory.userPools.find((p) => p.id === 'Pool');
+    expect([pool?.external, pool?.mfa, pool?.usedBy.length]).toEqual([false, 'OPTIONAL', 1]);
+  });
+
+  it('reads a TOKEN authorizer’s identity source from its security scheme header (SAM writes no identitySource)', () => {
+    const token = inventory.apis[0].authorizers.find((a) => a.name === 'Token');
+    expect(token?.identitySource).toEqual(['method.request.header.Authorization']);
+  });
+});
