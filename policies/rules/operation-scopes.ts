@@ -38,7 +38,7 @@ export default defineRule<'operation', Options>({
     sam: '`AuthorizationScopes` of the authorizer or of the event’s `Auth` on AWS::Serverless::Function Api/HttpApi events.',
   },
   severity: 'error',
-  owasp: ['API5:2023', 'API1:2023'],
+  owasp: ['API5:2023'],
   controls: { nist80053: ['AC-3', 'AC-6'], pciDss4: ['7.2.2'] },
   references: {},
   appliesTo: { subject: 'operation', apiKinds: ['rest', 'http'] },
