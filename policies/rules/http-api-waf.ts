@@ -81,6 +81,11 @@ export default defineRule<'api', Options>({
         if (ctx.need(api.disableExecuteApiEndpoint, 'DisableExecuteApiEndpoint')) return;
       }
     }
+    if (api.operationsUnresolved && guarded.some((f) => Object.keys(f.origin.customHeaders).length > 0)) {
+      return ctx.unknown(
+        `Whether every route requires the origin-verify header of CloudFront distribution ${names(guarded)} cannot be told: the routes are unresolved (${api.operationsUnresolved}).`,
+      );
+    }
     const viaDefault = guarded.some((f) => f.origin.apiId === api.id);
     const disabled = api.disableExecuteApiEndpoint === true;
     ctx.fail(

@@ -159,6 +159,16 @@ testRule(rule, {
       message: /parameter EdgeAclArn/,
     },
     {
+      name: 'fails as unknown when the routes that would require the origin-verify header are read from S3',
+      template: {
+        ...httpApi({ BodyS3Location: { Bucket: 'specs', Key: 'events.yaml' } }),
+        ...edgeWebAcl(),
+        ...distribution(executeApiDomain(), undefined, { [VERIFY]: 'secret' }),
+      },
+      expect: 'unknown',
+      message: /routes are unresolved/,
+    },
+    {
       name: 'fails as unknown when a distribution’s origin comes from a parameter without default',
       template: {
         Parameters: { Origin: { Type: 'String' } },
