@@ -22,7 +22,7 @@ export default defineRule<'userPool', Options>({
   severity: 'error',
   owasp: ['API2:2023'],
   controls: { nist80053: ['IA-2(1)', 'IA-2(2)'], pciDss4: ['8.4.2'] },
-  references: { cdkNag: 'AwsSolutions-COG2' },
+  references: { cdkNag: 'AwsSolutions-COG2', kics: 'Cognito UserPool Without MFA' },
   appliesTo: { subject: 'userPool', apiKinds: ALL_API_KINDS },
   options: {
     schema: {

@@ -25,7 +25,7 @@ export default defineRule<'userPool', Options>({
   severity: 'error',
   owasp: ['API2:2023'],
   controls: { nist80053: ['SI-4', 'AC-7'], pciDss4: ['8.3.4'] },
-  references: { cdkNag: 'AwsSolutions-COG8' },
+  references: { securityHub: 'Cognito.1', cdkNag: 'AwsSolutions-COG8' },
   appliesTo: { subject: 'userPool', apiKinds: ALL_API_KINDS },
   options: {
     schema: {
