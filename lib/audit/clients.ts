@@ -1,6 +1,7 @@
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { WAFV2Client } from '@aws-sdk/client-wafv2';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 
@@ -28,6 +29,8 @@ export interface AuditClients {
   readonly apigatewayv2: ApiGatewayV2Client;
   readonly wafv2: WAFV2Client;
   readonly logs: CloudWatchLogsClient;
+  /** The user pools API authorizers name (DescribeUserPool). */
+  readonly cognito: CognitoIdentityProviderClient;
   destroy(): void;
 }
 
@@ -38,7 +41,7 @@ export function backoffDelay(attempt: number, baseMs: number, random: () => numb
   return Math.floor(random() * Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempt - 1)));
 }
 
-/** The four SDK clients an audit uses, sharing region, credentials, endpoint and the SDK retry strategy. */
+/** The five SDK clients an audit uses, sharing region, credentials, endpoint and the SDK retry strategy. */
 export function createAuditClients(options: AwsClientOptions = {}): AuditClients {
   const maxAttempts = options.maxAttempts ?? 6;
   const base = options.retryBaseDelayMs ?? 200;
@@ -55,6 +58,7 @@ export function createAuditClients(options: AwsClientOptions = {}): AuditClients
     apigatewayv2: new ApiGatewayV2Client(config),
     wafv2: new WAFV2Client(config),
     logs: new CloudWatchLogsClient(config),
+    cognito: new CognitoIdentityProviderClient(config),
   };
   return {
     ...clients,

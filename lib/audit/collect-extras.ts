@@ -1,4 +1,5 @@
 import { DescribeLogGroupsCommand, type LogGroup } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeUserPoolCommand, type UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { GetLoggingConfigurationCommand, GetWebACLCommand, type LoggingConfiguration } from '@aws-sdk/client-wafv2';
 import { parseWebAclArn } from '../model/aws/arn';
 import { failed, fetched, type Fetched, type WebAclSnapshot } from '../model/aws/snapshot';
@@ -53,4 +54,15 @@ export async function collectLogGroup(ctx: CollectContext, name: string): Promis
     });
     return found;
   });
+}
+
+/** DescribeUserPool for a pool an authorizer names; undefined when the pool does not exist. */
+export async function collectUserPool(ctx: CollectContext, id: string): Promise<Fetched<UserPoolType | undefined>> {
+  try {
+    const r = await ctx.limit(() => ctx.clients.cognito.send(new DescribeUserPoolCommand({ UserPoolId: id })));
+    return fetched(r.UserPool);
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ResourceNotFoundException') return fetched(undefined);
+    return failed(describeFailure('DescribeUserPool', error));
+  }
 }

@@ -1,9 +1,10 @@
 import type { LogGroup } from '@aws-sdk/client-cloudwatch-logs';
 import { accountOfArn, parseLogGroupArn } from '../model/aws/arn';
+import { poolOf } from '../model/user-pool-names';
 import type { AwsSnapshot, Fetched, RestApiSnapshot, V2ApiSnapshot, WebAclSnapshot } from '../model/aws/snapshot';
 import { createAuditClients, type AuditClients, type AwsClientOptions } from './clients';
 import type { CollectContext } from './context';
-import { collectLogGroup, collectWebAcl } from './collect-extras';
+import { collectLogGroup, collectUserPool, collectWebAcl } from './collect-extras';
 import { collectAccount, collectRestApi, collectRestDomains, collectUsagePlans, listRestApis } from './collect-rest';
 import { collectV2Api, collectV2Domains, listV2Apis } from './collect-v2';
 import { createLimiter } from './limit';
@@ -80,9 +81,11 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
     ]);
 
     const { webAclArns, logGroupNames } = referencedResources(restApis, v2Apis);
-    const [webAclEntries, logGroupEntries] = await Promise.all([
+    const poolIds = referencedUserPools(restApis, v2Apis, region);
+    const [webAclEntries, logGroupEntries, userPoolEntries] = await Promise.all([
       Promise.all(webAclArns.map(async (arn) => [arn, await collectWebAcl(ctx, arn, region)] as const)),
       Promise.all(logGroupNames.map(async (name) => [name, await collectLogGroup(ctx, name)] as const)),
+      Promise.all(poolIds.map(async (id) => [id, await collectUserPool(ctx, id)] as const)),
     ]);
     progress.finish();
 
@@ -103,6 +106,7 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
       account,
       webAcls: Object.fromEntries(webAclEntries) as Record<string, WebAclSnapshot>,
       logGroups: Object.fromEntries(logGroupEntries) as Record<string, Fetched<LogGroup | undefined>>,
+      userPools: Object.fromEntries(userPoolEntries) as NonNullable<AwsSnapshot['userPools']>,
       ...(wanted ? { filtered: true } : {}),
       ...(wanted && listsComplete ? { missingApiIds: [...wanted].filter((id) => !found.has(id)).sort() } : {}),
     };
@@ -134,6 +138,22 @@ function referencedResources(
     for (const stage of api.stages.value) addLog(stage.AccessLogSettings?.DestinationArn);
   }
   return { webAclArns: [...webAclArns].sort(), logGroupNames: [...logGroupNames].sort() };
+}
+
+/** Ids of the audited region's user pools that Cognito (REST) and JWT (HTTP) authorizers name, deduplicated. */
+function referencedUserPools(restApis: RestApiSnapshot[], v2Apis: V2ApiSnapshot[], region: string): string[] {
+  const ids = new Set<string>();
+  const add = (text: string | undefined): void => {
+    const pool = text ? poolOf(text) : undefined;
+    if (pool && pool.region === region) ids.add(pool.id);
+  };
+  for (const api of restApis) {
+    if (api.authorizers.ok) for (const a of api.authorizers.value) for (const arn of a.providerARNs ?? []) add(arn);
+  }
+  for (const api of v2Apis) {
+    if (api.authorizers.ok) for (const a of api.authorizers.value) add(a.JwtConfiguration?.Issuer);
+  }
+  return [...ids].sort();
 }
 
 function messageOf(error: unknown): string {

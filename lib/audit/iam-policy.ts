@@ -3,7 +3,7 @@
  * collector makes. A test records every request the audit sends and checks it against this policy.
  */
 
-export type AuditService = 'apigateway' | 'apigatewayv2' | 'wafv2' | 'logs';
+export type AuditService = 'apigateway' | 'apigatewayv2' | 'wafv2' | 'logs' | 'cognito';
 
 export interface AuditCall {
   readonly service: AuditService;
@@ -60,12 +60,18 @@ export const AUDIT_CALLS: readonly AuditCall[] = [
     action: 'logs:DescribeLogGroups',
     resource: 'arn:${Partition}:logs:${Region}:${Account}:log-group:*',
   },
+  {
+    service: 'cognito',
+    operation: 'DescribeUserPool',
+    action: 'cognito-idp:DescribeUserPool',
+    resource: 'arn:${Partition}:cognito-idp:${Region}:${Account}:userpool/*',
+  },
 ];
 
 export interface IamPolicyOptions {
   /** Region the policy is limited to. @default '*' */
   readonly region?: string;
-  /** Account the policy is limited to (WAF and Logs ARNs). @default '*' */
+  /** Account the policy is limited to (WAF, Logs and Cognito ARNs). @default '*' */
   readonly accountId?: string;
   /** @default 'aws' */
   readonly partition?: string;
@@ -114,6 +120,7 @@ export function auditIamPolicy(options: IamPolicyOptions = {}): IamPolicy {
     { sid: 'ReadApiGatewayConfiguration', prefix: 'apigateway:' },
     { sid: 'ReadWebAclsOfStages', prefix: 'wafv2:' },
     { sid: 'ReadAccessLogGroups', prefix: 'logs:' },
+    { sid: 'ReadUserPoolsOfAuthorizers', prefix: 'cognito-idp:' },
   ];
   return {
     Version: '2012-10-17',

@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import { nearest } from '../engine/nearest';
 import { GuardrailsConstructError } from './errors';
 
@@ -18,6 +19,18 @@ export function requireKnownKeys(value: unknown, allowed: readonly string[], wha
       close !== undefined
         ? `Did you mean ${what}.${close}? Valid keys: ${allowed.join(', ')}.`
         : `Valid keys: ${allowed.join(', ')}.`,
+    );
+  }
+}
+
+/** An empty identity source makes API Gateway call the authorizer for requests without any credential. */
+export function requireIdentitySource(sources: readonly string[] | undefined): void {
+  if (sources !== undefined && sources.filter((s) => Token.isUnresolved(s) || s.trim() !== '').length === 0) {
+    throw new GuardrailsConstructError(
+      'E_IDENTITY_SOURCE',
+      'A Lambda authorizer needs an identity source that carries the credential.',
+      sources,
+      "Omit identitySource for the Authorization header, or name the header, e.g. ['$request.header.Authorization'].",
     );
   }
 }

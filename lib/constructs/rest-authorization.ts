@@ -13,6 +13,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { type Acknowledge, requireReason } from './common';
 import { GuardrailsConstructError } from './errors';
+import { requireIdentitySource } from './prop-checks';
 import { resolveCacheTtl } from './stage-defaults';
 
 export interface CognitoAuthorizationOptions {
@@ -128,6 +129,7 @@ export function bindRestAuthorization(
     case 'lambda': {
       const { handler, type = 'token' } = config.options;
       const resultsCacheTtl = resolveCacheTtl(config.options.resultsCacheTtl, tier, 'Lambda');
+      requireIdentitySource(config.options.identitySources);
       const sources = config.options.identitySources ?? [IdentitySource.header('Authorization')];
       const authorizer =
         type === 'request'

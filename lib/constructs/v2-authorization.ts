@@ -12,6 +12,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { type Acknowledge, requireReason } from './common';
 import { GuardrailsConstructError } from './errors';
+import { requireIdentitySource } from './prop-checks';
 import { resolveCacheTtl } from './stage-defaults';
 
 type HttpConfig =
@@ -116,6 +117,14 @@ export function bindHttpAuthorization(authorization: HttpApiAuthorization, tier:
           'Pass audience: [clientId, ...].',
         );
       }
+      if (!Token.isUnresolved(c.issuer) && !c.issuer.startsWith('https://')) {
+        throw new GuardrailsConstructError(
+          'E_JWT_ISSUER',
+          'A JWT authorizer needs an https issuer (its signing keys are fetched from it).',
+          c.issuer,
+          "Pass the issuer's https URL, e.g. https://login.example.com/realms/staff.",
+        );
+      }
       const scopes = requireScopes(c.scopes, 'JWT');
       return { authorizer: new HttpJwtAuthorizer('JwtAuthorizer', c.issuer, { jwtAudience: c.audience }), scopes };
     }
@@ -137,6 +146,7 @@ export function bindHttpAuthorization(authorization: HttpApiAuthorization, tier:
     case 'iam':
       return { authorizer: new HttpIamAuthorizer() };
     case 'lambda':
+      requireIdentitySource(c.identitySource);
       return {
         authorizer: new HttpLambdaAuthorizer('LambdaAuthorizer', c.handler, {
           identitySource: c.identitySource,
@@ -197,6 +207,7 @@ export function bindWebSocketAuthorization(authorization: WebSocketApiAuthorizat
     case 'iam':
       return { authorizer: new WebSocketIamAuthorizer() };
     case 'lambda':
+      requireIdentitySource(c.identitySource);
       return {
         authorizer: new WebSocketLambdaAuthorizer('ConnectAuthorizer', c.handler, {
           identitySource: c.identitySource ?? ['route.request.header.Authorization'],

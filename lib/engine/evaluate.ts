@@ -124,7 +124,7 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
       run(authorizerPlan, authorizer, at('authorizer', label, authorizer.source), { tier, api });
     }
   }
-  // Domains and usage plans serve several APIs: they are evaluated under the strictest tier among them.
+  // Domains, usage plans and user pools serve several APIs: they are evaluated under the strictest tier among them.
   const strictestOf = (apiIds: Value<string>[]): string => {
     let tier: string | undefined;
     for (const id of apiIds) {
@@ -142,6 +142,11 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
     const tier = strictestOf(plan.stages.map((s) => s.apiId));
     const label = `usage plan ${plan.id}`;
     run(plans.for(tier, 'usagePlan', undefined), plan, { kind: 'usagePlan', label, source: plan.source }, { tier });
+  }
+  for (const pool of inventory.userPools) {
+    const tier = strictestOf(pool.usedBy.map((use) => use.apiId));
+    const label = `user pool ${show(pool.name, pool.id)}`;
+    run(plans.for(tier, 'userPool', undefined), pool, { kind: 'userPool', label, source: pool.source }, { tier });
   }
   for (const notice of inventory.notices) {
     if (notice.level !== 'error') continue;

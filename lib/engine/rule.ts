@@ -1,4 +1,14 @@
-import type { Api, ApiKind, Authorizer, Domain, Inventory, Operation, Stage, UsagePlan } from '../model/types';
+import type {
+  Api,
+  ApiKind,
+  Authorizer,
+  Domain,
+  Inventory,
+  Operation,
+  Stage,
+  UsagePlan,
+  UserPool,
+} from '../model/types';
 import type { Source } from '../model/source';
 import type { Value } from '../model/value';
 
@@ -42,6 +52,7 @@ export interface Subjects {
   authorizer: Authorizer;
   domain: Domain;
   usagePlan: UsagePlan;
+  userPool: UserPool;
 }
 /** The kind of model element a rule is evaluated on. */
 export type SubjectKind = keyof Subjects;

@@ -1,15 +1,11 @@
 import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 import type { RuleContext } from '../../lib/engine/rule';
 import type { Api, Authorizer } from '../../lib/model/types';
-import { isKnown, isUnresolved } from '../../lib/model/value';
+import { isUnresolved } from '../../lib/model/value';
 
 interface Options {
-  /** Methods using a Cognito user pool authorizer must require OAuth scopes (so only access tokens are accepted). */
-  readonly requireCognitoScopes: boolean;
   /** Longest time a Lambda authorizer's decision may be cached, in seconds. */
   readonly maxCacheTtlSeconds: number;
-  /** Authorizers must name where the credential comes from (header, query string, ...). */
-  readonly requireIdentitySource: boolean;
 }
 
 /** AWS defaults for AuthorizerResultTtlInSeconds when the source does not set it. */
@@ -17,25 +13,18 @@ const DEFAULT_TTL: Record<string, number> = { rest: 300, http: 0 };
 
 export default defineRule<'authorizer', Options>({
   id: 'authorizer-quality',
-  title: 'Authorizers check audience, issuer and scopes, and do not cache decisions for long',
+  title: 'Lambda authorizers do not cache decisions for long',
   rationale:
-    'A Cognito authorizer without scopes accepts ID tokens, which are meant for the client, not for API access. A JWT authorizer ' +
-    'must pin the audience and issuer, or tokens minted for other applications pass. A long Lambda authorizer cache keeps ' +
-    'serving revoked permissions, and an authorizer without an identity source runs on requests that carry no credential at all.',
+    'A long Lambda authorizer cache keeps serving revoked permissions: a caller whose access was withdrawn keeps it until ' +
+    'the cached decision expires. (Audience and issuer, scopes and identity sources have their own rules: ' +
+    'jwt-authorizer-claims, operation-scopes, lambda-authorizer-identity-source.)',
   fix: {
     cdk:
-      "Use the constructs' `authorization` factories, which require scopes and audience and cap the cache TTL " +
-      '(e.g. `HttpApiAuthorization.jwt({ issuer, audience, scopes })`); on plain APIs: Cognito ' +
-      '`authorizationScopes` on each method with access tokens, JWT `jwtAudience` and the issuer URL, Lambda ' +
-      '`resultsCacheTtl` within the standard, and an identity source such as ' +
-      "`IdentitySource.header('Authorization')`.",
+      "The constructs' Lambda `authorization` factories cap the cache TTL within the tier; on plain APIs set " +
+      '`resultsCacheTtl` on `TokenAuthorizer` / `RequestAuthorizer` (or of an HTTP Lambda authorizer) within the standard.',
     cloudFormation:
-      'Cognito: AuthorizationScopes on each method. JWT: JwtConfiguration.Audience / Issuer. Lambda: ' +
-      'AuthorizerResultTtlInSeconds within the standard. All: IdentitySource.',
-    sam:
-      'In `Auth.Authorizers`: Cognito `AuthorizationScopes`, JWT `JwtConfiguration` (audience and issuer) ' +
-      'on AWS::Serverless::HttpApi, Lambda `Identity.ReauthorizeEvery` within the standard, and an ' +
-      '`Identity.Header` for every authorizer.',
+      'AuthorizerResultTtlInSeconds on AWS::ApiGateway::Authorizer or AWS::ApiGatewayV2::Authorizer within the standard.',
+    sam: '`Identity.ReauthorizeEvery` of the Lambda authorizer in `Auth.Authorizers` of AWS::Serverless::Api or AWS::Serverless::HttpApi within the standard.',
   },
   severity: 'error',
   owasp: ['API2:2023', 'API5:2023'],
@@ -45,57 +34,19 @@ export default defineRule<'authorizer', Options>({
   options: {
     schema: {
       type: 'object',
-      properties: {
-        requireCognitoScopes: { type: 'boolean' },
-        maxCacheTtlSeconds: { type: 'integer', minimum: 0, maximum: 3600 },
-        requireIdentitySource: { type: 'boolean' },
-      },
+      properties: { maxCacheTtlSeconds: { type: 'integer', minimum: 0, maximum: 3600 } },
       additionalProperties: false,
     },
-    defaults: { requireCognitoScopes: true, maxCacheTtlSeconds: 300, requireIdentitySource: true },
+    defaults: { maxCacheTtlSeconds: 300 },
   },
   check(authorizer, ctx) {
     const api = ctx.api;
     if (!api) return ctx.skip();
     const type = ctx.need(authorizer.type, 'the authorizer type').toUpperCase();
-    if (ctx.options.requireIdentitySource) checkIdentitySource(authorizer, ctx);
-    if (type === 'JWT') checkJwt(authorizer, ctx);
-    if ((type === 'TOKEN' || type === 'REQUEST') && api.kind !== 'websocket') checkCacheTtl(authorizer, api, ctx);
-    if (type === 'COGNITO_USER_POOLS' && ctx.options.requireCognitoScopes) checkCognitoScopes(authorizer, api, ctx);
+    if ((type !== 'TOKEN' && type !== 'REQUEST') || api.kind === 'websocket') return ctx.skip();
+    checkCacheTtl(authorizer, api, ctx);
   },
 });
-
-function checkIdentitySource(authorizer: Authorizer, ctx: RuleContext<Options>): void {
-  const sources = authorizer.identitySource;
-  if (isUnresolved(sources)) {
-    ctx.unknown(`The identity source is unresolved (${sources.because}).`, { location: 'Properties.IdentitySource' });
-  } else if (sources.filter((s) => s.trim() !== '').length === 0) {
-    ctx.fail('Authorizer has no identity source: it runs (uncached) on requests that carry no credential.', {
-      location: 'Properties.IdentitySource',
-    });
-  }
-}
-
-function checkJwt(authorizer: Authorizer, ctx: RuleContext<Options>): void {
-  const audience = authorizer.jwtAudience;
-  if (audience !== undefined && isUnresolved(audience)) {
-    ctx.unknown(`The JWT audience is unresolved (${audience.because}).`, {
-      location: 'Properties.JwtConfiguration.Audience',
-    });
-  } else if (!audience || audience.length === 0) {
-    ctx.fail('JWT authorizer sets no audience: tokens issued for any client of the issuer are accepted.', {
-      location: 'Properties.JwtConfiguration.Audience',
-    });
-  }
-  const issuer = authorizer.jwtIssuer;
-  if (issuer !== undefined && isUnresolved(issuer)) {
-    ctx.unknown(`The JWT issuer is unresolved (${issuer.because}).`, {
-      location: 'Properties.JwtConfiguration.Issuer',
-    });
-  } else if (!issuer || issuer.trim() === '') {
-    ctx.fail('JWT authorizer sets no issuer.', { location: 'Properties.JwtConfiguration.Issuer' });
-  }
-}
 
 function checkCacheTtl(authorizer: Authorizer, api: Api, ctx: RuleContext<Options>): void {
   const set = authorizer.resultTtlSeconds;
@@ -111,28 +62,5 @@ function checkCacheTtl(authorizer: Authorizer, api: Api, ctx: RuleContext<Option
     ctx.fail(`Lambda authorizer caches its decision for ${ttl} s${how}; the standard allows at most ${max} s.`, {
       location: 'Properties.AuthorizerResultTtlInSeconds',
     });
-  }
-}
-
-function checkCognitoScopes(authorizer: Authorizer, api: Api, ctx: RuleContext<Options>): void {
-  for (const op of api.operations) {
-    const attached = op.auth.authorizer;
-    if (!isKnown(attached) || attached.id !== authorizer.id) continue;
-    const what = `${op.method} ${op.path}`;
-    const scopes = op.auth.scopes;
-    if (isUnresolved(scopes)) {
-      ctx.unknown(`The OAuth scopes of ${what} are unresolved (${scopes.because}).`, {
-        source: op.source,
-        location: 'Properties.AuthorizationScopes',
-      });
-    } else if (scopes.length === 0) {
-      ctx.fail(
-        `Method ${what} uses Cognito authorizer without OAuth scopes, so it accepts ID tokens as well as access tokens.`,
-        {
-          source: op.source,
-          location: 'Properties.AuthorizationScopes',
-        },
-      );
-    }
   }
 }

@@ -1,10 +1,17 @@
 import { defineRule } from '../../lib/engine/rule';
+import { isUnresolved } from '../../lib/model/value';
+import { cloudFrontFronts, type Front } from '../../lib/model/cloudfront-fronts';
 
 interface Options {
   /** Whether APIs in this tier must sit behind a WAF. */
   readonly requireWaf: boolean;
   /** API kinds that cannot attach a WAFv2 web ACL and are therefore flagged when a WAF is required. */
   readonly apiKinds: ('http' | 'websocket')[];
+  /**
+   * Accept a distribution whose origin is the API's custom domain when the default endpoint is disabled, without an
+   * origin-verify header. Off by default: the custom domain's own regional endpoint stays reachable around CloudFront.
+   */
+  readonly acceptDisabledEndpoint: boolean;
 }
 
 export default defineRule<'api', Options>({
@@ -36,10 +43,11 @@ export default defineRule<'api', Options>({
       properties: {
         requireWaf: { type: 'boolean' },
         apiKinds: { type: 'array', items: { enum: ['http', 'websocket'] }, uniqueItems: true },
+        acceptDisabledEndpoint: { type: 'boolean' },
       },
       additionalProperties: false,
     },
-    defaults: { requireWaf: true, apiKinds: ['http'] },
+    defaults: { requireWaf: true, apiKinds: ['http'], acceptDisabledEndpoint: false },
   },
   check(api, ctx) {
     if (!ctx.options.apiKinds.some((k) => k === api.kind)) return ctx.skip();
@@ -47,8 +55,49 @@ export default defineRule<'api', Options>({
     if (api.external) return ctx.skip();
     if (!ctx.options.requireWaf) return;
     const kind = api.kind === 'http' ? 'HTTP' : 'WebSocket';
+    const fronts = cloudFrontFronts(api, ctx.inventory.distributions);
+    if (fronts.length === 0) {
+      if (ctx.inventory.distributions.some((d) => d.origins.some((o) => isUnresolved(o.domainName)))) {
+        return ctx.unknown(
+          `${kind} API in tier ${ctx.tier}, which requires a WAF: a CloudFront distribution in the source has an origin that is only known at deploy time, so whether it fronts this API cannot be told.`,
+        );
+      }
+      return ctx.fail(
+        `${kind} API in tier ${ctx.tier}, which requires a WAF: ${kind} APIs cannot attach a WAFv2 web ACL, and no CloudFront distribution with a web ACL in the source has this API as its origin, so requests reach the integration uninspected.`,
+      );
+    }
+    const guarded = fronts.filter((f) => f.distribution.webAclId !== undefined);
+    if (guarded.length === 0) {
+      return ctx.fail(
+        `${kind} API is fronted by CloudFront distribution ${names(fronts)}, which has no web ACL (DistributionConfig.WebACLId).`,
+        { source: fronts[0].distribution.source, location: 'Properties.DistributionConfig.WebACLId' },
+      );
+    }
+    const acl = guarded.find((f) => !isUnresolved(f.distribution.webAclId));
+    if (!acl) return void ctx.need(guarded[0].distribution.webAclId!, 'the web ACL of the distribution');
+    for (const front of guarded) {
+      if (isUnresolved(front.distribution.webAclId)) continue;
+      if (front.verifyHeader) return;
+      if (front.origin.domainId !== undefined && ctx.options.acceptDisabledEndpoint) {
+        if (ctx.need(api.disableExecuteApiEndpoint, 'DisableExecuteApiEndpoint')) return;
+      }
+    }
+    if (api.operationsUnresolved && guarded.some((f) => Object.keys(f.origin.customHeaders).length > 0)) {
+      return ctx.unknown(
+        `Whether every route requires the origin-verify header of CloudFront distribution ${names(guarded)} cannot be told: the routes are unresolved (${api.operationsUnresolved}).`,
+      );
+    }
+    const viaDefault = guarded.some((f) => f.origin.apiId === api.id);
+    const disabled = api.disableExecuteApiEndpoint === true;
     ctx.fail(
-      `${kind} API in tier ${ctx.tier}, which requires a WAF: ${kind} APIs cannot attach a WAFv2 web ACL, so requests reach the integration uninspected.`,
+      viaDefault && disabled
+        ? `${kind} API's default endpoint is disabled, yet CloudFront distribution ${names(guarded)} uses it as origin: the distribution cannot reach the API.`
+        : `${kind} API is fronted by CloudFront distribution ${names(guarded)} with a web ACL, but it is also reachable around it: no origin-verify header (an OriginCustomHeaders header that every route's Lambda authorizer names in its identity source) proves requests came through CloudFront.`,
+      { source: guarded[0].distribution.source },
     );
   },
 });
+
+function names(fronts: readonly Front[]): string {
+  return [...new Set(fronts.map((f) => f.distribution.id))].join(', ');
+}

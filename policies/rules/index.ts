@@ -18,6 +18,9 @@ import gatewayResponses from './gateway-responses';
 import httpApiWaf from './http-api-waf';
 import integrationHttps from './integration-https';
 import integrationUriInjection from './integration-uri-injection';
+import jwtAuthorizerClaims from './jwt-authorizer-claims';
+import lambdaAuthorizerIdentitySource from './lambda-authorizer-identity-source';
+import operationScopes from './operation-scopes';
 import privateIntegrationTls from './private-integration-tls';
 import requestValidation from './request-validation';
 import requiredTags from './required-tags';
@@ -31,6 +34,9 @@ import stageWaf from './stage-waf';
 import thirdPartyIntegrations from './third-party-integrations';
 import tracing from './tracing';
 import usagePlanLimits from './usage-plan-limits';
+import userPoolMfa from './user-pool-mfa';
+import userPoolPasswordPolicy from './user-pool-password-policy';
+import userPoolThreatProtection from './user-pool-threat-protection';
 import v2RouteAuthorization from './v2-route-authorization';
 import wafLogging from './waf-logging';
 import wafRules from './waf-rules';
@@ -59,6 +65,9 @@ export const allRules: readonly AnyRule[] = [
   httpApiWaf,
   integrationHttps,
   integrationUriInjection,
+  jwtAuthorizerClaims,
+  lambdaAuthorizerIdentitySource,
+  operationScopes,
   privateIntegrationTls,
   requestValidation,
   requiredTags,
@@ -72,6 +81,9 @@ export const allRules: readonly AnyRule[] = [
   thirdPartyIntegrations,
   tracing,
   usagePlanLimits,
+  userPoolMfa,
+  userPoolPasswordPolicy,
+  userPoolThreatProtection,
   v2RouteAuthorization,
   wafLogging,
   wafRules,

@@ -38,6 +38,11 @@ function authorizationOf(request: RecordedRequest): { action: string; resource: 
         action: `logs:${request.operation}`,
         resource: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${String(request.body?.logGroupNamePrefix)}`,
       };
+    case 'cognito':
+      return {
+        action: `cognito-idp:${request.operation}`,
+        resource: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${String(request.body?.UserPoolId)}`,
+      };
   }
 }
 
@@ -51,7 +56,7 @@ function allows(policy: IamPolicy, action: string, resource: string): boolean {
 }
 
 const WRITE =
-  /^(apigateway:(POST|PUT|PATCH|DELETE|\*)|wafv2:(Create|Update|Delete|Put|Associate|Disassociate|Tag|Untag)|logs:(Create|Delete|Put|Associate|Disassociate|Tag|Untag))|\*$/;
+  /^(apigateway:(POST|PUT|PATCH|DELETE|\*)|wafv2:(Create|Update|Delete|Put|Associate|Disassociate|Tag|Untag)|logs:(Create|Delete|Put|Associate|Disassociate|Tag|Untag)|cognito-idp:(Create|Update|Delete|Admin|Set|Tag|Untag))|\*$/;
 
 describe('api-guardrails iam-policy', () => {
   it('covers every request the audit sends (recorded on the loopback fake), for the region and account', async () => {
@@ -79,6 +84,7 @@ describe('api-guardrails iam-policy', () => {
     expect(actions.filter((a) => WRITE.test(a) || a.includes('*'))).toEqual([]);
     expect(actions.sort()).toEqual([
       'apigateway:GET',
+      'cognito-idp:DescribeUserPool',
       'logs:DescribeLogGroups',
       'wafv2:GetLoggingConfiguration',
       'wafv2:GetWebACL',

@@ -38,7 +38,16 @@ function api(id: string, tags: Api['tags'], stages: Stage[], kind: Api['kind'] =
 }
 
 function inventory(apis: Api[]): Inventory {
-  return { apis, domains: [], webAcls: [], usagePlans: [], notices: [], origins: ['test'] };
+  return {
+    apis,
+    domains: [],
+    webAcls: [],
+    usagePlans: [],
+    userPools: [],
+    distributions: [],
+    notices: [],
+    origins: ['test'],
+  };
 }
 
 const tracing = defineRule<'stage', { required: boolean }>({

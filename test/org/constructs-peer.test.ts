@@ -131,6 +131,7 @@ describe('ScheduledAudit', () => {
     expect(actions).toEqual(
       [
         'apigateway:GET',
+        'cognito-idp:DescribeUserPool',
         'logs:CreateLogStream',
         'logs:DescribeLogGroups',
         'logs:PutLogEvents',

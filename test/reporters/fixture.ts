@@ -102,6 +102,8 @@ export function fixtureInventory(): Inventory {
     domains: [],
     webAcls: [],
     usagePlans: [],
+    userPools: [],
+    distributions: [],
     notices: [
       {
         level: 'error',

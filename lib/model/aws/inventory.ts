@@ -7,6 +7,7 @@ import { mapDomains } from './domains';
 import { mapRestApi } from './rest-api';
 import type { MappingContext } from './shared';
 import type { AwsSnapshot, Fetched } from './snapshot';
+import { auditUserPools } from './user-pools';
 import { mapV2Api } from './v2-api';
 import { mapWebAcl } from './waf';
 
@@ -148,6 +149,8 @@ export function fromAwsSnapshot(snapshot: AwsSnapshot): Inventory {
     domains,
     webAcls,
     usagePlans: plans,
+    userPools: auditUserPools(apis, snapshot.userPools),
+    distributions: [],
     account: mapAccount(region, snapshot.account),
     notices,
     origins: [`aws:${snapshot.accountId ? `${snapshot.accountId}:` : ''}${region}`],

@@ -21,6 +21,7 @@ import type {
   Stage as V2Stage,
 } from '@aws-sdk/client-apigatewayv2';
 import type { LogGroup as AwsLogGroup } from '@aws-sdk/client-cloudwatch-logs';
+import type { UserPoolType as CognitoUserPool } from '@aws-sdk/client-cognito-identity-provider';
 import type { LoggingConfiguration, WebACL } from '@aws-sdk/client-wafv2';
 
 /**
@@ -89,6 +90,11 @@ export interface AwsSnapshot {
   readonly webAcls: Readonly<Record<string, WebAclSnapshot>>;
   /** Access-log destination log groups by name; `undefined` value: no such log group. */
   readonly logGroups: Readonly<Record<string, Fetched<AwsLogGroup | undefined>>>;
+  /**
+   * User pools the authorizers name, by pool id (DescribeUserPool); `undefined` value: no such pool. A pool
+   * of another region, or a snapshot made before pools were read, has no entry.
+   */
+  readonly userPools?: Readonly<Record<string, Fetched<CognitoUserPool | undefined>>>;
   /** True when only some APIs were audited (--api-id): domains and usage plans are kept when they reach one. */
   readonly filtered?: boolean;
   /** API ids asked for (--api-id) that do not exist in the region. */

@@ -12,6 +12,7 @@ import type { ResourceLocation, Source } from '../source';
 import type { Account, Inventory } from '../types';
 import { expandSam } from '../sam';
 import { BuildContext, type StackScope } from './context';
+import { mapDistributions } from './distributions';
 import { mapDomainsAndMappings } from './domains';
 import { TemplateError } from './errors';
 import { checkTemplateShape } from './limits';
@@ -20,6 +21,7 @@ import { mapRest } from './rest';
 import { remediationNotices } from './remediations';
 import { mapRestStages } from './rest-stages';
 import { mapUsagePlans } from './usage-plans';
+import { mapUserPools } from './user-pools';
 import { NESTED_STACK_TYPE, type NestedIn } from './nested';
 import { mapV2 } from './v2';
 import { linkWafAssociations, mapWebAcls } from './waf';
@@ -142,6 +144,8 @@ function build(inputs: readonly TemplateInput[]): Inventory {
     domains: [...ctx.domains.values()],
     webAcls: [...ctx.webAcls.values()],
     usagePlans: ctx.usagePlans,
+    userPools: mapUserPools(ctx),
+    distributions: mapDistributions(ctx),
     ...(account ? { account } : {}),
     notices: ctx.notices,
     origins: ctx.origins,

@@ -1,5 +1,6 @@
 import { isUnresolved, unresolved } from '../value';
 import { deepEqual } from './convert';
+import { v2ApiEndpoint } from './api-endpoint';
 import { withDynamicReferences } from './dynamic-references';
 import type { TokenTable } from './tokens';
 
@@ -193,6 +194,8 @@ export class Resolver {
     if (!Object.prototype.hasOwnProperty.call(this.scope.resources, logicalId)) {
       return unresolved(`Fn::GetAtt ${logicalId}.${attr}: ${logicalId} is not a resource of the template`);
     }
+    const endpoint = attr === 'ApiEndpoint' ? v2ApiEndpoint(this.host.tokens, this.scope, logicalId) : undefined;
+    if (endpoint !== undefined) return endpoint;
     return this.host.tokens.make({ kind: 'att', key: this.scope.prefix + logicalId, attr });
   }
 

@@ -33,9 +33,14 @@ export function schemeFrom(
   if (rawAuthorizer === undefined) return { type, apiKey: false };
   const jwt = asRecord(config.jwtConfiguration);
   // A comma-separated string (REST, Lambda REQUEST) or a list (HTTP API authorizers).
+  // A TOKEN authorizer without identitySource reads the header the security scheme names (`in: header`).
+  const tokenHeader =
+    authorizerType === 'token' && scheme.in === 'header' && typeof scheme.name === 'string'
+      ? `method.request.header.${scheme.name}`
+      : undefined;
   const identity = Array.isArray(config.identitySource)
     ? ctx.v.strList(config.identitySource, 'identitySource')
-    : ctx.v.str(config.identitySource, 'identitySource');
+    : (ctx.v.str(config.identitySource, 'identitySource') ?? tokenHeader);
   const authorizer: Authorizer = {
     id: `${api.id}#${name}`,
     source: ctx.source(source, `securitySchemes.${name}`),

@@ -5,3 +5,5 @@ export * from './operation';
 export * from './stage';
 export * from './waf';
 export * from './domain';
+export * from './user-pool';
+export * from './distribution';

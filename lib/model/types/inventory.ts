@@ -1,8 +1,10 @@
 import type { Source } from '../source';
 import type { Value } from '../value';
 import type { Api } from './api';
+import type { Distribution } from './distribution';
 import type { Domain } from './domain';
 import type { UsagePlan } from './stage';
+import type { UserPool } from './user-pool';
 import type { WebAcl } from './waf';
 
 /**
@@ -20,6 +22,10 @@ export interface Inventory {
   readonly domains: Domain[];
   readonly webAcls: WebAcl[];
   readonly usagePlans: UsagePlan[];
+  /** Cognito user pools that API authorizers name (declared, or external stand-ins). */
+  readonly userPools: UserPool[];
+  /** CloudFront distributions in the source (templates; the audit leaves it empty). */
+  readonly distributions: Distribution[];
   /** AWS::ApiGateway::Account in the source (templates) or the account's settings (audit). */
   readonly account?: Account;
   /** Things the builder could not evaluate (SAM transform, unsupported shapes): always reported. */

@@ -32,3 +32,12 @@ export function logs(state: FakeState, operation: string, body: Wire, res: Serve
   );
   send(res, 200, {}, { logGroups: slice, ...(next ? { nextToken: next } : {}) }, true);
 }
+
+/** Cognito user pools (JSON 1.1): DescribeUserPool. */
+export function cognito(state: FakeState, operation: string, body: Wire, res: ServerResponse): void {
+  if (operation !== 'DescribeUserPool')
+    return sendError(res, 400, 'UnknownOperationException', `the fake does not serve ${operation}`, true);
+  const pool = state.userPools?.[String(body.UserPoolId)];
+  if (!pool) return sendError(res, 400, 'ResourceNotFoundException', 'User pool does not exist.', true);
+  send(res, 200, {}, { UserPool: pool }, true);
+}

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { injectFault } from './faults';
-import { logs, wafv2 } from './json-services';
+import { cognito, logs, wafv2 } from './json-services';
 import { restRoute, v2Route } from './routes';
 import type { FakeState, Wire } from './state';
 import type { FakeAws, FakeOptions, RecordedRequest, Service } from './types';
@@ -9,7 +9,11 @@ import { send } from './wire';
 
 export type { FakeAws, FakeOptions, Fault, RecordedRequest, Service } from './types';
 
-const JSON11_TARGETS: Record<string, Service> = { AWSWAF_20190729: 'wafv2', Logs_20140328: 'logs' };
+const JSON11_TARGETS: Record<string, Service> = {
+  AWSWAF_20190729: 'wafv2',
+  Logs_20140328: 'logs',
+  AWSCognitoIdentityProviderService: 'cognito',
+};
 
 /** Start the fake on 127.0.0.1 with a random port. */
 export async function startFakeAws(state: FakeState, options: FakeOptions = {}): Promise<FakeAws> {
@@ -60,6 +64,7 @@ export async function startFakeAws(state: FakeState, options: FakeOptions = {}):
       };
       requests.push(recorded);
       if (injectFault(faults, recorded, res, text, 'json')) return;
+      if (service === 'cognito') return cognito(state, operation, body, res);
       return service === 'wafv2' ? wafv2(state, operation, body, res) : logs(state, operation, body, res, pageSize);
     }
     const path = decodeURIComponent(url.pathname);

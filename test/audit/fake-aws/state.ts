@@ -37,6 +37,8 @@ export interface FakeState {
   /** By web ACL ARN: GetWebACL's WebACL and, when set, GetLoggingConfiguration's LoggingConfiguration. */
   webAcls: Record<string, { webAcl: Wire; logging?: Wire }>;
   logGroups: Wire[];
+  /** Cognito user pools by id: DescribeUserPool's UserPool (PascalCase, JSON 1.1). */
+  userPools?: Record<string, Wire>;
 }
 
 export function emptyState(): FakeState {

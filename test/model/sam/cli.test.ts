@@ -17,12 +17,14 @@ describe('api-guardrails check on a SAM project', () => {
     expect([...apis].sort()).toEqual(['ChatHttpApi', 'OrdersApi', 'ServerlessRestApi', 'Socket']);
     const ruled = new Set(report.findings.map((f) => f.ruleId));
     // Rules that only speak when what they check exists (API keys, HTTP or private integrations, CORS, WAF,
-    // stage variables, request bodies): this project has none of it, so they give no finding here.
+    // stage variables, request bodies, Lambda authorizers): this project has none of it, so they give no finding here.
     const silent = [
       'api-key-not-sole-auth',
+      'authorizer-quality',
       'backend-certificate',
       'cors-origins',
       'integration-https',
+      'lambda-authorizer-identity-source',
       'private-integration-tls',
       'request-validation',
       'stage-variable-secrets',
