@@ -5,7 +5,7 @@ import { allRules } from '../../policies/rules';
 
 /** The shape of one id in each peer's own catalogue: one id per field, nothing appended. */
 const ID_FORMAT: Record<keyof RuleReferences, RegExp> = {
-  securityHub: /^APIGateway\.\d+$/,
+  securityHub: /^(APIGateway|Cognito|CloudFront|WAF)\.\d+$/,
   awsConfig: /^[a-z0-9]+(-[a-z0-9]+)+$/,
   controlTower: /^CT\.APIGATEWAY\.PR\.\d+$/,
   cdkNag: /^(AwsSolutions|NIST\.800\.53\.R5|PCI\.DSS\.321|HIPAA\.Security|Serverless)-[A-Za-z0-9]+$/,
