@@ -99,6 +99,13 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
     run(planFor('api'), api, at('api', apiLabel, api.source), { tier, api });
     const stagePlan = planFor('stage');
     for (const stage of api.stages) {
+      if (stage.unreadable) {
+        // The stages could not be read: every stage rule is undecided, never passed, failed or left out.
+        const resource = at('stage', `${apiLabel} › (stages not readable)`, stage.source);
+        const message = `Cannot decide for any stage of this API: its stages could not be read (${stage.unreadable}).`;
+        for (const planned of stagePlan) findings.push(undecided(planned, message, resource, tier, api.source));
+        continue;
+      }
       const label = `${apiLabel} › stage ${show(stage.name)}`;
       run(stagePlan, stage, at('stage', label, stage.source), { tier, api, stage });
     }
@@ -111,18 +118,7 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
       // The methods/routes could not be read (e.g. an OpenAPI body in S3): every operation rule is undecided.
       const resource = at('api', `${apiLabel} › (operations not readable)`, api.source);
       const message = `Cannot decide for any method or route of this API: its operations are unresolved (${api.operationsUnresolved}).`;
-      for (const planned of operationPlan) {
-        findings.push({
-          ruleId: planned.rule.id,
-          title: planned.rule.title,
-          status: 'unknown',
-          severity: planned.unknownSeverity,
-          message,
-          fix: fixFor(planned, api.source),
-          resource,
-          tier,
-        });
-      }
+      for (const planned of operationPlan) findings.push(undecided(planned, message, resource, tier, api.source));
     }
     const authorizerPlan = planFor('authorizer');
     for (const authorizer of api.authorizers) {
@@ -167,6 +163,26 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
     });
   }
   return { findings: sortFindings(findings), inventory, passes };
+}
+
+/** The unknown finding of a planned rule on subjects that could not be read (no check runs). */
+function undecided(
+  planned: Planned,
+  message: string,
+  resource: FindingResource,
+  tier: string,
+  fixSource: FindingResource['source'],
+): Finding {
+  return {
+    ruleId: planned.rule.id,
+    title: planned.rule.title,
+    status: 'unknown',
+    severity: planned.unknownSeverity,
+    message,
+    fix: fixFor(planned, fixSource),
+    resource,
+    tier,
+  };
 }
 
 /**
