@@ -15,6 +15,7 @@ import type { ResolvedStandard, Standard } from '../standard';
 import { fromTemplates, nestedStackTemplates, type NestedIn } from '../model/template';
 import { TemplateError } from '../model/template/errors';
 import { AcknowledgementIndex } from './acknowledgement-index';
+import { synthToday } from './acknowledge-risk';
 import { evidenceFormats, writeEvidence, type EvidenceFormat } from './cdk-evidence';
 import { closeOutputWith, closingLine, formatSummary } from './cdk-summary';
 import { packageVersion } from './package-version';
@@ -110,6 +111,7 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
       standard: this.standard,
       acknowledge: acks.isEmpty ? undefined : (finding) => acks.find(finding),
       includePasses: this.evidence.length > 0, // only evidence files list passes; the summary counts them
+      today: synthToday(context.appConstruct),
     });
     const { passes } = evaluation;
     const findings = evaluation.findings.filter((f) => f.status !== 'pass');

@@ -30,6 +30,8 @@ export interface EvaluateOptions {
    * only shows counts (text and SARIF reports, the synth summary) leaves them out. @default true
    */
   readonly includePasses?: boolean;
+  /** The day acknowledgement expiries are judged against (the standard's `maxDaysAhead` cap). @default the clock */
+  readonly today?: Date;
 }
 
 /** The findings of one evaluation, with the inventory they are about. */
@@ -76,7 +78,7 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
     scope: Scope,
   ): void => {
     for (const planned of plan) {
-      const result = runCheck(planned, subject, resource, scope, context, options.acknowledge, options.standard);
+      const result = runCheck(planned, subject, resource, scope, context, options);
       if (result.outcome === 'findings') for (const f of result.findings) findings.push(f);
       if (result.outcome !== 'pass') continue;
       passes.add(planned.rule.id, resource.apiId);
