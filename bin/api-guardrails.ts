@@ -1,8 +1,9 @@
 #!/usr/bin/env node
+import { closedStdout, stdoutWasClosed } from '../lib/cli/io';
 import { main } from '../lib/cli/main';
 
 void main(process.argv.slice(2), {
-  stdout: process.stdout,
+  stdout: stdoutWasClosed() ? closedStdout() : process.stdout,
   stderr: process.stderr,
   cwd: process.cwd(),
   env: process.env,

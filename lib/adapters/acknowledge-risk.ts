@@ -60,19 +60,31 @@ export function parseDay(value: unknown): string | undefined {
 }
 
 function today(scope: IConstruct, now: Date | undefined): string {
-  const fixed = scope.node.tryGetContext(NOW_CONTEXT_KEY) as unknown;
   if (now) return now.toISOString().slice(0, 10);
-  if (fixed !== undefined) {
-    const day = parseDay(fixed);
-    if (!day)
-      throw new RiskAcceptanceError(
-        'E_ACK_TODAY',
-        `context ${NOW_CONTEXT_KEY} must be a date YYYY-MM-DD, received ${JSON.stringify(fixed)}.`,
-        `Set it like -c ${NOW_CONTEXT_KEY}=2026-11-25, or remove it.`,
-      );
-    return day;
-  }
-  return new Date().toISOString().slice(0, 10);
+  return contextDay(scope) ?? new Date().toISOString().slice(0, 10);
+}
+
+/** The day context `cdk-api-guardrails:today` fixes (YYYY-MM-DD), or undefined when it is not set. */
+function contextDay(scope: IConstruct): string | undefined {
+  const fixed = scope.node.tryGetContext(NOW_CONTEXT_KEY) as unknown;
+  if (fixed === undefined) return undefined;
+  const day = parseDay(fixed);
+  if (!day)
+    throw new RiskAcceptanceError(
+      'E_ACK_TODAY',
+      `context ${NOW_CONTEXT_KEY} must be a date YYYY-MM-DD, received ${JSON.stringify(fixed)}.`,
+      `Set it like -c ${NOW_CONTEXT_KEY}=2026-11-25, or remove it.`,
+    );
+  return day;
+}
+
+/**
+ * The "today" of a synth: context `cdk-api-guardrails:today` when set, so that expiries and the standard's
+ * cap on them (`acknowledgements.maxDaysAhead`) are judged against the same day; undefined = the clock.
+ */
+export function synthToday(scope: IConstruct | undefined): Date | undefined {
+  const day = scope ? contextDay(scope) : undefined;
+  return day ? new Date(`${day}T00:00:00Z`) : undefined;
 }
 
 function requireText(value: unknown, field: string, code: string, example: string): string {

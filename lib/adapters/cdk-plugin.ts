@@ -15,6 +15,7 @@ import type { ResolvedStandard, Standard } from '../standard';
 import { fromTemplates, nestedStackTemplates, type NestedIn } from '../model/template';
 import { TemplateError } from '../model/template/errors';
 import { AcknowledgementIndex } from './acknowledgement-index';
+import { synthToday } from './acknowledge-risk';
 import { evidenceFormats, writeEvidence, type EvidenceFormat } from './cdk-evidence';
 import { closeOutputWith, closingLine, formatSummary } from './cdk-summary';
 import { packageVersion } from './package-version';
@@ -109,6 +110,7 @@ export class ApiGuardrails implements IPolicyValidationPlugin {
     const evaluation = evaluate(inventory, {
       standard: this.standard,
       acknowledge: acks.isEmpty ? undefined : (finding) => acks.find(finding),
+      today: synthToday(context.appConstruct),
     });
     const { passes } = evaluation;
     const findings = evaluation.findings.filter((f) => f.status !== 'pass');

@@ -13,6 +13,7 @@ import type { AnyRule } from '../engine/rule';
 import type { ResolvedStandard, Standard } from '../standard';
 import { fromTemplate } from '../model/template';
 import { AcknowledgementIndex } from './acknowledgement-index';
+import { synthToday } from './acknowledge-risk';
 
 export interface ApiGuardrailsChecksProps extends NagPackProps {
   /**
@@ -140,6 +141,7 @@ export class ApiGuardrailsChecks extends NagPack {
     const evaluation = evaluate(inventory, {
       standard: this.standard,
       acknowledge: acks.isEmpty ? undefined : (finding) => acks.find(finding),
+      today: synthToday(stack),
     });
     for (const finding of evaluation.findings) {
       const logicalId = finding.resource.source.logicalId;

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError } from './errors';
 
 /** Extensions read as templates (a `.template` file is JSON or YAML). */
@@ -158,6 +158,7 @@ function readAssembly(
           'Run `cdk synth` again to regenerate cdk.out',
         );
       }
+      requireInside(real, file, `stack artifact "${id}" in ${shown} names templateFile ${templateFile}`);
       add({
         file,
         display: displayOf(file, cwd),
@@ -175,10 +176,22 @@ function readAssembly(
           'Run `cdk synth` again to regenerate cdk.out',
         );
       }
+      requireInside(real, join(dir, nested), `nested assembly "${id}" in ${shown} names directoryName ${nested}`);
       count += readAssembly(join(dir, nested), cwd, arg, add, visiting);
     }
   }
   return count;
+}
+
+/** A manifest names only files inside its assembly (links resolved): anything else is never read. */
+function requireInside(assemblyDir: string, target: string, what: string): void {
+  const rel = relative(assemblyDir, realpathSync(target));
+  if (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return;
+  throw new CliError(
+    'E_CLOUD_ASSEMBLY',
+    `${what}, which is outside the cloud assembly ${assemblyDir}; it was not read`,
+    'Run `cdk synth` again to regenerate cdk.out (CDK writes every template inside it)',
+  );
 }
 
 /** What a directory entry is, following a symbolic link to its target (a broken link is neither). */

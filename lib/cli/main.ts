@@ -26,7 +26,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         `cannot write the report to standard output (${reason}: ${failure.message})`,
         reason === 'EPIPE'
           ? 'The reader of the pipe stopped early; write the report to a file with --output'
-          : 'Free space where stdout goes, or write the report to a file with --output',
+          : reason === 'EBADF'
+            ? 'Standard output was closed (`>&-`): redirect it to a file or /dev/null, or write the report with --output'
+            : 'Free space where stdout goes, or write the report to a file with --output',
       ),
     )}\n`,
   );

@@ -25,6 +25,8 @@ export interface EvaluateOptions {
   readonly standard: ResolvedStandard;
   /** Looks up an acknowledgement for a failing finding (CDK metadata, baseline, ...), or one that expired. */
   readonly acknowledge?: Acknowledge;
+  /** The day acknowledgement expiries are judged against (the standard's `maxDaysAhead` cap). @default the clock */
+  readonly today?: Date;
 }
 
 /** The findings of one evaluation, with the inventory they are about. */
@@ -70,7 +72,7 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
     scope: Scope,
   ): void => {
     for (const planned of plan) {
-      const result = runCheck(planned, subject, resource, scope, context, options.acknowledge, options.standard);
+      const result = runCheck(planned, subject, resource, scope, context, options);
       if (result.outcome === 'findings') for (const f of result.findings) findings.push(f);
       if (result.outcome !== 'pass') continue;
       passes.add(planned.rule.id, resource.apiId);
@@ -93,6 +95,13 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
     run(planFor('api'), api, at('api', apiLabel, api.source), { tier, api });
     const stagePlan = planFor('stage');
     for (const stage of api.stages) {
+      if (stage.unreadable) {
+        // The stages could not be read: every stage rule is undecided, never passed, failed or left out.
+        const resource = at('stage', `${apiLabel} › (stages not readable)`, stage.source);
+        const message = `Cannot decide for any stage of this API: its stages could not be read (${stage.unreadable}).`;
+        for (const planned of stagePlan) findings.push(undecided(planned, message, resource, tier, api.source));
+        continue;
+      }
       const label = `${apiLabel} › stage ${show(stage.name)}`;
       run(stagePlan, stage, at('stage', label, stage.source), { tier, api, stage });
     }
@@ -105,18 +114,7 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
       // The methods/routes could not be read (e.g. an OpenAPI body in S3): every operation rule is undecided.
       const resource = at('api', `${apiLabel} › (operations not readable)`, api.source);
       const message = `Cannot decide for any method or route of this API: its operations are unresolved (${api.operationsUnresolved}).`;
-      for (const planned of operationPlan) {
-        findings.push({
-          ruleId: planned.rule.id,
-          title: planned.rule.title,
-          status: 'unknown',
-          severity: planned.unknownSeverity,
-          message,
-          fix: fixFor(planned, api.source),
-          resource,
-          tier,
-        });
-      }
+      for (const planned of operationPlan) findings.push(undecided(planned, message, resource, tier, api.source));
     }
     const authorizerPlan = planFor('authorizer');
     for (const authorizer of api.authorizers) {
@@ -166,6 +164,26 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
     });
   }
   return { findings: sortFindings(findings), inventory, passes };
+}
+
+/** The unknown finding of a planned rule on subjects that could not be read (no check runs). */
+function undecided(
+  planned: Planned,
+  message: string,
+  resource: FindingResource,
+  tier: string,
+  fixSource: FindingResource['source'],
+): Finding {
+  return {
+    ruleId: planned.rule.id,
+    title: planned.rule.title,
+    status: 'unknown',
+    severity: planned.unknownSeverity,
+    message,
+    fix: fixFor(planned, fixSource),
+    resource,
+    tier,
+  };
 }
 
 /**

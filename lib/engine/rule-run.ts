@@ -126,8 +126,7 @@ export function runCheck(
   resource: FindingResource,
   scope: Scope,
   run: RuleRun,
-  acknowledge: Acknowledge | undefined,
-  standard: ResolvedStandard,
+  options: { readonly acknowledge?: Acknowledge; readonly standard: ResolvedStandard; readonly today?: Date },
 ): CheckResult {
   run.start(planned, resource, scope);
   try {
@@ -144,9 +143,7 @@ export function runCheck(
     }
   }
   if (run.produced.length > 0) {
-    const findings = run.produced.map((f) =>
-      applyAcknowledgement(f, planned.setting.acknowledgeable, standard, acknowledge),
-    );
+    const findings = run.produced.map((f) => applyAcknowledgement(f, planned.setting.acknowledgeable, options));
     return { outcome: 'findings', findings };
   }
   if (run.exemptReason !== undefined) return { outcome: 'pass', exempt: run.exemptReason };
@@ -178,8 +175,7 @@ export function unknownSeverityOf(setting: EffectiveSetting, standard: ResolvedS
 function applyAcknowledgement(
   finding: Finding,
   acknowledgeable: boolean,
-  standard: ResolvedStandard,
-  acknowledge?: Acknowledge,
+  { acknowledge, standard, today }: { acknowledge?: Acknowledge; standard: ResolvedStandard; today?: Date },
 ): Finding {
   if (finding.status === 'pass' || !acknowledge) return finding;
   const ack = acknowledge(finding);
@@ -190,7 +186,7 @@ function applyAcknowledgement(
       message: `${finding.message} The acknowledgement (${ack.ticket ? `ticket ${ack.ticket}, ` : ''}"${ack.reason}") expired on ${ack.expires}.`,
     };
   }
-  const refusal = standard.acknowledgementRefusal(ack);
+  const refusal = standard.acknowledgementRefusal(ack, today);
   if (refusal)
     return {
       ...finding,

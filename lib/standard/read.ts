@@ -54,6 +54,8 @@ export function readStandardFile(file: string): unknown {
     try {
       doc = yaml().parseDocument(body, { uniqueKeys: false, prettyErrors: true, lineCounter: lines });
       const problem = doc.errors[0] ?? doc.warnings[0];
+      // The parser reports its own stack overflow on deep nesting as a syntax error.
+      if (problem?.message.includes('Maximum call stack size exceeded')) throw fail(tooDeep);
       if (problem) throw fail(yamlProblem(problem));
       data = doc.toJS({ maxAliasCount: 100 });
     } catch (error) {

@@ -110,6 +110,14 @@ function checkModels(op: Operation, api: Api, ctx: RuleContext<Options>, where: 
     }
     if (!ctx.options.requireClosedModels) continue;
     const model = api.models.find((m) => m.name === modelName);
+    // A model whose name is unresolved (or models that could not be read) may be this one.
+    const unnamed = model ? undefined : api.models.find((m) => isUnresolved(m.name))?.name;
+    if (isUnresolved(unnamed)) {
+      ctx.unknown(`The schema of request model ${modelName} is unknown (${unnamed.because}).`, {
+        location: 'Properties.RequestModels',
+      });
+      continue;
+    }
     if (!model) {
       ctx.unknown(`Request model ${modelName} is not in the source, so its schema cannot be checked.`, {
         location: 'Properties.RequestModels',

@@ -83,6 +83,14 @@ export default defineRule<'api', Options>({
     if (api.external && stages.length === 0) return ctx.skip();
     if (!api.external) checkTags(api.tags, 'the API', { location: 'Properties.Tags' });
     for (const stage of stages) {
+      if (stage.unreadable) {
+        // Tags never read are neither missing nor present.
+        ctx.unknown(`The tags of the API's stages are unknown: they could not be read (${stage.unreadable}).`, {
+          location: 'Properties.Tags',
+          source: stage.source,
+        });
+        continue;
+      }
       const name = isUnresolved(stage.name) ? '(unresolved name)' : stage.name;
       checkTags(stage.tags, `stage ${name}`, {
         location: stage.declaredBy === 'deployment' ? 'Properties.StageDescription.Tags' : 'Properties.Tags',

@@ -56,6 +56,15 @@ export default defineRule<'stage', Options>({
     if (keyed.length === 0 && keyUnknown.length === 0 && !api.operationsUnresolved) return ctx.skip();
     // A plan whose stage reference cannot be resolved might cover this stage.
     const doubtful = plansWithUnresolvedStages(ctx.inventory.usagePlans);
+    // A stage whose name is unresolved may be the stage a plan of this API names.
+    const byName = isUnresolved(stage.name)
+      ? ctx.inventory.usagePlans.filter((p) => p.stages.some((s) => s.apiId === api.id))
+      : [];
+    if (keyed.length > 0 && isUnresolved(stage.name) && byName.length > 0) {
+      return ctx.unknown(
+        `Methods ${list(keyed)} require an API key; usage plan(s) ${byName.map((p) => p.id).join(', ')} cover a stage of this API, and this stage's name is unresolved (${stage.name.because}).`,
+      );
+    }
     if (keyed.length > 0 && doubtful.length === 0) {
       return ctx.fail(
         `Methods ${list(keyed)} require an API key, but the stage is in no usage plan: every key is rejected and no key is throttled.`,

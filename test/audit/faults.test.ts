@@ -99,7 +99,7 @@ describe('audit under throttling, server errors and denied calls', () => {
     );
     // required-tags cannot pass on stage tags it never read.
     expect(denied.find((f) => f.ruleId === 'required-tags')?.message).toMatch(
-      /of stage \(unresolved name\) is unresolved/,
+      /^The tags of the API's stages are unknown: they could not be read \(GetStages denied/,
     );
     expect(findings.filter((f) => f.ruleId === 'not-evaluable')).toEqual([]);
   });

@@ -1,5 +1,15 @@
-import { acknowledgeRisk } from '../../lib/adapters/acknowledge-risk';
-import { cleanOutdirs, newApp, ourReport, restApi, standardWith, synth } from '../adapters/cdk-plugin-helpers';
+import { App, Stack } from 'aws-cdk-lib';
+import { acknowledgeRisk, NOW_CONTEXT_KEY } from '../../lib/adapters/acknowledge-risk';
+import { ApiGuardrailsChecks } from '../../lib/adapters/nag-pack';
+import {
+  cleanOutdirs,
+  newApp,
+  ourReport,
+  restApi,
+  standardWith,
+  synth,
+  testRules,
+} from '../adapters/cdk-plugin-helpers';
 
 const EXEC = 'execution-logging';
 const FAR = { ruleId: EXEC, reason: 'logging later', ticket: 'SEC-7', expires: '9999-12-31' };
@@ -42,5 +52,41 @@ describe('acknowledgements.maxDaysAhead at synth (the engine enforces the cap fo
     const soon = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
     acknowledgeRisk(restApi(stack, 'Orders'), { ...FAR, expires: soon });
     expect(synth(app)).toBeUndefined();
+  });
+
+  // Expiry and cap are judged against the same day: the context's, when it fixes one.
+  const FIXED_DAY = { [NOW_CONTEXT_KEY]: '2020-01-01' };
+  const capped = standardWith([EXEC], { acknowledgements: { maxDaysAhead: 90 } });
+
+  test('fails synth on an expiry beyond the cap counted from the context today, although it is in the past of the clock', () => {
+    quiet();
+    const { app, stack } = newApp({ standard: capped }, FIXED_DAY);
+    acknowledgeRisk(restApi(stack, 'Orders'), { ...FAR, expires: '2020-12-31' });
+    expect(synth(app)?.message).toContain(
+      "is refused: it expires on 2020-12-31, beyond the standard's cap of 90 days ahead (acknowledgements.maxDaysAhead: latest allowed 2020-03-31)",
+    );
+  });
+
+  test('passes synth on an expiry within the cap counted from the context today', () => {
+    quiet();
+    const { app, stack } = newApp({ standard: capped }, FIXED_DAY);
+    acknowledgeRisk(restApi(stack, 'Orders'), { ...FAR, expires: '2020-03-31' });
+    expect(synth(app)).toBeUndefined();
+  });
+});
+
+describe('acknowledgements.maxDaysAhead in the cdk-nag pack', () => {
+  test('fails the stage on an expiry beyond the cap counted from the context today, as the plugin does', () => {
+    const app = new App({ context: { [NOW_CONTEXT_KEY]: '2020-01-01' } });
+    const stack = new Stack(app, 'Shop');
+    const api = restApi(stack, 'Orders');
+    acknowledgeRisk(api, { ...FAR, expires: '2020-12-31' });
+    app.synth();
+    const pack = new ApiGuardrailsChecks(app, {
+      standard: standardWith([EXEC], { acknowledgements: { maxDaysAhead: 90 } }),
+      rules: testRules,
+    });
+    const violation = pack.validateScope(app).violations.find((v) => v.ruleName === `ApiGuardrails-${EXEC}`);
+    expect(violation?.description).toContain('latest allowed 2020-03-31');
   });
 });

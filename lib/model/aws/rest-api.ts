@@ -18,9 +18,9 @@ import type {
 import { unresolved, type Value } from '../value';
 import { apigatewayArn } from './arn';
 import { mapRestStage } from './rest-stage';
-import { corsFromHeaders, deployedSource, listOrNotice, tagsOf, type MappingContext } from './shared';
+import { corsFromHeaders, deployedSource, tagsOf, type MappingContext } from './shared';
 import type { RestApiSnapshot } from './snapshot';
-import { unreadableAuthorizer, unreadableStage } from './unreadable';
+import { unreadableAuthorizer, unreadableModel, unreadableStage } from './unreadable';
 
 /** One deployed REST API (with its stages, methods, authorizers, ...) as a model Api. */
 export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api {
@@ -28,17 +28,14 @@ export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api 
   const id = api.id ?? '';
   const base = `/restapis/${id}`;
   const source = deployedSource(apigatewayArn(ctx.region, base), 'AWS::ApiGateway::RestApi', api.tags);
-  const label = `REST API ${api.name ?? id} (${id})`;
 
   const authorizers = snapshot.authorizers.ok
     ? snapshot.authorizers.value.map((a) => mapAuthorizer(a, apigatewayArn(ctx.region, `${base}/authorizers/${a.id}`)))
     : [unreadableAuthorizer(source, snapshot.authorizers.because)];
-  const validators = listOrNotice(
-    snapshot.validators,
-    `Request validators of ${label} (GetRequestValidators)`,
-    source,
-    ctx,
-  ).map((v) => mapValidator(v, apigatewayArn(ctx.region, `${base}/requestvalidators/${v.id}`)));
+  // Unreadable validators: each method that names one gets an unresolved validator naming the call (below).
+  const validators = (snapshot.validators.ok ? snapshot.validators.value : []).map((v) =>
+    mapValidator(v, apigatewayArn(ctx.region, `${base}/requestvalidators/${v.id}`)),
+  );
   const authorizerById = lookup(
     snapshot.authorizers.ok ? authorizers : [],
     snapshot.authorizers.ok ? undefined : snapshot.authorizers.because,
@@ -103,11 +100,13 @@ export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api 
     });
     cors.push({ source, from: 'gateway-response', allowOrigins: unresolved(because) });
   }
-  const models = listOrNotice(snapshot.models, `Models of ${label} (GetModels)`, source, ctx).map((m): ApiModel => ({
-    source: { arn: apigatewayArn(ctx.region, `${base}/models/${m.name}`), resourceType: 'AWS::ApiGateway::Model' },
-    name: m.name ?? '',
-    schema: parseSchema(m.schema),
-  }));
+  const models = snapshot.models.ok
+    ? snapshot.models.value.map((m): ApiModel => ({
+        source: { arn: apigatewayArn(ctx.region, `${base}/models/${m.name}`), resourceType: 'AWS::ApiGateway::Model' },
+        name: m.name ?? '',
+        schema: parseSchema(m.schema),
+      }))
+    : [unreadableModel(source, snapshot.models.because)];
   const stages = snapshot.stages.ok
     ? snapshot.stages.value.map((s) => mapRestStage(id, s, ctx))
     : [unreadableStage(source, tagsOf(api.tags), snapshot.stages.because)];

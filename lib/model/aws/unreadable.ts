@@ -1,5 +1,5 @@
 import type { Source } from '../source';
-import type { Authorizer, MethodSettings, Stage } from '../types';
+import type { ApiModel, Authorizer, MethodSettings, Stage } from '../types';
 import { unresolved, type Value } from '../value';
 
 /**
@@ -39,6 +39,7 @@ export function unreadableStage(apiSource: Source, apiTags: Record<string, Value
     tags: Object.fromEntries(Object.keys(apiTags).map((key) => [key, why])),
     usagePlanIds: [],
     declaredBy: 'deployed',
+    unreadable: because,
   };
 }
 
@@ -59,5 +60,15 @@ export function unreadableAuthorizer(apiSource: Source, because: string): Author
     providerArns: why,
     jwtAudience: why,
     jwtIssuer: why,
+  };
+}
+
+/** The models of an API that could not be read (GetModels failed): a schema looked up by name is unknown. */
+export function unreadableModel(apiSource: Source, because: string): ApiModel {
+  const why = unresolved(because);
+  return {
+    source: { arn: `${apiSource.arn ?? ''}/models`, resourceType: 'AWS::ApiGateway::Model' },
+    name: why,
+    schema: why,
   };
 }

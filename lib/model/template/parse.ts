@@ -5,6 +5,7 @@ import { yaml } from '../../lazy-modules';
 type Collection = YAMLMap.Parsed | YAMLSeq.Parsed;
 import { TemplateError } from './errors';
 import { checkTemplateShape, MAX_DEPTH } from './limits';
+import { indentQuotedContinuation } from './yaml-quoted';
 
 type ShortForm = { readonly name: string; readonly fn: string };
 
@@ -83,14 +84,33 @@ function tooDeep(fileName: string): TemplateError {
   );
 }
 
+type ParsedDocument = ReturnType<ReturnType<typeof yaml>['parseDocument']>;
+
+/** Multi-line quoted scalars indented as PyYAML allows (see yaml-quoted.ts) that one parse repairs. */
+const MAX_QUOTE_REPAIRS = 100;
+
 function parseYaml(text: string, fileName: string): unknown {
-  const lineCounter = new (yaml().LineCounter)();
-  let doc: ReturnType<ReturnType<typeof yaml>['parseDocument']>;
-  try {
-    doc = yaml().parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: true, lineCounter });
-  } catch (error) {
-    if (error instanceof RangeError) throw tooDeep(fileName);
-    throw error;
+  let lineCounter = new (yaml().LineCounter)();
+  let doc: ParsedDocument;
+  let source = text;
+  for (let repairs = 0; ; repairs++) {
+    lineCounter = new (yaml().LineCounter)();
+    try {
+      doc = yaml().parseDocument(source, {
+        customTags: CUSTOM_TAGS,
+        uniqueKeys: false,
+        prettyErrors: true,
+        lineCounter,
+      });
+    } catch (error) {
+      if (error instanceof RangeError) throw tooDeep(fileName);
+      throw error;
+    }
+    const first = doc.errors[0];
+    if (first?.code !== 'MISSING_CHAR' || repairs >= MAX_QUOTE_REPAIRS) break;
+    const repaired = indentQuotedContinuation(source, first.pos[0]);
+    if (repaired === undefined) break;
+    source = repaired;
   }
   const error = doc.errors[0];
   if (error?.message.includes('Maximum call stack size exceeded')) throw tooDeep(fileName);

@@ -64,6 +64,11 @@ export interface Stage {
   readonly usagePlanIds: string[];
   /** How the stage is declared: a Stage resource, a Deployment's StageName/StageDescription, or a deployed stage. */
   readonly declaredBy: 'stage' | 'deployment' | 'deployed';
+  /**
+   * Set (to why) on the stand-in for stages that could not be read (the audit's GetStages failed): nothing
+   * about them is known, not even which exist, so every stage control is unknown and their tags unread.
+   */
+  readonly unreadable?: string;
 }
 
 export interface UsagePlan {

@@ -96,6 +96,21 @@ testRule(rule, {
       expect: 'unknown',
       message: /require an API key is unresolved/,
     },
+    {
+      name: 'fails as unknown, not as "in no usage plan", when the stage name is unresolved and a plan names a stage of the API',
+      template: {
+        Parameters: { StageName: { Type: 'String' } },
+        Resources: {
+          ...restApi(),
+          ...keyed,
+          ...restStage({ StageName: { Ref: 'StageName' } }),
+          ...usagePlan({ ApiStages: [{ ApiId: { Ref: 'Api' }, Stage: 'prod' }] }),
+        },
+      },
+      expect: 'unknown',
+      message:
+        /usage plan\(s\) UsagePlan cover a stage of this API, and this stage's name is unresolved \(parameter StageName/,
+    },
   ],
 });
 
