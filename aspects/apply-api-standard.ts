@@ -4,7 +4,7 @@ import { CfnRestApi, CfnStage as CfnRestStage } from 'aws-cdk-lib/aws-apigateway
 import { CfnStage as CfnV2Stage } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IConstruct } from 'constructs';
 import { AspectNotices } from './notices';
-import { remediateEndpoint } from './rest-api';
+import { remediateEndpoint, remediateSecurityPolicy } from './rest-api';
 import { remediateRestStage } from './rest-stage';
 import type { StageStandardProps } from './settings';
 import { resolveStageStandard } from './settings';
@@ -65,6 +65,7 @@ export class ApplyApiStandard implements IAspect {
       this.notices.v2Stage(node);
     } else if (node instanceof CfnRestApi) {
       remediateEndpoint(node, this.standard.tier);
+      remediateSecurityPolicy(node, this.standard.tier);
     }
     this.tagger?.visit(node);
   }

@@ -22,6 +22,7 @@ import privateIntegrationTls from './private-integration-tls';
 import requestValidation from './request-validation';
 import requiredTags from './required-tags';
 import resourcePolicy from './resource-policy';
+import restApiTls from './rest-api-tls';
 import restMethodAuthorization from './rest-method-authorization';
 import stageAccessLogging from './stage-access-logging';
 import stageDescription from './stage-description';
@@ -63,6 +64,7 @@ export const allRules: readonly AnyRule[] = [
   requestValidation,
   requiredTags,
   resourcePolicy,
+  restApiTls,
   restMethodAuthorization,
   stageAccessLogging,
   stageDescription,
