@@ -18,6 +18,9 @@ import gatewayResponses from './gateway-responses';
 import httpApiWaf from './http-api-waf';
 import integrationHttps from './integration-https';
 import integrationUriInjection from './integration-uri-injection';
+import mtlsOwnershipVerification from './mtls-ownership-verification';
+import mtlsTruststoreConsistency from './mtls-truststore-consistency';
+import mtlsTruststoreVersion from './mtls-truststore-version';
 import privateIntegrationTls from './private-integration-tls';
 import requestValidation from './request-validation';
 import requiredTags from './required-tags';
@@ -60,6 +63,9 @@ export const allRules: readonly AnyRule[] = [
   httpApiWaf,
   integrationHttps,
   integrationUriInjection,
+  mtlsOwnershipVerification,
+  mtlsTruststoreConsistency,
+  mtlsTruststoreVersion,
   privateIntegrationTls,
   requestValidation,
   requiredTags,

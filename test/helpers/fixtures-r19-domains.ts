@@ -5,6 +5,8 @@
 import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 
 type Props = Record<string, unknown>;
 
@@ -133,4 +135,55 @@ export function cdkRoutingRule(
     conditions: [{ matchBasePaths: { anyOf: [id.toLowerCase()] } }],
     actions: [{ invokeApi: { apiId: api.restApiId, stage } }],
   });
+}
+
+export const TRUSTSTORE = 's3://trust-bucket/truststore.pem';
+
+/** MutualTlsAuthentication with the given URI and (when given) version. */
+export function mtls(version?: unknown, uri: unknown = TRUSTSTORE): Props {
+  return {
+    MutualTlsAuthentication: { TruststoreUri: uri, ...(version !== undefined ? { TruststoreVersion: version } : {}) },
+  };
+}
+
+/** An ACM certificate resource; `authority` makes it an ACM Private CA certificate. */
+export function acmCertificate(authority?: string, id = 'Cert'): Props {
+  return {
+    [id]: {
+      Type: 'AWS::CertificateManager::Certificate',
+      Properties: {
+        DomainName: 'api.example.com',
+        ...(authority ? { CertificateAuthorityArn: authority } : { ValidationMethod: 'DNS' }),
+      },
+    },
+  };
+}
+
+/** CDK: a REGIONAL REST domain with mutual TLS (truststore version when given) mapped to a new REST API. */
+export function cdkMtlsDomain(
+  stack: Stack,
+  options: {
+    version?: string;
+    certificate?: acm.ICertificate;
+    ownership?: string;
+    id?: string;
+    api?: apigw.IRestApi;
+  } = {},
+): apigw.DomainName {
+  const api =
+    options.api ??
+    new apigw.RestApi(stack, 'Api', { cloudWatchRole: false, endpointTypes: [apigw.EndpointType.REGIONAL] });
+  if (!options.api) (api as apigw.RestApi).root.addMethod('GET', new apigw.MockIntegration());
+  const id = options.id ?? 'Domain';
+  const bucket = s3.Bucket.fromBucketName(stack, `${id}Trust`, 'trust-bucket');
+  const domain = new apigw.DomainName(stack, id, {
+    domainName: `${id.toLowerCase()}.example.com`,
+    certificate: options.certificate ?? acm.Certificate.fromCertificateArn(stack, `${id}Cert`, CERT_ARN),
+    securityPolicy: apigw.SecurityPolicy.TLS_1_2,
+    mtls: { bucket, key: 'truststore.pem', version: options.version },
+  });
+  domain.addBasePathMapping(api, { basePath: id.toLowerCase() });
+  if (options.ownership)
+    (domain.node.defaultChild as apigw.CfnDomainName).ownershipVerificationCertificateArn = options.ownership;
+  return domain;
 }
