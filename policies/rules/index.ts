@@ -21,6 +21,7 @@ import integrationUriInjection from './integration-uri-injection';
 import mtlsOwnershipVerification from './mtls-ownership-verification';
 import mtlsTruststoreConsistency from './mtls-truststore-consistency';
 import mtlsTruststoreVersion from './mtls-truststore-version';
+import privateDomainPolicy from './private-domain-policy';
 import privateIntegrationTls from './private-integration-tls';
 import requestValidation from './request-validation';
 import requiredTags from './required-tags';
@@ -66,6 +67,7 @@ export const allRules: readonly AnyRule[] = [
   mtlsOwnershipVerification,
   mtlsTruststoreConsistency,
   mtlsTruststoreVersion,
+  privateDomainPolicy,
   privateIntegrationTls,
   requestValidation,
   requiredTags,
