@@ -11,6 +11,7 @@ import dataTrace from './data-trace';
 import defaultEndpoint from './default-endpoint';
 import detailedMetrics from './detailed-metrics';
 import domainMtls from './domain-mtls';
+import domainRoutingRules from './domain-routing-rules';
 import domainTls from './domain-tls';
 import endpointType from './endpoint-type';
 import executionLogging from './execution-logging';
@@ -57,6 +58,7 @@ export const allRules: readonly AnyRule[] = [
   defaultEndpoint,
   detailedMetrics,
   domainMtls,
+  domainRoutingRules,
   domainTls,
   endpointType,
   executionLogging,
