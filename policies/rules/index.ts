@@ -22,6 +22,7 @@ import integrationUriInjection from './integration-uri-injection';
 import mtlsOwnershipVerification from './mtls-ownership-verification';
 import mtlsTruststoreConsistency from './mtls-truststore-consistency';
 import mtlsTruststoreVersion from './mtls-truststore-version';
+import privateDomainAccess from './private-domain-access';
 import privateDomainPolicy from './private-domain-policy';
 import privateIntegrationTls from './private-integration-tls';
 import requestValidation from './request-validation';
@@ -69,6 +70,7 @@ export const allRules: readonly AnyRule[] = [
   mtlsOwnershipVerification,
   mtlsTruststoreConsistency,
   mtlsTruststoreVersion,
+  privateDomainAccess,
   privateDomainPolicy,
   privateIntegrationTls,
   requestValidation,
