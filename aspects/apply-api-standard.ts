@@ -7,7 +7,7 @@ import { SecureHttpApi } from '../lib/constructs/secure-http-api';
 import { SecureRestApi } from '../lib/constructs/secure-rest-api';
 import { SecureWebSocketApi } from '../lib/constructs/secure-websocket-api';
 import { AspectNotices } from './notices';
-import { remediateEndpoint } from './rest-api';
+import { remediateEndpoint, remediateSecurityPolicy } from './rest-api';
 import { remediateRestStage } from './rest-stage';
 import type { StageStandardProps } from './settings';
 import { resolveStageStandard } from './settings';
@@ -70,6 +70,7 @@ export class ApplyApiStandard implements IAspect {
       this.notices.v2Stage(node);
     } else if (node instanceof CfnRestApi) {
       remediateEndpoint(node, this.standard.tier);
+      remediateSecurityPolicy(node, this.standard.tier);
     }
     this.tagger?.visit(node);
   }

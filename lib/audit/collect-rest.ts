@@ -15,6 +15,7 @@ import {
   type UsagePlan,
 } from '@aws-sdk/client-api-gateway';
 import type { Fetched, RestApiSnapshot, RestDomainSnapshot } from '../model/aws/snapshot';
+import { collectAccessAssociations, collectRoutingRules } from './collect-domains';
 import { list, one, type CollectContext } from './context';
 
 /** API Gateway's largest page size for REST list calls. */
@@ -73,15 +74,26 @@ export async function collectRestDomains(ctx: CollectContext): Promise<Fetched<R
     return { items: r.items, next: r.position };
   });
   if (!domains.ok) return domains;
+  const anyPrivate = domains.value.some((d) => d.endpointConfiguration?.types?.includes('PRIVATE'));
+  const associations = await collectAccessAssociations(ctx, anyPrivate);
   const value = await Promise.all(
     domains.value.map(async (domain) => ({
       domain,
       mappings: await list(ctx, 'GetBasePathMappings', async (position) => {
         const r = await c.send(
-          new GetBasePathMappingsCommand({ domainName: domain.domainName, limit: PAGE, position }),
+          new GetBasePathMappingsCommand({
+            domainName: domain.domainName,
+            domainNameId: domain.domainNameId,
+            limit: PAGE,
+            position,
+          }),
         );
         return { items: r.items, next: r.position };
       }),
+      accessAssociations: associations.ok
+        ? { ok: true as const, value: associations.value.filter((a) => a.domainNameArn === domain.domainNameArn) }
+        : associations,
+      routingRules: await collectRoutingRules(ctx, domain.domainName, domain.domainNameId, domain.routingMode),
     })),
   );
   return { ok: true, value };

@@ -9,6 +9,7 @@ import {
   type Api,
 } from '@aws-sdk/client-apigatewayv2';
 import type { Fetched, V2ApiSnapshot, V2DomainSnapshot } from '../model/aws/snapshot';
+import { collectRoutingRules } from './collect-domains';
 import { list, type CollectContext } from './context';
 
 /** apigatewayv2 takes MaxResults as a string. */
@@ -62,6 +63,7 @@ export async function collectV2Domains(ctx: CollectContext): Promise<Fetched<V2D
         );
         return { items: r.Items, next: r.NextToken };
       }),
+      routingRules: await collectRoutingRules(ctx, domain.DomainName, undefined, domain.RoutingMode),
     })),
   );
   return { ok: true, value };

@@ -34,6 +34,7 @@ export const AUDIT_CALLS: readonly AuditCall[] = [
   apigw('apigateway', 'GetUsagePlans', '/usageplans'),
   apigw('apigateway', 'GetDomainNames', '/domainnames'),
   apigw('apigateway', 'GetBasePathMappings', '/domainnames/*/basepathmappings'),
+  apigw('apigateway', 'GetDomainNameAccessAssociations', '/domainnameaccessassociations'),
   apigw('apigateway', 'GetAccount', '/account'),
   apigw('apigatewayv2', 'GetApis', '/apis'),
   apigw('apigatewayv2', 'GetStages', '/apis/*/stages'),
@@ -42,6 +43,7 @@ export const AUDIT_CALLS: readonly AuditCall[] = [
   apigw('apigatewayv2', 'GetIntegrations', '/apis/*/integrations'),
   apigw('apigatewayv2', 'GetDomainNames', '/domainnames'),
   apigw('apigatewayv2', 'GetApiMappings', '/domainnames/*/apimappings'),
+  apigw('apigatewayv2', 'ListRoutingRules', '/domainnames/*/routingrules'),
   {
     service: 'wafv2',
     operation: 'GetWebACL',

@@ -1,4 +1,4 @@
-import type { CfnRestApi } from 'aws-cdk-lib/aws-apigateway';
+import type { CfnDomainName, CfnRestApi } from 'aws-cdk-lib/aws-apigateway';
 import {
   type BasePathMapping,
   DomainName,
@@ -21,10 +21,10 @@ export interface MutualTlsOptions {
   /** Object key of the truststore. */
   readonly key: string;
   /**
-   * Object version of the truststore.
-   * @default - latest
+   * S3 object version of the truststore (the bucket must be versioned). Required: without it the next update of
+   * the domain trusts whatever object is at the key (rule mtls-truststore-version).
    */
-  readonly version?: string;
+  readonly version: string;
 }
 
 export interface SecureApiDomainProps extends OwnershipProps {
@@ -52,6 +52,12 @@ export interface SecureApiDomainProps extends OwnershipProps {
    * @default - no mutual TLS
    */
   readonly mutualTls?: MutualTlsOptions;
+  /**
+   * A public ACM certificate for the same name, proving ownership when mutual TLS is used with an imported or
+   * ACM Private CA `certificate` (rule mtls-ownership-verification).
+   * @default - none (fine for a public ACM certificate created in the same stack)
+   */
+  readonly ownershipVerificationCertificate?: ICertificate;
 }
 
 /**
@@ -74,7 +80,7 @@ export class SecureApiDomain extends Construct {
         'E_MTLS_TRUSTSTORE',
         `A ${props.dataClassification} custom domain must authenticate clients with mutual TLS (rule domain-mtls), and a truststore cannot be defaulted.`,
         props.mutualTls,
-        "Pass mutualTls: { bucket, key: 'truststore.pem' } with the CA bundle your clients' certificates chain to.",
+        "Pass mutualTls: { bucket, key: 'truststore.pem', version } with the CA bundle your clients' certificates chain to.",
       );
     }
     if (props.mutualTls && (!props.mutualTls.key || props.mutualTls.key.trim() === '')) {
@@ -85,6 +91,14 @@ export class SecureApiDomain extends Construct {
         'Set mutualTls.key to the PEM bundle key in the bucket.',
       );
     }
+    if (props.mutualTls && (!props.mutualTls.version || props.mutualTls.version.trim() === '')) {
+      throw new GuardrailsConstructError(
+        'E_MTLS_TRUSTSTORE',
+        'Mutual TLS needs the S3 object version of the truststore, so that only a reviewed change alters the trusted CAs.',
+        props.mutualTls.version,
+        "Set mutualTls.version to the truststore object's version id (enable versioning on the bucket).",
+      );
+    }
     this.domain = new DomainName(this, 'Domain', {
       domainName: props.domainName,
       certificate: props.certificate,
@@ -93,6 +107,10 @@ export class SecureApiDomain extends Construct {
       endpointType: settings.endpointType,
       mtls: props.mutualTls,
     });
+    if (props.ownershipVerificationCertificate) {
+      (this.domain.node.defaultChild as CfnDomainName).ownershipVerificationCertificateArn =
+        props.ownershipVerificationCertificate.certificateArn;
+    }
   }
 
   /** Map a secure REST API's stage under `basePath` and turn its execute-api endpoint off. */

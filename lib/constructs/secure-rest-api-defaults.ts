@@ -110,12 +110,28 @@ export interface RestApiSettings {
   readonly waf: 'given' | 'create' | 'none';
   readonly accessLogs: boolean;
   readonly cors?: CorsAllowlist;
+  /** TLS security policy of the execute-api endpoint (set on the L1: the RestApi L2 has no prop for it). */
+  readonly securityPolicy: string;
+  /** Endpoint access mode that goes with the enhanced policy. */
+  readonly endpointAccessMode: 'STRICT';
   readonly acknowledgements: PendingAcknowledgement[];
+}
+
+/**
+ * The execute-api endpoint's TLS policy: TLS 1.3 and TLS 1.2 with forward secrecy and a post-quantum key exchange
+ * (REGIONAL, PRIVATE), or the TLS 1.3 edge policy (EDGE); both enhanced, so in STRICT access mode (rule rest-api-tls).
+ */
+export function restApiSecurityPolicy(endpointType: EndpointType): string {
+  return endpointType === EndpointType.EDGE
+    ? 'SecurityPolicy_TLS13_2025_EDGE'
+    : 'SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09';
 }
 
 /** The secure defaults, before user props. */
 export function restApiDefaults(): Omit<RestApiSettings, 'acknowledgements'> {
   return {
+    securityPolicy: restApiSecurityPolicy(EndpointType.REGIONAL),
+    endpointAccessMode: 'STRICT',
     stageName: GUARDRAIL_DEFAULTS.stageName,
     endpointType: EndpointType.REGIONAL,
     vpcEndpoints: [],
@@ -223,6 +239,7 @@ export function resolveRestApiSettings(
     waf: noWaf ? 'none' : input.webAcl ? 'given' : 'create',
     accessLogs: !noAccessLogs,
     cors: input.cors,
+    securityPolicy: restApiSecurityPolicy(endpointType),
     acknowledgements,
   };
 }

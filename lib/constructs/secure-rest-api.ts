@@ -2,6 +2,7 @@ import { Annotations, Aspects, Duration, type IAspect, Names, Stack, Validations
 import {
   AuthorizationType,
   CfnMethod,
+  type CfnRestApi,
   EndpointType,
   type IAuthorizer,
   type IResource,
@@ -120,6 +121,10 @@ export class SecureRestApi extends Construct {
           }
         : undefined,
     });
+
+    const cfnApi = this.api.node.defaultChild as CfnRestApi;
+    cfnApi.securityPolicy = settings.securityPolicy;
+    cfnApi.endpointAccessMode = settings.endpointAccessMode;
 
     this.requestValidator = new RequestValidator(this, 'RequestValidator', {
       restApi: this.api,

@@ -132,7 +132,7 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
     return tier ?? standard.strictestTier;
   };
   for (const domain of inventory.domains) {
-    const tier = strictestOf(domain.mappings.map((m) => m.apiId));
+    const tier = strictestOf([...domain.mappings.map((m) => m.apiId), ...domain.routingRules.map((r) => r.apiId)]);
     const label = `domain ${show(domain.name, domain.id)}`;
     run(plans.for(tier, 'domain', undefined), domain, { kind: 'domain', label, source: domain.source }, { tier });
   }

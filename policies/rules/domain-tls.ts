@@ -1,4 +1,5 @@
 import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
+import { DEFAULT_ALLOWED_TLS_POLICIES, showPolicies, TLS_POLICY_LIST_SCHEMA } from '../shared/tls-policies';
 
 interface Options {
   /** Security policies the standard accepts on custom domains (exact API Gateway names). */
@@ -9,21 +10,6 @@ interface Options {
    */
   readonly requireExplicitRestPolicy: boolean;
 }
-
-/** TLS 1.2 and the 2025 enhanced policies (TLS 1.3 / PFS / post-quantum, regional and edge). */
-const DEFAULT_ALLOWED = [
-  'TLS_1_2',
-  'SecurityPolicy_TLS13_1_3_2025_09',
-  'SecurityPolicy_TLS13_1_3_FIPS_2025_09',
-  'SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09',
-  'SecurityPolicy_TLS13_1_2_FIPS_PFS_PQ_2025_09',
-  'SecurityPolicy_TLS13_1_2_PQ_2025_09',
-  'SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09',
-  'SecurityPolicy_TLS13_1_2_Ext2_PQ_2025_09',
-  'SecurityPolicy_TLS13_1_2_Ext2_FIPS_PQ_2025_09',
-  'SecurityPolicy_TLS13_2025_EDGE',
-  'SecurityPolicy_TLS12_PFS_2025_EDGE',
-];
 
 export default defineRule<'domain', Options>({
   id: 'domain-tls',
@@ -58,23 +44,17 @@ export default defineRule<'domain', Options>({
     schema: {
       type: 'object',
       properties: {
-        allowedPolicies: {
-          type: 'array',
-          items: { type: 'string', pattern: '^(TLS_1_[0-9]|SecurityPolicy_[A-Za-z0-9_]+)$' },
-          minItems: 1,
-          uniqueItems: true,
-        },
+        allowedPolicies: TLS_POLICY_LIST_SCHEMA,
         requireExplicitRestPolicy: { type: 'boolean' },
       },
       additionalProperties: false,
     },
-    defaults: { allowedPolicies: DEFAULT_ALLOWED, requireExplicitRestPolicy: true },
+    defaults: { allowedPolicies: [...DEFAULT_ALLOWED_TLS_POLICIES], requireExplicitRestPolicy: true },
   },
   check(domain, ctx) {
     const location = domain.kind === 'rest' ? 'Properties.SecurityPolicy' : 'Properties.DomainNameConfigurations';
     const allowed = ctx.options.allowedPolicies;
-    const shown =
-      allowed.length > 4 ? `${allowed.slice(0, 3).join(', ')} (+${allowed.length - 3} more)` : allowed.join(', ');
+    const shown = showPolicies(allowed);
     if (domain.securityPolicy === undefined) {
       if (domain.kind === 'rest' && ctx.options.requireExplicitRestPolicy) {
         return ctx.fail(

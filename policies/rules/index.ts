@@ -11,6 +11,7 @@ import dataTrace from './data-trace';
 import defaultEndpoint from './default-endpoint';
 import detailedMetrics from './detailed-metrics';
 import domainMtls from './domain-mtls';
+import domainRoutingRules from './domain-routing-rules';
 import domainTls from './domain-tls';
 import endpointType from './endpoint-type';
 import executionLogging from './execution-logging';
@@ -20,11 +21,17 @@ import integrationHttps from './integration-https';
 import integrationUriInjection from './integration-uri-injection';
 import jwtAuthorizerClaims from './jwt-authorizer-claims';
 import lambdaAuthorizerIdentitySource from './lambda-authorizer-identity-source';
+import mtlsOwnershipVerification from './mtls-ownership-verification';
+import mtlsTruststoreConsistency from './mtls-truststore-consistency';
+import mtlsTruststoreVersion from './mtls-truststore-version';
 import operationScopes from './operation-scopes';
+import privateDomainAccess from './private-domain-access';
+import privateDomainPolicy from './private-domain-policy';
 import privateIntegrationTls from './private-integration-tls';
 import requestValidation from './request-validation';
 import requiredTags from './required-tags';
 import resourcePolicy from './resource-policy';
+import restApiTls from './rest-api-tls';
 import restMethodAuthorization from './rest-method-authorization';
 import stageAccessLogging from './stage-access-logging';
 import stageDescription from './stage-description';
@@ -58,6 +65,7 @@ export const allRules: readonly AnyRule[] = [
   defaultEndpoint,
   detailedMetrics,
   domainMtls,
+  domainRoutingRules,
   domainTls,
   endpointType,
   executionLogging,
@@ -67,11 +75,17 @@ export const allRules: readonly AnyRule[] = [
   integrationUriInjection,
   jwtAuthorizerClaims,
   lambdaAuthorizerIdentitySource,
+  mtlsOwnershipVerification,
+  mtlsTruststoreConsistency,
+  mtlsTruststoreVersion,
   operationScopes,
+  privateDomainAccess,
+  privateDomainPolicy,
   privateIntegrationTls,
   requestValidation,
   requiredTags,
   resourcePolicy,
+  restApiTls,
   restMethodAuthorization,
   stageAccessLogging,
   stageDescription,

@@ -2,6 +2,7 @@ import { fromAws } from '../../lib/audit/from-aws';
 import { AUDIT_CALLS, auditIamPolicy, type IamPolicy } from '../../lib/audit/iam-policy';
 import { startFakeAws, type RecordedRequest } from './fake-aws/server';
 import { accountFixture, ACCOUNT, REGION } from './fixtures';
+import { addDomainFeatures } from './fixtures-r19-domains';
 import { testClients } from './helpers';
 
 /** IAM wildcard match: '*' any run of characters (including '/' and ':'), '?' one character. */
@@ -60,7 +61,8 @@ const WRITE =
 
 describe('api-guardrails iam-policy', () => {
   it('covers every request the audit sends (recorded on the loopback fake), for the region and account', async () => {
-    const fake = await startFakeAws(accountFixture(), { pageSize: 1 });
+    // With a private domain in a rule-routing mode, so the conditional calls are sent too.
+    const fake = await startFakeAws(addDomainFeatures(accountFixture()), { pageSize: 1 });
     const clients = testClients(fake.endpoint);
     try {
       await fromAws({ clients, progress: false });

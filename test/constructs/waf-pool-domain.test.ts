@@ -185,7 +185,9 @@ describe('SecureApiDomain', () => {
         domainName: 'a.example.com',
         certificate: Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN),
         ...props,
-        mutualTls: props.mutualTls ? { bucket, key: 'truststore.pem' } : undefined,
+        mutualTls: props.mutualTls
+          ? { bucket, key: 'truststore.pem', version: props.mutualTls.version ?? 'v1' }
+          : undefined,
       });
     return { stack, build };
   };
@@ -206,6 +208,11 @@ describe('SecureApiDomain', () => {
       SecurityPolicy: 'TLS_1_2',
       MutualTlsAuthentication: { TruststoreUri: Match.anyValue() },
     });
+  });
+
+  test('fails on mutual TLS without a truststore version (rule mtls-truststore-version)', () => {
+    const { build } = domainWith({ mutualTls: { key: 'truststore.pem', version: '' } as never });
+    expect(constructError(build).fix).toMatch(/mutualTls.version/);
   });
 
   test('fails on mutual TLS with an enhanced policy (API Gateway does not support it)', () => {

@@ -1,6 +1,8 @@
 import type { Domain, Mapping } from '../types';
 import { unresolved, type Value } from '../value';
 import { apigatewayArn } from './arn';
+import { auditedAssociations, auditedCertificate, auditedRoutingRules } from './domain-access';
+import { parsePolicy } from './rest-api';
 import { deployedSource, tagsOf, type MappingContext } from './shared';
 import type { AwsSnapshot } from './snapshot';
 
@@ -25,7 +27,7 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
   };
 
   if (snapshot.restDomains.ok) {
-    for (const { domain: d, mappings } of snapshot.restDomains.value) {
+    for (const { domain: d, mappings, accessAssociations, routingRules } of snapshot.restDomains.value) {
       const name = d.domainName ?? '';
       const source = deployedSource(
         d.domainNameArn ?? apigatewayArn(ctx.region, `/domainnames/${name}`),
@@ -43,9 +45,20 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
           ...(d.mutualTlsAuthentication?.truststoreUri
             ? { mtlsTruststoreUri: d.mutualTlsAuthentication.truststoreUri }
             : {}),
+          ...(d.mutualTlsAuthentication?.truststoreVersion
+            ? { mtlsTruststoreVersion: d.mutualTlsAuthentication.truststoreVersion }
+            : {}),
+          ...(d.ownershipVerificationCertificateArn
+            ? { ownershipVerificationCertificateArn: d.ownershipVerificationCertificateArn }
+            : {}),
+          certificate: auditedCertificate(d.regionalCertificateArn ?? d.certificateArn),
           ...(d.endpointAccessMode !== undefined ? { endpointAccessMode: d.endpointAccessMode } : {}),
           mappings: [],
           tags: tagsOf(d.tags),
+          ...(d.policy ? { policy: parsePolicy(d.policy) } : {}),
+          accessAssociations: auditedAssociations(accessAssociations, source),
+          ...(d.routingMode !== undefined ? { routingMode: d.routingMode } : {}),
+          routingRules: auditedRoutingRules(routingRules, name, apiRef, ctx),
         },
         mappings: [] as Mapping[],
         keys: new Set<string>(),
@@ -84,7 +97,7 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
   }
 
   if (snapshot.v2Domains.ok) {
-    for (const { domain: d, mappings } of snapshot.v2Domains.value) {
+    for (const { domain: d, mappings, routingRules } of snapshot.v2Domains.value) {
       const name = d.DomainName ?? '';
       const config = d.DomainNameConfigurations?.[0];
       let entry = byName.get(name);
@@ -104,8 +117,18 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
             ...(d.MutualTlsAuthentication?.TruststoreUri
               ? { mtlsTruststoreUri: d.MutualTlsAuthentication.TruststoreUri }
               : {}),
+            ...(d.MutualTlsAuthentication?.TruststoreVersion
+              ? { mtlsTruststoreVersion: d.MutualTlsAuthentication.TruststoreVersion }
+              : {}),
+            ...(config?.OwnershipVerificationCertificateArn
+              ? { ownershipVerificationCertificateArn: config.OwnershipVerificationCertificateArn }
+              : {}),
+            certificate: auditedCertificate(config?.CertificateArn),
             mappings: [],
             tags: tagsOf(d.Tags),
+            accessAssociations: [],
+            ...(d.RoutingMode !== undefined ? { routingMode: d.RoutingMode } : {}),
+            routingRules: auditedRoutingRules(routingRules, name, apiRef, ctx),
           },
           mappings: [],
           keys: new Set<string>(),

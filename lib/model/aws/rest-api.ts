@@ -123,6 +123,8 @@ export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api 
     tags: tagsOf(api.tags),
     ...(policy !== undefined ? { policy } : {}),
     disableExecuteApiEndpoint: api.disableExecuteApiEndpoint ?? false,
+    ...(api.securityPolicy !== undefined ? { securityPolicy: api.securityPolicy } : {}),
+    ...(api.endpointAccessMode !== undefined ? { endpointAccessMode: api.endpointAccessMode } : {}),
     models,
     operations,
     stages,

@@ -3,6 +3,7 @@ import type {
   Authorizer as RestAuthorizer,
   BasePathMapping,
   DomainName as RestDomainName,
+  DomainNameAccessAssociation,
   GatewayResponse as RestGatewayResponse,
   Model as RestModel,
   RequestValidator,
@@ -18,6 +19,7 @@ import type {
   DomainName as V2DomainName,
   Integration as V2Integration,
   Route as V2Route,
+  RoutingRule as V2RoutingRule,
   Stage as V2Stage,
 } from '@aws-sdk/client-apigatewayv2';
 import type { LogGroup as AwsLogGroup } from '@aws-sdk/client-cloudwatch-logs';
@@ -63,11 +65,17 @@ export interface V2ApiSnapshot {
 export interface RestDomainSnapshot {
   readonly domain: RestDomainName;
   readonly mappings: Fetched<BasePathMapping[]>;
+  /** GetDomainNameAccessAssociations entries whose domainNameArn is this domain's. */
+  readonly accessAssociations: Fetched<DomainNameAccessAssociation[]>;
+  /** ListRoutingRules; read only when the routing mode lets rules route (empty otherwise). */
+  readonly routingRules: Fetched<V2RoutingRule[]>;
 }
 
 export interface V2DomainSnapshot {
   readonly domain: V2DomainName;
   readonly mappings: Fetched<ApiMapping[]>;
+  /** ListRoutingRules; read only when the routing mode lets rules route (empty otherwise). */
+  readonly routingRules: Fetched<V2RoutingRule[]>;
 }
 
 export interface WebAclSnapshot {

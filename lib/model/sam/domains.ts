@@ -62,6 +62,8 @@ export function restDomain(apiId: string, stageId: string, raw: unknown, attribu
     for (const key of ['TruststoreUri', 'TruststoreVersion'])
       if (mtls[key]) (props.MutualTlsAuthentication as Json)[key] = mtls[key];
   }
+  if (domain.OwnershipVerificationCertificateArn)
+    props.OwnershipVerificationCertificateArn = domain.OwnershipVerificationCertificateArn;
   out[domainId] = { Type: 'AWS::ApiGateway::DomainName', ...attributes, Properties: optional(domain, props) };
   for (const path of paths ?? [undefined])
     out[mappingId(path)] = {
@@ -86,6 +88,8 @@ export function httpDomain(apiId: string, stageId: string, raw: unknown, attribu
     EndpointType: domain.EndpointConfiguration ?? 'REGIONAL',
   };
   if (domain.SecurityPolicy) config.SecurityPolicy = domain.SecurityPolicy;
+  if (domain.OwnershipVerificationCertificateArn)
+    config.OwnershipVerificationCertificateArn = domain.OwnershipVerificationCertificateArn;
   const props: Json = { DomainName: domain.DomainName, DomainNameConfigurations: [config] };
   const mtls = record(domain.MutualTlsAuthentication);
   if (domain.MutualTlsAuthentication !== undefined) {

@@ -1,7 +1,9 @@
 import type { Domain, Mapping } from '../types';
 import { isUnresolved, unresolved, type Value } from '../value';
+import { policyFrom } from './api-base';
 import type { BuildContext, Mutable, RawResource } from './context';
 import { asArray, field } from './convert';
+import { certificateOf, domainFor, mapAccessAssociations, mapRoutingRules } from './domain-access';
 
 function register(
   ctx: BuildContext,
@@ -11,17 +13,6 @@ function register(
 ): void {
   ctx.domains.set(resource.key, domain);
   if (typeof domain.name === 'string') byName.set(domain.name, resource.key);
-}
-
-/** The domain a mapping points at: Ref/GetAtt of a domain resource, or its literal name. */
-function domainFor(ctx: BuildContext, value: unknown, byName: Map<string, string>): Mutable<Domain> | undefined {
-  const key = ctx.tokens.resourceKey(value);
-  if (key !== undefined) return ctx.domains.get(key);
-  if (typeof value === 'string' && !ctx.tokens.hasTokens(value)) {
-    const named = byName.get(value);
-    return named !== undefined ? ctx.domains.get(named) : undefined;
-  }
-  return undefined;
 }
 
 function mapDomains(ctx: BuildContext, byName: Map<string, string>): void {
@@ -43,9 +34,19 @@ function mapDomains(ctx: BuildContext, byName: Map<string, string>): void {
             ctx.v.strList(field(endpoint, 'Types', 'EndpointConfiguration'), 'EndpointConfiguration.Types') ??
             (type.endsWith('V2') ? ['PRIVATE'] : ['EDGE']),
           mtlsTruststoreUri: ctx.v.str(field(mtls, 'TruststoreUri'), 'TruststoreUri'),
+          mtlsTruststoreVersion: ctx.v.str(field(mtls, 'TruststoreVersion'), 'TruststoreVersion'),
+          ownershipVerificationCertificateArn: ctx.v.str(
+            props.OwnershipVerificationCertificateArn,
+            'OwnershipVerificationCertificateArn',
+          ),
+          certificate: certificateOf(ctx, props.RegionalCertificateArn ?? props.CertificateArn),
           endpointAccessMode: ctx.v.str(props.EndpointAccessMode, 'EndpointAccessMode'),
           mappings: [],
           tags: ctx.v.tags(props.Tags),
+          policy: type.endsWith('V2') ? policyFrom(ctx, props.Policy) : undefined,
+          accessAssociations: [],
+          routingMode: ctx.v.str(props.RoutingMode, 'RoutingMode'),
+          routingRules: [],
         },
         byName,
       );
@@ -71,8 +72,19 @@ function mapDomains(ctx: BuildContext, byName: Map<string, string>): void {
         securityPolicy: unknown ?? ctx.v.str(field(first, 'SecurityPolicy'), 'SecurityPolicy'),
         endpointTypes: unknown ?? unknownType ?? (types.length ? (types as string[]) : ['REGIONAL']),
         mtlsTruststoreUri: ctx.v.str(field(props.MutualTlsAuthentication, 'TruststoreUri'), 'TruststoreUri'),
+        mtlsTruststoreVersion: ctx.v.str(
+          field(props.MutualTlsAuthentication, 'TruststoreVersion'),
+          'TruststoreVersion',
+        ),
+        ownershipVerificationCertificateArn:
+          unknown ??
+          ctx.v.str(field(first, 'OwnershipVerificationCertificateArn'), 'OwnershipVerificationCertificateArn'),
+        certificate: unknown ? { arn: unknown, issuer: unknown } : certificateOf(ctx, field(first, 'CertificateArn')),
         mappings: [],
         tags: ctx.v.tags(props.Tags),
+        accessAssociations: [],
+        routingMode: ctx.v.str(props.RoutingMode, 'RoutingMode'),
+        routingRules: [],
       },
       byName,
     );
@@ -123,4 +135,6 @@ export function mapDomainsAndMappings(ctx: BuildContext): void {
     const props = ctx.props(resource);
     addMapping(ctx, resource, props.DomainName, props.ApiId, props.Stage, props.ApiMappingKey, byName);
   }
+  mapAccessAssociations(ctx, byName);
+  mapRoutingRules(ctx, byName);
 }

@@ -30,6 +30,9 @@ function mapRestApis(ctx: BuildContext): void {
       disableExecuteApiEndpoint: ctx.v.bool(props.DisableExecuteApiEndpoint, 'DisableExecuteApiEndpoint') ?? false,
       policy: policyFrom(ctx, props.Policy),
     });
+    if (props.SecurityPolicy !== undefined) api.securityPolicy = ctx.v.str(props.SecurityPolicy, 'SecurityPolicy');
+    if (props.EndpointAccessMode !== undefined)
+      api.endpointAccessMode = ctx.v.str(props.EndpointAccessMode, 'EndpointAccessMode');
     if (props.Body !== undefined) {
       const fromBody = applyOpenApi(ctx, api, props.Body, resource);
       if (props.Name === undefined && fromBody.title !== undefined) api.name = fromBody.title;

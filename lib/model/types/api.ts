@@ -21,6 +21,10 @@ export interface Api {
   /** Resource policy document as JSON (values inside may be Unresolved); undefined = no policy. */
   readonly policy?: Value<PolicyDocument>;
   readonly disableExecuteApiEndpoint: Value<boolean>;
+  /** REST: TLS security policy of the API's own endpoint; undefined = not set. */
+  readonly securityPolicy?: Value<string>;
+  /** REST: BASIC or STRICT (needed with an enhanced SecurityPolicy_* policy); undefined = not set. */
+  readonly endpointAccessMode?: Value<string>;
   /** REST: models by name (JSON schema), for request validation. */
   readonly models: ApiModel[];
   readonly operations: Operation[];

@@ -84,6 +84,8 @@ export function restRoute(state: FakeState, path: string, pageSize: number): Rou
       },
     };
   }
+  if (parts[0] === 'domainnameaccessassociations' && parts.length === 1)
+    return { operation: 'GetDomainNameAccessAssociations', answer: (q) => list(state.accessAssociations, q) };
   if (parts[0] === 'account' && parts.length === 1) return { operation: 'GetAccount', answer: () => state.account };
   return undefined;
 }
@@ -125,6 +127,17 @@ export function v2Route(state: FakeState, path: string, pageSize: number): Route
           q,
         ),
     };
+  if (parts[0] === 'domainnames' && parts[2] === 'routingrules') {
+    return {
+      operation: 'ListRoutingRules',
+      answer: (q) => {
+        const d = [...state.restDomains, ...state.v2Domains].find((x) => x.domain.domainName === parts[1]);
+        if (!d) return undefined;
+        const { items, ...rest } = list(d.routingRules ?? [], q);
+        return { routingRules: items, ...rest };
+      },
+    };
+  }
   if (parts[0] === 'domainnames' && parts[2] === 'apimappings') {
     return {
       operation: 'GetApiMappings',

@@ -31,8 +31,11 @@ export interface FakeState {
   restApis: FakeRestApi[];
   v2Apis: FakeV2Api[];
   usagePlans: Wire[];
-  restDomains: { domain: Wire; mappings: Wire[] }[];
-  v2Domains: { domain: Wire; mappings: Wire[] }[];
+  /** `routingRules`: what ListRoutingRules (apigatewayv2, by domain name) answers for the domain. */
+  restDomains: { domain: Wire; mappings: Wire[]; routingRules?: Wire[] }[];
+  v2Domains: { domain: Wire; mappings: Wire[]; routingRules?: Wire[] }[];
+  /** GetDomainNameAccessAssociations. */
+  accessAssociations: Wire[];
   account: Wire;
   /** By web ACL ARN: GetWebACL's WebACL and, when set, GetLoggingConfiguration's LoggingConfiguration. */
   webAcls: Record<string, { webAcl: Wire; logging?: Wire }>;
@@ -48,6 +51,7 @@ export function emptyState(): FakeState {
     usagePlans: [],
     restDomains: [],
     v2Domains: [],
+    accessAssociations: [],
     account: {},
     webAcls: {},
     logGroups: [],
