@@ -18,11 +18,13 @@ import gatewayResponses from './gateway-responses';
 import httpApiWaf from './http-api-waf';
 import integrationHttps from './integration-https';
 import integrationUriInjection from './integration-uri-injection';
+import nonProductionStage from './non-production-stage';
 import privateIntegrationTls from './private-integration-tls';
 import requestValidation from './request-validation';
 import requiredTags from './required-tags';
 import resourcePolicy from './resource-policy';
 import restMethodAuthorization from './rest-method-authorization';
+import retiredStageMapping from './retired-stage-mapping';
 import stageAccessLogging from './stage-access-logging';
 import stageDescription from './stage-description';
 import stageThrottling from './stage-throttling';
@@ -59,11 +61,13 @@ export const allRules: readonly AnyRule[] = [
   httpApiWaf,
   integrationHttps,
   integrationUriInjection,
+  nonProductionStage,
   privateIntegrationTls,
   requestValidation,
   requiredTags,
   resourcePolicy,
   restMethodAuthorization,
+  retiredStageMapping,
   stageAccessLogging,
   stageDescription,
   stageThrottling,
