@@ -30,6 +30,8 @@ import stageDescription from './stage-description';
 import stageThrottling from './stage-throttling';
 import stageVariableSecrets from './stage-variable-secrets';
 import stageWaf from './stage-waf';
+import streamingProtection from './streaming-protection';
+import streamingTimeout from './streaming-timeout';
 import thirdPartyIntegrations from './third-party-integrations';
 import tracing from './tracing';
 import usagePlanLimits from './usage-plan-limits';
@@ -73,6 +75,8 @@ export const allRules: readonly AnyRule[] = [
   stageThrottling,
   stageVariableSecrets,
   stageWaf,
+  streamingProtection,
+  streamingTimeout,
   thirdPartyIntegrations,
   tracing,
   usagePlanLimits,

@@ -3,7 +3,7 @@
  * Each template builder returns a Resources map fragment, like test/helpers/fixtures.ts.
  */
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
-import { Tags, type Stack } from 'aws-cdk-lib';
+import { Tags, type Duration, type Stack } from 'aws-cdk-lib';
 
 type Props = Record<string, unknown>;
 
@@ -21,5 +21,57 @@ export function cdkTieredRestApi(
   const api = new apigw.RestApi(stack, 'Api', { cloudWatchRole: false, ...props });
   api.root.addMethod('GET', new apigw.MockIntegration());
   if (tierName !== undefined) Tags.of(api).add('data-classification', tierName);
+  return api;
+}
+
+/** A REST method whose HTTP_PROXY integration streams its response (ResponseTransferMode STREAM). */
+export function streamingMethod(integration: Props = {}, id = 'Method', apiId = 'Api'): Props {
+  return {
+    [id]: {
+      Type: 'AWS::ApiGateway::Method',
+      Properties: {
+        RestApiId: { Ref: apiId },
+        ResourceId: { 'Fn::GetAtt': [apiId, 'RootResourceId'] },
+        HttpMethod: 'GET',
+        AuthorizationType: 'AWS_IAM',
+        Integration: {
+          Type: 'HTTP_PROXY',
+          IntegrationHttpMethod: 'GET',
+          Uri: 'https://backend.example.com/stream',
+          ResponseTransferMode: 'STREAM',
+          ...integration,
+        },
+      },
+    },
+  };
+}
+
+/** Stage-wide throttling ('/*' '*'), as MethodSettings. */
+export function throttled(rate: unknown = 100, burst: unknown = 50): Props {
+  return {
+    MethodSettings: [{ ResourcePath: '/*', HttpMethod: '*', ThrottlingRateLimit: rate, ThrottlingBurstLimit: burst }],
+  };
+}
+
+/** CDK: a REST API whose root GET streams from an HTTP backend, with the given deploy options and timeout. */
+export function cdkStreamingApi(
+  stack: Stack,
+  options: { deployOptions?: apigw.StageOptions; timeout?: Duration; streaming?: boolean } = {},
+): apigw.RestApi {
+  const api = new apigw.RestApi(stack, 'Api', {
+    cloudWatchRole: false,
+    endpointTypes: [apigw.EndpointType.REGIONAL],
+    deployOptions: options.deployOptions,
+  });
+  const integration = new apigw.HttpIntegration('https://backend.example.com/stream', {
+    proxy: true,
+    httpMethod: 'GET',
+    options: {
+      responseTransferMode:
+        options.streaming === false ? apigw.ResponseTransferMode.BUFFERED : apigw.ResponseTransferMode.STREAM,
+      timeout: options.timeout,
+    },
+  });
+  api.root.addMethod('GET', integration, { authorizationType: apigw.AuthorizationType.IAM });
   return api;
 }

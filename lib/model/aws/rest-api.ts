@@ -174,6 +174,10 @@ function mapIntegration(integration: RestIntegration, methodArn: string): Integr
     ...(integration.connectionType !== undefined ? { connectionType: integration.connectionType } : {}),
     requestParameters: { ...(integration.requestParameters ?? {}) },
     responseParameters,
+    ...(integration.responseTransferMode !== undefined
+      ? { responseTransferMode: integration.responseTransferMode }
+      : {}),
+    ...(integration.timeoutInMillis !== undefined ? { timeoutMillis: integration.timeoutInMillis } : {}),
   };
 }
 

@@ -12,6 +12,8 @@ const CFN_INTEGRATION_KEYS = {
   requestParameters: 'RequestParameters',
   responses: 'IntegrationResponses',
   responseParameters: 'ResponseParameters',
+  transferMode: 'ResponseTransferMode',
+  timeout: 'TimeoutInMillis',
 };
 
 /** AWS::ApiGateway::RestApi (with an inline OpenAPI Body when present). */
