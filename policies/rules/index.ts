@@ -12,6 +12,8 @@ import defaultEndpoint from './default-endpoint';
 import detailedMetrics from './detailed-metrics';
 import domainMtls from './domain-mtls';
 import domainTls from './domain-tls';
+import dualstackSourceIp from './dualstack-source-ip';
+import dualstackWafIpSets from './dualstack-waf-ip-sets';
 import endpointType from './endpoint-type';
 import executionLogging from './execution-logging';
 import gatewayResponses from './gateway-responses';
@@ -57,6 +59,8 @@ export const allRules: readonly AnyRule[] = [
   detailedMetrics,
   domainMtls,
   domainTls,
+  dualstackSourceIp,
+  dualstackWafIpSets,
   endpointType,
   executionLogging,
   gatewayResponses,

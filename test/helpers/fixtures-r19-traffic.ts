@@ -75,3 +75,58 @@ export function cdkStreamingApi(
   api.root.addMethod('GET', integration, { authorizationType: apigw.AuthorizationType.IAM });
   return api;
 }
+
+/** A resource policy: allow execute-api:Invoke, plus one statement with an IP condition. */
+export function ipPolicy(effect: 'Allow' | 'Deny', operator: string, ranges: unknown, key = 'aws:SourceIp'): Props {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' },
+      {
+        Sid: 'Ip',
+        Effect: effect,
+        Principal: '*',
+        Action: 'execute-api:Invoke',
+        Resource: 'execute-api:/*',
+        Condition: { [operator]: { [key]: ranges } },
+      },
+    ],
+  };
+}
+
+/** A REST API resource with the given endpoint configuration and policy. */
+export function dualStackRestApi(policy: Props | undefined, endpoint: Props = {}, props: Props = {}): Props {
+  return {
+    Api: {
+      Type: 'AWS::ApiGateway::RestApi',
+      Properties: {
+        Name: 'Api',
+        EndpointConfiguration: { Types: ['REGIONAL'], IpAddressType: 'dualstack', ...endpoint },
+        ...(policy ? { Policy: policy } : {}),
+        ...props,
+      },
+    },
+  };
+}
+
+/** An AWS::WAFv2::IPSet. */
+export function ipSet(version: unknown, addresses: string[], id = 'IpSet'): Props {
+  return {
+    [id]: {
+      Type: 'AWS::WAFv2::IPSet',
+      Properties: { Name: id, Scope: 'REGIONAL', IPAddressVersion: version, Addresses: addresses },
+    },
+  };
+}
+
+/** A web ACL rule that blocks the callers of the IP sets (an OrStatement when there are several). */
+export function ipSetRule(setIds: string[], priority = 5): Props {
+  const refs = setIds.map((id) => ({ IPSetReferenceStatement: { Arn: { 'Fn::GetAtt': [id, 'Arn'] } } }));
+  return {
+    Name: 'BlockListed',
+    Priority: priority,
+    Action: { Block: {} },
+    Statement: refs.length === 1 ? refs[0] : { OrStatement: { Statements: refs } },
+    VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: 'blocklisted' },
+  };
+}

@@ -32,6 +32,8 @@ function mapRestApis(ctx: BuildContext): void {
       disableExecuteApiEndpoint: ctx.v.bool(props.DisableExecuteApiEndpoint, 'DisableExecuteApiEndpoint') ?? false,
       policy: policyFrom(ctx, props.Policy),
     });
+    const ipAddressType = ctx.v.str(field(endpoint, 'IpAddressType', 'EndpointConfiguration'), 'IpAddressType');
+    if (ipAddressType !== undefined) api.ipAddressType = ipAddressType;
     if (props.Body !== undefined) {
       const fromBody = applyOpenApi(ctx, api, props.Body, resource);
       if (props.Name === undefined && fromBody.title !== undefined) api.name = fromBody.title;

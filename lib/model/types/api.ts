@@ -21,6 +21,8 @@ export interface Api {
   /** Resource policy document as JSON (values inside may be Unresolved); undefined = no policy. */
   readonly policy?: Value<PolicyDocument>;
   readonly disableExecuteApiEndpoint: Value<boolean>;
+  /** ipv4 or dualstack (REST EndpointConfiguration.IpAddressType, v2 IpAddressType); undefined = not set (ipv4; PRIVATE REST APIs are always dualstack). */
+  readonly ipAddressType?: Value<string>;
   /** REST: models by name (JSON schema), for request validation. */
   readonly models: ApiModel[];
   readonly operations: Operation[];

@@ -21,6 +21,8 @@ export interface Domain {
   /** Mutual TLS truststore URI; undefined = no mutual TLS. */
   readonly mtlsTruststoreUri?: Value<string>;
   readonly endpointAccessMode?: Value<string>;
+  /** ipv4 or dualstack (REST EndpointConfiguration.IpAddressType, v2 DomainNameConfigurations[].IpAddressType); undefined = not set (ipv4). */
+  readonly ipAddressType?: Value<string>;
   readonly mappings: Mapping[];
   readonly tags: Record<string, Value<string>>;
 }
