@@ -62,7 +62,9 @@ export default defineRule<'domain', Options>({
               basePath: { type: 'string', minLength: 1 },
               note: { type: 'string' },
             },
-            anyOf: [{ required: ['stage'] }, { required: ['basePath'] }],
+            // An entry names a stage, a base path, or both.
+            if: { not: { required: ['stage'] } },
+            then: { required: ['basePath'] },
             additionalProperties: false,
           },
         },

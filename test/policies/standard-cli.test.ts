@@ -67,7 +67,7 @@ describe('standard errors in the CLI', () => {
     expect(lines[0]).toBe('api-guardrails: error E_STANDARD_INVALID: standard "bad-standard.json" has 2 problems:');
     expect(lines.slice(1, -1)).toEqual([
       '  - classification.tiers: received []; allowed: at least 1 item(s).',
-      '  - rules.stage-wafs: unknown rule id "stage-wafs"; the nearest rule id is "stage-waf" (`api-guardrails rules` lists all 35).',
+      '  - rules.stage-wafs: unknown rule id "stage-wafs"; the nearest rule id is "stage-waf" (`api-guardrails rules` lists all 41).',
     ]);
     expect(lines[lines.length - 1]).toMatch(/^Fix: Correct each value listed above/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
