@@ -1,7 +1,8 @@
 import { fromAws } from '../../lib/audit/from-aws';
 import { AUDIT_CALLS, auditIamPolicy, type IamPolicy } from '../../lib/audit/iam-policy';
 import { startFakeAws, type RecordedRequest } from './fake-aws/server';
-import { accountFixture, ACCOUNT, REGION } from './fixtures';
+import { ACCOUNT, REGION } from './fixtures';
+import { trafficFixture } from './fixtures-r19-traffic';
 import { testClients } from './helpers';
 
 /** IAM wildcard match: '*' any run of characters (including '/' and ':'), '?' one character. */
@@ -30,7 +31,7 @@ function authorizationOf(request: RecordedRequest): { action: string; resource: 
       const arn =
         typeof body.ResourceArn === 'string'
           ? body.ResourceArn
-          : `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/webacl/${String(body.Name)}/${String(body.Id)}`;
+          : `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/${request.operation === 'GetIPSet' ? 'ipset' : 'webacl'}/${String(body.Name)}/${String(body.Id)}`;
       return { action: `wafv2:${request.operation}`, resource: arn };
     }
     case 'logs':
@@ -55,7 +56,8 @@ const WRITE =
 
 describe('api-guardrails iam-policy', () => {
   it('covers every request the audit sends (recorded on the loopback fake), for the region and account', async () => {
-    const fake = await startFakeAws(accountFixture(), { pageSize: 1 });
+    // With an IP set referenced by a web ACL rule, so that GetIPSet is sent too.
+    const fake = await startFakeAws(trafficFixture(), { pageSize: 1 });
     const clients = testClients(fake.endpoint);
     try {
       await fromAws({ clients, progress: false });
@@ -80,6 +82,7 @@ describe('api-guardrails iam-policy', () => {
     expect(actions.sort()).toEqual([
       'apigateway:GET',
       'logs:DescribeLogGroups',
+      'wafv2:GetIPSet',
       'wafv2:GetLoggingConfiguration',
       'wafv2:GetWebACL',
     ]);

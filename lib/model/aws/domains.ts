@@ -44,6 +44,9 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
             ? { mtlsTruststoreUri: d.mutualTlsAuthentication.truststoreUri }
             : {}),
           ...(d.endpointAccessMode !== undefined ? { endpointAccessMode: d.endpointAccessMode } : {}),
+          ...(d.endpointConfiguration?.ipAddressType !== undefined
+            ? { ipAddressType: d.endpointConfiguration.ipAddressType }
+            : {}),
           mappings: [],
           tags: tagsOf(d.tags),
         },
@@ -100,6 +103,7 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
             ),
             name,
             ...(config?.SecurityPolicy !== undefined ? { securityPolicy: config.SecurityPolicy } : {}),
+            ...(config?.IpAddressType !== undefined ? { ipAddressType: config.IpAddressType } : {}),
             endpointTypes: (d.DomainNameConfigurations ?? []).map((c) => c.EndpointType ?? 'REGIONAL'),
             ...(d.MutualTlsAuthentication?.TruststoreUri
               ? { mtlsTruststoreUri: d.MutualTlsAuthentication.TruststoreUri }

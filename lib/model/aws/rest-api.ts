@@ -124,6 +124,9 @@ export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api 
     tags: tagsOf(api.tags),
     ...(policy !== undefined ? { policy } : {}),
     disableExecuteApiEndpoint: api.disableExecuteApiEndpoint ?? false,
+    ...(api.endpointConfiguration?.ipAddressType !== undefined
+      ? { ipAddressType: api.endpointConfiguration.ipAddressType }
+      : {}),
     models,
     operations,
     stages,
