@@ -104,6 +104,28 @@ testRule(rule, {
       message: /bypass this exclusion/,
     },
     {
+      name: 'fails a SAM API on dualstack whose IpRangeBlacklist lists IPv4 ranges only',
+      template: {
+        Transform: 'AWS::Serverless-2016-10-31',
+        Resources: {
+          Api: {
+            Type: 'AWS::Serverless::Api',
+            Properties: {
+              StageName: 'prod',
+              EndpointConfiguration: { Type: 'REGIONAL', IpAddressType: 'dualstack' },
+              Auth: { ResourcePolicy: { IpRangeBlacklist: IPV4 } },
+              DefinitionBody: {
+                swagger: '2.0',
+                info: { title: 'sam', version: '1' },
+                paths: { '/': { get: { 'x-amazon-apigateway-integration': { type: 'mock' } } } },
+              },
+            },
+          },
+        },
+      },
+      message: /bypass this denylist/,
+    },
+    {
       name: 'fails as unknown when the IP address type is a parameter without default',
       template: {
         Parameters: { IpType: { Type: 'String' } },

@@ -52,6 +52,32 @@ testRule(rule, {
       message: /at most 120000 ms for tier restricted/,
     },
     {
+      name: 'fails a streaming integration declared in an OpenAPI body (x-amazon-apigateway-integration)',
+      template: {
+        ...restApi({
+          Body: {
+            openapi: '3.0.1',
+            info: { title: 'streams', version: '1' },
+            paths: {
+              '/chat': {
+                post: {
+                  'x-amazon-apigateway-integration': {
+                    type: 'http_proxy',
+                    httpMethod: 'POST',
+                    uri: 'https://backend.example.com/chat',
+                    responseTransferMode: 'STREAM',
+                    timeoutInMillis: 600000,
+                  },
+                },
+              },
+            },
+          },
+        }),
+        ...restStage(),
+      },
+      message: /timeout is 600000 ms/,
+    },
+    {
       name: 'fails as unknown when the timeout is a parameter without default',
       template: {
         Parameters: { Timeout: { Type: 'Number' } },
