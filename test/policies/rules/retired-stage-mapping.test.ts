@@ -6,6 +6,7 @@ import { httpApi, restApi, restStage, v2Stage } from '../../helpers/fixtures';
 import { basePathMapping, restDomain, v2ApiMapping, v2Domain } from '../../helpers/fixtures-traffic';
 import { cdkTieredRestApi } from '../../helpers/fixtures-r19-traffic';
 import { testRule } from '../../helpers/rule-tester';
+import { loadStandard, StandardError } from '../../../lib/standard';
 
 const retiredV1 = { retiredStages: [{ stage: 'v1', note: 'retired 2026-06-30, use v2' }] };
 
@@ -108,4 +109,29 @@ testRule(rule, {
       message: /mapped stage/,
     },
   ],
+});
+
+describe('retired-stage-mapping options in a standard', () => {
+  const standard = (retiredStages: unknown[]) => ({
+    name: 'Acme',
+    classification: { tagKey: 'data-classification', tiers: ['public'] },
+    rules: { 'retired-stage-mapping': { options: { retiredStages } } },
+  });
+
+  it('accepts entries naming a stage, a base path, or both, with an API pattern and a note', () => {
+    expect(() =>
+      loadStandard(standard([{ stage: 'v1' }, { basePath: 'legacy', api: 'orders-*', note: 'gone' }])),
+    ).not.toThrow();
+  });
+
+  it('fails an entry that names neither a stage nor a base path, with the path of the entry', () => {
+    let error: unknown;
+    try {
+      loadStandard(standard([{ api: 'orders-*' }]));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StandardError);
+    expect((error as StandardError).issues[0].path).toContain('rules.retired-stage-mapping.options.retiredStages');
+  });
 });
