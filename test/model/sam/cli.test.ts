@@ -17,15 +17,21 @@ describe('api-guardrails check on a SAM project', () => {
     expect([...apis].sort()).toEqual(['ChatHttpApi', 'OrdersApi', 'ServerlessRestApi', 'Socket']);
     const ruled = new Set(report.findings.map((f) => f.ruleId));
     // Rules that only speak when what they check exists (API keys, HTTP or private integrations, CORS, WAF,
-    // stage variables, request bodies): this project has none of it, so they give no finding here.
+    // stage variables, request bodies, dual-stack endpoints, streaming integrations, retired stages): this project
+    // has none of it, so they give no finding here.
     const silent = [
       'api-key-not-sole-auth',
       'backend-certificate',
       'cors-origins',
+      'dualstack-source-ip',
+      'dualstack-waf-ip-sets',
       'integration-https',
       'private-integration-tls',
       'request-validation',
+      'retired-stage-mapping',
       'stage-variable-secrets',
+      'streaming-protection',
+      'streaming-timeout',
       'third-party-integrations',
       'waf-logging',
       'waf-rules',
