@@ -65,19 +65,41 @@ export default defineRule<'api', Options>({
   appliesTo: { subject: 'api', apiKinds: ALL_API_KINDS },
   check(api, ctx) {
     if (api.policy === undefined) return ctx.skip();
+    if (isUnresolved(api.policy)) {
+      // Only an API that accepts IPv6 needs its policy read.
+      if (ipv6Entry(api, ctx) === undefined) return ctx.skip();
+      ctx.need(api.policy, 'the resource policy');
+      return;
+    }
+    const conditions = api.policy.Statement.flatMap((statement, index) => ipv4OnlyConditions(statement, index, ctx));
+    if (conditions.length === 0) return;
     const entry = ipv6Entry(api, ctx);
     if (entry === undefined) return ctx.skip();
-    const policy = ctx.need(api.policy, 'the resource policy');
-    policy.Statement.forEach((statement, index) => checkStatement(statement, index, entry, ctx));
+    for (const c of conditions) {
+      ctx.fail(
+        `${c.label} (${c.effect}, ${c.operator} ${c.key}) lists IPv4 ranges only, but ${entry} accepts IPv6: ` +
+          `${effectOnIpv6(c.effect, c.negated)}.`,
+        { location: 'Properties.Policy' },
+      );
+    }
   },
 });
 
-function checkStatement(statement: PolicyStatement, index: number, entry: string, ctx: RuleContext<Options>): void {
+interface Ipv4OnlyCondition {
+  readonly label: string;
+  readonly effect: string;
+  readonly operator: string;
+  readonly key: string;
+  readonly negated: boolean;
+}
+
+/** The statement's IpAddress / NotIpAddress conditions on a source-IP key that list IPv4 ranges only. */
+function ipv4OnlyConditions(statement: PolicyStatement, index: number, ctx: RuleContext<Options>): Ipv4OnlyCondition[] {
   const condition = statement.Condition;
-  if (condition === undefined) return;
+  if (condition === undefined) return [];
   const label = typeof statement.Sid === 'string' ? `Statement ${statement.Sid}` : `Statement ${index + 1}`;
   const known = (value: unknown, what: string): unknown => ctx.need(value as Value<unknown>, what);
-  const effect = String(known(statement.Effect, 'the statement effect'));
+  const found: Ipv4OnlyCondition[] = [];
   for (const [operator, keys] of Object.entries(asRecord(known(condition, 'the statement condition')))) {
     const base = operator.replace(/^(ForAnyValue|ForAllValues):/, '').replace(/IfExists$/, '');
     if (base !== 'IpAddress' && base !== 'NotIpAddress') continue;
@@ -85,11 +107,9 @@ function checkStatement(statement: PolicyStatement, index: number, entry: string
       if (!IP_KEYS.includes(key.toLowerCase())) continue;
       const ranges = asList(known(value, `the ${key} ranges`)).map((range) => String(known(range, `a ${key} range`)));
       if (ranges.length === 0 || ranges.some((range) => range.includes(':'))) continue;
-      ctx.fail(
-        `${label} (${effect}, ${operator} ${key}) lists IPv4 ranges only, but ${entry} accepts IPv6: ` +
-          `${effectOnIpv6(effect, base === 'NotIpAddress')}.`,
-        { location: 'Properties.Policy' },
-      );
+      const effect = String(known(statement.Effect, 'the statement effect'));
+      found.push({ label, effect, operator, key, negated: base === 'NotIpAddress' });
     }
   }
+  return found;
 }

@@ -58,6 +58,23 @@ testRule(rule, {
       },
     },
     {
+      name: 'a policy without IP conditions passes even when the endpoint type is a parameter without default',
+      template: {
+        Parameters: { EndpointType: { Type: 'String' } },
+        Resources: {
+          ...dualStackRestApi(
+            {
+              Statement: [
+                { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' },
+              ],
+            },
+            { Types: [{ Ref: 'EndpointType' }], IpAddressType: undefined },
+          ),
+          ...restStage(),
+        },
+      },
+    },
+    {
       name: 'a single IPv6 range string is accepted',
       template: { ...dualStackRestApi(ipPolicy('Deny', 'NotIpAddress', '2001:db8::/32')), ...restStage() },
     },
