@@ -1,8 +1,16 @@
 import { DescribeLogGroupsCommand, type LogGroup } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeUserPoolCommand, type UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { GetLoggingConfigurationCommand, GetWebACLCommand, type LoggingConfiguration } from '@aws-sdk/client-wafv2';
+import {
+  GetIPSetCommand,
+  GetLoggingConfigurationCommand,
+  GetWebACLCommand,
+  type IPSet,
+  type LoggingConfiguration,
+  type WebACL,
+} from '@aws-sdk/client-wafv2';
 import { parseWebAclArn } from '../model/aws/arn';
 import { failed, fetched, type Fetched, type WebAclSnapshot } from '../model/aws/snapshot';
+import { ipSetArnsOf, parseIpSetArn } from '../model/aws/waf-ip-sets';
 import { attempt, describeFailure } from './call';
 import { one, type CollectContext } from './context';
 import { allPages } from './paginate';
@@ -27,7 +35,25 @@ export async function collectWebAcl(ctx: CollectContext, arn: string, region: st
     }),
     loggingOf(ctx, arn),
   ]);
-  return { acl, logging };
+  return { acl, logging, ipSets: acl.ok ? await ipSetsOf(ctx, acl.value) : {} };
+}
+
+/** GetIPSet for every IP set the web ACL's rules reference (for the dual-stack rules). */
+async function ipSetsOf(ctx: CollectContext, acl: WebACL): Promise<Record<string, Fetched<IPSet>>> {
+  const arns = [...new Set((acl.Rules ?? []).flatMap((rule) => ipSetArnsOf(rule.Statement)))];
+  const entries = await Promise.all(
+    arns.map(async (arn) => {
+      const ref = parseIpSetArn(arn);
+      if (!ref) return [arn, failed(`${arn} is not a WAFv2 IP set ARN`)] as const;
+      const read = await one(ctx, 'GetIPSet', async () => {
+        const r = await ctx.clients.wafv2.send(new GetIPSetCommand({ Name: ref.name, Id: ref.id, Scope: ref.scope }));
+        if (!r.IPSet) throw new Error('the response has no IPSet');
+        return r.IPSet;
+      });
+      return [arn, read] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
 }
 
 async function loggingOf(ctx: CollectContext, arn: string): Promise<Fetched<LoggingConfiguration | undefined>> {

@@ -57,6 +57,12 @@ export const AUDIT_CALLS: readonly AuditCall[] = [
     resource: 'arn:${Partition}:wafv2:${Region}:${Account}:regional/webacl/*/*',
   },
   {
+    service: 'wafv2',
+    operation: 'GetIPSet',
+    action: 'wafv2:GetIPSet',
+    resource: 'arn:${Partition}:wafv2:${Region}:${Account}:regional/ipset/*/*',
+  },
+  {
     service: 'logs',
     operation: 'DescribeLogGroups',
     action: 'logs:DescribeLogGroups',

@@ -26,7 +26,8 @@ export type GuardrailsConstructErrorCode =
   | 'E_WEBSOCKET_AUTHORIZATION'
   | 'E_CONFLICTING_PROPS'
   | 'E_UNKNOWN_PROP'
-  | 'E_PLAIN_PROP_REFUSED';
+  | 'E_PLAIN_PROP_REFUSED'
+  | 'E_NON_PRODUCTION_STAGE';
 
 /** Thrown when construct props contradict the guardrails or each other. */
 export class GuardrailsConstructError extends Error {

@@ -12,6 +12,7 @@ import {
   type ThrottleOptions,
   validateCors,
 } from './stage-defaults';
+import { checkStageName } from './stage-name';
 
 /** Secure defaults an HTTP API may give up, each only with an acknowledgement. */
 export interface HttpApiRelaxations {
@@ -112,6 +113,7 @@ export function resolveHttpApiSettings(
     requireReason(relax.noWaf, 'relax.noWaf');
     acknowledgements.push({ ruleId: 'http-api-waf', acknowledge: relax.noWaf, what: 'relax.noWaf' });
   }
+  if (input.stageName !== undefined) checkStageName(input.stageName, input.dataClassification);
   return {
     stageName: input.stageName ?? '$default',
     throttle,

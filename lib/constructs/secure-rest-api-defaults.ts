@@ -17,6 +17,7 @@ import {
 } from './stage-defaults';
 import { validateAccessLogOptions, type AccessLogOptions } from './access-logs';
 import type { IWebAclRef, OrgWebAclProps } from './org-web-acl';
+import { checkStageName } from './stage-name';
 
 /**
  * Secure defaults a REST API may give up, each only with an acknowledgement. Every one becomes an
@@ -223,6 +224,7 @@ export function resolveRestApiSettings(
   const noWaf = weaken(relax.noWaf, 'stage-waf', 'relax.noWaf');
   const noAccessLogs = weaken(relax.accessLoggingOff, 'stage-access-logging', 'relax.accessLoggingOff');
 
+  if (input.stageName !== undefined) checkStageName(input.stageName, input.dataClassification);
   return {
     ...defaults,
     stageName: input.stageName ?? defaults.stageName,

@@ -11,6 +11,7 @@ import {
   resolveThrottle,
   type ThrottleOptions,
 } from './stage-defaults';
+import { checkStageName } from './stage-name';
 
 /** Secure defaults a WebSocket API may give up, each only with an acknowledgement. */
 export interface WebSocketApiRelaxations {
@@ -116,6 +117,7 @@ export function resolveWebSocketApiSettings(
   const loggingOff = weaken(relax.executionLoggingOff, 'execution-logging', 'relax.executionLoggingOff');
   const dataTrace = weaken(relax.dataTraceOn, 'data-trace', 'relax.dataTraceOn');
   const noAccessLogs = weaken(relax.accessLoggingOff, 'stage-access-logging', 'relax.accessLoggingOff');
+  if (input.stageName !== undefined) checkStageName(input.stageName, input.dataClassification);
   return {
     stageName: input.stageName ?? GUARDRAIL_DEFAULTS.stageName,
     throttle,

@@ -13,6 +13,8 @@ import detailedMetrics from './detailed-metrics';
 import domainMtls from './domain-mtls';
 import domainRoutingRules from './domain-routing-rules';
 import domainTls from './domain-tls';
+import dualstackSourceIp from './dualstack-source-ip';
+import dualstackWafIpSets from './dualstack-waf-ip-sets';
 import endpointType from './endpoint-type';
 import executionLogging from './execution-logging';
 import gatewayResponses from './gateway-responses';
@@ -24,6 +26,7 @@ import lambdaAuthorizerIdentitySource from './lambda-authorizer-identity-source'
 import mtlsOwnershipVerification from './mtls-ownership-verification';
 import mtlsTruststoreConsistency from './mtls-truststore-consistency';
 import mtlsTruststoreVersion from './mtls-truststore-version';
+import nonProductionStage from './non-production-stage';
 import operationScopes from './operation-scopes';
 import privateDomainAccess from './private-domain-access';
 import privateDomainPolicy from './private-domain-policy';
@@ -33,11 +36,14 @@ import requiredTags from './required-tags';
 import resourcePolicy from './resource-policy';
 import restApiTls from './rest-api-tls';
 import restMethodAuthorization from './rest-method-authorization';
+import retiredStageMapping from './retired-stage-mapping';
 import stageAccessLogging from './stage-access-logging';
 import stageDescription from './stage-description';
 import stageThrottling from './stage-throttling';
 import stageVariableSecrets from './stage-variable-secrets';
 import stageWaf from './stage-waf';
+import streamingProtection from './streaming-protection';
+import streamingTimeout from './streaming-timeout';
 import thirdPartyIntegrations from './third-party-integrations';
 import tracing from './tracing';
 import usagePlanLimits from './usage-plan-limits';
@@ -67,6 +73,8 @@ export const allRules: readonly AnyRule[] = [
   domainMtls,
   domainRoutingRules,
   domainTls,
+  dualstackSourceIp,
+  dualstackWafIpSets,
   endpointType,
   executionLogging,
   gatewayResponses,
@@ -78,6 +86,7 @@ export const allRules: readonly AnyRule[] = [
   mtlsOwnershipVerification,
   mtlsTruststoreConsistency,
   mtlsTruststoreVersion,
+  nonProductionStage,
   operationScopes,
   privateDomainAccess,
   privateDomainPolicy,
@@ -87,11 +96,14 @@ export const allRules: readonly AnyRule[] = [
   resourcePolicy,
   restApiTls,
   restMethodAuthorization,
+  retiredStageMapping,
   stageAccessLogging,
   stageDescription,
   stageThrottling,
   stageVariableSecrets,
   stageWaf,
+  streamingProtection,
+  streamingTimeout,
   thirdPartyIntegrations,
   tracing,
   usagePlanLimits,

@@ -1,8 +1,9 @@
 import { fromAws } from '../../lib/audit/from-aws';
 import { AUDIT_CALLS, auditIamPolicy, type IamPolicy } from '../../lib/audit/iam-policy';
 import { startFakeAws, type RecordedRequest } from './fake-aws/server';
-import { accountFixture, ACCOUNT, REGION } from './fixtures';
+import { ACCOUNT, REGION } from './fixtures';
 import { addDomainFeatures } from './fixtures-r19-domains';
+import { trafficFixture } from './fixtures-r19-traffic';
 import { testClients } from './helpers';
 
 /** IAM wildcard match: '*' any run of characters (including '/' and ':'), '?' one character. */
@@ -31,7 +32,7 @@ function authorizationOf(request: RecordedRequest): { action: string; resource: 
       const arn =
         typeof body.ResourceArn === 'string'
           ? body.ResourceArn
-          : `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/webacl/${String(body.Name)}/${String(body.Id)}`;
+          : `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/${request.operation === 'GetIPSet' ? 'ipset' : 'webacl'}/${String(body.Name)}/${String(body.Id)}`;
       return { action: `wafv2:${request.operation}`, resource: arn };
     }
     case 'logs':
@@ -61,8 +62,9 @@ const WRITE =
 
 describe('api-guardrails iam-policy', () => {
   it('covers every request the audit sends (recorded on the loopback fake), for the region and account', async () => {
-    // With a private domain in a rule-routing mode, so the conditional calls are sent too.
-    const fake = await startFakeAws(addDomainFeatures(accountFixture()), { pageSize: 1 });
+    // With a private domain in a rule-routing mode and an IP set referenced by a web ACL rule, so the
+    // conditional calls (GetDomainNameAccessAssociations, ListRoutingRules, GetIPSet) are sent too.
+    const fake = await startFakeAws(addDomainFeatures(trafficFixture()), { pageSize: 1 });
     const clients = testClients(fake.endpoint);
     try {
       await fromAws({ clients, progress: false });
@@ -88,6 +90,7 @@ describe('api-guardrails iam-policy', () => {
       'apigateway:GET',
       'cognito-idp:DescribeUserPool',
       'logs:DescribeLogGroups',
+      'wafv2:GetIPSet',
       'wafv2:GetLoggingConfiguration',
       'wafv2:GetWebACL',
     ]);

@@ -1,6 +1,7 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { fromAws } from '../../lib/audit/from-aws';
 import { evaluate } from '../../lib/engine/evaluate';
@@ -102,6 +103,40 @@ describe('parity: a synthesized template and the same template "deployed" give t
     // The model differs here (AWS reports throttling 5000/10000, the account defaults, where the template
     // sets nothing), but the verdict does not: both routes fail stage-throttling.
     expect(result.template).toContain('stage-throttling | Api (rest API) › stage prod | fail');
+    expect(difference(result)).toEqual([]);
+  });
+
+  it('a dual-stack RestApi with a streaming integration and an IPv4-only resource policy', async () => {
+    const result = await bothRoutes((stack) => {
+      const api = new apigw.RestApi(stack, 'Streams', {
+        endpointConfiguration: { types: [apigw.EndpointType.REGIONAL], ipAddressType: apigw.IpAddressType.DUAL_STACK },
+        policy: iam.PolicyDocument.fromJson({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' },
+            {
+              Effect: 'Deny',
+              Principal: '*',
+              Action: 'execute-api:Invoke',
+              Resource: 'execute-api:/*',
+              Condition: { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } },
+            },
+          ],
+        }),
+      });
+      const integration = new apigw.HttpIntegration('https://backend.example.com/chat', {
+        proxy: true,
+        options: { responseTransferMode: apigw.ResponseTransferMode.STREAM, timeout: Duration.minutes(15) },
+      });
+      api.root.addMethod('GET', integration);
+    });
+    expect(result.audit).toEqual(
+      expect.arrayContaining([
+        'dualstack-source-ip | Streams (rest API) | fail',
+        'streaming-timeout | Streams (rest API) › GET / | fail',
+        'streaming-protection | Streams (rest API) › GET / | fail',
+      ]),
+    );
     expect(difference(result)).toEqual([]);
   });
 

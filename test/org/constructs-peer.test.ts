@@ -136,6 +136,7 @@ describe('ScheduledAudit', () => {
         'logs:DescribeLogGroups',
         'logs:PutLogEvents',
         'securityhub:BatchImportFindings',
+        'wafv2:GetIPSet',
         'wafv2:GetLoggingConfiguration',
         'wafv2:GetWebACL',
       ].sort(),

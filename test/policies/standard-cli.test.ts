@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadStandard, defaultStandard } from '../../lib/standard';
+import { allRules } from '../../policies/rules';
 import { restTemplate, run, TempDir } from '../cli/helpers';
 
 const SCHEMA = path.resolve(__dirname, '..', '..', 'policies', 'standard.schema.json');
@@ -67,7 +68,7 @@ describe('standard errors in the CLI', () => {
     expect(lines[0]).toBe('api-guardrails: error E_STANDARD_INVALID: standard "bad-standard.json" has 2 problems:');
     expect(lines.slice(1, -1)).toEqual([
       '  - classification.tiers: received []; allowed: at least 1 item(s).',
-      '  - rules.stage-wafs: unknown rule id "stage-wafs"; the nearest rule id is "stage-waf" (`api-guardrails rules` lists all 42).',
+      `  - rules.stage-wafs: unknown rule id "stage-wafs"; the nearest rule id is "stage-waf" (\`api-guardrails rules\` lists all ${allRules.length}).`,
     ]);
     expect(lines[lines.length - 1]).toMatch(/^Fix: Correct each value listed above/);
     expect(result.stderr).not.toMatch(/\n\s+at /);

@@ -166,7 +166,7 @@ describe('standard error output', () => {
     const lines = errorLine(error).split('\n');
     expect(lines[0]).toBe('api-guardrails: error E_STANDARD_INVALID: the standard has 3 problems:');
     expect(lines).toContain(
-      '  - rules.stage-wafs: unknown rule id "stage-wafs"; the nearest rule id is "stage-waf" (`api-guardrails rules` lists all 42).',
+      `  - rules.stage-wafs: unknown rule id "stage-wafs"; the nearest rule id is "stage-waf" (\`api-guardrails rules\` lists all ${allRules.length}).`,
     );
     expect(lines.some((l) => l.includes('unknownAs: received "warnin"; the nearest valid value is "warning"'))).toBe(
       true,
@@ -174,7 +174,7 @@ describe('standard error output', () => {
     expect([...lines.join('')].some((c) => c.charCodeAt(0) < 0x20)).toBe(false);
     expect(lines.join('\n')).toContain('\\u001b]0;pwned\\u0007');
     expect(lines).toContain(
-      '  - rules.tracing\\u001b]0;pwned\\u0007: unknown rule id "tracing\\u001b]0;pwned\\u0007"; no rule id is close (`api-guardrails rules` lists all 42).',
+      `  - rules.tracing\\u001b]0;pwned\\u0007: unknown rule id "tracing\\u001b]0;pwned\\u0007"; no rule id is close (\`api-guardrails rules\` lists all ${allRules.length}).`,
     );
     expect(lines[lines.length - 1]).toMatch(/^Fix: /);
     expect(lines.every((l) => l.length < 200)).toBe(true);

@@ -224,7 +224,7 @@ describe('errors', () => {
     );
     expect(error.path).toBe('tiers.open.rules.test-throtling');
     expect(error.message).toContain(
-      'unknown rule id "test-throtling"; the nearest rule id is "test-throttling" (`api-guardrails rules` lists all 44).',
+      `unknown rule id "test-throtling"; the nearest rule id is "test-throttling" (\`api-guardrails rules\` lists all ${testRules.length}).`,
     );
     expect(error.message).not.toContain('execution-logging');
   });

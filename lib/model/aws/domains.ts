@@ -53,6 +53,9 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
             : {}),
           certificate: auditedCertificate(d.regionalCertificateArn ?? d.certificateArn),
           ...(d.endpointAccessMode !== undefined ? { endpointAccessMode: d.endpointAccessMode } : {}),
+          ...(d.endpointConfiguration?.ipAddressType !== undefined
+            ? { ipAddressType: d.endpointConfiguration.ipAddressType }
+            : {}),
           mappings: [],
           tags: tagsOf(d.tags),
           ...(d.policy ? { policy: parsePolicy(d.policy) } : {}),
@@ -113,6 +116,7 @@ export function mapDomains(snapshot: AwsSnapshot, apiIds: ReadonlySet<string>, c
             ),
             name,
             ...(config?.SecurityPolicy !== undefined ? { securityPolicy: config.SecurityPolicy } : {}),
+            ...(config?.IpAddressType !== undefined ? { ipAddressType: config.IpAddressType } : {}),
             endpointTypes: (d.DomainNameConfigurations ?? []).map((c) => c.EndpointType ?? 'REGIONAL'),
             ...(d.MutualTlsAuthentication?.TruststoreUri
               ? { mtlsTruststoreUri: d.MutualTlsAuthentication.TruststoreUri }

@@ -125,6 +125,9 @@ export function mapRestApi(snapshot: RestApiSnapshot, ctx: MappingContext): Api 
     disableExecuteApiEndpoint: api.disableExecuteApiEndpoint ?? false,
     ...(api.securityPolicy !== undefined ? { securityPolicy: api.securityPolicy } : {}),
     ...(api.endpointAccessMode !== undefined ? { endpointAccessMode: api.endpointAccessMode } : {}),
+    ...(api.endpointConfiguration?.ipAddressType !== undefined
+      ? { ipAddressType: api.endpointConfiguration.ipAddressType }
+      : {}),
     models,
     operations,
     stages,
@@ -175,6 +178,10 @@ function mapIntegration(integration: RestIntegration, methodArn: string): Integr
     ...(integration.connectionType !== undefined ? { connectionType: integration.connectionType } : {}),
     requestParameters: { ...(integration.requestParameters ?? {}) },
     responseParameters,
+    ...(integration.responseTransferMode !== undefined
+      ? { responseTransferMode: integration.responseTransferMode }
+      : {}),
+    ...(integration.timeoutInMillis !== undefined ? { timeoutMillis: integration.timeoutInMillis } : {}),
   };
 }
 

@@ -24,7 +24,7 @@ import type {
 } from '@aws-sdk/client-apigatewayv2';
 import type { LogGroup as AwsLogGroup } from '@aws-sdk/client-cloudwatch-logs';
 import type { UserPoolType as CognitoUserPool } from '@aws-sdk/client-cognito-identity-provider';
-import type { LoggingConfiguration, WebACL } from '@aws-sdk/client-wafv2';
+import type { IPSet, LoggingConfiguration, WebACL } from '@aws-sdk/client-wafv2';
 
 /**
  * The raw responses an audit collected, exactly as the SDK returned them, with every call's failure
@@ -82,6 +82,8 @@ export interface WebAclSnapshot {
   readonly acl: Fetched<WebACL>;
   /** `undefined` value: the web ACL has no logging configuration (WAFNonexistentItemException). */
   readonly logging: Fetched<LoggingConfiguration | undefined>;
+  /** GetIPSet of each IP set the web ACL's rules reference, by ARN (absent in snapshots made before it was read). */
+  readonly ipSets?: Readonly<Record<string, Fetched<IPSet>>>;
 }
 
 export interface AwsSnapshot {

@@ -80,6 +80,7 @@ export function mapV2Api(snapshot: V2ApiSnapshot, ctx: MappingContext): Api {
     vpcEndpointIds: [],
     tags: tagsOf(api.Tags),
     disableExecuteApiEndpoint: api.DisableExecuteApiEndpoint ?? false,
+    ...(api.IpAddressType !== undefined ? { ipAddressType: api.IpAddressType } : {}),
     models: [],
     operations,
     stages,

@@ -3,6 +3,7 @@ import type { WafLogging, WafRule, WebAcl } from '../types';
 import { unresolved, type Value } from '../value';
 import { parseWebAclArn } from './arn';
 import type { WebAclSnapshot } from './snapshot';
+import { mapIpSets } from './waf-ip-sets';
 
 /** A web ACL read with GetWebACL (+ GetLoggingConfiguration) as a model WebAcl. */
 export function mapWebAcl(arn: string, snapshot: WebAclSnapshot): Value<WebAcl> {
@@ -18,14 +19,15 @@ export function mapWebAcl(arn: string, snapshot: WebAclSnapshot): Value<WebAcl> 
     name: acl.Name,
     scope: parseWebAclArn(arn)?.scope ?? unresolved(`cannot read the scope from ARN ${arn}`),
     defaultAction: acl.DefaultAction?.Block ? 'BLOCK' : 'ALLOW',
-    rules: (acl.Rules ?? []).map(mapRule),
+    rules: (acl.Rules ?? []).map((rule) => mapRule(rule, snapshot)),
     ...(logging !== undefined ? { logging } : {}),
   };
 }
 
-function mapRule(rule: Rule): WafRule {
+function mapRule(rule: Rule, snapshot: WebAclSnapshot): WafRule {
   const managed = rule.Statement?.ManagedRuleGroupStatement;
   const rate = rule.Statement?.RateBasedStatement;
+  const ipSets = mapIpSets(rule.Statement, snapshot);
   return {
     name: rule.Name ?? '',
     ...(rule.Priority !== undefined ? { priority: rule.Priority } : {}),
@@ -39,6 +41,7 @@ function mapRule(rule: Rule): WafRule {
         }
       : {}),
     countOnly: rule.OverrideAction?.Count !== undefined || rule.Action?.Count !== undefined,
+    ...(ipSets ? { ipSets } : {}),
   };
 }
 

@@ -103,6 +103,8 @@ export function integrationFrom(
     responses: string;
     responseParameters: string;
     tls?: string;
+    transferMode?: string;
+    timeout?: string;
   },
   source?: Integration['source'],
 ): Integration | undefined {
@@ -124,6 +126,10 @@ export function integrationFrom(
     responseParameters,
   };
   if (source) integration.source = source;
+  if (keys.transferMode !== undefined && props[keys.transferMode] !== undefined)
+    integration.responseTransferMode = ctx.v.str(props[keys.transferMode], 'ResponseTransferMode');
+  if (keys.timeout !== undefined && props[keys.timeout] !== undefined)
+    integration.timeoutMillis = ctx.v.num(props[keys.timeout], 'TimeoutInMillis');
   if (keys.tls !== undefined) integration.hasTlsConfig = tls !== undefined;
   if (tls !== undefined) {
     const config = asRecord(tls);

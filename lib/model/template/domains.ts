@@ -41,6 +41,7 @@ function mapDomains(ctx: BuildContext, byName: Map<string, string>): void {
           ),
           certificate: certificateOf(ctx, props.RegionalCertificateArn ?? props.CertificateArn),
           endpointAccessMode: ctx.v.str(props.EndpointAccessMode, 'EndpointAccessMode'),
+          ipAddressType: ctx.v.str(field(endpoint, 'IpAddressType', 'EndpointConfiguration'), 'IpAddressType'),
           mappings: [],
           tags: ctx.v.tags(props.Tags),
           policy: type.endsWith('V2') ? policyFrom(ctx, props.Policy) : undefined,
@@ -80,6 +81,7 @@ function mapDomains(ctx: BuildContext, byName: Map<string, string>): void {
           unknown ??
           ctx.v.str(field(first, 'OwnershipVerificationCertificateArn'), 'OwnershipVerificationCertificateArn'),
         certificate: unknown ? { arn: unknown, issuer: unknown } : certificateOf(ctx, field(first, 'CertificateArn')),
+        ipAddressType: unknown ?? ctx.v.str(field(first, 'IpAddressType'), 'IpAddressType'),
         mappings: [],
         tags: ctx.v.tags(props.Tags),
         accessAssociations: [],

@@ -24,6 +24,8 @@ const REST_INTEGRATION_KEYS = {
   requestParameters: 'requestParameters',
   responses: 'responses',
   responseParameters: 'responseParameters',
+  transferMode: 'responseTransferMode',
+  timeout: 'timeoutInMillis',
 };
 /** HTTP APIs: tlsConfig.serverNameToVerify is the private-integration TLS setting (REST's tlsConfig is not). */
 const V2_INTEGRATION_KEYS = { ...REST_INTEGRATION_KEYS, tls: 'tlsConfig' };

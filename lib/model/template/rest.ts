@@ -12,6 +12,8 @@ const CFN_INTEGRATION_KEYS = {
   requestParameters: 'RequestParameters',
   responses: 'IntegrationResponses',
   responseParameters: 'ResponseParameters',
+  transferMode: 'ResponseTransferMode',
+  timeout: 'TimeoutInMillis',
 };
 
 /** AWS::ApiGateway::RestApi (with an inline OpenAPI Body when present). */
@@ -33,6 +35,8 @@ function mapRestApis(ctx: BuildContext): void {
     if (props.SecurityPolicy !== undefined) api.securityPolicy = ctx.v.str(props.SecurityPolicy, 'SecurityPolicy');
     if (props.EndpointAccessMode !== undefined)
       api.endpointAccessMode = ctx.v.str(props.EndpointAccessMode, 'EndpointAccessMode');
+    const ipAddressType = ctx.v.str(field(endpoint, 'IpAddressType', 'EndpointConfiguration'), 'IpAddressType');
+    if (ipAddressType !== undefined) api.ipAddressType = ipAddressType;
     if (props.Body !== undefined) {
       const fromBody = applyOpenApi(ctx, api, props.Body, resource);
       if (props.Name === undefined && fromBody.title !== undefined) api.name = fromBody.title;

@@ -46,6 +46,7 @@ function mapApis(ctx: BuildContext): void {
       tags: ctx.v.tags(props.Tags),
       disableExecuteApiEndpoint: ctx.v.bool(props.DisableExecuteApiEndpoint, 'DisableExecuteApiEndpoint') ?? false,
     });
+    if (props.IpAddressType !== undefined) api.ipAddressType = ctx.v.str(props.IpAddressType, 'IpAddressType');
     const cors = props.CorsConfiguration;
     if (cors !== undefined) {
       const config = asRecord(cors);

@@ -2,6 +2,7 @@ import type { Stage, WafAssociation, WafLogging, WafRule, WebAcl } from '../type
 import { isUnresolved, unresolved, type Value } from '../value';
 import type { BuildContext, Mutable } from './context';
 import { asArray, asRecord } from './convert';
+import { ipSetsOf } from './waf-ip-sets';
 
 function action(ctx: BuildContext, value: unknown): Value<'ALLOW' | 'BLOCK'> {
   if (isUnresolved(value)) return value;
@@ -24,6 +25,7 @@ function rule(ctx: BuildContext, value: unknown): Value<WafRule> {
   const managed = statement.ManagedRuleGroupStatement;
   const rate = statement.RateBasedStatement;
   const name = ctx.v.str(props.Name, 'rule Name') ?? '';
+  const ipSets = ipSetsOf(ctx, props.Statement);
   return {
     name,
     priority: ctx.v.num(props.Priority, 'Priority'),
@@ -44,6 +46,7 @@ function rule(ctx: BuildContext, value: unknown): Value<WafRule> {
         }
       : {}),
     countOnly: countOnly(props.OverrideAction) ?? countOnly(props.Action) ?? false,
+    ...(ipSets ? { ipSets } : {}),
   };
 }
 

@@ -25,6 +25,8 @@ export interface Api {
   readonly securityPolicy?: Value<string>;
   /** REST: BASIC or STRICT (needed with an enhanced SecurityPolicy_* policy); undefined = not set. */
   readonly endpointAccessMode?: Value<string>;
+  /** ipv4 or dualstack (REST EndpointConfiguration.IpAddressType, v2 IpAddressType); undefined = not set (ipv4; PRIVATE REST APIs are always dualstack). */
+  readonly ipAddressType?: Value<string>;
   /** REST: models by name (JSON schema), for request validation. */
   readonly models: ApiModel[];
   readonly operations: Operation[];

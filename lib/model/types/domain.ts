@@ -28,6 +28,8 @@ export interface Domain {
   /** The certificate the domain serves; undefined when none is set. */
   readonly certificate?: DomainCertificate;
   readonly endpointAccessMode?: Value<string>;
+  /** ipv4 or dualstack (REST EndpointConfiguration.IpAddressType, v2 DomainNameConfigurations[].IpAddressType); undefined = not set (ipv4). */
+  readonly ipAddressType?: Value<string>;
   readonly mappings: Mapping[];
   readonly tags: Record<string, Value<string>>;
   /** Private custom domain (AWS::ApiGateway::DomainNameV2) policy; undefined = none set. */

@@ -50,6 +50,10 @@ export interface Integration {
   readonly requestParameters: Record<string, Value<string>>;
   /** REST: merged response parameters of all integration responses. */
   readonly responseParameters: Record<string, Value<string>>;
+  /** REST: BUFFERED or STREAM (response streaming); undefined = not set (BUFFERED). */
+  readonly responseTransferMode?: Value<string>;
+  /** Integration timeout in ms; undefined = not set (29,000 for REST and WebSocket, 30,000 for HTTP APIs). */
+  readonly timeoutMillis?: Value<number>;
 }
 
 export interface Authorizer {

@@ -9,6 +9,18 @@ export interface WafRule {
   readonly rateBased?: { readonly limit: Value<number>; readonly aggregateKeyType?: Value<string> };
   /** True when the override action / action is COUNT (the rule does not block). */
   readonly countOnly: Value<boolean>;
+  /** IP sets the rule's statement references (IPSetReferenceStatement, also nested); undefined = none. */
+  readonly ipSets?: Value<WafIpSet>[];
+}
+
+/** An AWS::WAFv2::IPSet a web ACL rule references. */
+export interface WafIpSet {
+  readonly id: string;
+  readonly source: Source;
+  readonly name: Value<string | undefined>;
+  /** IPV4 or IPV6. */
+  readonly ipAddressVersion: Value<string>;
+  readonly addresses: Value<string[]>;
 }
 
 export interface WafLogging {

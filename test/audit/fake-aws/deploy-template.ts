@@ -88,12 +88,15 @@ export function deployTemplate(template: { Resources: Resources }, options: Depl
     const p = props(logicalId);
     const id = physicalId(logicalId);
     rootIds.set(logicalId, `${id}root`);
-    const endpoint = p.EndpointConfiguration as { Types?: string[] } | undefined;
+    const endpoint = p.EndpointConfiguration as { Types?: string[]; IpAddressType?: string } | undefined;
     const api = restApi(
       {
         id,
         name: p.Name,
-        endpointConfiguration: { types: endpoint?.Types ?? ['EDGE'] },
+        endpointConfiguration: {
+          types: endpoint?.Types ?? ['EDGE'],
+          ...(endpoint?.IpAddressType ? { ipAddressType: endpoint.IpAddressType } : {}),
+        },
         disableExecuteApiEndpoint: p.DisableExecuteApiEndpoint ?? false,
         tags: cfnTags(logicalId, p.Tags),
         ...(p.Policy ? { policy: JSON.stringify(p.Policy) } : {}),
@@ -144,6 +147,8 @@ export function deployTemplate(template: { Resources: Resources }, options: Depl
             methodIntegration: {
               type: integration.Type,
               ...(integration.Uri ? { uri: integration.Uri } : {}),
+              ...(integration.ResponseTransferMode ? { responseTransferMode: integration.ResponseTransferMode } : {}),
+              ...(integration.TimeoutInMillis ? { timeoutInMillis: integration.TimeoutInMillis } : {}),
               integrationResponses: {},
             },
           }

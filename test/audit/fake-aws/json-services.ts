@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { FakeState, Wire } from './state';
 import { page, send, sendError } from './wire';
 
-/** WAFv2 (JSON 1.1): GetWebACL and GetLoggingConfiguration. */
+/** WAFv2 (JSON 1.1): GetWebACL, GetLoggingConfiguration and GetIPSet. */
 export function wafv2(state: FakeState, operation: string, body: Wire, res: ServerResponse): void {
   if (operation === 'GetWebACL') {
     const entry = Object.values(state.webAcls).find((w) => w.webAcl.Name === body.Name && w.webAcl.Id === body.Id);
@@ -14,6 +14,11 @@ export function wafv2(state: FakeState, operation: string, body: Wire, res: Serv
     if (!entry?.logging)
       return sendError(res, 400, 'WAFNonexistentItemException', 'The referenced item does not exist.', true);
     return send(res, 200, {}, { LoggingConfiguration: entry.logging }, true);
+  }
+  if (operation === 'GetIPSet') {
+    const set = Object.values(state.ipSets ?? {}).find((s) => s.Name === body.Name && s.Id === body.Id);
+    if (!set) return sendError(res, 400, 'WAFNonexistentItemException', 'The referenced item does not exist.', true);
+    return send(res, 200, {}, { IPSet: set, LockToken: 'token' }, true);
   }
   sendError(res, 400, 'UnknownOperationException', `the fake does not serve ${operation}`, true);
 }

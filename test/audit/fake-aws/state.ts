@@ -39,6 +39,8 @@ export interface FakeState {
   account: Wire;
   /** By web ACL ARN: GetWebACL's WebACL and, when set, GetLoggingConfiguration's LoggingConfiguration. */
   webAcls: Record<string, { webAcl: Wire; logging?: Wire }>;
+  /** By IP set ARN: GetIPSet's IPSet. */
+  ipSets?: Record<string, Wire>;
   logGroups: Wire[];
   /** Cognito user pools by id: DescribeUserPool's UserPool (PascalCase, JSON 1.1). */
   userPools?: Record<string, Wire>;

@@ -17,17 +17,29 @@ describe('api-guardrails check on a SAM project', () => {
     expect([...apis].sort()).toEqual(['ChatHttpApi', 'OrdersApi', 'ServerlessRestApi', 'Socket']);
     const ruled = new Set(report.findings.map((f) => f.ruleId));
     // Rules that only speak when what they check exists (API keys, HTTP or private integrations, CORS, WAF,
-    // stage variables, request bodies, Lambda authorizers): this project has none of it, so they give no finding here.
+    // stage variables, request bodies, Lambda authorizers, dual-stack endpoints, streaming integrations, retired
+    // stages, custom domains): this project has none of it, so they give no finding here.
     const silent = [
       'api-key-not-sole-auth',
       'authorizer-quality',
       'backend-certificate',
       'cors-origins',
+      'domain-routing-rules',
+      'dualstack-source-ip',
+      'dualstack-waf-ip-sets',
       'integration-https',
       'lambda-authorizer-identity-source',
+      'mtls-ownership-verification',
+      'mtls-truststore-consistency',
+      'mtls-truststore-version',
+      'private-domain-access',
+      'private-domain-policy',
       'private-integration-tls',
       'request-validation',
+      'retired-stage-mapping',
       'stage-variable-secrets',
+      'streaming-protection',
+      'streaming-timeout',
       'third-party-integrations',
       'waf-logging',
       'waf-rules',
