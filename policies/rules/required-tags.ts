@@ -1,6 +1,6 @@
 import { ALL_API_KINDS, defineRule } from '../../lib/engine/rule';
 import type { ReportOptions } from '../../lib/engine/rule';
-import type { Value } from '../../lib/model/value';
+import type { Unresolved, Value } from '../../lib/model/value';
 import { isUnresolved } from '../../lib/model/value';
 
 interface Options {
@@ -58,7 +58,7 @@ export default defineRule<'api', Options>({
   },
   check(api, ctx) {
     const { requiredKeys, allowedValues } = ctx.options;
-    const checkTags = (tags: Tags, what: string, opts: ReportOptions): void => {
+    const checkTags = (tags: Tags, what: string, opts: ReportOptions, tagsUnresolved?: Unresolved): void => {
       const missing: string[] = [];
       for (const key of requiredKeys) {
         const value = tags[key];
@@ -70,7 +70,12 @@ export default defineRule<'api', Options>({
           ctx.fail(`Tag ${key} of ${what} is "${value}"; allowed values are ${allowedValues[key].join(', ')}.`, opts);
         }
       }
-      if (missing.length)
+      if (missing.length && tagsUnresolved) {
+        ctx.unknown(
+          `Whether ${what} has tag${missing.length > 1 ? 's' : ''} ${missing.join(', ')} is unknown: its tags are unresolved (${tagsUnresolved.because}).`,
+          opts,
+        );
+      } else if (missing.length)
         ctx.fail(`${capitalise(what)} lacks required tag${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, opts);
     };
     // The implicit $default stage of an HTTP API quick create has no Tags property of its own: the API's tags apply.
@@ -81,7 +86,7 @@ export default defineRule<'api', Options>({
     const stages = ctx.options.checkStages ? api.stages.filter((stage) => !implicit(stage)) : [];
     // An API declared elsewhere (a stage of an imported RestApiId) is checked where it is declared.
     if (api.external && stages.length === 0) return ctx.skip();
-    if (!api.external) checkTags(api.tags, 'the API', { location: 'Properties.Tags' });
+    if (!api.external) checkTags(api.tags, 'the API', { location: 'Properties.Tags' }, api.tagsUnresolved);
     for (const stage of stages) {
       if (stage.unreadable) {
         // Tags never read are neither missing nor present.
@@ -92,10 +97,15 @@ export default defineRule<'api', Options>({
         continue;
       }
       const name = isUnresolved(stage.name) ? '(unresolved name)' : stage.name;
-      checkTags(stage.tags, `stage ${name}`, {
-        location: stage.declaredBy === 'deployment' ? 'Properties.StageDescription.Tags' : 'Properties.Tags',
-        source: stage.source,
-      });
+      checkTags(
+        stage.tags,
+        `stage ${name}`,
+        {
+          location: stage.declaredBy === 'deployment' ? 'Properties.StageDescription.Tags' : 'Properties.Tags',
+          source: stage.source,
+        },
+        stage.tagsUnresolved,
+      );
     }
   },
 });

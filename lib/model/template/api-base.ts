@@ -9,7 +9,10 @@ export function createApi(
   ctx: BuildContext,
   resource: RawResource,
   kind: ApiKind,
-  fields: Pick<Api, 'name' | 'endpointTypes' | 'vpcEndpointIds' | 'tags' | 'disableExecuteApiEndpoint'> & {
+  fields: Pick<
+    Api,
+    'name' | 'endpointTypes' | 'vpcEndpointIds' | 'tags' | 'tagsUnresolved' | 'disableExecuteApiEndpoint'
+  > & {
     policy?: Api['policy'];
   },
 ): Mutable<Api> {
@@ -26,6 +29,7 @@ export function createApi(
     ...emptyApiParts(),
   };
   if (fields.policy !== undefined) api.policy = fields.policy;
+  if (fields.tagsUnresolved !== undefined) api.tagsUnresolved = fields.tagsUnresolved;
   ctx.apis.set(resource.key, api);
   return api;
 }

@@ -74,9 +74,31 @@ export class Converter {
     return out;
   }
 
+  /**
+   * Tags and, when the set of tag keys cannot be known (the whole list is unresolved, or an entry or its key
+   * is), why: a key that is absent may then still be there at deploy time.
+   */
+  tagFields(value: unknown): { tags: Record<string, Value<string>>; tagsUnresolved?: Unresolved } {
+    const unknown = this.unknownTagKeys(value);
+    return unknown ? { tags: this.tags(value), tagsUnresolved: unknown } : { tags: this.tags(value) };
+  }
+
+  private unknownTagKeys(value: unknown): Unresolved | undefined {
+    if (isUnresolved(value)) return value;
+    if (!Array.isArray(value)) return undefined;
+    for (const tag of value) {
+      if (isUnresolved(tag)) return tag;
+      if (!isObject(tag)) continue;
+      const key = this.str(tag.Key, 'tag key');
+      if (key !== undefined && isUnresolved(key)) return key;
+    }
+    return undefined;
+  }
+
   /** CloudFormation tags: a list of { Key, Value } or a map (v2). */
   tags(value: unknown): Record<string, Value<string>> {
     const out: Record<string, Value<string>> = {};
+    if (isUnresolved(value)) return out;
     if (Array.isArray(value)) {
       for (const tag of value) {
         if (!isObject(tag)) continue;

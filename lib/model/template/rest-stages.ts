@@ -30,7 +30,7 @@ export function mapRestStages(ctx: BuildContext): void {
       cacheClusterEnabled: ctx.v.bool(props.CacheClusterEnabled, 'CacheClusterEnabled'),
       clientCertificateId: ctx.v.str(props.ClientCertificateId, 'ClientCertificateId'),
       variables: ctx.v.strMap(props.Variables, 'Variables'),
-      tags: ctx.v.tags(props.Tags),
+      ...ctx.v.tagFields(props.Tags),
       usagePlanIds: [],
       declaredBy: 'stage',
     });
@@ -63,7 +63,7 @@ export function mapRestStages(ctx: BuildContext): void {
       cacheClusterEnabled: whole ?? ctx.v.bool(description.CacheClusterEnabled, 'CacheClusterEnabled'),
       clientCertificateId: whole ?? ctx.v.str(description.ClientCertificateId, 'ClientCertificateId'),
       variables: ctx.v.strMap(description.Variables, 'Variables'),
-      tags: ctx.v.tags(description.Tags),
+      ...ctx.v.tagFields(description.Tags),
       usagePlanIds: [],
       declaredBy: 'deployment',
     });

@@ -28,7 +28,7 @@ function mapRestApis(ctx: BuildContext): void {
         'EndpointConfiguration.Types',
       ) ?? ['EDGE'],
       vpcEndpointIds: ctx.v.strList(field(endpoint, 'VpcEndpointIds', 'EndpointConfiguration'), 'VpcEndpointIds') ?? [],
-      tags: ctx.v.tags(props.Tags),
+      ...ctx.v.tagFields(props.Tags),
       disableExecuteApiEndpoint: ctx.v.bool(props.DisableExecuteApiEndpoint, 'DisableExecuteApiEndpoint') ?? false,
       policy: policyFrom(ctx, props.Policy),
     });

@@ -43,7 +43,7 @@ function mapApis(ctx: BuildContext): void {
       name: ctx.v.str(props.Name, 'Name'),
       endpointTypes: ['REGIONAL'],
       vpcEndpointIds: [],
-      tags: ctx.v.tags(props.Tags),
+      ...ctx.v.tagFields(props.Tags),
       disableExecuteApiEndpoint: ctx.v.bool(props.DisableExecuteApiEndpoint, 'DisableExecuteApiEndpoint') ?? false,
     });
     if (props.IpAddressType !== undefined) api.ipAddressType = ctx.v.str(props.IpAddressType, 'IpAddressType');
@@ -196,7 +196,7 @@ function mapStages(ctx: BuildContext): void {
       accessLog: accessLogFrom(ctx, props.AccessLogSettings),
       clientCertificateId: ctx.v.str(props.ClientCertificateId, 'ClientCertificateId'),
       variables: ctx.v.strMap(props.StageVariables, 'StageVariables'),
-      tags: ctx.v.tags(props.Tags),
+      ...ctx.v.tagFields(props.Tags),
       usagePlanIds: [],
       declaredBy: 'stage',
     };

@@ -1,5 +1,5 @@
 import type { Source } from '../source';
-import type { Value } from '../value';
+import type { Unresolved, Value } from '../value';
 import type { Authorizer, CorsPolicy, GatewayResponse, Operation, Validator } from './operation';
 import type { Stage } from './stage';
 
@@ -18,6 +18,8 @@ export interface Api {
   /** VPC endpoint ids a PRIVATE API is reachable through. */
   readonly vpcEndpointIds: Value<string[]>;
   readonly tags: Record<string, Value<string>>;
+  /** Set when the tag keys cannot be known (an unresolved Tags list or key): a missing tag may exist. */
+  readonly tagsUnresolved?: Unresolved;
   /** Resource policy document as JSON (values inside may be Unresolved); undefined = no policy. */
   readonly policy?: Value<PolicyDocument>;
   readonly disableExecuteApiEndpoint: Value<boolean>;

@@ -1,5 +1,5 @@
 import type { Source } from '../source';
-import type { Value } from '../value';
+import type { Unresolved, Value } from '../value';
 import type { WafAssociation } from './waf';
 
 export interface ThrottleSettings {
@@ -60,6 +60,8 @@ export interface Stage {
   readonly clientCertificateId?: Value<string>;
   readonly variables: Record<string, Value<string>>;
   readonly tags: Record<string, Value<string>>;
+  /** Set when the tag keys cannot be known (an unresolved Tags list or key): a missing tag may exist. */
+  readonly tagsUnresolved?: Unresolved;
   /** Usage plans that include this stage. */
   readonly usagePlanIds: string[];
   /** How the stage is declared: a Stage resource, a Deployment's StageName/StageDescription, or a deployed stage. */

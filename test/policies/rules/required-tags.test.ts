@@ -111,5 +111,36 @@ testRule(rule, {
       expect: 'unknown',
       message: /parameter Classification/,
     },
+    {
+      // A tag whose key is a parameter may be the missing one: "lacks owner" would be a guess.
+      name: 'fails as unknown, not as missing, when a tag key comes from a parameter without default',
+      template: {
+        Parameters: { OwnerKey: { Type: 'String' } },
+        Resources: {
+          ...restApi({
+            Tags: [
+              { Key: { Ref: 'OwnerKey' }, Value: 'team-orders' },
+              { Key: 'data-classification', Value: 'internal' },
+            ],
+          }),
+          ...restStage({ Tags: tags(GOOD) }),
+        },
+      },
+      expect: 'unknown',
+      message:
+        /Whether the API has tag owner is unknown: its tags are unresolved \(parameter OwnerKey has no default\)/,
+    },
+    {
+      name: 'fails as unknown, not as missing, when the whole Tags list depends on a condition',
+      template: {
+        Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'AWS::AccountId' }, '111111111111'] } },
+        Resources: {
+          ...restApi({ Tags: { 'Fn::If': ['IsProd', tags(GOOD), tags({ owner: 'team-b' })] } }),
+          ...restStage({ Tags: tags(GOOD) }),
+        },
+      },
+      expect: 'unknown',
+      message: /its tags are unresolved \(the value depends on condition IsProd\)/,
+    },
   ],
 });
