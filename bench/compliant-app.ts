@@ -120,7 +120,21 @@ function sharedResources(stack: Stack): Shared {
     logDestinationConfigs: [wafLogs.logGroupArn],
     redactedFields: [{ singleHeader: { Name: 'authorization' } }, { singleHeader: { Name: 'cookie' } }],
   });
-  const userPool = new cognito.UserPool(stack, 'Users', { removalPolicy: RemovalPolicy.DESTROY });
+  const userPool = new cognito.UserPool(stack, 'Users', {
+    removalPolicy: RemovalPolicy.DESTROY,
+    passwordPolicy: {
+      minLength: 14,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireDigits: true,
+      requireSymbols: true,
+      passwordHistorySize: 5,
+    },
+    mfa: cognito.Mfa.REQUIRED,
+    mfaSecondFactor: { otp: true, sms: false },
+    featurePlan: cognito.FeaturePlan.PLUS,
+    standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+  });
   const handler = new lambda.Function(stack, 'Handler', {
     runtime: lambda.Runtime.NODEJS_24_X,
     handler: 'index.handler',
@@ -158,6 +172,10 @@ function compliantRestApi(stack: Stack, i: number, shared: Shared): void {
     },
   });
   tag(api, REST_TIERS[i % REST_TIERS.length]);
+  // The RestApi L2 has no prop for the API's own TLS policy (a 2025 CloudFormation property).
+  const cfnApi = api.node.defaultChild as apigw.CfnRestApi;
+  cfnApi.securityPolicy = 'SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09';
+  cfnApi.endpointAccessMode = 'STRICT';
   for (const [id, type] of [
     ['Default4xx', apigw.ResponseType.DEFAULT_4XX],
     ['Default5xx', apigw.ResponseType.DEFAULT_5XX],
