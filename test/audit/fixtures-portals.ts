@@ -1,4 +1,4 @@
-import type { Wire } from './fake-aws/state';
+import type { FakeState, Wire } from './fake-aws/state';
 import { accountFixture, ACCOUNT, REGION } from './fixtures';
 
 const portalArn = (id: string): string => `arn:aws:apigateway:${REGION}::/portals/${id}`;
@@ -36,8 +36,12 @@ function page(id: string, restApiId: string, stage: string, method: string, path
  * The account fixture with two portals: `partners` (Cognito sign-in) publishes the internal orders API;
  * `open` (authorization none) publishes the untagged legacy API (strictest tier) and a shared product.
  */
-export function portalsFixture(): ReturnType<typeof accountFixture> {
-  const state = accountFixture();
+export function portalsFixture(): FakeState {
+  return withPortals(accountFixture());
+}
+
+/** Adds the two portals of `portalsFixture` (which publish the account fixture's REST APIs) to a state. */
+export function withPortals(state: FakeState): FakeState {
   const cognitoConfig = {
     appClientId: 'client1',
     userPoolArn: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${REGION}_abc`,

@@ -17,7 +17,7 @@ testRule(rule, {
       tiers,
     },
     {
-      name: 'an open portal where its only API is public and the public tier allows it (exempt, says why)',
+      name: 'an open portal where its only API is public and the public tier allows it',
       template: taggedRestApi('public'),
       cdk: (stack) => cdkTaggedRestApi(stack, 'public'),
       extend: withPortal({ authorization: OPEN }),
@@ -26,7 +26,7 @@ testRule(rule, {
       message: /public tier allows a portal open to anyone/,
     },
     {
-      name: 'no portal in the inventory (every template): the rule does not apply',
+      name: 'no portal in the inventory, as from every template',
       template: taggedRestApi('restricted'),
       expect: 'skip',
     },

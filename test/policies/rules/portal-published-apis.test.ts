@@ -24,7 +24,7 @@ testRule(rule, {
       tiers,
     },
     {
-      name: 'a portal whose products document no REST API (exempt, says why)',
+      name: 'a portal whose products document no REST API',
       template: taggedRestApi('restricted'),
       extend: withPortal({ products: [] }),
       tiers,
@@ -32,7 +32,7 @@ testRule(rule, {
       message: /publishes no REST API/,
     },
     {
-      name: 'no portal in the inventory (every template): the rule does not apply',
+      name: 'no portal in the inventory, as from every template',
       template: taggedRestApi('restricted'),
       expect: 'skip',
     },
