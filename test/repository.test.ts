@@ -35,7 +35,7 @@ describe('repository conventions (ESLint checkRuleFiles idea)', () => {
     expect(rule.fix.cdk.length).toBeGreaterThan(10);
     expect(rule.fix.cloudFormation.length).toBeGreaterThan(10);
     if (rule.fix.sam !== undefined) expect(rule.fix.sam).toMatch(/AWS::Serverless::|SAM/);
-    expect(['api', 'stage', 'operation', 'authorizer', 'domain', 'usagePlan', 'userPool']).toContain(
+    expect(['api', 'stage', 'operation', 'authorizer', 'domain', 'usagePlan', 'userPool', 'portal']).toContain(
       rule.appliesTo.subject,
     );
     expect(rule.appliesTo.apiKinds.length).toBeGreaterThan(0);

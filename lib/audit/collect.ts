@@ -5,6 +5,7 @@ import type { AwsSnapshot, Fetched, RestApiSnapshot, V2ApiSnapshot, WebAclSnapsh
 import { createAuditClients, type AuditClients, type AwsClientOptions } from './clients';
 import type { CollectContext } from './context';
 import { collectLogGroup, collectUserPool, collectWebAcl } from './collect-extras';
+import { collectPortals } from './collect-portals';
 import { collectAccount, collectRestApi, collectRestDomains, collectUsagePlans, listRestApis } from './collect-rest';
 import { collectV2Api, collectV2Domains, listV2Apis } from './collect-v2';
 import { createLimiter } from './limit';
@@ -63,13 +64,14 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
     const ctx: CollectContext = { clients, limit: createLimiter(options.concurrency ?? 8), progress };
     const wanted = options.apiIds && options.apiIds.length > 0 ? new Set(options.apiIds) : undefined;
 
-    const [restList, v2List, usagePlans, restDomains, v2Domains, account] = await Promise.all([
+    const [restList, v2List, usagePlans, restDomains, v2Domains, account, portals] = await Promise.all([
       listRestApis(ctx),
       listV2Apis(ctx),
       collectUsagePlans(ctx),
       collectRestDomains(ctx),
       collectV2Domains(ctx),
       collectAccount(ctx),
+      collectPortals(ctx),
     ]);
     const restTargets = restList.ok ? restList.value.filter((a) => !wanted || wanted.has(a.id ?? '')) : [];
     const v2Targets = v2List.ok ? v2List.value.filter((a) => !wanted || wanted.has(a.ApiId ?? '')) : [];
@@ -107,6 +109,7 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
       webAcls: Object.fromEntries(webAclEntries) as Record<string, WebAclSnapshot>,
       logGroups: Object.fromEntries(logGroupEntries) as Record<string, Fetched<LogGroup | undefined>>,
       userPools: Object.fromEntries(userPoolEntries) as NonNullable<AwsSnapshot['userPools']>,
+      portals,
       ...(wanted ? { filtered: true } : {}),
       ...(wanted && listsComplete ? { missingApiIds: [...wanted].filter((id) => !found.has(id)).sort() } : {}),
     };

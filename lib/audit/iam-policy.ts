@@ -44,6 +44,9 @@ export const AUDIT_CALLS: readonly AuditCall[] = [
   apigw('apigatewayv2', 'GetDomainNames', '/domainnames'),
   apigw('apigatewayv2', 'GetApiMappings', '/domainnames/*/apimappings'),
   apigw('apigatewayv2', 'ListRoutingRules', '/domainnames/*/routingrules'),
+  apigw('apigatewayv2', 'ListPortals', '/portals'),
+  apigw('apigatewayv2', 'ListPortalProducts', '/portalproducts'),
+  apigw('apigatewayv2', 'ListProductRestEndpointPages', '/portalproducts/*/productrestendpointpages'),
   {
     service: 'wafv2',
     operation: 'GetWebACL',

@@ -1,4 +1,4 @@
-import type { ApiKind, Inventory } from '../model/types';
+import { portalApiIds, type ApiKind, type Inventory } from '../model/types';
 import { isUnresolved, type Value } from '../model/value';
 import type { Finding, FindingResource } from './finding';
 import { labelOfApi, show } from './labels';
@@ -122,7 +122,7 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
       run(authorizerPlan, authorizer, at('authorizer', label, authorizer.source), { tier, api });
     }
   }
-  // Domains, usage plans and user pools serve several APIs: they are evaluated under the strictest tier among them.
+  // Domains, usage plans, user pools and portals serve several APIs: they are evaluated under the strictest tier among them.
   const strictestOf = (apiIds: Value<string>[]): string => {
     let tier: string | undefined;
     for (const id of apiIds) {
@@ -145,6 +145,11 @@ export function evaluate(inventory: Inventory, options: EvaluateOptions): Evalua
     const tier = strictestOf(pool.usedBy.map((use) => use.apiId));
     const label = `user pool ${show(pool.name, pool.id)}`;
     run(plans.for(tier, 'userPool', undefined), pool, { kind: 'userPool', label, source: pool.source }, { tier });
+  }
+  for (const portal of inventory.portals) {
+    const tier = strictestOf(portalApiIds(portal));
+    const label = `portal ${show(portal.name, portal.id)}`;
+    run(plans.for(tier, 'portal', undefined), portal, { kind: 'portal', label, source: portal.source }, { tier });
   }
   for (const notice of inventory.notices) {
     if (notice.level !== 'error') continue;

@@ -5,6 +5,7 @@ import type {
   Domain,
   Inventory,
   Operation,
+  Portal,
   Stage,
   UsagePlan,
   UserPool,
@@ -53,6 +54,7 @@ export interface Subjects {
   domain: Domain;
   usagePlan: UsagePlan;
   userPool: UserPool;
+  portal: Portal;
 }
 /** The kind of model element a rule is evaluated on. */
 export type SubjectKind = keyof Subjects;

@@ -28,6 +28,8 @@ import mtlsTruststoreConsistency from './mtls-truststore-consistency';
 import mtlsTruststoreVersion from './mtls-truststore-version';
 import nonProductionStage from './non-production-stage';
 import operationScopes from './operation-scopes';
+import portalAccessControl from './portal-access-control';
+import portalPublishedApis from './portal-published-apis';
 import privateDomainAccess from './private-domain-access';
 import privateDomainPolicy from './private-domain-policy';
 import privateIntegrationTls from './private-integration-tls';
@@ -88,6 +90,8 @@ export const allRules: readonly AnyRule[] = [
   mtlsTruststoreVersion,
   nonProductionStage,
   operationScopes,
+  portalAccessControl,
+  portalPublishedApis,
   privateDomainAccess,
   privateDomainPolicy,
   privateIntegrationTls,

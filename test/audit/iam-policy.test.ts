@@ -5,6 +5,7 @@ import { ACCOUNT, REGION } from './fixtures';
 import { addDomainFeatures } from './fixtures-r19-domains';
 import { trafficFixture } from './fixtures-r19-traffic';
 import { testClients } from './helpers';
+import { withPortals } from './fixtures-portals';
 
 /** IAM wildcard match: '*' any run of characters (including '/' and ':'), '?' one character. */
 function iamMatch(pattern: string, value: string): boolean {
@@ -63,8 +64,9 @@ const WRITE =
 describe('api-guardrails iam-policy', () => {
   it('covers every request the audit sends (recorded on the loopback fake), for the region and account', async () => {
     // With a private domain in a rule-routing mode and an IP set referenced by a web ACL rule, so the
-    // conditional calls (GetDomainNameAccessAssociations, ListRoutingRules, GetIPSet) are sent too.
-    const fake = await startFakeAws(addDomainFeatures(trafficFixture()), { pageSize: 1 });
+    // conditional calls (GetDomainNameAccessAssociations, ListRoutingRules, GetIPSet) are sent too, and
+    // portals, so ListProductRestEndpointPages is.
+    const fake = await startFakeAws(addDomainFeatures(withPortals(trafficFixture())), { pageSize: 1 });
     const clients = testClients(fake.endpoint);
     try {
       await fromAws({ clients, progress: false });

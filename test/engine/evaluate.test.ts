@@ -45,6 +45,7 @@ function inventory(apis: Api[]): Inventory {
     usagePlans: [],
     userPools: [],
     distributions: [],
+    portals: [],
     notices: [],
     origins: ['test'],
   };

@@ -6,6 +6,7 @@ import type { AnyRule } from '../../lib/engine/rule';
 import type { Standard, TierSetting } from '../../lib/standard';
 import { ResolvedStandard } from '../../lib/standard';
 import { fromTemplate } from '../../lib/model/template';
+import type { Inventory } from '../../lib/model/types';
 
 /** One row of a rule's test table. */
 export interface RuleCase {
@@ -31,6 +32,8 @@ export interface RuleCase {
   readonly tiers?: Record<string, TierSetting>;
   /** unknownAs of the standard. */
   readonly unknownAs?: Standard['unknownAs'];
+  /** Adds what no template can declare (e.g. audited portals) to the inventory built from the template. */
+  readonly extend?: (inventory: Inventory) => Inventory;
 }
 
 export interface RuleTable {
@@ -50,7 +53,8 @@ export function findingsFor(rule: AnyRule, template: Record<string, unknown>, ka
     rules: { [rule.id]: { options: kase.options } },
     tiers: kase.tiers ?? {},
   };
-  const inventory = fromTemplate(template, { templatePath: 'test.template.json', stackName: 'Test' });
+  const built = fromTemplate(template, { templatePath: 'test.template.json', stackName: 'Test' });
+  const inventory = kase.extend ? kase.extend(built) : built;
   return evaluate(inventory, { standard: new ResolvedStandard(standard, [rule]) }).findings.filter(
     (f) => f.ruleId === rule.id,
   );

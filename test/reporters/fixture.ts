@@ -104,6 +104,7 @@ export function fixtureInventory(): Inventory {
     usagePlans: [],
     userPools: [],
     distributions: [],
+    portals: [],
     notices: [
       {
         level: 'error',

@@ -4,6 +4,7 @@ import type { Account, Api, Inventory, LogGroup, Notice, UsagePlan, WebAcl } fro
 import { isKnown, unresolved, type Value } from '../value';
 import { apigatewayArn, parseLogGroupArn } from './arn';
 import { mapDomains } from './domains';
+import { mapPortals } from './portals';
 import { mapRestApi } from './rest-api';
 import type { MappingContext } from './shared';
 import type { AwsSnapshot, Fetched } from './snapshot';
@@ -151,6 +152,11 @@ export function fromAwsSnapshot(snapshot: AwsSnapshot): Inventory {
     usagePlans: plans,
     userPools: auditUserPools(apis, snapshot.userPools),
     distributions: [],
+    portals: mapPortals(snapshot.portals, {
+      region,
+      restApiIds: new Set(apis.filter((a) => a.kind === 'rest').map((a) => a.id)),
+      filtered: snapshot.filtered === true,
+    }),
     account: mapAccount(region, snapshot.account),
     notices,
     origins: [`aws:${snapshot.accountId ? `${snapshot.accountId}:` : ''}${region}`],

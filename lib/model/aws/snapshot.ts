@@ -18,6 +18,9 @@ import type {
   Authorizer as V2Authorizer,
   DomainName as V2DomainName,
   Integration as V2Integration,
+  PortalProductSummary,
+  PortalSummary,
+  ProductRestEndpointPageSummaryNoBody,
   Route as V2Route,
   RoutingRule as V2RoutingRule,
   Stage as V2Stage,
@@ -78,6 +81,19 @@ export interface V2DomainSnapshot {
   readonly routingRules: Fetched<V2RoutingRule[]>;
 }
 
+export interface PortalProductSnapshot {
+  readonly product: PortalProductSummary;
+  /** ListProductRestEndpointPages of the product. */
+  readonly restEndpointPages: Fetched<ProductRestEndpointPageSummaryNoBody[]>;
+}
+
+export interface PortalsSnapshot {
+  /** ListPortals. */
+  readonly portals: Fetched<PortalSummary[]>;
+  /** ListPortalProducts (the account's own products), each with its REST endpoint pages. */
+  readonly products: Fetched<PortalProductSnapshot[]>;
+}
+
 export interface WebAclSnapshot {
   readonly acl: Fetched<WebACL>;
   /** `undefined` value: the web ACL has no logging configuration (WAFNonexistentItemException). */
@@ -105,6 +121,8 @@ export interface AwsSnapshot {
    * of another region, or a snapshot made before pools were read, has no entry.
    */
   readonly userPools?: Readonly<Record<string, Fetched<CognitoUserPool | undefined>>>;
+  /** API Gateway portals and their products (absent in snapshots made before portals were read). */
+  readonly portals?: PortalsSnapshot;
   /** True when only some APIs were audited (--api-id): domains and usage plans are kept when they reach one. */
   readonly filtered?: boolean;
   /** API ids asked for (--api-id) that do not exist in the region. */

@@ -146,6 +146,7 @@ function build(inputs: readonly TemplateInput[]): Inventory {
     usagePlans: ctx.usagePlans,
     userPools: mapUserPools(ctx),
     distributions: mapDistributions(ctx),
+    portals: [],
     ...(account ? { account } : {}),
     notices: ctx.notices,
     origins: ctx.origins,

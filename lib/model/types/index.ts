@@ -7,3 +7,4 @@ export * from './waf';
 export * from './domain';
 export * from './user-pool';
 export * from './distribution';
+export * from './portal';

@@ -3,6 +3,7 @@ import type { Value } from '../value';
 import type { Api } from './api';
 import type { Distribution } from './distribution';
 import type { Domain } from './domain';
+import type { Portal } from './portal';
 import type { UsagePlan } from './stage';
 import type { UserPool } from './user-pool';
 import type { WebAcl } from './waf';
@@ -26,6 +27,8 @@ export interface Inventory {
   readonly userPools: UserPool[];
   /** CloudFront distributions in the source (templates; the audit leaves it empty). */
   readonly distributions: Distribution[];
+  /** API Gateway portals (the audit only: templates cannot declare a portal). */
+  readonly portals: Portal[];
   /** AWS::ApiGateway::Account in the source (templates) or the account's settings (audit). */
   readonly account?: Account;
   /** Things the builder could not evaluate (SAM transform, unsupported shapes): always reported. */

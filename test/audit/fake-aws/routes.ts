@@ -1,3 +1,4 @@
+import { portalRoute } from './portal-routes';
 import type { FakeState, Wire } from './state';
 import { restList, v2List } from './wire';
 
@@ -147,5 +148,5 @@ export function v2Route(state: FakeState, path: string, pageSize: number): Route
       },
     };
   }
-  return undefined;
+  return portalRoute(state, parts, list);
 }

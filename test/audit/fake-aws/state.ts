@@ -44,6 +44,10 @@ export interface FakeState {
   logGroups: Wire[];
   /** Cognito user pools by id: DescribeUserPool's UserPool (PascalCase, JSON 1.1). */
   userPools?: Record<string, Wire>;
+  /** ListPortals items (camelCase). */
+  portals?: Wire[];
+  /** ListPortalProducts items, each with what ListProductRestEndpointPages answers for it. */
+  portalProducts?: { product: Wire; restEndpointPages: Wire[] }[];
 }
 
 export function emptyState(): FakeState {
