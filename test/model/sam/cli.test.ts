@@ -18,7 +18,7 @@ describe('api-guardrails check on a SAM project', () => {
     const ruled = new Set(report.findings.map((f) => f.ruleId));
     // Rules that only speak when what they check exists (API keys, HTTP or private integrations, CORS, WAF,
     // stage variables, request bodies, Lambda authorizers, dual-stack endpoints, streaming integrations, retired
-    // stages, custom domains): this project has none of it, so they give no finding here.
+    // stages, custom domains, portals (audit only)): this project has none of it, so they give no finding here.
     const silent = [
       'api-key-not-sole-auth',
       'authorizer-quality',
@@ -32,6 +32,8 @@ describe('api-guardrails check on a SAM project', () => {
       'mtls-ownership-verification',
       'mtls-truststore-consistency',
       'mtls-truststore-version',
+      'portal-access-control',
+      'portal-published-apis',
       'private-domain-access',
       'private-domain-policy',
       'private-integration-tls',
