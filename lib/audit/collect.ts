@@ -4,6 +4,7 @@ import { poolOf } from '../model/user-pool-names';
 import type { AwsSnapshot, Fetched, RestApiSnapshot, V2ApiSnapshot, WebAclSnapshot } from '../model/aws/snapshot';
 import { createAuditClients, type AuditClients, type AwsClientOptions } from './clients';
 import type { CollectContext } from './context';
+import { collectDistributions } from './collect-cloudfront';
 import { collectLogGroup, collectUserPool, collectWebAcl } from './collect-extras';
 import { collectPortals } from './collect-portals';
 import { collectAccount, collectRestApi, collectRestDomains, collectUsagePlans, listRestApis } from './collect-rest';
@@ -64,7 +65,7 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
     const ctx: CollectContext = { clients, limit: createLimiter(options.concurrency ?? 8), progress };
     const wanted = options.apiIds && options.apiIds.length > 0 ? new Set(options.apiIds) : undefined;
 
-    const [restList, v2List, usagePlans, restDomains, v2Domains, account, portals] = await Promise.all([
+    const [restList, v2List, usagePlans, restDomains, v2Domains, account, portals, distributions] = await Promise.all([
       listRestApis(ctx),
       listV2Apis(ctx),
       collectUsagePlans(ctx),
@@ -72,6 +73,7 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
       collectV2Domains(ctx),
       collectAccount(ctx),
       collectPortals(ctx),
+      collectDistributions(ctx),
     ]);
     const restTargets = restList.ok ? restList.value.filter((a) => !wanted || wanted.has(a.id ?? '')) : [];
     const v2Targets = v2List.ok ? v2List.value.filter((a) => !wanted || wanted.has(a.ApiId ?? '')) : [];
@@ -110,6 +112,7 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
       logGroups: Object.fromEntries(logGroupEntries) as Record<string, Fetched<LogGroup | undefined>>,
       userPools: Object.fromEntries(userPoolEntries) as NonNullable<AwsSnapshot['userPools']>,
       portals,
+      distributions,
       ...(wanted ? { filtered: true } : {}),
       ...(wanted && listsComplete ? { missingApiIds: [...wanted].filter((id) => !found.has(id)).sort() } : {}),
     };

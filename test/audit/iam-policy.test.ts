@@ -46,6 +46,9 @@ function authorizationOf(request: RecordedRequest): { action: string; resource: 
         action: `cognito-idp:${request.operation}`,
         resource: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${String(request.body?.UserPoolId)}`,
       };
+    case 'cloudfront':
+      // ListDistributions authorizes against "*" only (no resource-level permission).
+      return { action: `cloudfront:${request.operation}`, resource: '*' };
   }
 }
 
@@ -59,7 +62,7 @@ function allows(policy: IamPolicy, action: string, resource: string): boolean {
 }
 
 const WRITE =
-  /^(apigateway:(POST|PUT|PATCH|DELETE|\*)|wafv2:(Create|Update|Delete|Put|Associate|Disassociate|Tag|Untag)|logs:(Create|Delete|Put|Associate|Disassociate|Tag|Untag)|cognito-idp:(Create|Update|Delete|Admin|Set|Tag|Untag))|\*$/;
+  /^(apigateway:(POST|PUT|PATCH|DELETE|\*)|wafv2:(Create|Update|Delete|Put|Associate|Disassociate|Tag|Untag)|logs:(Create|Delete|Put|Associate|Disassociate|Tag|Untag)|cognito-idp:(Create|Update|Delete|Admin|Set|Tag|Untag)|cloudfront:(Create|Update|Delete|Tag|Untag))|\*$/;
 
 describe('api-guardrails iam-policy', () => {
   it('covers every request the audit sends (recorded on the loopback fake), for the region and account', async () => {
@@ -90,6 +93,7 @@ describe('api-guardrails iam-policy', () => {
     expect(actions.filter((a) => WRITE.test(a) || a.includes('*'))).toEqual([]);
     expect(actions.sort()).toEqual([
       'apigateway:GET',
+      'cloudfront:ListDistributions',
       'cognito-idp:DescribeUserPool',
       'logs:DescribeLogGroups',
       'wafv2:GetIPSet',
