@@ -62,7 +62,7 @@ export default defineRule<'api', Options>({
         .find(isUnresolved);
       if (unknownOrigin) {
         return ctx.unknown(
-          `${kind} API in tier ${ctx.tier}, which requires a WAF: a CloudFront distribution has an origin that cannot be known (${unknownOrigin.because}), so whether it fronts this API cannot be told.`,
+          `${kind} API in tier ${ctx.tier}, which requires a WAF: a CloudFront distribution has an origin that is only known at deploy time or could not be read (${unknownOrigin.because}), so whether it fronts this API cannot be told.`,
         );
       }
       return ctx.fail(
