@@ -5,7 +5,7 @@ import type { AwsSnapshot, Fetched, RestApiSnapshot, V2ApiSnapshot, WebAclSnapsh
 import { createAuditClients, type AuditClients, type AwsClientOptions } from './clients';
 import type { CollectContext } from './context';
 import { collectDistributions } from './collect-cloudfront';
-import { collectLogGroup, collectUserPool, collectWebAcl } from './collect-extras';
+import { collectLogGroup, collectUserPool, collectUserPoolMfa, collectWebAcl } from './collect-extras';
 import { collectPortals } from './collect-portals';
 import { collectAccount, collectRestApi, collectRestDomains, collectUsagePlans, listRestApis } from './collect-rest';
 import { collectV2Api, collectV2Domains, listV2Apis } from './collect-v2';
@@ -91,6 +91,12 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
       Promise.all(logGroupNames.map(async (name) => [name, await collectLogGroup(ctx, name)] as const)),
       Promise.all(poolIds.map(async (id) => [id, await collectUserPool(ctx, id)] as const)),
     ]);
+    const mfaPoolIds = userPoolEntries
+      .filter(([, pool]) => pool.ok && ['ON', 'OPTIONAL'].includes(pool.value?.MfaConfiguration ?? 'OFF'))
+      .map(([id]) => id);
+    const userPoolMfa = await Promise.all(
+      mfaPoolIds.map(async (id) => [id, await collectUserPoolMfa(ctx, id)] as const),
+    );
     progress.finish();
 
     const found = new Set([...restTargets.map((a) => a.id ?? ''), ...v2Targets.map((a) => a.ApiId ?? '')]);
@@ -111,6 +117,7 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
       webAcls: Object.fromEntries(webAclEntries) as Record<string, WebAclSnapshot>,
       logGroups: Object.fromEntries(logGroupEntries) as Record<string, Fetched<LogGroup | undefined>>,
       userPools: Object.fromEntries(userPoolEntries) as NonNullable<AwsSnapshot['userPools']>,
+      userPoolMfa: Object.fromEntries(userPoolMfa),
       portals,
       distributions,
       ...(wanted ? { filtered: true } : {}),

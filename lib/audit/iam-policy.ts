@@ -77,6 +77,12 @@ export const AUDIT_CALLS: readonly AuditCall[] = [
     action: 'cognito-idp:DescribeUserPool',
     resource: 'arn:${Partition}:cognito-idp:${Region}:${Account}:userpool/*',
   },
+  {
+    service: 'cognito',
+    operation: 'GetUserPoolMfaConfig',
+    action: 'cognito-idp:GetUserPoolMfaConfig',
+    resource: 'arn:${Partition}:cognito-idp:${Region}:${Account}:userpool/*',
+  },
   // ListDistributions has no resource-level permission: IAM only accepts "*" for it.
   { service: 'cloudfront', operation: 'ListDistributions', action: 'cloudfront:ListDistributions', resource: '*' },
 ];

@@ -69,7 +69,10 @@ describe('api-guardrails iam-policy', () => {
     // With a private domain in a rule-routing mode and an IP set referenced by a web ACL rule, so the
     // conditional calls (GetDomainNameAccessAssociations, ListRoutingRules, GetIPSet) are sent too, and
     // portals, so ListProductRestEndpointPages is.
-    const fake = await startFakeAws(addDomainFeatures(withPortals(trafficFixture())), { pageSize: 1 });
+    // A user pool with MFA on, so GetUserPoolMfaConfig is sent too.
+    const state = addDomainFeatures(withPortals(trafficFixture()));
+    state.userPools = { [`${REGION}_abc`]: { Id: `${REGION}_abc`, MfaConfiguration: 'ON' } };
+    const fake = await startFakeAws(state, { pageSize: 1 });
     const clients = testClients(fake.endpoint);
     try {
       await fromAws({ clients, progress: false });
@@ -95,6 +98,7 @@ describe('api-guardrails iam-policy', () => {
       'apigateway:GET',
       'cloudfront:ListDistributions',
       'cognito-idp:DescribeUserPool',
+      'cognito-idp:GetUserPoolMfaConfig',
       'logs:DescribeLogGroups',
       'wafv2:GetIPSet',
       'wafv2:GetLoggingConfiguration',

@@ -151,7 +151,7 @@ export function fromAwsSnapshot(snapshot: AwsSnapshot): Inventory {
     domains,
     webAcls,
     usagePlans: plans,
-    userPools: auditUserPools(apis, snapshot.userPools),
+    userPools: auditUserPools(apis, snapshot.userPools, snapshot.userPoolMfa),
     distributions: mapDistributions(snapshot, { region, apiIds: new Set(apis.map((a) => a.id)), domains }),
     portals: mapPortals(snapshot.portals, {
       region,

@@ -46,6 +46,8 @@ export interface FakeState {
   logGroups: Wire[];
   /** Cognito user pools by id: DescribeUserPool's UserPool (PascalCase, JSON 1.1). */
   userPools?: Record<string, Wire>;
+  /** GetUserPoolMfaConfig answers by pool id; a pool without one answers only its MfaConfiguration. */
+  userPoolMfa?: Record<string, Wire>;
   /** ListDistributions (CloudFront, REST-XML): the account's distributions. */
   distributions?: FakeDistribution[];
   /** ListPortals items (camelCase). */
