@@ -1,5 +1,6 @@
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { WAFV2Client } from '@aws-sdk/client-wafv2';
@@ -31,6 +32,8 @@ export interface AuditClients {
   readonly logs: CloudWatchLogsClient;
   /** The user pools API authorizers name (DescribeUserPool). */
   readonly cognito: CognitoIdentityProviderClient;
+  /** The account's CloudFront distributions (ListDistributions); CloudFront is global, its API is in us-east-1. */
+  readonly cloudfront: CloudFrontClient;
   destroy(): void;
 }
 
@@ -41,7 +44,7 @@ export function backoffDelay(attempt: number, baseMs: number, random: () => numb
   return Math.floor(random() * Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempt - 1)));
 }
 
-/** The five SDK clients an audit uses, sharing region, credentials, endpoint and the SDK retry strategy. */
+/** The six SDK clients an audit uses, sharing region, credentials, endpoint and the SDK retry strategy. */
 export function createAuditClients(options: AwsClientOptions = {}): AuditClients {
   const maxAttempts = options.maxAttempts ?? 6;
   const base = options.retryBaseDelayMs ?? 200;
@@ -59,6 +62,7 @@ export function createAuditClients(options: AwsClientOptions = {}): AuditClients
     wafv2: new WAFV2Client(config),
     logs: new CloudWatchLogsClient(config),
     cognito: new CognitoIdentityProviderClient(config),
+    cloudfront: new CloudFrontClient({ ...config, region: 'us-east-1' }),
   };
   return {
     ...clients,

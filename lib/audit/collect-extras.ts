@@ -1,5 +1,10 @@
 import { DescribeLogGroupsCommand, type LogGroup } from '@aws-sdk/client-cloudwatch-logs';
-import { DescribeUserPoolCommand, type UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
+  type GetUserPoolMfaConfigResponse,
+  type UserPoolType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import {
   GetIPSetCommand,
   GetLoggingConfigurationCommand,
@@ -91,4 +96,14 @@ export async function collectUserPool(ctx: CollectContext, id: string): Promise<
     if ((error as { name?: string }).name === 'ResourceNotFoundException') return fetched(undefined);
     return failed(describeFailure('DescribeUserPool', error));
   }
+}
+
+/** GetUserPoolMfaConfig: the second factors of a pool (DescribeUserPool does not return them). */
+export function collectUserPoolMfa(ctx: CollectContext, id: string): Promise<Fetched<GetUserPoolMfaConfigResponse>> {
+  return one(ctx, 'GetUserPoolMfaConfig', async () => {
+    const { $metadata: _metadata, ...config } = await ctx.clients.cognito.send(
+      new GetUserPoolMfaConfigCommand({ UserPoolId: id }),
+    );
+    return config;
+  });
 }

@@ -4,7 +4,8 @@ import { poolOf } from '../model/user-pool-names';
 import type { AwsSnapshot, Fetched, RestApiSnapshot, V2ApiSnapshot, WebAclSnapshot } from '../model/aws/snapshot';
 import { createAuditClients, type AuditClients, type AwsClientOptions } from './clients';
 import type { CollectContext } from './context';
-import { collectLogGroup, collectUserPool, collectWebAcl } from './collect-extras';
+import { collectDistributions } from './collect-cloudfront';
+import { collectLogGroup, collectUserPool, collectUserPoolMfa, collectWebAcl } from './collect-extras';
 import { collectPortals } from './collect-portals';
 import { collectAccount, collectRestApi, collectRestDomains, collectUsagePlans, listRestApis } from './collect-rest';
 import { collectV2Api, collectV2Domains, listV2Apis } from './collect-v2';
@@ -64,7 +65,7 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
     const ctx: CollectContext = { clients, limit: createLimiter(options.concurrency ?? 8), progress };
     const wanted = options.apiIds && options.apiIds.length > 0 ? new Set(options.apiIds) : undefined;
 
-    const [restList, v2List, usagePlans, restDomains, v2Domains, account, portals] = await Promise.all([
+    const [restList, v2List, usagePlans, restDomains, v2Domains, account, portals, distributions] = await Promise.all([
       listRestApis(ctx),
       listV2Apis(ctx),
       collectUsagePlans(ctx),
@@ -72,6 +73,7 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
       collectV2Domains(ctx),
       collectAccount(ctx),
       collectPortals(ctx),
+      collectDistributions(ctx),
     ]);
     const restTargets = restList.ok ? restList.value.filter((a) => !wanted || wanted.has(a.id ?? '')) : [];
     const v2Targets = v2List.ok ? v2List.value.filter((a) => !wanted || wanted.has(a.ApiId ?? '')) : [];
@@ -89,6 +91,12 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
       Promise.all(logGroupNames.map(async (name) => [name, await collectLogGroup(ctx, name)] as const)),
       Promise.all(poolIds.map(async (id) => [id, await collectUserPool(ctx, id)] as const)),
     ]);
+    const mfaPoolIds = userPoolEntries
+      .filter(([, pool]) => pool.ok && ['ON', 'OPTIONAL'].includes(pool.value?.MfaConfiguration ?? 'OFF'))
+      .map(([id]) => id);
+    const userPoolMfa = await Promise.all(
+      mfaPoolIds.map(async (id) => [id, await collectUserPoolMfa(ctx, id)] as const),
+    );
     progress.finish();
 
     const found = new Set([...restTargets.map((a) => a.id ?? ''), ...v2Targets.map((a) => a.ApiId ?? '')]);
@@ -109,7 +117,9 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Aws
       webAcls: Object.fromEntries(webAclEntries) as Record<string, WebAclSnapshot>,
       logGroups: Object.fromEntries(logGroupEntries) as Record<string, Fetched<LogGroup | undefined>>,
       userPools: Object.fromEntries(userPoolEntries) as NonNullable<AwsSnapshot['userPools']>,
+      userPoolMfa: Object.fromEntries(userPoolMfa),
       portals,
+      distributions,
       ...(wanted ? { filtered: true } : {}),
       ...(wanted && listsComplete ? { missingApiIds: [...wanted].filter((id) => !found.has(id)).sort() } : {}),
     };

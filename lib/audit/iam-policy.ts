@@ -3,7 +3,7 @@
  * collector makes. A test records every request the audit sends and checks it against this policy.
  */
 
-export type AuditService = 'apigateway' | 'apigatewayv2' | 'wafv2' | 'logs' | 'cognito';
+export type AuditService = 'apigateway' | 'apigatewayv2' | 'wafv2' | 'logs' | 'cognito' | 'cloudfront';
 
 export interface AuditCall {
   readonly service: AuditService;
@@ -77,6 +77,14 @@ export const AUDIT_CALLS: readonly AuditCall[] = [
     action: 'cognito-idp:DescribeUserPool',
     resource: 'arn:${Partition}:cognito-idp:${Region}:${Account}:userpool/*',
   },
+  {
+    service: 'cognito',
+    operation: 'GetUserPoolMfaConfig',
+    action: 'cognito-idp:GetUserPoolMfaConfig',
+    resource: 'arn:${Partition}:cognito-idp:${Region}:${Account}:userpool/*',
+  },
+  // ListDistributions has no resource-level permission: IAM only accepts "*" for it.
+  { service: 'cloudfront', operation: 'ListDistributions', action: 'cloudfront:ListDistributions', resource: '*' },
 ];
 
 export interface IamPolicyOptions {
@@ -132,6 +140,7 @@ export function auditIamPolicy(options: IamPolicyOptions = {}): IamPolicy {
     { sid: 'ReadWebAclsOfStages', prefix: 'wafv2:' },
     { sid: 'ReadAccessLogGroups', prefix: 'logs:' },
     { sid: 'ReadUserPoolsOfAuthorizers', prefix: 'cognito-idp:' },
+    { sid: 'ListCloudFrontDistributions', prefix: 'cloudfront:' },
   ];
   return {
     Version: '2012-10-17',

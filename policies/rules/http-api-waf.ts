@@ -57,9 +57,12 @@ export default defineRule<'api', Options>({
     const kind = api.kind === 'http' ? 'HTTP' : 'WebSocket';
     const fronts = cloudFrontFronts(api, ctx.inventory.distributions);
     if (fronts.length === 0) {
-      if (ctx.inventory.distributions.some((d) => d.origins.some((o) => isUnresolved(o.domainName)))) {
+      const unknownOrigin = ctx.inventory.distributions
+        .flatMap((d) => d.origins.map((o) => o.domainName))
+        .find(isUnresolved);
+      if (unknownOrigin) {
         return ctx.unknown(
-          `${kind} API in tier ${ctx.tier}, which requires a WAF: a CloudFront distribution in the source has an origin that is only known at deploy time, so whether it fronts this API cannot be told.`,
+          `${kind} API in tier ${ctx.tier}, which requires a WAF: a CloudFront distribution has an origin that is only known at deploy time or could not be read (${unknownOrigin.because}), so whether it fronts this API cannot be told.`,
         );
       }
       return ctx.fail(

@@ -46,6 +46,9 @@ function authorizationOf(request: RecordedRequest): { action: string; resource: 
         action: `cognito-idp:${request.operation}`,
         resource: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${String(request.body?.UserPoolId)}`,
       };
+    case 'cloudfront':
+      // ListDistributions authorizes against "*" only (no resource-level permission).
+      return { action: `cloudfront:${request.operation}`, resource: '*' };
   }
 }
 
@@ -59,14 +62,17 @@ function allows(policy: IamPolicy, action: string, resource: string): boolean {
 }
 
 const WRITE =
-  /^(apigateway:(POST|PUT|PATCH|DELETE|\*)|wafv2:(Create|Update|Delete|Put|Associate|Disassociate|Tag|Untag)|logs:(Create|Delete|Put|Associate|Disassociate|Tag|Untag)|cognito-idp:(Create|Update|Delete|Admin|Set|Tag|Untag))|\*$/;
+  /^(apigateway:(POST|PUT|PATCH|DELETE|\*)|wafv2:(Create|Update|Delete|Put|Associate|Disassociate|Tag|Untag)|logs:(Create|Delete|Put|Associate|Disassociate|Tag|Untag)|cognito-idp:(Create|Update|Delete|Admin|Set|Tag|Untag)|cloudfront:(Create|Update|Delete|Tag|Untag))|\*$/;
 
 describe('api-guardrails iam-policy', () => {
   it('covers every request the audit sends (recorded on the loopback fake), for the region and account', async () => {
     // With a private domain in a rule-routing mode and an IP set referenced by a web ACL rule, so the
     // conditional calls (GetDomainNameAccessAssociations, ListRoutingRules, GetIPSet) are sent too, and
     // portals, so ListProductRestEndpointPages is.
-    const fake = await startFakeAws(addDomainFeatures(withPortals(trafficFixture())), { pageSize: 1 });
+    // A user pool with MFA on, so GetUserPoolMfaConfig is sent too.
+    const state = addDomainFeatures(withPortals(trafficFixture()));
+    state.userPools = { [`${REGION}_abc`]: { Id: `${REGION}_abc`, MfaConfiguration: 'ON' } };
+    const fake = await startFakeAws(state, { pageSize: 1 });
     const clients = testClients(fake.endpoint);
     try {
       await fromAws({ clients, progress: false });
@@ -90,7 +96,9 @@ describe('api-guardrails iam-policy', () => {
     expect(actions.filter((a) => WRITE.test(a) || a.includes('*'))).toEqual([]);
     expect(actions.sort()).toEqual([
       'apigateway:GET',
+      'cloudfront:ListDistributions',
       'cognito-idp:DescribeUserPool',
+      'cognito-idp:GetUserPoolMfaConfig',
       'logs:DescribeLogGroups',
       'wafv2:GetIPSet',
       'wafv2:GetLoggingConfiguration',

@@ -131,7 +131,9 @@ describe('ScheduledAudit', () => {
     expect(actions).toEqual(
       [
         'apigateway:GET',
+        'cloudfront:ListDistributions',
         'cognito-idp:DescribeUserPool',
+        'cognito-idp:GetUserPoolMfaConfig',
         'logs:CreateLogStream',
         'logs:DescribeLogGroups',
         'logs:PutLogEvents',

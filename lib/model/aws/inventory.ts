@@ -3,6 +3,7 @@ import type { Source } from '../source';
 import type { Account, Api, Inventory, LogGroup, Notice, UsagePlan, WebAcl } from '../types';
 import { isKnown, unresolved, type Value } from '../value';
 import { apigatewayArn, parseLogGroupArn } from './arn';
+import { mapDistributions } from './distributions';
 import { mapDomains } from './domains';
 import { mapPortals } from './portals';
 import { mapRestApi } from './rest-api';
@@ -150,8 +151,8 @@ export function fromAwsSnapshot(snapshot: AwsSnapshot): Inventory {
     domains,
     webAcls,
     usagePlans: plans,
-    userPools: auditUserPools(apis, snapshot.userPools),
-    distributions: [],
+    userPools: auditUserPools(apis, snapshot.userPools, snapshot.userPoolMfa),
+    distributions: mapDistributions(snapshot, { region, apiIds: new Set(apis.map((a) => a.id)), domains }),
     portals: mapPortals(snapshot.portals, {
       region,
       restApiIds: new Set(apis.filter((a) => a.kind === 'rest').map((a) => a.id)),

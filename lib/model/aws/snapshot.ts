@@ -25,8 +25,12 @@ import type {
   RoutingRule as V2RoutingRule,
   Stage as V2Stage,
 } from '@aws-sdk/client-apigatewayv2';
+import type { DistributionSummary } from '@aws-sdk/client-cloudfront';
 import type { LogGroup as AwsLogGroup } from '@aws-sdk/client-cloudwatch-logs';
-import type { UserPoolType as CognitoUserPool } from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  GetUserPoolMfaConfigResponse,
+  UserPoolType as CognitoUserPool,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { IPSet, LoggingConfiguration, WebACL } from '@aws-sdk/client-wafv2';
 
 /**
@@ -121,6 +125,10 @@ export interface AwsSnapshot {
    * of another region, or a snapshot made before pools were read, has no entry.
    */
   readonly userPools?: Readonly<Record<string, Fetched<CognitoUserPool | undefined>>>;
+  /** GetUserPoolMfaConfig of each described pool whose MFA is ON or OPTIONAL, by pool id (its second factors). */
+  readonly userPoolMfa?: Readonly<Record<string, Fetched<GetUserPoolMfaConfigResponse>>>;
+  /** ListDistributions (CloudFront, global); absent in snapshots made before distributions were read. */
+  readonly distributions?: Fetched<DistributionSummary[]>;
   /** API Gateway portals and their products (absent in snapshots made before portals were read). */
   readonly portals?: PortalsSnapshot;
   /** True when only some APIs were audited (--api-id): domains and usage plans are kept when they reach one. */

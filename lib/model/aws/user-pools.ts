@@ -1,11 +1,26 @@
-import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import type { GetUserPoolMfaConfigResponse, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Api, UserPool } from '../types';
 import { externalUserPool, poolIdsNamedBy } from '../user-pool-names';
-import { isUnresolved, unresolved } from '../value';
-import type { AwsSnapshot } from './snapshot';
+import { isUnresolved, unresolved, type Value } from '../value';
+import type { AwsSnapshot, Fetched } from './snapshot';
 
-/** A described pool → the model. EnabledMfas is not part of DescribeUserPool: unknown, with the reason. */
-function mapUserPool(id: string, pool: UserPoolType): UserPool {
+/**
+ * The second factors GetUserPoolMfaConfig reports, named as EnabledMfas names them. SMS and email are on when
+ * their configuration is present (SetUserPoolMfaConfig turns them on by passing it); TOTP has an Enabled flag.
+ */
+function enabledFactors(id: string, mfa: Fetched<GetUserPoolMfaConfigResponse> | undefined): Value<string[]> {
+  if (!mfa) return unresolved(`the second factors of user pool ${id} were not read (GetUserPoolMfaConfig)`);
+  if (!mfa.ok) return unresolved(mfa.because);
+  const config = mfa.value;
+  return [
+    ...(config.SmsMfaConfiguration ? ['SMS_MFA'] : []),
+    ...(config.SoftwareTokenMfaConfiguration?.Enabled === true ? ['SOFTWARE_TOKEN_MFA'] : []),
+    ...(config.EmailMfaConfiguration ? ['EMAIL_OTP'] : []),
+  ];
+}
+
+/** A described pool → the model; its second factors from GetUserPoolMfaConfig (read when MFA is ON or OPTIONAL). */
+function mapUserPool(id: string, pool: UserPoolType, mfa?: Fetched<GetUserPoolMfaConfigResponse>): UserPool {
   const policy = pool.Policies?.PasswordPolicy;
   return {
     id,
@@ -25,9 +40,7 @@ function mapUserPool(id: string, pool: UserPoolType): UserPool {
         }
       : {}),
     mfa: pool.MfaConfiguration ?? 'OFF',
-    enabledMfas: unresolved(
-      `the second factors of user pool ${id} are read with GetUserPoolMfaConfig, which the audit does not call`,
-    ),
+    enabledMfas: enabledFactors(id, mfa),
     ...(pool.UserPoolTier !== undefined ? { featurePlan: pool.UserPoolTier } : {}),
     ...(pool.UserPoolAddOns?.AdvancedSecurityMode !== undefined
       ? { threatProtection: pool.UserPoolAddOns.AdvancedSecurityMode }
@@ -46,10 +59,14 @@ function whyUnknown(shown: string, described: AwsSnapshot['userPools']): string 
 }
 
 /**
- * The user pools the audited APIs' authorizers name, from DescribeUserPool. A pool the audit could not read
+ * The user pools the audited APIs' authorizers name, from DescribeUserPool and GetUserPoolMfaConfig. A pool the audit could not read
  * (another region, denied, deleted) is a stand-in whose settings are unknown, with the reason.
  */
-export function auditUserPools(apis: readonly Api[], described?: AwsSnapshot['userPools']): UserPool[] {
+export function auditUserPools(
+  apis: readonly Api[],
+  described?: AwsSnapshot['userPools'],
+  mfaConfigs?: AwsSnapshot['userPoolMfa'],
+): UserPool[] {
   const pools = new Map<string, UserPool>();
   for (const api of apis) {
     for (const authorizer of api.authorizers) {
@@ -60,7 +77,7 @@ export function auditUserPools(apis: readonly Api[], described?: AwsSnapshot['us
           const entry = described?.[shown];
           pool =
             entry?.ok && entry.value
-              ? mapUserPool(shown, entry.value)
+              ? mapUserPool(shown, entry.value, mfaConfigs?.[shown])
               : externalUserPool(shown, whyUnknown(shown, described), {
                   arn: shown,
                   resourceType: 'AWS::Cognito::UserPool',

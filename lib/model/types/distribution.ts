@@ -14,7 +14,7 @@ export interface DistributionOrigin {
   readonly customHeaders: Record<string, Value<string>>;
 }
 
-/** An AWS::CloudFront::Distribution (templates only: the audit does not read CloudFront). */
+/** An AWS::CloudFront::Distribution (templates), or one the audit listed with ListDistributions. */
 export interface Distribution {
   readonly id: string;
   readonly source: Source;

@@ -25,7 +25,7 @@ export interface Inventory {
   readonly usagePlans: UsagePlan[];
   /** Cognito user pools that API authorizers name (declared, or external stand-ins). */
   readonly userPools: UserPool[];
-  /** CloudFront distributions in the source (templates; the audit leaves it empty). */
+  /** CloudFront distributions in the source, or the account's (the audit: ListDistributions). */
   readonly distributions: Distribution[];
   /** API Gateway portals (the audit only: templates cannot declare a portal). */
   readonly portals: Portal[];

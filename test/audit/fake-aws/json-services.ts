@@ -40,9 +40,13 @@ export function logs(state: FakeState, operation: string, body: Wire, res: Serve
 
 /** Cognito user pools (JSON 1.1): DescribeUserPool. */
 export function cognito(state: FakeState, operation: string, body: Wire, res: ServerResponse): void {
-  if (operation !== 'DescribeUserPool')
+  if (operation !== 'DescribeUserPool' && operation !== 'GetUserPoolMfaConfig')
     return sendError(res, 400, 'UnknownOperationException', `the fake does not serve ${operation}`, true);
-  const pool = state.userPools?.[String(body.UserPoolId)];
+  const id = String(body.UserPoolId);
+  const pool = state.userPools?.[id];
   if (!pool) return sendError(res, 400, 'ResourceNotFoundException', 'User pool does not exist.', true);
+  if (operation === 'GetUserPoolMfaConfig') {
+    return send(res, 200, {}, state.userPoolMfa?.[id] ?? { MfaConfiguration: pool.MfaConfiguration }, true);
+  }
   send(res, 200, {}, { UserPool: pool }, true);
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { cloudFront } from './cloudfront';
 import { injectFault } from './faults';
 import { cognito, logs, wafv2 } from './json-services';
 import { restRoute, v2Route } from './routes';
@@ -68,6 +69,13 @@ export async function startFakeAws(state: FakeState, options: FakeOptions = {}):
       return service === 'wafv2' ? wafv2(state, operation, body, res) : logs(state, operation, body, res, pageSize);
     }
     const path = decodeURIComponent(url.pathname);
+    if (path === '/2020-05-31/distribution') {
+      const operation = 'ListDistributions';
+      requests.push({ service: 'cloudfront', operation, method: req.method ?? 'GET', path, query });
+      const fault = faults.find((f) => f.times > 0 && f.operation === operation);
+      if (fault) fault.times--;
+      return cloudFront(state, query, res, pageSize, fault);
+    }
     const service: Service = path.startsWith('/v2/') ? 'apigatewayv2' : 'apigateway';
     const route = service === 'apigateway' ? restRoute(state, path, pageSize) : v2Route(state, path.slice(3), pageSize);
     const recorded: RecordedRequest = {

@@ -1,3 +1,5 @@
+import type { FakeDistribution } from './cloudfront';
+
 /**
  * What the loopback fake of API Gateway / WAFv2 / CloudWatch Logs serves, written in each service's wire
  * format (what the real service sends, before the SDK deserializes it):
@@ -44,6 +46,10 @@ export interface FakeState {
   logGroups: Wire[];
   /** Cognito user pools by id: DescribeUserPool's UserPool (PascalCase, JSON 1.1). */
   userPools?: Record<string, Wire>;
+  /** GetUserPoolMfaConfig answers by pool id; a pool without one answers only its MfaConfiguration. */
+  userPoolMfa?: Record<string, Wire>;
+  /** ListDistributions (CloudFront, REST-XML): the account's distributions. */
+  distributions?: FakeDistribution[];
   /** ListPortals items (camelCase). */
   portals?: Wire[];
   /** ListPortalProducts items, each with what ListProductRestEndpointPages answers for it. */

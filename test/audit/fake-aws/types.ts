@@ -1,6 +1,6 @@
 import type { FakeState, Wire } from './state';
 
-export type Service = 'apigateway' | 'apigatewayv2' | 'wafv2' | 'logs' | 'cognito';
+export type Service = 'apigateway' | 'apigatewayv2' | 'wafv2' | 'logs' | 'cognito' | 'cloudfront';
 
 /** One request the fake received, for assertions (e.g. the IAM policy test). */
 export interface RecordedRequest {
