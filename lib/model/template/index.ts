@@ -116,10 +116,11 @@ function mapAccount(ctx: BuildContext): Account | undefined {
 function build(inputs: readonly TemplateInput[]): Inventory {
   const ctx = new BuildContext(inputs.length > 1);
   for (const input of inputs) {
+    const template = asTemplate(input);
     // A SAM template is read as the CloudFormation its transform makes (lib/model/sam).
-    const sam = expandSam(asTemplate(input));
+    const sam = expandSam(template);
     const scope = ctx.addTemplate(
-      sam?.template ?? asTemplate(input),
+      sam?.template ?? template,
       input.templatePath,
       input.stackName,
       input.nestedIn,
