@@ -35,6 +35,16 @@ describe('api-guardrails rules <id>', () => {
     expect(rule.references.awsConfig).toBeUndefined();
   });
 
+  it('lists each rule with the web address of its docs page, not a path inside the package', async () => {
+    const result = await run(['rules'], { cwd: root });
+    expect(result.code).toBe(0);
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(result.stdout).toContain(
+      `https://github.com/cdk-api-guardrails/cdk-api-guardrails/blob/v${version}/docs/rules/stage-waf.md`,
+    );
+    expect(result.stdout).not.toMatch(/ · docs\/rules\//);
+  });
+
   it('fails with E_RULE_UNKNOWN for an id no rule has', async () => {
     const result = await run(['rules', 'no-such-rule'], { cwd: root });
     expect(result.code).toBe(2);

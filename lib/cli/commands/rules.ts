@@ -6,6 +6,7 @@ import { renderFix } from '../../engine/fix';
 import type { AnyRule } from '../../engine/rule';
 import { apiKindsText, ruleDocsPath } from '../../engine/rule-docs';
 import { allRules } from '../../../policies/rules';
+import { ruleDocsUrl, toolInfo } from '../../reporters/tool';
 import type { CliIo, SetExit } from '../io';
 import { CliError, EXIT } from '../errors';
 import { FRAMEWORKS, frameworkJson, frameworkText, type Framework } from '../framework-coverage';
@@ -67,16 +68,19 @@ export function rulesJson(rules: readonly AnyRule[]): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-/** The rules as a table: id, severity, subject, API kinds and title; then the peers and the docs page. */
+/** The rules as a table: id, severity, subject, API kinds and title; then the peers and the docs page's address. */
 export function rulesText(rules: readonly AnyRule[]): string {
   const width = Math.max(...rules.map((r) => r.id.length));
+  const tool = toolInfo();
   const lines: string[] = [];
   for (const r of rules) {
     const refs = Object.values(r.references).filter(Boolean).join(', ');
     const subject = r.appliesTo.subject.padEnd(10);
     const kinds = apiKindsText(r.appliesTo).padEnd(15);
     lines.push(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${subject}  ${kinds}  ${r.title}`);
-    lines.push(`${' '.repeat(width)}  ${[r.owasp.join(' '), refs, ruleDocsPath(r.id)].filter(Boolean).join(' · ')}`);
+    lines.push(
+      `${' '.repeat(width)}  ${[r.owasp.join(' '), refs, ruleDocsUrl(tool, r.id) ?? ruleDocsPath(r.id)].filter(Boolean).join(' · ')}`,
+    );
   }
   lines.push(
     '',
