@@ -1,21 +1,14 @@
 import { Token } from 'aws-cdk-lib';
 import { EndpointAccessMode, EndpointType, SecurityPolicy } from 'aws-cdk-lib/aws-apigateway';
+import { DEFAULT_ALLOWED_TLS_POLICIES } from '../../policies/shared/tls-policies';
 import { GuardrailsConstructError } from './errors';
 
 /**
- * TLS security policies a custom domain may use: TLS 1.2 and the 2025 enhanced policies exposed by
- * aws-cdk-lib. TLS_1_0 and the legacy 2018 edge policy are refused. Note: Control Tower's
- * CT.APIGATEWAY.PR.6 only accepts TLS_1_2, so TLS_1_2 is the default.
+ * TLS security policies a custom domain may use: the list the shipped rules accept (domain-tls, rest-api-tls),
+ * so the construct never refuses what passes. TLS_1_0 and the legacy 2018 edge policy are refused. Control
+ * Tower's CT.APIGATEWAY.PR.6 only accepts TLS_1_2, so TLS_1_2 is the default.
  */
-export const ALLOWED_TLS_POLICIES: readonly SecurityPolicy[] = [
-  SecurityPolicy.TLS_1_2,
-  SecurityPolicy.TLS13_1_3_2025_09,
-  SecurityPolicy.TLS13_1_3_FIPS_2025_09,
-  SecurityPolicy.TLS13_1_2_PQ_2025_09,
-  SecurityPolicy.TLS13_1_2_PFS_PQ_2025_09,
-  SecurityPolicy.TLS13_2025_EDGE,
-  SecurityPolicy.TLS12_PFS_2025_EDGE,
-];
+export const ALLOWED_TLS_POLICIES: readonly string[] = DEFAULT_ALLOWED_TLS_POLICIES;
 
 export interface DomainSettings {
   readonly securityPolicy: SecurityPolicy;

@@ -238,4 +238,18 @@ describe('SecureApiDomain', () => {
     expect(error.code).toBe('E_TLS_POLICY');
     expect(error.received).toBe('"TLS_1_0"');
   });
+
+  test('accepts every policy the domain-tls rule accepts (a FIPS post-quantum policy the construct used to refuse)', () => {
+    const stack = newStack();
+    restApiStack(stack);
+    new SecureApiDomain(stack, 'D', {
+      ...OWNERSHIP,
+      domainName: 'a.example.com',
+      certificate: Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN),
+      securityPolicy: 'SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09' as SecurityPolicy,
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::DomainName', {
+      SecurityPolicy: 'SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09',
+    });
+  });
 });
