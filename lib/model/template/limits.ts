@@ -15,11 +15,7 @@ function isContainer(value: unknown): value is Container {
   return typeof value === 'object' && value !== null;
 }
 
-function childrenOf(value: Container): [string, unknown][] {
-  return Array.isArray(value) ? value.map((item, index) => [String(index), item]) : Object.entries(value);
-}
-
-function pathText(path: readonly string[]): string {
+function pathText(path: readonly (string | number)[]): string {
   const shown =
     path.length > 8 ? [...path.slice(0, 6), `… (${path.length - 7} more levels)`, path[path.length - 1]] : path;
   return shown.join('.');
@@ -27,74 +23,75 @@ function pathText(path: readonly string[]): string {
 
 interface Frame {
   readonly value: Container;
-  readonly children: [string, unknown][];
+  /** The object's keys; undefined for a list, whose children are read by index. */
+  readonly keys: string[] | undefined;
+  readonly length: number;
   next: number;
-  size: number;
+}
+
+function frameOf(value: Container): Frame {
+  const keys = Array.isArray(value) ? undefined : Object.keys(value);
+  return { value, keys, length: keys ? keys.length : (value as unknown[]).length, next: 0 };
+}
+
+/** The keys from the top of the template down to the child the deepest frame is visiting. */
+function pathOf(stack: readonly Frame[], depth = stack.length): (string | number)[] {
+  return stack.slice(0, depth).map((f) => (f.keys ? f.keys[f.next - 1] : f.next - 1));
 }
 
 /**
  * Refuse a parsed template that the builder could not walk safely: a value that contains itself (a YAML
  * self-alias), nesting deeper than MAX_DEPTH, or aliases that expand to more than MAX_EXPANDED_VALUES.
- * Shared values (YAML aliases) are measured once, so the check is linear in the template as written.
+ * One walk of the template as the builder sees it (aliases expanded), stopped at either bound; a value
+ * that contains itself nests without end, so it is told apart from deep nesting once the depth bound is hit.
  * @throws TemplateError E_TEMPLATE_CYCLE, E_TEMPLATE_TOO_DEEP, E_TEMPLATE_TOO_LARGE, naming the file and path.
  */
 export function checkTemplateShape(template: unknown, file?: string): void {
   if (!isContainer(template)) return;
-  const sizes = new Map<Container, number>();
-  const open = new Set<Container>();
-  const path: string[] = [];
-  const stack: Frame[] = [{ value: template, children: childrenOf(template), next: 0, size: 1 }];
-  open.add(template);
+  const stack: Frame[] = [frameOf(template)];
+  let values = 1;
   while (stack.length > 0) {
     const frame = stack[stack.length - 1];
-    if (frame.next === frame.children.length) {
+    if (frame.next === frame.length) {
       stack.pop();
-      open.delete(frame.value);
-      sizes.set(frame.value, frame.size);
-      path.pop();
-      if (stack.length > 0) addSize(stack[stack.length - 1], frame.size, path, file);
       continue;
     }
-    const [key, child] = frame.children[frame.next++];
-    if (!isContainer(child)) {
-      addSize(frame, 1, path, file);
-      continue;
-    }
-    const known = sizes.get(child);
-    if (known !== undefined) {
-      addSize(frame, known, path, file);
-      continue;
-    }
-    if (open.has(child)) {
+    const index = frame.next++;
+    const child = frame.keys
+      ? (frame.value as Record<string, unknown>)[frame.keys[index]]
+      : (frame.value as unknown[])[index];
+    if (++values > MAX_EXPANDED_VALUES) {
       throw new TemplateError(
+        'E_TEMPLATE_TOO_LARGE',
+        `the template expands to more than ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values at ${pathText(pathOf(stack))} (YAML aliases that multiply: an alias bomb?)`,
+        'write the repeated values out, or use fewer nested aliases',
+        file,
+      );
+    }
+    if (!isContainer(child)) continue;
+    if (stack.length >= MAX_DEPTH) throw tooDeepOrCycle(stack, child, file);
+    stack.push(frameOf(child));
+  }
+}
+
+function tooDeepOrCycle(stack: readonly Frame[], child: Container, file: string | undefined): TemplateError {
+  const open = new Set<Container>();
+  for (let depth = 0; depth <= stack.length; depth++) {
+    const value = depth < stack.length ? stack[depth].value : child;
+    if (open.has(value)) {
+      return new TemplateError(
         'E_TEMPLATE_CYCLE',
-        `the value at ${pathText([...path, key])} contains itself (a YAML alias inside the anchor it refers to)`,
+        `the value at ${pathText(pathOf(stack, depth))} contains itself (a YAML alias inside the anchor it refers to)`,
         'replace the alias with the value it should have; a CloudFormation template is a tree',
         file,
       );
     }
-    if (path.length + 1 >= MAX_DEPTH) {
-      throw new TemplateError(
-        'E_TEMPLATE_TOO_DEEP',
-        `the template nests more than ${MAX_DEPTH} levels deep at ${pathText([...path, key])}`,
-        `flatten the value: no CloudFormation property needs ${MAX_DEPTH} levels`,
-        file,
-      );
-    }
-    path.push(key);
-    open.add(child);
-    stack.push({ value: child, children: childrenOf(child), next: 0, size: 1 });
+    open.add(value);
   }
-}
-
-function addSize(frame: Frame, size: number, path: readonly string[], file: string | undefined): void {
-  frame.size += size;
-  if (frame.size > MAX_EXPANDED_VALUES) {
-    throw new TemplateError(
-      'E_TEMPLATE_TOO_LARGE',
-      `the template expands to more than ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values at ${pathText(path) || '(top level)'} (YAML aliases that multiply: an alias bomb?)`,
-      'write the repeated values out, or use fewer nested aliases',
-      file,
-    );
-  }
+  return new TemplateError(
+    'E_TEMPLATE_TOO_DEEP',
+    `the template nests more than ${MAX_DEPTH} levels deep at ${pathText(pathOf(stack))}`,
+    `flatten the value: no CloudFormation property needs ${MAX_DEPTH} levels`,
+    file,
+  );
 }
