@@ -31,3 +31,27 @@ export function wrap(text: string, width: number, indent: number, hang: number =
   lines.push(line);
   return lines;
 }
+
+/**
+ * Phrases joined with " · " and broken only between phrases ("standard … · 1 input · fail on error"), so
+ * no phrase is split across lines unless it alone is longer than a line (then `wrap` breaks it at spaces).
+ */
+export function wrapPhrases(phrases: readonly string[], width: number, indent: number, hang = indent + 2): string[] {
+  const lines: string[] = [];
+  let line = '';
+  phrases.forEach((phrase, index) => {
+    const joined = line === '' ? `${' '.repeat(lines.length ? hang : indent)}${phrase}` : `${line} · ${phrase}`;
+    // Room for the " ·" that ends the line when more phrases follow.
+    const reserve = index < phrases.length - 1 ? 2 : 0;
+    if (joined.length + reserve <= width || line === '') {
+      line = joined;
+      return;
+    }
+    lines.push(`${line} ·`);
+    line = `${' '.repeat(hang)}${phrase}`;
+  });
+  if (line !== '') lines.push(line);
+  return lines.flatMap((l) =>
+    l.length <= width ? [l] : wrap(l.trimStart(), width, l.length - l.trimStart().length, hang),
+  );
+}

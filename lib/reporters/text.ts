@@ -17,7 +17,7 @@ import {
 } from './common';
 import type { Report } from './report';
 import { safeReport } from './safe-text';
-import { DEFAULT_TEXT_WIDTH, wrap } from './text-wrap';
+import { DEFAULT_TEXT_WIDTH, wrap, wrapPhrases } from './text-wrap';
 
 type Paint = (text: string) => string;
 
@@ -72,7 +72,8 @@ export function renderText(unsafe: Report, options: RenderOptions = {}): string 
   const inputs = plural(report.inputs.length, 'input');
   const std = `${report.standard.name}${report.standard.version ? ` ${report.standard.version}` : ''}`;
   out.lines.push(p.bold(`${report.tool.name} ${report.tool.version}`));
-  put(out, `standard ${std} · ${inputs} · ${apisPhrase(report)} · fail on ${report.failOn}`, 0, p.dim);
+  const header = [`standard ${std}`, inputs, apisPhrase(report), `fail on ${report.failOn}`];
+  for (const line of wrapPhrases(header, out.width, 0)) out.lines.push(p.dim(line));
   out.lines.push('');
 
   for (const group of groupByRule(report, ['fail', 'unknown', 'acknowledged', 'baselined'])) {
@@ -119,7 +120,8 @@ export function renderText(unsafe: Report, options: RenderOptions = {}): string 
   for (const api of inv.perApi) {
     out.lines.push(`  ${api.name}`);
     const owner = api.owner ?? 'no owner tag';
-    put(out, `${api.kind} · tier ${api.tier} · owner ${owner} · ${countPhrase(api.counts) || 'no findings'}`, 4, p.dim);
+    const facts = [api.kind, `tier ${api.tier}`, `owner ${owner}`, countPhrase(api.counts) || 'no findings'];
+    for (const line of wrapPhrases(facts, out.width, 4)) out.lines.push(p.dim(line));
   }
   out.lines.push('');
 

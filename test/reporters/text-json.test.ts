@@ -81,6 +81,16 @@ describe('text reporter', () => {
     expect(narrow).toMatch(/^ {6}unknown: Cannot decide: the stage logging level is\n {8}unresolved/m);
   });
 
+  it('breaks the header between its " · " phrases at any width, never inside "fail on error"', () => {
+    for (let width = 56; width <= 70; width++) {
+      const lines = renderText(fixtureReport(), { width }).split('\n');
+      const header = lines.slice(1, lines.indexOf(''));
+      expect(header.every((line) => line.length <= width)).toBe(true);
+      expect(header.slice(0, -1).every((line) => line.endsWith(' ·'))).toBe(true);
+      expect(header[header.length - 1]).toMatch(/(^ *| · )fail on error$/);
+    }
+  });
+
   it('fails to fit a word longer than the line, which is kept whole rather than cut', () => {
     const report = fixtureReport();
     const long = 'x'.repeat(120);
