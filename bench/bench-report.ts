@@ -5,7 +5,7 @@
  */
 import { CHECK_FORMATS, median, type CheckFormat, type CheckResult, type SynthResult } from './check-result';
 
-export type SynthMode = 'plain' | 'plugin' | 'empty' | 'nag';
+export type SynthMode = 'plain' | 'plugin' | 'empty' | 'replay' | 'nag';
 
 /** Medians over the runs of one N (ms, RSS in KiB). */
 export interface Row {
@@ -16,6 +16,8 @@ export interface Row {
   readonly pluginOwn: number;
   readonly nag: number;
   readonly empty?: number;
+  /** A plugin that reports the plugin run's violations without running a rule (replay.ts). */
+  readonly replay?: number;
   readonly plainCpu: number;
   readonly pluginCpu: number;
   readonly pluginOwnCpu: number;
@@ -61,6 +63,7 @@ export function summarize(
     pluginOwn: med(synth.plugin, 'pluginMs'),
     nag: med(synth.nag, 'ms'),
     empty: synth.empty.length ? med(synth.empty, 'ms') : undefined,
+    replay: synth.replay.length ? med(synth.replay, 'ms') : undefined,
     plainCpu: med(synth.plain, 'cpuMs'),
     pluginCpu: med(synth.plugin, 'cpuMs'),
     pluginOwnCpu: med(synth.plugin, 'pluginCpuMs'),
@@ -114,6 +117,9 @@ export function finalLine(r: Row): string {
     (r.empty === undefined
       ? ''
       : ` empty_plugin_overhead=${(r.empty / r.plain).toFixed(3)} plugin_over_empty=${(r.plugin / r.empty).toFixed(3)}`) +
+    (r.empty === undefined || r.replay === undefined
+      ? ''
+      : ` replay_over_empty=${(r.replay / r.empty).toFixed(3)} plugin_over_replay=${(r.plugin / r.replay).toFixed(3)}`) +
     (r.checkOneCore === undefined ? '' : ` check_one_core_resources_per_s=${perSecond(r.resources, r.checkOneCore)}`)
   );
 }

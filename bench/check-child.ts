@@ -55,8 +55,8 @@ interface Call {
 
 /**
  * Resources in the cdk.out's templates, counted after the timed calls: parsing the templates first would
- * leave their garbage in the heap the first check then runs in (V8 promotes it, and the check paid for
- * collecting it: 87 ms instead of 72 ms at N=400 on one core), a cost no CLI process pays.
+ * leave their garbage in the heap the first check then runs in (V8 promotes it, and the check pays for
+ * collecting it), a cost no CLI process pays.
  */
 function countResources(): number {
   return fs

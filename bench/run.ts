@@ -13,7 +13,8 @@
  * measures. `--cdk-validation` leaves it on, as aws-cdk-lib 2.276 does by default: plain synth then already
  * pays CDK's validation framework, and the ratios show what the plugin adds to an app's default synth.
  * `--floor` adds a plugin that reports nothing: what CDK's validation framework itself costs (it resolves
- * every logical id into a construct tree and writes a report once any plugin is registered).
+ * every logical id into a construct tree and writes a report once any plugin is registered); and a plugin
+ * that replays the plugin run's violations without running a rule: what CDK charges to report them.
  * `--app compliant` measures the workload that passes the shipped standard (bench-app.ts) instead of
  * issue 7's `plain` one, so the plugin has little to report.
  */
@@ -73,13 +74,18 @@ if (!canPin)
 
 const rows: Row[] = [];
 for (const n of skipSynth ? [] : sizes) {
-  const m: Record<SynthMode, SynthResult[]> = { plain: [], plugin: [], empty: [], nag: [] };
+  const m: Record<SynthMode, SynthResult[]> = { plain: [], plugin: [], empty: [], replay: [], nag: [] };
   const checks: CheckResult[] = [];
   const oneCore: CheckResult[] = [];
   for (let r = 0; r < runs; r++) {
-    for (const mode of floor ? (['plain', 'plugin', 'empty', 'nag'] as const) : (['plain', 'plugin', 'nag'] as const)) {
+    const modes = floor
+      ? (['plain', 'plugin', 'empty', 'replay', 'nag'] as const)
+      : (['plain', 'plugin', 'nag'] as const);
+    for (const mode of modes) {
       const outdir = path.join(work, `${n}-${mode}-${r}`);
-      m[mode].push(child<SynthResult>('synth-child.js', [String(n), mode, outdir, workload]));
+      // The replay floor reports what this run's plugin synth reported (replay.ts).
+      const report = mode === 'replay' ? [path.join(work, `${n}-plugin-${r}`, 'validation-report.json')] : [];
+      m[mode].push(child<SynthResult>('synth-child.js', [String(n), mode, outdir, workload, ...report]));
       process.stderr.write(`\rN=${n} run ${r + 1}/${runs} ${mode}     `);
     }
     checks.push(child<CheckResult>('check-child.js', [path.join(work, `${n}-plugin-${r}`)]));

@@ -38,6 +38,7 @@ function row(n: number, scale = 1): ReturnType<typeof summarize> {
     plain: [synth(4000 * scale), synth(3900 * scale), synth(5000 * scale)],
     plugin: [synth(4100 * scale, 100 * scale), synth(4200 * scale, 120 * scale), synth(9000 * scale, 500 * scale)],
     empty: [],
+    replay: [],
     nag: [synth(12000 * scale), synth(12600 * scale), synth(13000 * scale)],
   };
   const checks = [
@@ -72,12 +73,29 @@ describe('bench-report (the benchmark summary)', () => {
       plain: [synth(4000)],
       plugin: [synth(4200, 100)],
       empty: [],
+      replay: [],
       nag: [synth(12000)],
     };
     const checks = [checkResult(2921, 146.05, { text: 50, json: 40, sarif: 60 })];
     // Median of 100 and 58.42 ms is 79.21 ms: 2921 resources in it.
     expect(finalLine(summarize(400, runs, checks, pinned))).toMatch(/ check_one_core_resources_per_s=36877$/);
     expect(finalLine(summarize(400, runs, checks))).not.toContain('one_core');
+  });
+
+  test('with both floors, the plugin over the empty plugin and over the replay of its own violations', () => {
+    const runs: Record<SynthMode, SynthResult[]> = {
+      plain: [synth(4000)],
+      plugin: [synth(4800, 300)],
+      empty: [synth(4200)],
+      replay: [synth(4400)],
+      nag: [synth(12000)],
+    };
+    const checks = [checkResult(2921, 146.05, { text: 50, json: 40, sarif: 60 })];
+    // 4200/4000, 4800/4200; then what CDK charges to report the violations (4400/4200) and the rest (4800/4400).
+    expect(finalLine(summarize(400, runs, checks))).toContain(
+      ' empty_plugin_overhead=1.050 plugin_over_empty=1.143 replay_over_empty=1.048 plugin_over_replay=1.091',
+    );
+    expect(finalLine(summarize(400, { ...runs, replay: [] }, checks))).not.toContain('replay');
   });
 
   test('tables: one synth row and one check row per N, every format with first and warm', () => {
@@ -98,7 +116,9 @@ describe('bench-report (the benchmark summary)', () => {
   });
 
   test('fails with E_BENCH_NO_RUNS when a variant has no measurement', () => {
-    expect(() => summarize(200, { plain: [], plugin: [], empty: [], nag: [] }, [])).toThrow(/E_BENCH_NO_RUNS.*N=200/);
+    expect(() => summarize(200, { plain: [], plugin: [], empty: [], replay: [], nag: [] }, [])).toThrow(
+      /E_BENCH_NO_RUNS.*N=200/,
+    );
     expect(median([])).toBeNaN();
     expect(median([3, 1, 2, 10])).toBe(2.5);
   });
