@@ -1,5 +1,4 @@
-import type { Finding } from './finding';
-import { sortFindings } from './sort-findings';
+import { sortFindings, type Finding } from './finding';
 
 /**
  * A baseline: the failing and unknown findings an organisation accepted when it adopted the standard.

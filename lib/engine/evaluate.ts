@@ -1,6 +1,6 @@
 import { portalApiIds, type ApiKind, type Inventory } from '../model/types';
 import { isUnresolved, type Value } from '../model/value';
-import type { Finding, FindingResource } from './finding';
+import { sortFindings, type Finding, type FindingResource } from './finding';
 import { labelOfApi, show } from './labels';
 import { PassCounter, type PassTally } from './pass-tally';
 import type { AnyRule, SubjectKind, Subjects } from './rule';
@@ -14,7 +14,6 @@ import {
   type Planned,
   type Scope,
 } from './rule-run';
-import { sortFindings } from './sort-findings';
 import type { ResolvedStandard } from '../standard';
 
 export { labelOfApi } from './labels';

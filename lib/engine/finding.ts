@@ -104,6 +104,11 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/** The findings in `compareFindings` order, as a new array; the sort is stable, so ties keep their input order. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
