@@ -31,11 +31,17 @@ const REST_INTEGRATION_KEYS = {
 const V2_INTEGRATION_KEYS = { ...REST_INTEGRATION_KEYS, tls: 'tlsConfig' };
 
 /** API-level settings an OpenAPI Body can carry (CloudFormation properties win over them). */
+const SECURITY_POLICY = 'x-amazon-apigateway-security-policy';
+const ACCESS_MODE = 'x-amazon-apigateway-endpoint-access-mode';
+
 export interface OpenApiSettings {
   readonly title?: Value<string>;
   readonly policy?: Api['policy'];
   readonly disableExecuteApiEndpoint?: Value<boolean>;
   readonly vpcEndpointIds?: Value<string[]>;
+  /** `x-amazon-apigateway-security-policy` and `x-amazon-apigateway-endpoint-access-mode` (REST). */
+  readonly securityPolicy?: Value<string>;
+  readonly endpointAccessMode?: Value<string>;
 }
 
 function bodyObject(ctx: BuildContext, body: unknown): Record<string, unknown> | undefined {
@@ -202,5 +208,7 @@ export function applyOpenApi(
       ? { disableExecuteApiEndpoint: ctx.v.bool(endpoint.disableExecuteApiEndpoint) }
       : {}),
     ...(endpoint.vpcEndpointIds !== undefined ? { vpcEndpointIds: ctx.v.strList(endpoint.vpcEndpointIds) } : {}),
+    ...(doc[SECURITY_POLICY] !== undefined ? { securityPolicy: ctx.v.str(doc[SECURITY_POLICY], SECURITY_POLICY) } : {}),
+    ...(doc[ACCESS_MODE] !== undefined ? { endpointAccessMode: ctx.v.str(doc[ACCESS_MODE], ACCESS_MODE) } : {}),
   };
 }

@@ -45,6 +45,10 @@ function mapRestApis(ctx: BuildContext): void {
         api.disableExecuteApiEndpoint = fromBody.disableExecuteApiEndpoint;
       if (field(endpoint, 'VpcEndpointIds') === undefined && fromBody.vpcEndpointIds !== undefined)
         api.vpcEndpointIds = fromBody.vpcEndpointIds;
+      if (props.SecurityPolicy === undefined && fromBody.securityPolicy !== undefined)
+        api.securityPolicy = fromBody.securityPolicy;
+      if (props.EndpointAccessMode === undefined && fromBody.endpointAccessMode !== undefined)
+        api.endpointAccessMode = fromBody.endpointAccessMode;
     } else if (props.BodyS3Location !== undefined) {
       api.operationsUnresolved = 'the OpenAPI definition is read from S3 (BodyS3Location) at deploy time';
     }

@@ -5,6 +5,16 @@ import { classified, cdkTlsRestApi } from '../../helpers/fixtures-r19-domains';
 import { testRule } from '../../helpers/rule-tester';
 
 const regional = { EndpointConfiguration: { Types: ['REGIONAL'] } };
+/** An OpenAPI Body with the REST security-policy and endpoint-access-mode extensions at its root. */
+const body = (policy: unknown, mode?: unknown) => ({
+  Body: {
+    openapi: '3.0.1',
+    info: { title: 'body-api' },
+    paths: {},
+    'x-amazon-apigateway-security-policy': policy,
+    ...(mode !== undefined ? { 'x-amazon-apigateway-endpoint-access-mode': mode } : {}),
+  },
+});
 const restricted = (options: Record<string, unknown>) => ({ restricted: { rules: { 'rest-api-tls': { options } } } });
 
 testRule(rule, {
@@ -55,8 +65,30 @@ testRule(rule, {
       }),
       options: { requireStrictAccessMode: false },
     },
+    {
+      name: 'an OpenAPI Body that pins an enhanced policy in STRICT mode with the x-amazon-apigateway extensions',
+      template: restApi({ ...regional, ...body('SecurityPolicy_TLS13_1_3_2025_09', 'STRICT') }),
+    },
+    {
+      name: 'the SecurityPolicy property wins over the OpenAPI extension, as for the other Body settings',
+      template: restApi({ ...regional, SecurityPolicy: 'TLS_1_2', ...body('TLS_1_0') }),
+    },
   ],
   invalid: [
+    {
+      name: 'fails an OpenAPI Body whose x-amazon-apigateway-security-policy is TLS_1_0',
+      template: restApi({ ...regional, ...body('TLS_1_0') }),
+      message: /security policy is TLS_1_0; the standard allows/,
+    },
+    {
+      name: 'fails as unknown when the OpenAPI extension names its policy through a parameter without default',
+      template: {
+        Parameters: { Policy: { Type: 'String' } },
+        Resources: restApi({ ...regional, ...body({ Ref: 'Policy' }) }),
+      },
+      expect: 'unknown',
+      message: /security policy is unresolved \(parameter Policy/,
+    },
     {
       name: 'fails a REGIONAL API without a policy: AWS applies TLS_1_0',
       template: restApi(regional),
