@@ -193,3 +193,56 @@ Resources:
     ]);
   });
 });
+
+describe('fromTemplate: OpenAPI operations the toolkit cannot read', () => {
+  const build = (paths: string) =>
+    apiById(
+      buildYaml(`
+Parameters:
+  Env: { Type: String }
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Http:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Body:
+        openapi: '3.0'
+        info: { title: t }
+        paths:
+${paths}
+`),
+      'Http',
+    );
+  const op = (uri: string) =>
+    `{ x-amazon-apigateway-integration: { type: http_proxy, httpMethod: POST, uri: '${uri}', payloadFormatVersion: '1.0' } }`;
+
+  it('makes the operations unresolved, naming the path, when a path item is an Fn::If whose branches differ', () => {
+    const api = build(`          /get:
+            get: ${op('https://c.example/')}
+          /post:
+            Fn::If: [IsProd, { post: ${op('https://a.example/')} }, { post: ${op('https://b.example/')} }]`);
+    // The readable path is still modelled; the other one must not vanish silently.
+    expect(api.operations.map((o) => o.routeKey)).toEqual(['GET /get']);
+    expect(api.operationsUnresolved).toBe(
+      'path /post in the OpenAPI Body is unresolved (the value depends on condition IsProd)',
+    );
+  });
+
+  it('names the operation when one verb is an Fn::If', () => {
+    const api = build(`          /post:
+            post:
+              Fn::If: [IsProd, ${op('https://a.example/')}, ${op('https://b.example/')}]`);
+    expect(api.operations).toEqual([]);
+    expect(api.operationsUnresolved).toBe(
+      'operation POST /post in the OpenAPI Body is unresolved (the value depends on condition IsProd)',
+    );
+  });
+
+  it('reads an Fn::If whose branches are the same as that value', () => {
+    const api = build(`          /post:
+            Fn::If: [IsProd, { post: ${op('https://a.example/')} }, { post: ${op('https://a.example/')} }]`);
+    expect(api.operations.map((o) => o.routeKey)).toEqual(['POST /post']);
+    expect(api.operationsUnresolved).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 import { yaml } from '../../lazy-modules';
 import type { Api, ApiModel, Operation, Validator } from '../types';
-import { isUnresolved, unresolved, type Value } from '../value';
+import { isUnresolved, unresolved, type Unresolved, type Value } from '../value';
 import { corsFromHeaders, integrationFrom, policyFrom } from './api-base';
 import type { BuildContext, Mutable, RawResource } from './context';
 import { authFrom, schemeFrom, type Scheme } from './openapi-auth';
@@ -116,11 +116,24 @@ export function applyOpenApi(
   }
   const sharedParameters = asRecord(components.parameters);
   const operations: Operation[] = [];
-  for (const [path, rawItem] of Object.entries(asRecord(doc.paths))) {
+  // Operations the toolkit cannot read (e.g. under an Fn::If whose branches differ) make the API's operations unresolved.
+  const unreadable = (what: string, value: Unresolved): void => {
+    api.operationsUnresolved ??= `${what} in the OpenAPI Body is unresolved (${value.because})`;
+  };
+  if (isUnresolved(doc.paths)) unreadable('paths', doc.paths);
+  for (const [path, rawItem] of Object.entries(isUnresolved(doc.paths) ? {} : asRecord(doc.paths))) {
+    if (isUnresolved(rawItem)) {
+      unreadable(`path ${path}`, rawItem);
+      continue;
+    }
     const item = asRecord(rawItem);
     for (const [verb, rawOp] of Object.entries(item)) {
       const method = VERBS[verb.toLowerCase()];
       if (!method) continue;
+      if (isUnresolved(rawOp)) {
+        unreadable(`operation ${method} ${path}`, rawOp);
+        continue;
+      }
       const op = asRecord(rawOp);
       const pointer = `paths.${path}.${verb}`;
       const requestParameters: Record<string, Value<boolean>> = {};
