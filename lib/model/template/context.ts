@@ -39,7 +39,7 @@ function record(value: unknown): Record<string, unknown> {
 
 /** A short name for an API that is not in the inputs: its literal id, the missing logical id, or the reason. */
 function externalName(ctx: BuildContext, value: unknown): string {
-  if (value === undefined) return '(no API id)';
+  if (value === undefined) return 'no API id';
   if (isUnresolved(value)) return /^Ref to (\S+?),/.exec(value.because)?.[1] ?? value.because;
   return typeof value === 'string' ? ctx.v.display(value) : ctx.v.describe(value);
 }
@@ -231,10 +231,15 @@ export class BuildContext {
     const api = key !== undefined ? this.apis.get(key) : undefined;
     if (api && (kind === 'v2' ? api.kind !== 'rest' : api.kind === kind)) return api;
     const shown = externalName(this, idValue);
-    const id = `external:${shown}`;
+    // One stand-in per template: a verdict on one input must not depend on which other inputs are checked with it.
+    const id = `${child.scope.prefix}external:${shown}`;
     const existing = this.apis.get(id);
     if (existing) return existing;
-    const why = unresolved(`the API (${shown}) referenced by ${child.logicalId} is not in the template`);
+    const why = unresolved(
+      idValue === undefined
+        ? `${child.logicalId} names no API`
+        : `the API (${shown}) referenced by ${child.logicalId} is not in the template`,
+    );
     const external: Mutable<Api> = {
       id,
       kind: kind === 'v2' ? 'http' : kind,

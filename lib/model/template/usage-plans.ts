@@ -12,13 +12,14 @@ function throttleFrom(ctx: BuildContext, raw: unknown): UsagePlan['throttle'] {
 
 /**
  * The API a plan entry names. A reference resolves to the API in the template; a literal id (an API
- * deployed elsewhere) matches the external API that stages with the same literal RestApiId stand for.
+ * deployed elsewhere) matches the external API that stages of the same template with that literal RestApiId
+ * stand for.
  */
-function planApi(ctx: BuildContext, apiId: unknown): Api | undefined {
+function planApi(ctx: BuildContext, apiId: unknown, prefix: string): Api | undefined {
   const key = ctx.tokens.resourceKey(apiId);
   if (key !== undefined) return ctx.apis.get(key);
   if (typeof apiId !== 'string' || apiId === '' || ctx.tokens.hasTokens(apiId)) return undefined;
-  const external = ctx.apis.get(`external:${apiId}`);
+  const external = ctx.apis.get(`${prefix}external:${apiId}`);
   return external?.kind === 'rest' ? external : undefined;
 }
 
@@ -32,7 +33,7 @@ export function mapUsagePlans(ctx: BuildContext): void {
     if (isUnresolved(rawStages)) stages.push({ apiId: rawStages, stage: rawStages });
     for (const entry of asArray(rawStages)) {
       const item = asRecord(entry);
-      const api = planApi(ctx, item.ApiId);
+      const api = planApi(ctx, item.ApiId, resource.scope.prefix);
       const stageKey = ctx.tokens.refKey(item.Stage);
       let stage: Stage | undefined = stageKey !== undefined ? ctx.stages.get(stageKey) : undefined;
       const stageName: Value<string> = stage
