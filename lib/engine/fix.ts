@@ -1,9 +1,9 @@
 import type { Source } from '../model/source';
 import type { RuleFix } from './rule';
 
-/** Whether a source is a resource of an AWS SAM template (before the SAM transform). */
+/** Whether a source is an AWS SAM resource, or generated from one by the SAM transform. */
 export function isSamSource(source: Source | undefined): boolean {
-  return source?.resourceType?.startsWith('AWS::Serverless::') === true;
+  return source?.resourceType?.startsWith('AWS::Serverless::') === true || source?.samResource !== undefined;
 }
 
 /**

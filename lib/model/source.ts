@@ -18,6 +18,8 @@ export interface Source {
   readonly line?: number;
   /** The line of the CDK app's source that made the construct (from a cloud assembly's stack trace). */
   readonly code?: CodeLocation;
+  /** Logical id of the AWS SAM resource (AWS::Serverless::*) the SAM transform generates this resource from. */
+  readonly samResource?: string;
 }
 
 /** A place in source code: a file (as recorded, usually absolute) and a 1-based line and column. */

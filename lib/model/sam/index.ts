@@ -24,6 +24,8 @@ export interface SamExpansion {
   /** The template with its SAM API resources replaced by what the transform generates. */
   readonly template: Record<string, unknown>;
   readonly notices: SamNotice[];
+  /** Generated logical id → the logical id of the SAM resource (AWS::Serverless::*) the transform made it from. */
+  readonly origins: Record<string, string>;
 }
 
 const EXPANDERS: Record<string, (input: SamResourceIn, plans: UsagePlans) => Record<string, Json>> = {
@@ -72,19 +74,19 @@ export function expandSam(template: Record<string, unknown>): SamExpansion | und
   const plans = new UsagePlans();
   const out: Record<string, unknown> = {};
   const generated: Record<string, Json> = {};
+  const origins: Record<string, string> = {};
   for (const [id, resource] of Object.entries(resources)) {
     const expand = EXPANDERS[String(resource.Type)];
     if (!expand) {
       out[id] = resource;
       continue;
     }
-    Object.assign(
-      generated,
-      expand(
-        { logicalId: id, resource, events: events.get(id) ?? [], notices, parameters: record(template.Parameters) },
-        plans,
-      ),
+    const made = expand(
+      { logicalId: id, resource, events: events.get(id) ?? [], notices, parameters: record(template.Parameters) },
+      plans,
     );
+    Object.assign(generated, made);
+    for (const madeId of Object.keys(made)) origins[madeId] = id;
   }
   plans.finish(generated);
   for (const [id, resource] of Object.entries(resources))
@@ -105,10 +107,11 @@ export function expandSam(template: Record<string, unknown>): SamExpansion | und
       });
     else out[id] = resource;
   }
+  for (const id of Object.keys(origins)) if (!(id in generated) || out[id] !== generated[id]) delete origins[id];
   const rest = transforms.filter((item) => item !== SAM_TRANSFORM);
   const expanded: Record<string, unknown> = { ...template, Resources: out };
   delete expanded.Globals;
   if (rest.length > 0) expanded.Transform = rest.length === 1 ? rest[0] : rest;
   else delete expanded.Transform;
-  return { template: expanded, notices };
+  return { template: expanded, notices, origins };
 }

@@ -14,6 +14,8 @@ export interface StackScope extends ResolveScope {
   readonly template: Record<string, unknown>;
   readonly resolver: Resolver;
   readonly locations?: ReadonlyMap<string, ResourceLocation>;
+  /** For a SAM template: generated logical id → the SAM resource it is generated from (lib/model/sam). */
+  readonly samOrigins?: Readonly<Record<string, string>>;
   /**
    * The input this template belongs with: its own index, or for a nested template its root parent's. An
    * unknown in one family (e.g. a WAF association whose target is a parameter) never spreads to another.
@@ -85,6 +87,7 @@ export class BuildContext {
     stackName: string | undefined,
     nestedIn?: NestedIn,
     locations?: ReadonlyMap<string, ResourceLocation>,
+    samOrigins?: Readonly<Record<string, string>>,
   ): StackScope {
     const index = this.scopes.length;
     let prefix = this.multi ? `${stackName ?? templatePath ?? `template${index + 1}`}/` : '';
@@ -110,6 +113,7 @@ export class BuildContext {
       resolver: new Resolver(host, base),
       family: parent?.family ?? index,
       locations,
+      ...(samOrigins ? { samOrigins } : {}),
     };
     this.scopes.push(scope);
     this.origins.push(templatePath ?? stackName ?? `template ${index + 1}`);
@@ -199,7 +203,12 @@ export class BuildContext {
         : undefined;
     if (typeof cdkPath === 'string') source.constructPath = cdkPath;
     if (pointer !== undefined) source.pointer = pointer;
-    const location = resource.scope.locations?.get(resource.logicalId);
+    const samResource = resource.scope.samOrigins?.[resource.logicalId];
+    if (samResource !== undefined) source.samResource = samResource;
+    // A generated resource has no line of its own: the SAM resource's line is where the user fixes it.
+    const locations = resource.scope.locations;
+    const location =
+      locations?.get(resource.logicalId) ?? (samResource !== undefined ? locations?.get(samResource) : undefined);
     if (location?.line !== undefined) source.line = location.line;
     if (location?.code !== undefined) source.code = location.code;
     return source;

@@ -125,6 +125,7 @@ function build(inputs: readonly TemplateInput[]): Inventory {
       input.stackName,
       input.nestedIn,
       input.locations,
+      sam?.origins,
     );
     for (const n of sam?.notices ?? []) ctx.notice(n.level, n.code, n.message, samSource(scope, n.logicalId));
     transformNotices(ctx, scope);
