@@ -41,25 +41,34 @@ export interface RuleGroup {
 /** Severities, most severe first. */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-/** Findings with the given statuses grouped by rule; groups ordered by worst status, then rule id. */
+/**
+ * Findings with the given statuses grouped by rule; groups ordered by worst status, then by the most severe
+ * severity among the findings of that status (so blocking errors come before warnings), then rule id.
+ */
 export function groupByRule(report: Report, statuses: readonly FindingStatus[]): RuleGroup[] {
   const infos = new Map(report.rules.map((r) => [r.id, r]));
   // One pass: each group's worst status is kept as findings are added (a loop, never Math.min(...spread):
   // a rule with 100,000+ findings would overflow the argument stack).
-  const groups = new Map<string, { findings: Finding[]; worst: number }>();
+  const groups = new Map<string, { findings: Finding[]; worst: number; severity: number }>();
   for (const f of report.findings) {
     if (!statuses.includes(f.status)) continue;
     const order = STATUS_ORDER[f.status];
+    const severity = SEVERITY_RANK[f.severity];
     const group = groups.get(f.ruleId);
-    if (group) {
-      group.findings.push(f);
-      if (order < group.worst) group.worst = order;
-    } else {
-      groups.set(f.ruleId, { findings: [f], worst: order });
+    if (!group) {
+      groups.set(f.ruleId, { findings: [f], worst: order, severity });
+      continue;
+    }
+    group.findings.push(f);
+    if (order < group.worst) {
+      group.worst = order;
+      group.severity = severity;
+    } else if (order === group.worst && severity < group.severity) {
+      group.severity = severity;
     }
   }
-  const result: { group: RuleGroup; worst: number }[] = [];
-  for (const [id, { findings, worst }] of groups) {
+  const result: { group: RuleGroup; worst: number; severity: number }[] = [];
+  for (const [id, { findings, worst, severity }] of groups) {
     const rule = infos.get(id) ?? {
       id,
       title: findings[0].title,
@@ -69,10 +78,13 @@ export function groupByRule(report: Report, statuses: readonly FindingStatus[]):
       owasp: [],
       references: {},
     };
-    result.push({ group: { rule, findings }, worst });
+    result.push({ group: { rule, findings }, worst, severity });
   }
   result.sort(
-    (a, b) => a.worst - b.worst || (a.group.rule.id < b.group.rule.id ? -1 : a.group.rule.id > b.group.rule.id ? 1 : 0),
+    (a, b) =>
+      a.worst - b.worst ||
+      a.severity - b.severity ||
+      (a.group.rule.id < b.group.rule.id ? -1 : a.group.rule.id > b.group.rule.id ? 1 : 0),
   );
   return result.map((r) => r.group);
 }
