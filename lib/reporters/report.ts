@@ -31,6 +31,8 @@ export interface ApiSummary {
   readonly kind: ApiKind;
   /** Data-classification tier the API was evaluated under. */
   readonly tier: string;
+  /** Set when that is the strictest tier because the classification tag is missing, unresolved or no tier. */
+  readonly tierDefaultedBecause?: string;
   /** Value of the standard's owner tag; undefined when the tag is missing, '(unresolved)' when it cannot be known. */
   readonly owner?: string;
   readonly external: boolean;
@@ -181,6 +183,9 @@ function summariseInventory(
       name: isKnown(api.name) ? api.name : api.id,
       kind: api.kind,
       tier: standard.tierOf(api),
+      ...(standard.tierDefaultedBecause(api) !== undefined
+        ? { tierDefaultedBecause: standard.tierDefaultedBecause(api) }
+        : {}),
       owner: ownerTag === undefined ? undefined : isUnresolved(ownerTag) ? '(unresolved)' : ownerTag,
       external: api.external,
       source: api.source,

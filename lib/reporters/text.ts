@@ -120,7 +120,10 @@ export function renderText(unsafe: Report, options: RenderOptions = {}): string 
   for (const api of inv.perApi) {
     out.lines.push(`  ${api.name}`);
     const owner = api.owner ?? 'no owner tag';
-    const facts = [api.kind, `tier ${api.tier}`, `owner ${owner}`, countPhrase(api.counts) || 'no findings'];
+    const tier = api.tierDefaultedBecause
+      ? `tier ${api.tier} (${api.tierDefaultedBecause}: the strictest)`
+      : `tier ${api.tier}`;
+    const facts = [api.kind, tier, `owner ${owner}`, countPhrase(api.counts) || 'no findings'];
     for (const line of wrapPhrases(facts, out.width, 4)) out.lines.push(p.dim(line));
   }
   out.lines.push('');

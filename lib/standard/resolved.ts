@@ -38,6 +38,15 @@ export class ResolvedStandard {
     return this.strictestTier;
   }
 
+  /** Why an API is in the strictest tier without asking for it (no, unresolved or unknown classification tag), or undefined. */
+  tierDefaultedBecause(api: Api): string | undefined {
+    const key = this.standard.classification.tagKey;
+    const value = api.tags[key];
+    if (value === undefined) return `no ${key} tag`;
+    if (!isKnown(value)) return `${key} tag unresolved`;
+    return this.table.has(value) ? undefined : `${key} tag "${value}" is not a tier`;
+  }
+
   /** The stricter of two tiers. */
   stricter(a: string, b: string): string {
     const tiers = this.standard.classification.tiers;

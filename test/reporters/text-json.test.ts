@@ -32,7 +32,9 @@ describe('text reporter', () => {
     );
     expect(text).toContain('✖ NOT_EVALUABLE_SAM sam/app.yaml: Template uses the SAM transform');
     expect(text).toMatch(/Orders\n {4}rest · tier internal · owner team-orders/);
-    expect(text).toMatch(/Billing\n {4}rest · tier restricted · owner no owner tag/);
+    expect(text).toMatch(
+      /Billing\n {4}rest · tier restricted \(no data-classification tag: the strictest\) · owner no owner tag/,
+    );
   });
 
   it('fails the run with the number of blocking findings at the fail-on threshold', () => {
