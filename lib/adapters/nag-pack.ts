@@ -36,6 +36,12 @@ interface StackFindings {
   readonly unsuppressible: Map<string, Finding[]>;
 }
 
+/** What the pack reported for one resource under one rule. */
+interface ResourceReport {
+  readonly description: string;
+  readonly severity: string;
+}
+
 /**
  * Every API Guardrails rule as a cdk-nag v3 pack, for teams that run `AwsSolutionsChecks`: violations
  * appear in the same report with ids `ApiGuardrails-<rule-id>`. Acknowledgements are read by the same
@@ -46,6 +52,8 @@ interface StackFindings {
  *
  * cdk-nag calls `checkResource` once per L1 resource; the pack evaluates the whole stack once, from
  * its synthesized template, on the first resource of each stack, and then only looks findings up.
+ * cdk-nag groups its report by rule and keeps the first resource's message and level for the whole
+ * group; the pack splits each group again so that every resource carries its own finding's message.
  */
 export class ApiGuardrailsChecks extends NagPack {
   readonly name = 'ApiGuardrailsChecks';
@@ -53,12 +61,17 @@ export class ApiGuardrailsChecks extends NagPack {
   private readonly rulesById: Map<string, AnyRule>;
   private readonly byStack = new Map<Stack, StackFindings>();
   private fatal: PolicyViolation[] = [];
+  /** The description and severity given to cdk-nag for each violating resource, by rule name and construct path. */
+  private readonly reported = new Map<string, ResourceReport>();
+  /** cdk-nag's `verbose`, which appends the explanation to a violation's description. */
+  private readonly verboseDescriptions: boolean;
   /** The app's acknowledgements, read once per validation (the tree is walked once, not once per stack). */
   private acks?: AcknowledgementIndex;
 
   constructor(scope?: IConstruct, props: ApiGuardrailsChecksProps = {}) {
     super(scope, props);
     this.packName = 'ApiGuardrails';
+    this.verboseDescriptions = props.verbose ?? false;
     const rules = props.rules ?? allRules;
     this.standard = resolveStandard(props.standard, rules);
     this.rulesById = new Map(rules.map((r) => [r.id, r]));
@@ -75,9 +88,10 @@ export class ApiGuardrailsChecks extends NagPack {
   override validateScope(scope: IConstruct): PolicyValidationPluginReport {
     this.byStack.clear();
     this.fatal = [];
+    this.reported.clear();
     this.acks = undefined;
     const report = super.validateScope(scope);
-    const violations = [...report.violations, ...this.fatal];
+    const violations = [...report.violations.flatMap((v) => this.perResource(v)), ...this.fatal];
     return { ...report, violations, success: report.success && this.fatal.length === 0 };
   }
 
@@ -92,22 +106,53 @@ export class ApiGuardrailsChecks extends NagPack {
       if (seen.has(finding.ruleId)) continue; // one violation per rule and resource, as cdk-nag reports them
       seen.add(finding.ruleId);
       const messages = findings.filter((f) => f.ruleId === finding.ruleId).map((f) => f.message);
+      const info = `${finding.title}: ${messages.join(' ')}`;
+      const explanation = `${this.rulesById.get(finding.ruleId)?.rationale ?? ''} Fix: ${finding.fix}`;
+      const level = finding.severity === 'error' ? NagMessageLevel.ERROR : NagMessageLevel.WARN;
+      // cdk-nag words the description the same way (NagPack.addViolation).
+      this.reported.set(reportKey(`${this.packName}-${finding.ruleId}`, node.node.path), {
+        description: this.verboseDescriptions ? `${info} ${explanation}` : info,
+        severity: level === NagMessageLevel.ERROR ? 'error' : 'warning',
+      });
       this.applyRule({
         ruleSuffixOverride: finding.ruleId,
-        info: `${finding.title}: ${messages.join(' ')}`,
-        explanation: `${this.rulesById.get(finding.ruleId)?.rationale ?? ''} Fix: ${finding.fix}`,
-        level: finding.severity === 'error' ? NagMessageLevel.ERROR : NagMessageLevel.WARN,
+        info,
+        explanation,
+        level,
         node,
         rule: Object.defineProperty(() => NagRuleCompliance.NON_COMPLIANT, 'name', { value: finding.ruleId }),
       });
     }
   }
 
+  /**
+   * One of cdk-nag's per-rule violations split into one violation per (description, severity), each
+   * listing the resources it was reported for: cdk-nag gives the whole group the first resource's.
+   */
+  private perResource(violation: PolicyViolation): PolicyViolation[] {
+    const groups = new Map<string, PolicyViolation>();
+    for (const resource of violation.violatingResources) {
+      const own = this.reported.get(reportKey(violation.ruleName, resource.constructPath ?? ''));
+      const description = own?.description ?? violation.description;
+      const severity = own?.severity ?? violation.severity;
+      const key = `${severity}\u0000${description}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = { ...violation, description, severity, violatingResources: [] };
+        groups.set(key, group);
+      }
+      group.violatingResources.push(resource);
+    }
+    return [...groups.values()];
+  }
+
   /** A violation CDK and cdk-nag cannot suppress: cdk-nag's own acknowledgement check is bypassed. */
   private addFatal(finding: Finding, node: CfnResource): void {
     const ruleName = `ApiGuardrails-${finding.ruleId}`;
+    const description = `${finding.title}: ${finding.message}`;
     const resource = { constructPath: node.node.path, locations: ['Properties'] };
-    const existing = this.fatal.find((v) => v.ruleName === ruleName);
+    // One violation per rule and message, so that each resource keeps its own finding's message.
+    const existing = this.fatal.find((v) => v.ruleName === ruleName && v.description === description);
     if (existing) {
       if (!existing.violatingResources.some((r) => r.constructPath === resource.constructPath))
         existing.violatingResources.push(resource);
@@ -115,7 +160,7 @@ export class ApiGuardrailsChecks extends NagPack {
     }
     this.fatal.push({
       ruleName,
-      description: `${finding.title}: ${finding.message}`,
+      description,
       severity: 'fatal',
       violatingResources: [resource],
     });
@@ -154,4 +199,9 @@ export class ApiGuardrailsChecks extends NagPack {
     }
     return index;
   }
+}
+
+/** The key of one resource's report under one rule. */
+function reportKey(ruleName: string, constructPath: string): string {
+  return `${ruleName}\u0000${constructPath}`;
 }
