@@ -15,7 +15,8 @@ export type { CliIo, OutputStream, RegisterCommand, SetExit } from './io';
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const output = watchWrites(io.stdout);
-  const code = await run(argv, io);
+  let ran: Command | undefined;
+  const code = await run(argv, io, (command) => (ran = command));
   const failure = (await output.flushed()) ?? output.error();
   if (failure === undefined) return code;
   const reason = (failure as NodeJS.ErrnoException).code ?? failure.message;
@@ -24,15 +25,32 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       new CliError(
         'E_OUTPUT_WRITE',
         `cannot write the report to standard output (${reason}: ${failure.message})`,
-        reason === 'EPIPE'
-          ? 'The reader of the pipe stopped early; write the report to a file with --output'
-          : reason === 'EBADF'
-            ? 'Standard output was closed (`>&-`): redirect it to a file or /dev/null, or write the report with --output'
-            : 'Free space where stdout goes, or write the report to a file with --output',
+        outputWriteFix(reason, ran),
       ),
     )}\n`,
   );
   return EXIT.usage;
+}
+
+/**
+ * What to do when stdout failed: write to a file with --output when the command that ran has that option
+ * (check, audit), else redirect stdout to a file (`rules`, `iam-policy`, or when no command ran, e.g. help).
+ */
+function outputWriteFix(reason: string, command: Command | undefined): string {
+  const hasOutput = command?.options.some((o) => o.long === '--output') ?? false;
+  const format: unknown = command?.opts().format;
+  const redirect = `\`> ${command?.name() ?? 'api-guardrails'}.${format === 'json' ? 'json' : 'txt'}\``;
+  if (reason === 'EPIPE')
+    return hasOutput
+      ? 'The reader of the pipe stopped early; write the report to a file with --output'
+      : `The reader of the pipe stopped early; redirect standard output to a file instead (e.g. ${redirect})`;
+  if (reason === 'EBADF')
+    return hasOutput
+      ? 'Standard output was closed (`>&-`): redirect it to a file or /dev/null, or write the report with --output'
+      : 'Standard output was closed (`>&-`): redirect it to a file or /dev/null';
+  return hasOutput
+    ? 'Free space where stdout goes, or write the report to a file with --output'
+    : `Free space where stdout goes, or redirect standard output to a file on another disk (e.g. ${redirect})`;
 }
 
 /**
@@ -61,7 +79,8 @@ function watchWrites(stream: OutputStream): {
   };
 }
 
-async function run(argv: readonly string[], io: CliIo): Promise<number> {
+/** Runs the CLI; `onAction` receives the sub-command whose action runs (not called for help, version or usage errors). */
+async function run(argv: readonly string[], io: CliIo, onAction: (command: Command) => void): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('api-guardrails')
     .description(
@@ -75,7 +94,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       // Commander's own error lines are replaced by ours (see below).
       outputError: () => undefined,
     })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .hook('preAction', (_program, actionCommand) => onAction(actionCommand));
   for (const register of COMMANDS) register(program, io, (code) => (exitCode = code));
 
   if (argv.length === 0) {

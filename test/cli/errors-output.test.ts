@@ -50,6 +50,30 @@ describe('api-guardrails when the report cannot be written', () => {
     },
   );
 
+  it('suggests a redirect, not --output, on a closed pipe for a command without --output (rules)', async () => {
+    const rules = await runWith(failingStdout('EPIPE'), ['rules', '--format', 'json'], dir.path);
+    expect(rules.code).toBe(2);
+    expect(rules.stderr).toMatch(ONE_LINE_ERROR);
+    expect(rules.stderr).toContain('E_OUTPUT_WRITE: cannot write the report to standard output (EPIPE');
+    expect(rules.stderr).not.toContain('--output');
+    expect(rules.stderr).toContain('redirect standard output to a file instead (e.g. `> rules.json`)');
+  });
+
+  it('still suggests --output on a closed pipe for a command that has it (check)', async () => {
+    const check = await runWith(failingStdout('EPIPE'), ['check', 'bad.json', '--fail-on', 'never'], dir.path);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toMatch(ONE_LINE_ERROR);
+    expect(check.stderr).toContain('The reader of the pipe stopped early; write the report to a file with --output');
+  });
+
+  it('suggests no --output on a full disk for a command without it (iam-policy)', async () => {
+    const result = await runWith(failingStdout('ENOSPC'), ['iam-policy'], dir.path);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(ONE_LINE_ERROR);
+    expect(result.stderr).toContain('E_OUTPUT_WRITE');
+    expect(result.stderr).not.toContain('--output');
+  });
+
   it('passes (exit 0) when stdout takes the report', async () => {
     const sink = new Writable({ write: (_c, _e, callback) => callback() });
     expect((await runWith(sink, ['check', 'good.json', '--fail-on', 'never'], dir.path)).code).toBe(0);

@@ -50,4 +50,19 @@ describe('api-guardrails rules <id>', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/E_RULE_UNKNOWN: no rule has the id "no-such-rule"/);
   });
+
+  it('names the nearest rule id for a mistyped one, keeping the code, the value received and the fix', async () => {
+    const result = await run(['rules', 'stage-wafs'], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'api-guardrails: error E_RULE_UNKNOWN: no rule has the id "stage-wafs". Did you mean "stage-waf"? Run `api-guardrails rules` to list them.\n',
+    );
+  });
+
+  it('suggests no id when none is close', async () => {
+    const result = await run(['rules', 'no-such-rule'], { cwd: root });
+    expect(result.stderr).not.toContain('Did you mean');
+    expect(result.stderr).toContain('Run `api-guardrails rules` to list them.');
+  });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { renderFix } from '../../engine/fix';
+import { nearest } from '../../engine/nearest';
 import type { AnyRule } from '../../engine/rule';
 import { apiKindsText, ruleDocsPath } from '../../engine/rule-docs';
 import { allRules } from '../../../policies/rules';
@@ -37,16 +38,24 @@ export function register(program: Command, io: CliIo, setExit: SetExit): void {
         io.stdout.write(options.format === 'json' ? rulesJson(allRules) : rulesText(allRules));
       } else {
         const rule = allRules.find((r) => r.id === id);
-        if (!rule)
-          throw new CliError(
-            'E_RULE_UNKNOWN',
-            `no rule has the id "${id}"`,
-            'Run `api-guardrails rules` to list them.',
-          );
+        if (!rule) throw unknownRule(id);
         io.stdout.write(options.format === 'json' ? rulesJson([rule]) : ruleDocsPage(rule));
       }
       setExit(EXIT.ok);
     });
+}
+
+/** E_RULE_UNKNOWN for an id no rule has, naming the nearest rule id when one is close (a typo). */
+function unknownRule(id: string): CliError {
+  const close = nearest(
+    id,
+    allRules.map((r) => r.id),
+  );
+  return new CliError(
+    'E_RULE_UNKNOWN',
+    `no rule has the id "${id}"`,
+    `${close !== undefined ? `Did you mean "${close}"? ` : ''}Run \`api-guardrails rules\` to list them.`,
+  );
 }
 
 /** The rules' metadata as JSON (`fix` as one line, `fixFor` per way of writing the API). */
