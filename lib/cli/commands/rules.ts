@@ -103,5 +103,6 @@ function ruleDocsPage(rule: AnyRule): string {
   const path = join(packageRoot(), ruleDocsPath(rule.id));
   if (!existsSync(path))
     throw new CliError('E_RULE_DOCS_MISSING', `the docs page ${path} is missing`, 'Run `npm run docs` to generate it.');
-  return readFileSync(path, 'utf8');
+  // The page's "generated, do not edit" comment is for the repository, not for a terminal.
+  return readFileSync(path, 'utf8').replace(/^<!--[\s\S]*?-->\n+/, '');
 }
