@@ -42,6 +42,8 @@ export class RiskAcceptanceError extends Error {
     readonly code: string,
     message: string,
     readonly fix: string,
+    /** The value that was refused, as given. */
+    readonly received: unknown,
   ) {
     super(`${code}: ${message} Fix: ${fix}`);
     this.name = 'RiskAcceptanceError';
@@ -74,6 +76,7 @@ function contextDay(scope: IConstruct): string | undefined {
       'E_ACK_TODAY',
       `context ${NOW_CONTEXT_KEY} must be a date YYYY-MM-DD, received ${JSON.stringify(fixed)}.`,
       `Set it like -c ${NOW_CONTEXT_KEY}=2026-11-25, or remove it.`,
+      fixed,
     );
   return day;
 }
@@ -93,6 +96,7 @@ function requireText(value: unknown, field: string, code: string, example: strin
       code,
       `acknowledgeRisk needs a ${field}, received ${JSON.stringify(value)}.`,
       `Pass ${field}: ${example}.`,
+      value,
     );
   }
   return value;
@@ -123,6 +127,7 @@ export function acknowledgeRisk(scope: IConstruct, acceptance: RiskAcceptance, n
       'E_ACK_EXPIRES',
       `acknowledgeRisk needs expires as a date YYYY-MM-DD, received ${JSON.stringify(acceptance.expires)}.`,
       "Pass expires: '2027-03-31' (the last day the exception holds).",
+      acceptance.expires,
     );
   }
   const record: RiskAcceptanceRecord = {
@@ -155,5 +160,6 @@ function requireShippedRule(ruleId: string): void {
     close !== undefined
       ? `Did you mean ruleId: '${close}'? (For a rule of your own, also pass customRule: true.)`
       : 'Use a rule id from `api-guardrails rules`, or pass customRule: true for a rule of your own.',
+    ruleId,
   );
 }

@@ -9,6 +9,8 @@ export class PluginOptionError extends Error {
     readonly code: string,
     message: string,
     readonly fix: string,
+    /** The value that was refused, as given. */
+    readonly received: unknown,
   ) {
     super(`${code}: ${message} Fix: ${fix}`);
     this.name = 'PluginOptionError';
@@ -29,5 +31,6 @@ export function requireFailOn(value: unknown, fallback: FailOn = 'error'): FailO
     close !== undefined
       ? `Did you mean failOn: '${close}'?`
       : `Pass failOn: 'error' (the default), 'warning' or 'never'.`,
+    value,
   );
 }

@@ -31,6 +31,7 @@ describe('acknowledgeRisk rule ids', () => {
     expect((error as RiskAcceptanceError).code).toBe('E_ACK_RULE_UNKNOWN');
     expect((error as Error).message).toContain('"stage-wafs"');
     expect((error as RiskAcceptanceError).fix).toContain("ruleId: 'stage-waf'");
+    expect((error as RiskAcceptanceError).received).toBe('stage-wafs');
     expect(api.node.metadata).toEqual([]);
   });
 
@@ -104,6 +105,7 @@ describe('ApiGuardrails failOn', () => {
     expect((error as PluginOptionError).code).toBe('E_FAIL_ON_INVALID');
     expect((error as Error).message).toContain(JSON.stringify(value));
     expect((error as PluginOptionError).fix).toContain(fix);
+    expect((error as PluginOptionError).received).toEqual(value);
   });
 
   it.each(['error', 'warning', 'never'] as const)('accepts %s', (failOn) => {
