@@ -56,7 +56,7 @@ export class SecureHttpApi extends Construct {
     super(scope, id);
     if (!props.authorization) {
       throw new GuardrailsConstructError(
-        'E_CONFLICTING_PROPS',
+        'E_AUTHORIZATION_REQUIRED',
         'SecureHttpApi needs an authorization choice.',
         undefined,
         'Pass authorization: HttpApiAuthorization.cognito(...) / .jwt(...) / .iam() / .lambda(...) / .publicAccess({ reason }).',

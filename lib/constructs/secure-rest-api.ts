@@ -73,7 +73,7 @@ export class SecureRestApi extends Construct {
     super(scope, id);
     if (!props.authorization) {
       throw new GuardrailsConstructError(
-        'E_CONFLICTING_PROPS',
+        'E_AUTHORIZATION_REQUIRED',
         'SecureRestApi needs an authorization choice.',
         props.authorization,
         'Pass authorization: RestApiAuthorization.cognito(...) / .iam() / .lambda(...) / .publicAccess({ reason }).',

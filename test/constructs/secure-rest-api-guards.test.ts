@@ -56,6 +56,7 @@ describe('SecureRestApi guards', () => {
       { dataClassification: 'restricted', loggingLevel: 'INFO' },
       'E_CONFLICTING_PROPS',
     ],
+    ['fails without an authorization choice', { authorization: undefined }, 'E_AUTHORIZATION_REQUIRED'],
     [
       'fails on loggingLevel together with executionLoggingOff',
       { loggingLevel: 'INFO', relax: { executionLoggingOff: { reason: 'x' } } },

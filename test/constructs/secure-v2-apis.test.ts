@@ -270,3 +270,16 @@ describe('SecureWebSocketApi', () => {
     expect(error.code).toBe('E_CONFLICTING_PROPS');
   });
 });
+
+describe('SecureHttpApi without an authorization choice', () => {
+  it('fails with E_AUTHORIZATION_REQUIRED naming the factories', () => {
+    const error = constructError(
+      () =>
+        new SecureHttpApi(newStack(), 'Http', { ...OWNERSHIP } as unknown as ConstructorParameters<
+          typeof SecureHttpApi
+        >[2]),
+    );
+    expect(error.code).toBe('E_AUTHORIZATION_REQUIRED');
+    expect(error.fix).toContain('HttpApiAuthorization.');
+  });
+});
