@@ -157,8 +157,11 @@ describe('api-guardrails rules, help and version', () => {
     expect(result.code).toBe(0);
     for (const rule of allRules) expect(result.stdout).toContain(rule.id);
     expect(result.stdout).toMatch(
-      /^execution-logging +error +stage +REST, WebSocket +REST and WebSocket stages write execution logs$/m,
+      /^execution-logging {2}error · per stage · REST, WebSocket\n {2}REST and WebSocket stages write execution logs\n/m,
     );
+    // Lines fit 100 columns (the width when stdout is not a terminal); a web address is never broken.
+    const long = result.stdout.split('\n').filter((line) => line.length > 100);
+    expect(long.every((line) => /^ {2}https:\/\/\S+$/.test(line))).toBe(true);
   });
 
   it('lists every rule as JSON', async () => {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { renderFix } from '../../engine/fix';
 import { nearest } from '../../engine/nearest';
+import { textWidth, wrap } from '../../reporters/text-wrap';
 import type { AnyRule } from '../../engine/rule';
 import { apiKindsText, ruleDocsPath } from '../../engine/rule-docs';
 import { allRules } from '../../../policies/rules';
@@ -35,7 +36,8 @@ export function register(program: Command, io: CliIo, setExit: SetExit): void {
         const f = options.framework;
         io.stdout.write(options.format === 'json' ? frameworkJson(allRules, f) : frameworkText(allRules, f));
       } else if (id === undefined) {
-        io.stdout.write(options.format === 'json' ? rulesJson(allRules) : rulesText(allRules));
+        const width = textWidth(io.isTTY ? io.stdout.columns : undefined);
+        io.stdout.write(options.format === 'json' ? rulesJson(allRules) : rulesText(allRules, width));
       } else {
         const rule = allRules.find((r) => r.id === id);
         if (!rule) throw unknownRule(id);
@@ -78,22 +80,24 @@ export function rulesJson(rules: readonly AnyRule[]): string {
 }
 
 /** The rules as a table: id, severity, subject, API kinds and title; then the peers and the docs page's address. */
-export function rulesText(rules: readonly AnyRule[]): string {
-  const width = Math.max(...rules.map((r) => r.id.length));
+export function rulesText(rules: readonly AnyRule[], width: number = textWidth(undefined)): string {
   const tool = toolInfo();
   const lines: string[] = [];
   for (const r of rules) {
     const refs = Object.values(r.references).filter(Boolean).join(', ');
-    const subject = r.appliesTo.subject.padEnd(10);
-    const kinds = apiKindsText(r.appliesTo).padEnd(15);
-    lines.push(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${subject}  ${kinds}  ${r.title}`);
-    lines.push(
-      `${' '.repeat(width)}  ${[r.owasp.join(' '), refs, ruleDocsUrl(tool, r.id) ?? ruleDocsPath(r.id)].filter(Boolean).join(' · ')}`,
-    );
+    lines.push(`${r.id}  ${r.severity} · per ${r.appliesTo.subject} · ${apiKindsText(r.appliesTo)}`);
+    lines.push(...wrap(r.title, width, 2));
+    if (r.owasp.length) lines.push(...wrap(`OWASP ${r.owasp.join(' ')}`, width, 2, 4));
+    if (refs) lines.push(...wrap(`peers ${refs}`, width, 2, 4));
+    // A web address is never broken, whatever the width.
+    lines.push(`  ${ruleDocsUrl(tool, r.id) ?? ruleDocsPath(r.id)}`, '');
   }
   lines.push(
-    '',
-    `${rules.length} rules. \`api-guardrails rules <id>\` prints a rule's docs page; \`--format json\` prints rationale, fix and options.`,
+    ...wrap(
+      `${rules.length} rules. \`api-guardrails rules <id>\` prints a rule's docs page; \`--format json\` prints rationale, fix and options.`,
+      width,
+      0,
+    ),
   );
   return `${lines.join('\n')}\n`;
 }
