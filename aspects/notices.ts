@@ -50,7 +50,7 @@ export class AspectNotices {
       this.once(
         stage,
         ASPECT_NOTICE.httpApiWaf,
-        `Tier ${this.tier} requires a WAF and an HTTP API cannot attach one: http-api-waf keeps failing. Front the API with CloudFront + the org web ACL and acknowledge ApiGuardrails::http-api-waf with the reason, or move it to a REST API (SecureRestApi).`,
+        `Tier ${this.tier} requires a WAF and an HTTP API cannot attach one: http-api-waf keeps failing. Front the API with CloudFront + the org web ACL and acknowledge http-api-waf with the reason (ApiGuardrails::http-api-waf for the plugin, ApiGuardrails-http-api-waf for the cdk-nag pack), or move it to a REST API (SecureRestApi).`,
       );
     }
     this.noTags(stage);
