@@ -96,6 +96,9 @@ describe('npm pack', () => {
   test('fails to ship sources, tests or source maps', () => {
     expect(files.filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('test/') || f.endsWith('.map'))).toEqual([]);
+    // The docs generator only makes the repository's rule pages; the pages themselves ship.
+    expect(files.filter((f) => f.startsWith('dist/policies/docs/'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('docs/rules/')).length).toBeGreaterThan(0);
   });
 });
 
