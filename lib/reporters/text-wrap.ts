@@ -33,21 +33,30 @@ export function wrap(text: string, width: number, indent: number, hang: number =
 }
 
 /**
- * Phrases joined with " · " and broken only between phrases ("standard … · 1 input · fail on error"), so
- * no phrase is split across lines unless it alone is longer than a line (then `wrap` breaks it at spaces).
+ * Phrases joined with `separator` (" · " by default) and broken only between phrases ("standard … · 1 input
+ * · fail on error"), so no phrase is split across lines unless it alone is longer than a line (then `wrap`
+ * breaks it at spaces). A broken line ends with the separator, without its trailing space.
  */
-export function wrapPhrases(phrases: readonly string[], width: number, indent: number, hang = indent + 2): string[] {
+export function wrapPhrases(
+  phrases: readonly string[],
+  width: number,
+  indent: number,
+  hang = indent + 2,
+  separator = ' · ',
+): string[] {
   const lines: string[] = [];
+  const end = separator.trimEnd();
   let line = '';
   phrases.forEach((phrase, index) => {
-    const joined = line === '' ? `${' '.repeat(lines.length ? hang : indent)}${phrase}` : `${line} · ${phrase}`;
-    // Room for the " ·" that ends the line when more phrases follow.
-    const reserve = index < phrases.length - 1 ? 2 : 0;
+    const joined =
+      line === '' ? `${' '.repeat(lines.length ? hang : indent)}${phrase}` : `${line}${separator}${phrase}`;
+    // Room for the separator that ends the line when more phrases follow.
+    const reserve = index < phrases.length - 1 ? end.length : 0;
     if (joined.length + reserve <= width || line === '') {
       line = joined;
       return;
     }
-    lines.push(`${line} ·`);
+    lines.push(`${line}${end}`);
     line = `${' '.repeat(hang)}${phrase}`;
   });
   if (line !== '') lines.push(line);

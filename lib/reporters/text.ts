@@ -99,11 +99,14 @@ export function renderText(unsafe: Report, options: RenderOptions = {}): string 
 
   const passes = report.passesByRule;
   if (passes.length > 0) {
-    const perRule = passes.map((r) => `${r.ruleId} ${r.count}`).join(', ');
+    const perRule = passes.map(
+      (r, i) => `${i === 0 ? '(' : ''}${r.ruleId} ${r.count}${i === passes.length - 1 ? ')' : ''}`,
+    );
     out.lines.push(
       `${p.green('✔')} ${plural(report.summary.counts.pass, 'check')} passed across ${plural(passes.length, 'rule')}`,
     );
-    put(out, `(${perRule})`, 2, p.dim);
+    // A rule and its count stay on one line.
+    for (const line of wrapPhrases(perRule, out.width, 2, 2, ', ')) out.lines.push(p.dim(line));
     out.lines.push('');
   }
 

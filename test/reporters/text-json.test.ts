@@ -93,6 +93,29 @@ describe('text reporter', () => {
     }
   });
 
+  it('keeps each rule and its count of passes on one line at any width', () => {
+    const report = fixtureReport();
+    const passesByRule = [
+      'access-log-format',
+      'tracing',
+      'stage-waf',
+      'detailed-metrics',
+      'waf-rules',
+      'cors-origins',
+    ].map((ruleId, i) => ({ ruleId, count: i + 3 }));
+    for (let width = 40; width <= 80; width++) {
+      const lines = renderText({ ...report, passesByRule }, { width }).split('\n');
+      const start = lines.findIndex((line) => line.includes('checks passed across')) + 1;
+      const list = lines.slice(start, lines.indexOf('', start));
+      expect(list.every((line) => line.length <= width)).toBe(true);
+      expect(list.join(' ').replace(/\s+/g, ' ').trim()).toBe(
+        `(${passesByRule.map((r) => `${r.ruleId} ${r.count}`).join(', ')})`,
+      );
+      // A line never ends on a rule id whose count went to the next line.
+      for (const line of list) expect(line).toMatch(/(\d+,|\d+\))$/);
+    }
+  });
+
   it('fails to fit a word longer than the line, which is kept whole rather than cut', () => {
     const report = fixtureReport();
     const long = 'x'.repeat(120);
