@@ -1,7 +1,7 @@
 import type { PassTally } from '../engine/evaluate';
 import type { FailOn, Finding, FindingCounts } from '../engine/finding';
 import type { ResolvedStandard } from '../standard';
-import type { Inventory } from '../model/types';
+import type { Api, Inventory } from '../model/types';
 import { isUnresolved } from '../model/value';
 import { safeText } from '../reporters/safe-text';
 
@@ -51,7 +51,7 @@ export function formatSummary(
   }
   const { ownerTagKey } = standard.standard;
   const rows: Row[] = inventory.apis.map((api) => ({
-    api: safeText(isUnresolved(api.name) || api.name === undefined ? api.id : `${api.name} (${api.id})`),
+    api: safeText(isUnresolved(api.name) || api.name === undefined ? where(api) : `${api.name} (${where(api)})`),
     kind: api.kind,
     tier: safeText(standard.tierOf(api)),
     owner: tagText(api.tags[ownerTagKey]),
@@ -145,4 +145,10 @@ export function closeOutputWith(line: string): void {
   process.once('exit', () => {
     if (pendingClosingLine !== undefined) process.stderr.write(pendingClosingLine);
   });
+}
+
+/** Stack and logical id, whether the app has one stack or several (inventory ids are stack-qualified only then). */
+function where(api: Api): string {
+  const { stackName, logicalId } = api.source;
+  return stackName !== undefined && logicalId !== undefined && !api.external ? `${stackName}/${logicalId}` : api.id;
 }

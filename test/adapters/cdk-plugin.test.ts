@@ -90,7 +90,7 @@ describe('ApiGuardrails plugin', () => {
     expect(synth(app)).toBeUndefined();
     expect(ourReport(outdir)).toBeUndefined(); // CDK lists only plugins with violations
     expect(out.stderr()).toMatch(/ApiGuardrails: standard "test standard" 0\.0\.1, fail on error/);
-    expect(out.stderr()).toMatch(/Orders \(\w+\) +rest +public +orders-team +0 +0 +0 +2/);
+    expect(out.stderr()).toMatch(/Orders \(Shop\/\w+\) +rest +public +orders-team +0 +0 +0 +2/);
     expect(out.stderr()).toMatch(
       /Total: 1 API\(s\), 0 fail, 0 unknown, 0 acknowledged, 2 pass; no blocking findings\./,
     );
@@ -130,7 +130,7 @@ describe('ApiGuardrails plugin', () => {
       'Shop/Orders/DeploymentStage.prod/Resource',
       'Shop/Users/DeploymentStage.prod/Resource',
     ]);
-    expect(out.stderr()).toMatch(/Orders \(\w+\) +rest +public +orders-team +1 +0 +1 +0/);
+    expect(out.stderr()).toMatch(/Orders \(Shop\/\w+\) +rest +public +orders-team +1 +0 +1 +0/);
   });
 
   test('fails on what is not acknowledged with path metadata on (as under the CDK CLI), matching by construct path', () => {
