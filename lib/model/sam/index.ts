@@ -107,7 +107,8 @@ export function expandSam(template: Record<string, unknown>): SamExpansion | und
       });
     else out[id] = resource;
   }
-  for (const id of Object.keys(origins)) if (!(id in generated) || out[id] !== generated[id]) delete origins[id];
+  // A generated id that clashes with a declared resource is that resource, not the SAM one's.
+  for (const id of Object.keys(origins)) if (out[id] !== generated[id]) delete origins[id];
   const rest = transforms.filter((item) => item !== SAM_TRANSFORM);
   const expanded: Record<string, unknown> = { ...template, Resources: out };
   delete expanded.Globals;
