@@ -178,14 +178,13 @@ function summariseInventory(
     stages += api.stages.length;
     operations += api.operations.length;
     const ownerTag = api.tags[ownerKey];
+    const tierDefaultedBecause = standard.tierDefaultedBecause(api);
     return {
       id: api.id,
       name: isKnown(api.name) ? api.name : api.id,
       kind: api.kind,
       tier: standard.tierOf(api),
-      ...(standard.tierDefaultedBecause(api) !== undefined
-        ? { tierDefaultedBecause: standard.tierDefaultedBecause(api) }
-        : {}),
+      ...(tierDefaultedBecause !== undefined ? { tierDefaultedBecause } : {}),
       owner: ownerTag === undefined ? undefined : isUnresolved(ownerTag) ? '(unresolved)' : ownerTag,
       external: api.external,
       source: api.source,
